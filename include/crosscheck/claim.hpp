@@ -1,0 +1,63 @@
+// crosscheck/claim.hpp: what one document states about one fact.
+//
+// A claim is a typed value about a subject's attribute ("the arrival of Putin" / "time" /
+// 02:46+09:00), qualified (reported or planned; "about", "after"), with the evidence that
+// lets a fact-checker find the exact words, and the id of the rule that produced it.
+//
+//   for (const crosscheck::claim& c : claims)
+//     std::cout << c.subject << ' ' << c.attribute << ' ' << to_string(c.val)
+//               << " <- \"" << c.ev.text << "\" (" << c.ev.document << ")\n";
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "crosscheck/value.hpp"
+
+namespace crosscheck {
+
+// The kinds of claims, one extractor each.
+enum class claim_kind { time_of_day, date, duration, count, quantity, person_name, person_role, article };
+std::string_view to_string(claim_kind k) noexcept;
+// Parses "time_of_day", "date", ...; false when unknown.
+bool parse_claim_kind(std::string_view s, claim_kind& out) noexcept;
+
+// How the text presents the fact.
+enum class modality { reported, scheduled, planned, expected, delayed, denied };
+std::string_view to_string(modality m) noexcept;
+bool parse_modality(std::string_view s, modality& out) noexcept;
+
+// A hedge on the value as written ("about two hours", "after 2 a.m.", "at least 10").
+// The value's interval already reflects it; the hedge is kept for the report.
+enum class hedge { none, about, after, before, at_least, at_most };
+std::string_view to_string(hedge h) noexcept;
+bool parse_hedge(std::string_view s, hedge& out) noexcept;
+
+// Where a claim comes from.
+struct evidence {
+  std::string document;       // document id
+  std::string source;         // the outlet that published the document
+  std::size_t begin = 0;      // byte offsets of the claim's words in the original file
+  std::size_t end = 0;
+  std::string text;           // those words, exactly as in the file
+  std::string sentence;       // the sentence around them, as in the file
+  std::size_t sentence_begin = 0;
+  std::string attribution;    // "the Kremlin's Telegram channel"; empty when the text gives none
+  bool repeated = false;      // the words stand in a block the page repeats (not independent)
+};
+
+struct claim {
+  std::string id;         // unique in a run: "<document>#<n>"
+  claim_kind kind = claim_kind::time_of_day;
+  std::string subject;    // normalized key of what it is about: "arrival:putin"
+  std::string subject_text;  // the words naming the subject: "Putin's private plane"
+  std::string attribute;  // "time", "date", "spelling", "role", ...
+  value val;
+  modality mod = modality::reported;
+  hedge hdg = hedge::none;
+  evidence ev;
+  std::string rule;       // id of the rule that produced it, e.g. "time.event_at_clock"
+};
+
+}  // namespace crosscheck

@@ -1,0 +1,51 @@
+// crosscheck/extract.hpp: extractors turn a prepared document into claims.
+//
+//   const auto rules = crosscheck::rule_set::load("data");
+//   const crosscheck::extractor_set extractors = crosscheck::default_extractors(rules);
+//   std::vector<crosscheck::claim> claims;
+//   for (auto& doc : corpus.documents) {
+//     crosscheck::prepare(doc, rules);
+//     extractors.extract(doc, claims);     // never throws on text
+//   }
+//
+// One extractor per claim kind; each records the id of the rule that produced a claim.
+// Extractors are immutable after construction and safe to share across threads.
+// Sentences in a repeated paragraph (document::paragraph::repeat_of) are still read, and
+// their claims carry evidence::repeated, so the reconciler never counts them twice.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "crosscheck/claim.hpp"
+#include "crosscheck/document.hpp"
+#include "crosscheck/rules.hpp"
+
+namespace crosscheck {
+
+class extractor {
+ public:
+  virtual ~extractor() = default;
+  virtual claim_kind kind() const noexcept = 0;
+  // Appends the claims found in `doc` (which must be prepared) to `out`.
+  virtual void extract(const document& doc, std::vector<claim>& out) const = 0;
+};
+
+class extractor_set {
+ public:
+  void add(std::unique_ptr<extractor> e) { extractors_.push_back(std::move(e)); }
+  // Runs every extractor; claims get ids "<document>#<n>" in document order.
+  void extract(const document& doc, std::vector<claim>& out) const;
+  std::size_t size() const noexcept { return extractors_.size(); }
+
+ private:
+  std::vector<std::unique_ptr<extractor>> extractors_;
+};
+
+// The extractors crosscheck ships, built over `rules` (which must outlive them).
+extractor_set default_extractors(const rule_set& rules);
+
+// Clock times tied to the events they date ("Putin arrived in Pyongyang at 2:46 a.m.").
+std::unique_ptr<extractor> make_time_extractor(const rule_set& rules);
+
+}  // namespace crosscheck

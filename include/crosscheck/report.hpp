@@ -1,0 +1,49 @@
+// crosscheck/report.hpp: the reports the CLI prints, and claims as JSON Lines.
+//
+//   crosscheck::report_input in{docs, claims, r, diagnostics};
+//   std::cout << crosscheck::to_text(in);        // or to_json(in), to_markdown(in)
+//
+// The JSON shape is a contract, versioned by report_schema_version and documented in
+// docs/report-format.md.
+#pragma once
+
+#include <istream>
+#include <string>
+#include <vector>
+
+#include "crosscheck/claim.hpp"
+#include "crosscheck/document.hpp"
+#include "crosscheck/error.hpp"
+#include "crosscheck/reconcile.hpp"
+#include "crosscheck/rules.hpp"
+
+namespace crosscheck {
+
+inline constexpr int report_schema_version = 1;
+
+struct report_input {
+  const std::vector<document>& documents;     // may be empty (claims read from JSON Lines)
+  const std::vector<claim>& claims;
+  const reconciliation& result;
+  const std::vector<diagnostic>& diagnostics;
+};
+
+std::string to_text(const report_input& in);
+std::string to_markdown(const report_input& in);
+std::string to_json(const report_input& in);  // one JSON object, pretty-printed
+
+// One claim as one JSON object on one line (no trailing newline).
+std::string to_json_line(const claim& c);
+
+// Reads claims from JSON Lines. Each line is an object with at least "source" (or
+// "document"), "subject", "attribute" and "value"; "kind" is optional (guessed from the value
+// when absent), and raw values are parsed with the extractors' normalizers ("2:07 PM",
+// "12/01/2011 02:07 PM EST", "02:46+09:00"). Lines that cannot be read are skipped with a
+// diagnostic naming `name` and the line number; blank lines are ignored.
+std::vector<claim> read_claims_jsonl(std::istream& in, const std::string& name, const rule_set& rules,
+                                     std::vector<diagnostic>& diagnostics);
+
+// Parses a raw value of a kind ("2:46 a.m.", "02:46+09:00", "after 2 am"). False if it does not parse.
+bool parse_value(claim_kind kind, std::string_view raw, const rule_set& rules, value& out);
+
+}  // namespace crosscheck

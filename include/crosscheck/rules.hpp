@@ -1,0 +1,109 @@
+// crosscheck/rules.hpp: the vocabulary crosscheck works with, loaded from data/*.yaml.
+//
+// Code holds mechanisms; data holds words. Event triggers, attribution cues, time zones,
+// places, abbreviations and source reliability priors are YAML files in one folder:
+//
+//   const auto rules = crosscheck::rule_set::load("data");   // throws rule_error
+//   rules.merge_file("my-newsroom.yaml");                    // optional overrides
+//
+// Every file is checked at load: unknown keys, wrong types and out-of-range values raise
+// rule_error with the file, line and column. Extraction never fails on vocabulary.
+// A loaded rule_set is immutable in use and safe to share across threads.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "crosscheck/value.hpp"
+
+namespace crosscheck {
+
+// An event and the words that signal it ("arrival": arrived, landed, touched down, ...).
+struct event_vocabulary {
+  std::string id;                      // "arrival"
+  std::vector<std::string> triggers;   // lower case, one or more words, each inflection listed
+  std::vector<std::string> nouns;      // "arrival", "landing": may take a possessive subject
+};
+
+// A named place and the UTC offset of its local time (for times stated without a zone).
+struct place_entry {
+  std::string name;                    // canonical: "Pyongyang"
+  std::vector<std::string> aliases;    // "Sunan Airport", "North Korea"
+  utc_offset zone;
+};
+
+struct zone_entry {
+  std::string name;                    // as written: "KST", "Moscow time", "GMT"
+  utc_offset offset;
+};
+
+// A vague part of the day: "in the early hours" -> [0, 360).
+struct vague_time_entry {
+  std::string phrase;                  // lower case
+  int begin = 0;                       // minutes since midnight
+  int end = 0;                         // exclusive
+};
+
+struct attribution_vocabulary {
+  std::vector<std::string> prepositions;    // "according to", "citing", "quoting": followed by the source
+  std::vector<std::string> reporting_verbs; // "reported", "said", "announced": preceded by the source
+};
+
+struct segmentation_vocabulary {
+  // Abbreviations whose period never ends a sentence ("Mr.", "Gen.", "No." before a number).
+  std::vector<std::string> never_final;
+  // Abbreviations whose period may end a sentence ("a.m.", "U.S."): it does unless the next word
+  // is lower case, a number, or one of `continuations` (weekdays, months, zone words).
+  std::vector<std::string> maybe_final;
+  std::vector<std::string> continuations;
+};
+
+// Words around a time that bound or blur it ("after 2 a.m.", "around 2:20").
+struct time_hedge_vocabulary {
+  std::vector<std::string> after;   // "after", "shortly after", "just after"
+  std::vector<std::string> before;  // "before", "shortly before"
+  std::vector<std::string> about;   // "about", "around", "approximately"
+  int about_minutes = 15;           // "about 2:20" -> [2:05, 2:35]
+};
+
+// Words near an event trigger that make it a plan rather than a report ("was scheduled to arrive").
+struct modality_vocabulary {
+  std::vector<std::string> scheduled;
+  std::vector<std::string> planned;
+  std::vector<std::string> expected;
+};
+
+// Closed-class English words the extractors need to tell names from sentence openers.
+struct english_vocabulary {
+  std::vector<std::string> function_words;  // capitalized at a sentence start, never a name: "The", "After"
+  std::vector<std::string> pronouns;        // "he", "she", "his": refer back to the last named subject
+};
+
+class rule_set {
+ public:
+  // Loads every known file from `dir` (events.yaml, places.yaml, time.yaml, attribution.yaml,
+  // segmentation.yaml, english.yaml, sources.yaml). Throws rule_error naming the file and the problem.
+  static rule_set load(const std::filesystem::path& dir);
+  // Adds or overrides entries from one more YAML file with any of the same top-level keys
+  // (a user's --config). Entries with the same id/name replace the loaded ones.
+  void merge_file(const std::filesystem::path& file);
+
+  std::vector<event_vocabulary> events;
+  std::vector<place_entry> places;
+  std::vector<zone_entry> zones;
+  std::vector<vague_time_entry> vague_times;
+  std::vector<std::string> meridiem_am;   // "a.m.", "am", "a.m"
+  std::vector<std::string> meridiem_pm;
+  time_hedge_vocabulary time_hedges;
+  modality_vocabulary modality_cues;
+  english_vocabulary english;
+  attribution_vocabulary attribution;
+  segmentation_vocabulary segmentation;
+  std::map<std::string, double, std::less<>> source_reliability;  // outlet -> prior in (0, 1)
+  double default_reliability = 0.7;
+};
+
+}  // namespace crosscheck
