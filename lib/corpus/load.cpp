@@ -1,0 +1,344 @@
+// Reading articles and their metadata. Policy (see corpus.hpp): what stops the run throws
+// input_error; what only loses one file is a warning diagnostic and a skip, never silent.
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "crosscheck/corpus.hpp"
+#include "crosscheck/text.hpp"
+#include "rules/yaml_util.hpp"
+#include "text/fold.hpp"
+
+namespace fs = std::filesystem;
+
+namespace crosscheck {
+namespace {
+
+using detail::is_ascii_digit;
+
+struct metadata {
+  std::string source, author, url;
+  std::optional<publication_time> published;
+  std::size_t line = 0;  // where the entry stands in the manifest (1-based)
+};
+
+struct manifest {
+  fs::path path;
+  std::map<std::string, metadata, std::less<>> entries;  // by file name
+};
+
+location at(const std::string& file, std::optional<std::size_t> byte = {}) { return {file, {}, {}, byte}; }
+
+std::string scalar(const YAML::Node& n, const std::string& file, std::string_view key) {
+  if (!n.IsScalar()) throw input_error(detail::where(file, n.Mark()), fmt::format("'{}' must be a single value", key));
+  return n.as<std::string>();
+}
+
+// Reads source/author/url/published from a YAML mapping. Throws input_error on a bad key or value.
+metadata read_metadata(const YAML::Node& m, const std::string& file, bool allow_file_key) {
+  if (!m.IsMap()) throw input_error(detail::where(file, m.Mark()), "expected a mapping (key: value lines)");
+  metadata md;
+  md.line = m.Mark().line >= 0 ? static_cast<std::size_t>(m.Mark().line) + 1 : 0;
+  for (const auto& kv : m) {
+    const std::string key = kv.first.as<std::string>();
+    if (key == "file" && allow_file_key) continue;
+    if (key == "source") md.source = scalar(kv.second, file, key);
+    else if (key == "author") md.author = scalar(kv.second, file, key);
+    else if (key == "url") md.url = scalar(kv.second, file, key);
+    else if (key == "title") continue;
+    else if (key == "published") {
+      publication_time p;
+      const std::string s = scalar(kv.second, file, key);
+      if (!parse_publication_time(s, p))
+        throw input_error(detail::where(file, kv.second.Mark()),
+                          fmt::format("published: '{}' is not a date (write 2024-06-19 or 2024-06-19T16:24:00+09:00)", s));
+      md.published = p;
+    } else {
+      throw input_error(detail::where(file, kv.first.Mark()),
+                        fmt::format("unknown key '{}' (expected file, source, author, url, published, title)", key));
+    }
+  }
+  return md;
+}
+
+std::optional<std::string> slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::string s((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) return std::nullopt;
+  return s;
+}
+
+manifest read_manifest(const fs::path& p, std::vector<diagnostic>& diags) {
+  const std::string file = p.string();
+  const auto text = slurp(p);
+  if (!text) throw input_error(at(file), "cannot read the manifest");
+  if (auto bad = find_invalid_utf8(*text)) throw input_error(at(file, *bad), "the manifest is not valid UTF-8");
+  manifest m{p, {}};
+  const YAML::Node root = detail::parse_yaml(*text, file, false);
+  try {
+    if (!root.IsMap() || !root["documents"])
+      throw input_error(detail::where(file, root.Mark()), "expected a mapping with a 'documents:' list");
+    const YAML::Node docs = root["documents"];
+    if (!docs.IsSequence())
+      throw input_error(detail::where(file, docs.Mark()), "'documents' must be a list of entries (- file: name.txt ...)");
+    for (const auto& d : docs) {
+      if (!d.IsMap() || !d["file"])
+        throw input_error(detail::where(file, d.Mark()), "each entry of 'documents' needs a 'file:' key");
+      const std::string name = scalar(d["file"], file, "file");
+      metadata md = read_metadata(d, file, true);
+      if (m.entries.count(name))
+        diags.push_back({severity::warning, detail::where(file, d.Mark()),
+                         fmt::format("'{}' is listed twice; the later entry is used", name)});
+      m.entries[name] = std::move(md);
+    }
+  } catch (const YAML::Exception& e) {
+    throw input_error(detail::where(file, e.mark), e.msg);
+  }
+  return m;
+}
+
+bool has_extension(const fs::path& p, const std::vector<std::string>& exts) {
+  const std::string e = detail::lower(p.extension().string());
+  return std::find(exts.begin(), exts.end(), e) != exts.end();
+}
+
+void apply(const metadata& md, document& d) {
+  if (!md.source.empty()) d.source = md.source;
+  if (!md.author.empty()) d.author = md.author;
+  if (!md.url.empty()) d.url = md.url;
+  if (md.published) d.published = *md.published;
+}
+
+// Front matter: "---" on the first line, YAML, then a line "---" (or "..."). Sets d.body_begin
+// past it and fills `front`. Returns false and adds a warning when it is broken.
+bool read_front_matter(document& d, std::size_t start, std::optional<metadata>& front, std::vector<diagnostic>& diags) {
+  const std::string_view t = d.text;
+  auto line_end = [&](std::size_t i) { auto e = t.find('\n', i); return e == std::string_view::npos ? t.size() : e; };
+  auto line_at = [&](std::size_t i, std::size_t e) {
+    std::string_view l = t.substr(i, e - i);
+    if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+    while (!l.empty() && (l.back() == ' ' || l.back() == '\t')) l.remove_suffix(1);
+    return l;
+  };
+  std::size_t e = line_end(start);
+  if (line_at(start, e) != "---") return true;  // no front matter
+  const std::size_t yaml_begin = std::min(e + 1, t.size());
+  std::size_t i = yaml_begin;
+  std::size_t line_no = 2;
+  while (i < t.size()) {
+    const std::size_t le = line_end(i);
+    const std::string_view l = line_at(i, le);
+    if (l == "---" || l == "...") {
+      const std::string yaml(t.substr(yaml_begin, i - yaml_begin));
+      try {
+        const YAML::Node root = YAML::Load(yaml);
+        front = root.IsNull() ? metadata{} : read_metadata(root, d.path, false);
+      } catch (const YAML::Exception& ex) {
+        location w = detail::where(d.path, ex.mark);
+        if (w.line) *w.line += 1;  // the YAML starts on line 2 of the file
+        diags.push_back({severity::warning, w, "front matter is not valid YAML: " + ex.msg + "; file skipped"});
+        return false;
+      } catch (const input_error& ex) {
+        location w = ex.where();
+        if (w.line) *w.line += 1;
+        diags.push_back({severity::warning, w, "front matter: " + ex.message() + "; file skipped"});
+        return false;
+      }
+      d.body_begin = std::min(le + 1, t.size());
+      return true;
+    }
+    i = le + 1;
+    ++line_no;
+  }
+  diags.push_back({severity::warning, {d.path, std::size_t{1}, std::size_t{1}, {}},
+                   fmt::format("front matter opened with '---' on line 1 is never closed (no '---' line in {} lines); "
+                               "file skipped",
+                               line_no - 1)});
+  return false;
+}
+
+bool is_blank(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return detail::is_space(c); });
+}
+
+}  // namespace
+
+bool parse_publication_time(std::string_view s, publication_time& out) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  auto digits = [&](std::size_t pos, std::size_t n, int& v) {
+    if (pos + n > s.size()) return false;
+    v = 0;
+    for (std::size_t k = 0; k < n; ++k) {
+      if (!is_ascii_digit(s[pos + k])) return false;
+      v = v * 10 + (s[pos + k] - '0');
+    }
+    return true;
+  };
+  int y = 0, mo = 0, da = 0;
+  if (!digits(0, 4, y) || s.size() < 10 || s[4] != '-' || !digits(5, 2, mo) || s[7] != '-' || !digits(8, 2, da))
+    return false;
+  const date_value dv = date_value::of_day(y, static_cast<unsigned>(mo), static_cast<unsigned>(da));
+  if (!dv.ok()) return false;
+  publication_time p;
+  p.text = std::string(s);
+  p.date = dv;
+  std::size_t i = 10;
+  if (i < s.size()) {
+    if (s[i] != 'T' && s[i] != ' ') return false;
+    int h = 0, mi = 0, sec = 0;
+    if (!digits(i + 1, 2, h) || i + 3 >= s.size() || s[i + 3] != ':' || !digits(i + 4, 2, mi)) return false;
+    i += 6;
+    if (i < s.size() && s[i] == ':') {
+      if (!digits(i + 1, 2, sec)) return false;
+      i += 3;
+    }
+    if (h > 23 || mi > 59 || sec > 60) return false;
+    p.minute_of_day = h * 60 + mi;
+    if (i < s.size()) {
+      const std::string_view z = s.substr(i);
+      utc_offset off;
+      if (z == "Z") off.minutes = 0;
+      else if (!detail::parse_offset(z, off)) return false;
+      p.offset = off;
+    }
+  }
+  out = std::move(p);
+  return true;
+}
+
+namespace {
+
+// Reads and checks one file; `front` gets the front matter's metadata when there is some.
+bool load_file(const fs::path& file, const load_options& opts, document& out, std::optional<metadata>& front,
+               std::vector<diagnostic>& diags) {
+  const std::string name = file.string();
+  std::error_code ec;
+  if (!fs::exists(file, ec)) throw input_error(at(name), "no such file");
+  if (!fs::is_regular_file(file, ec)) {
+    diags.push_back({severity::warning, at(name), "not a regular file; skipped"});
+    return false;
+  }
+  const auto size = fs::file_size(file, ec);
+  if (ec) {
+    diags.push_back({severity::warning, at(name), "cannot read the file size (" + ec.message() + "); skipped"});
+    return false;
+  }
+  if (size > opts.max_file_bytes) {
+    diags.push_back({severity::warning, at(name),
+                     fmt::format("file is {} bytes, over the limit of {} bytes (raise it with --max-file-size); skipped",
+                                 size, opts.max_file_bytes)});
+    return false;
+  }
+  auto bytes = slurp(file);
+  if (!bytes) {
+    diags.push_back({severity::warning, at(name), "cannot open the file for reading; skipped"});
+    return false;
+  }
+  if (is_blank(*bytes)) {
+    diags.push_back({severity::warning, at(name), bytes->empty() ? "empty file; skipped" : "file holds only white space; skipped"});
+    return false;
+  }
+  if (const auto nul = bytes->find('\0'); nul != std::string::npos) {
+    diags.push_back({severity::warning, at(name, nul), "binary file (NUL byte); skipped"});
+    return false;
+  }
+  if (const auto bad = find_invalid_utf8(*bytes)) {
+    diags.push_back({severity::warning, at(name, *bad),
+                     fmt::format("invalid UTF-8 at byte {}; skipped (convert the file to UTF-8, e.g. with iconv)", *bad)});
+    return false;
+  }
+  document d;
+  d.id = file.filename().string();
+  d.path = name;
+  d.text = std::move(*bytes);
+  const std::size_t start = d.text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+  d.body_begin = start;
+  if (!read_front_matter(d, start, front, diags)) return false;
+  if (is_blank(std::string_view(d.text).substr(d.body_begin))) {
+    diags.push_back({severity::warning, at(name), "no text after the front matter; skipped"});
+    return false;
+  }
+  out = std::move(d);
+  return true;
+}
+
+}  // namespace
+
+bool load_document(const fs::path& file, const load_options& opts, document& out, std::vector<diagnostic>& diags) {
+  std::optional<metadata> front;
+  if (!load_file(file, opts, out, front, diags)) return false;
+  if (front) apply(*front, out);
+  return true;
+}
+
+corpus load_corpus(const std::vector<fs::path>& paths, const load_options& opts) {
+  corpus c;
+  std::map<fs::path, std::optional<manifest>> manifests;  // by folder
+  auto manifest_for = [&](const fs::path& folder) -> const manifest* {
+    auto it = manifests.find(folder);
+    if (it == manifests.end()) {
+      const fs::path mp = folder / "manifest.yaml";
+      std::error_code ec;
+      std::optional<manifest> m;
+      if (fs::exists(mp, ec)) m = read_manifest(mp, c.diagnostics);
+      it = manifests.emplace(folder, std::move(m)).first;
+    }
+    return it->second ? &*it->second : nullptr;
+  };
+
+  std::set<std::string> ids;
+  auto add = [&](const fs::path& file, const manifest* m) {
+    document d;
+    std::optional<metadata> front;
+    if (!load_file(file, opts, d, front, c.diagnostics)) return;
+    if (m) {
+      if (auto e = m->entries.find(d.id); e != m->entries.end()) {
+        apply(e->second, d);
+      } else if (!front) {
+        c.diagnostics.push_back({severity::warning, at(file.string()),
+                                 fmt::format("not listed in {}: source and date unknown", m->path.string())});
+      }
+    }
+    if (front) apply(*front, d);  // front matter wins over the manifest
+    if (!ids.insert(d.id).second) d.id = file.string();  // two folders with the same file name
+    ids.insert(d.id);
+    c.documents.push_back(std::move(d));
+  };
+
+  for (const fs::path& p : paths) {
+    std::error_code ec;
+    if (!fs::exists(p, ec)) throw input_error(at(p.string()), "no such file or folder");
+    if (fs::is_directory(p, ec)) {
+      const manifest* m = manifest_for(p);
+      std::set<fs::path> files;
+      for (const auto& entry : fs::directory_iterator(p, ec)) {
+        if (entry.is_regular_file(ec) && has_extension(entry.path(), opts.extensions)) files.insert(entry.path());
+      }
+      if (ec) throw input_error(at(p.string()), "cannot list the folder: " + ec.message());
+      if (m) {
+        for (const auto& [name, md] : m->entries) {
+          const fs::path f = p / name;
+          if (!fs::exists(f, ec)) {
+            c.diagnostics.push_back({severity::warning, {m->path.string(), md.line, {}, {}},
+                                     fmt::format("lists '{}', which is not in {}; entry skipped", name, p.string())});
+            continue;
+          }
+          files.insert(f);
+        }
+      }
+      for (const auto& f : files) add(f, m);
+    } else {
+      add(p, manifest_for(p.has_parent_path() ? p.parent_path() : fs::path(".")));
+    }
+  }
+  return c;
+}
+
+}  // namespace crosscheck

@@ -1,0 +1,19 @@
+#include <fmt/format.h>
+
+#include "crosscheck/extract.hpp"
+
+namespace crosscheck {
+
+void extractor_set::extract(const document& doc, std::vector<claim>& out) const {
+  const std::size_t first = out.size();
+  for (const auto& e : extractors_) e->extract(doc, out);
+  for (std::size_t i = first; i < out.size(); ++i) out[i].id = fmt::format("{}#{}", doc.id, i - first + 1);
+}
+
+extractor_set default_extractors(const rule_set& rules) {
+  extractor_set s;
+  s.add(make_time_extractor(rules));
+  return s;
+}
+
+}  // namespace crosscheck

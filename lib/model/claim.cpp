@@ -1,0 +1,61 @@
+#include "crosscheck/claim.hpp"
+
+#include <array>
+#include <utility>
+
+namespace crosscheck {
+namespace {
+
+template <class E, std::size_t N>
+std::string_view name_of(const std::array<std::pair<E, std::string_view>, N>& table, E e) noexcept {
+  for (const auto& [k, v] : table)
+    if (k == e) return v;
+  return "?";
+}
+template <class E, std::size_t N>
+bool parse_of(const std::array<std::pair<E, std::string_view>, N>& table, std::string_view s, E& out) noexcept {
+  for (const auto& [k, v] : table)
+    if (v == s) {
+      out = k;
+      return true;
+    }
+  return false;
+}
+
+constexpr std::array<std::pair<claim_kind, std::string_view>, 8> kinds{{
+    {claim_kind::time_of_day, "time_of_day"},
+    {claim_kind::date, "date"},
+    {claim_kind::duration, "duration"},
+    {claim_kind::count, "count"},
+    {claim_kind::quantity, "quantity"},
+    {claim_kind::person_name, "person_name"},
+    {claim_kind::person_role, "person_role"},
+    {claim_kind::article, "article"},
+}};
+constexpr std::array<std::pair<modality, std::string_view>, 6> modalities{{
+    {modality::reported, "reported"},
+    {modality::scheduled, "scheduled"},
+    {modality::planned, "planned"},
+    {modality::expected, "expected"},
+    {modality::delayed, "delayed"},
+    {modality::denied, "denied"},
+}};
+constexpr std::array<std::pair<hedge, std::string_view>, 6> hedges{{
+    {hedge::none, "none"},
+    {hedge::about, "about"},
+    {hedge::after, "after"},
+    {hedge::before, "before"},
+    {hedge::at_least, "at_least"},
+    {hedge::at_most, "at_most"},
+}};
+
+}  // namespace
+
+std::string_view to_string(claim_kind k) noexcept { return name_of(kinds, k); }
+bool parse_claim_kind(std::string_view s, claim_kind& out) noexcept { return parse_of(kinds, s, out); }
+std::string_view to_string(modality m) noexcept { return name_of(modalities, m); }
+bool parse_modality(std::string_view s, modality& out) noexcept { return parse_of(modalities, s, out); }
+std::string_view to_string(hedge h) noexcept { return name_of(hedges, h); }
+bool parse_hedge(std::string_view s, hedge& out) noexcept { return parse_of(hedges, s, out); }
+
+}  // namespace crosscheck

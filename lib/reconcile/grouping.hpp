@@ -1,0 +1,24 @@
+// Internal: claims -> slots, with blocking keys and connected components (Boost.Graph stays here).
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include "crosscheck/claim.hpp"
+
+namespace crosscheck::detail {
+
+// Parts of a subject key "<event>:<actor>@<place>"; a subject without '@' has an empty place.
+struct subject_parts {
+  std::string_view base;   // "arrival:putin"
+  std::string_view place;  // "pyongyang", or empty
+};
+subject_parts split_subject(std::string_view subject) noexcept;
+
+// Groups claims that speak of the same fact: same kind, attribute and subject base, and places
+// that are equal or unknown on one side. Each group is sorted; groups are ordered by their
+// first claim. Cost is linear in the number of claims (plus sorting the blocking keys).
+std::vector<std::vector<std::size_t>> group_claims(const std::vector<claim>& claims);
+
+}  // namespace crosscheck::detail

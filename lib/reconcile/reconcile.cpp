@@ -1,0 +1,241 @@
+// Slots, conflicts, support and the best supported value.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "crosscheck/reconcile.hpp"
+#include "reconcile/grouping.hpp"
+
+namespace crosscheck {
+
+std::string_view to_string(conflict_class c) noexcept {
+  switch (c) {
+    case conflict_class::value_mismatch: return "value";
+    case conflict_class::internal: return "internal";
+    case conflict_class::spelling: return "spelling";
+    case conflict_class::role: return "role";
+    case conflict_class::date: return "date";
+    case conflict_class::planned_vs_actual: return "planned-vs-actual";
+    case conflict_class::timezone_explained: return "timezone-explained";
+    case conflict_class::unit_conversion: return "unit-conversion";
+    case conflict_class::weekday_date: return "weekday-date";
+  }
+  return "?";
+}
+
+std::string_view to_string(conflict_severity s) noexcept {
+  switch (s) {
+    case conflict_severity::low: return "low";
+    case conflict_severity::medium: return "medium";
+    case conflict_severity::high: return "high";
+  }
+  return "?";
+}
+
+std::string describe_fact(const slot& s, const std::vector<claim>& claims) {
+  const auto parts = detail::split_subject(s.subject);
+  const auto colon = parts.base.find(':');
+  std::string who;
+  if (!s.claims.empty()) who = claims[s.claims.front()].subject_text;
+  if (colon == std::string_view::npos) {
+    return fmt::format("the {} of {}", s.attribute, who.empty() ? std::string(parts.base) : who);
+  }
+  const std::string_view event = parts.base.substr(0, colon);
+  if (who.empty()) who = std::string(parts.base.substr(colon + 1));
+  std::string place;
+  if (!parts.place.empty()) {
+    place = std::string(parts.place);
+    place[0] = static_cast<char>(place[0] >= 'a' && place[0] <= 'z' ? place[0] - 'a' + 'A' : place[0]);
+    place = " in " + place;
+  }
+  return fmt::format("the {} of the {} of {}{}", s.attribute, event, who, place);
+}
+
+namespace {
+
+double precision_weight(const value& v) {
+  if (const auto* t = std::get_if<clock_time>(&v)) {
+    switch (t->prec) {
+      case clock_time::precision::minute: return 1.0;
+      case clock_time::precision::hour: return 0.8;
+      default: return 0.5;
+    }
+  }
+  if (const auto* d = std::get_if<date_value>(&v)) return d->g == date_value::grain::day ? 1.0 : 0.7;
+  return 1.0;
+}
+
+double claim_weight(const claim& c, const rule_set& rules, const reconcile_options& opts) {
+  auto it = rules.source_reliability.find(c.ev.source);
+  const double reliability = it != rules.source_reliability.end() ? it->second : rules.default_reliability;
+  const double attribution = c.ev.attribution.empty() ? opts.unattributed_weight : opts.attributed_weight;
+  return reliability * attribution * precision_weight(c.val);
+}
+
+// Who says it, for an explanation: "the Kremlin's Telegram channel, via Korea JoongAng Daily".
+std::string voice(const claim& c) {
+  const std::string outlet = c.ev.source.empty() ? c.ev.document : c.ev.source;
+  if (c.ev.attribution.empty()) return outlet;
+  return fmt::format("{}, via {}", c.ev.attribution, outlet);
+}
+
+std::string says_what(const std::vector<claim>& claims, const value_group& g) {
+  std::vector<std::string> voices;
+  for (std::size_t i : g.claims) {
+    std::string v = voice(claims[i]);
+    if (std::find(voices.begin(), voices.end(), v) == voices.end()) voices.push_back(std::move(v));
+  }
+  std::string who;
+  for (std::size_t k = 0; k < voices.size(); ++k) {
+    if (k) who += (k + 1 == voices.size()) ? " and " : "; ";
+    who += voices[k];
+  }
+  const claim& first = claims[g.claims.front()];
+  return fmt::format("{} {} \"{}\" ({})", who, voices.size() > 1 ? "say" : "says", first.ev.text, g.value);
+}
+
+}  // namespace
+
+reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules, const reconcile_options& opts) {
+  reconciliation r;
+  const auto groups = detail::group_claims(claims);
+  r.slots.reserve(groups.size());
+  for (const auto& members : groups) {
+    slot s;
+    s.id = fmt::format("S{}", r.slots.size() + 1);
+    const claim& first = claims[members.front()];
+    s.kind = first.kind;
+    s.subject = first.subject;
+    s.attribute = first.attribute;
+    s.claims = members;
+    // Prefer the most specific subject key (with a place) for the slot's name.
+    for (std::size_t i : members)
+      if (claims[i].subject.size() > s.subject.size()) s.subject = claims[i].subject;
+    r.slots.push_back(std::move(s));
+  }
+
+  for (std::size_t si = 0; si < r.slots.size(); ++si) {
+    const slot& s = r.slots[si];
+    // Distinct values, in order of first appearance.
+    std::vector<value_group> groups_by_value;
+    std::unordered_map<std::string, std::size_t> index;
+    for (std::size_t i : s.claims) {
+      std::string key = to_string(claims[i].val);
+      auto [it, inserted] = index.emplace(key, groups_by_value.size());
+      if (inserted) groups_by_value.push_back({std::move(key), {}, 0});
+      groups_by_value[it->second].claims.push_back(i);
+    }
+    if (groups_by_value.size() < 2) continue;
+    // Independent support: the same sentence (a repeated caption, a copied wire story) counts once.
+    for (auto& g : groups_by_value) {
+      std::map<std::string_view, double> by_sentence;
+      for (std::size_t i : g.claims) {
+        const claim& c = claims[i];
+        double& w = by_sentence[c.ev.sentence.empty() ? std::string_view(c.id) : std::string_view(c.ev.sentence)];
+        w = std::max(w, claim_weight(c, rules, opts));
+      }
+      for (const auto& [sentence, w] : by_sentence) g.support += w;
+    }
+    // Which values conflict with another one.
+    const std::size_t n = groups_by_value.size();
+    std::vector<bool> conflicting(n, false);
+    bool planned_vs_reported = false;
+    bool zone_explained = false;
+    for (std::size_t a = 0; a < n; ++a)
+      for (std::size_t b = a + 1; b < n; ++b) {
+        const value& va = claims[groups_by_value[a].claims.front()].val;
+        const value& vb = claims[groups_by_value[b].claims.front()].val;
+        const agreement g = compare(va, vb);
+        if (g == agreement::conflict) {
+          conflicting[a] = conflicting[b] = true;
+          const auto ma = claims[groups_by_value[a].claims.front()].mod;
+          const auto mb = claims[groups_by_value[b].claims.front()].mod;
+          if ((ma == modality::reported) != (mb == modality::reported)) planned_vs_reported = true;
+        } else if (g == agreement::compatible) {
+          // Agreement that holds only once zones are applied: worth a note, not an alarm.
+          const auto* ta = std::get_if<clock_time>(&va);
+          const auto* tb = std::get_if<clock_time>(&vb);
+          if (ta && tb && ta->zone && tb->zone && !(ta->zone == tb->zone) &&
+              (ta->end <= tb->begin || tb->end <= ta->begin))
+            zone_explained = true;
+        }
+      }
+    const bool any_conflict = std::find(conflicting.begin(), conflicting.end(), true) != conflicting.end();
+    if (!any_conflict && !zone_explained) continue;
+
+    conflict c;
+    c.slot = si;
+    for (std::size_t k = 0; k < n; ++k) (conflicting[k] || !any_conflict ? c.values : c.compatible).push_back(groups_by_value[k]);
+    auto by_support = [](const value_group& x, const value_group& y) { return x.support > y.support; };
+    std::stable_sort(c.values.begin(), c.values.end(), by_support);
+    std::stable_sort(c.compatible.begin(), c.compatible.end(), by_support);
+
+    std::set<std::string_view> documents;
+    for (std::size_t i : s.claims) documents.insert(claims[i].ev.document);
+    const std::string fact = describe_fact(s, claims);
+    if (!any_conflict) {
+      c.cls = conflict_class::timezone_explained;
+      c.sev = conflict_severity::low;
+    } else if (planned_vs_reported) {
+      c.cls = conflict_class::planned_vs_actual;
+      c.sev = conflict_severity::low;
+    } else if (documents.size() == 1) {
+      c.cls = conflict_class::internal;
+      c.sev = conflict_severity::high;
+    } else {
+      switch (s.kind) {
+        case claim_kind::date: c.cls = conflict_class::date; break;
+        case claim_kind::person_name: c.cls = conflict_class::spelling; break;
+        case claim_kind::person_role: c.cls = conflict_class::role; break;
+        default: c.cls = conflict_class::value_mismatch; break;
+      }
+      c.sev = conflict_severity::high;
+    }
+
+    // Best supported value: the conflicting value with the most independent, weighted support.
+    double total = 0;
+    for (const auto& g : c.values) total += g.support;
+    const value_group& best = c.values.front();
+    c.best.value = best.value;
+    c.best.confidence = total > 0 ? best.support / total : 0;
+    const bool tie = c.values.size() > 1 && c.values[1].support >= best.support - 1e-9;
+    if (tie) {
+      c.best.reason = fmt::format("no value has more support than another ({:.2f} each); check the primary sources",
+                                  best.support);
+      c.best.confidence = 0;
+    } else {
+      c.best.reason = fmt::format(
+          "{} of {} statement(s) support it, weighted {:.2f} against {:.2f} for the rest (source reliability, "
+          "attribution and precision)",
+          best.claims.size(), s.claims.size(), best.support, total - best.support);
+    }
+
+    std::string sides;
+    for (std::size_t k = 0; k < c.values.size(); ++k) {
+      if (k) sides += "; ";
+      sides += says_what(claims, c.values[k]);
+    }
+    if (c.cls == conflict_class::timezone_explained) {
+      c.explanation = fmt::format("Sources state {} in different zones, and the times agree once converted: {}.", fact, sides);
+    } else if (c.cls == conflict_class::internal) {
+      const claim& any = claims[s.claims.front()];
+      c.explanation = fmt::format("{} contradicts itself on {}: {}.", any.ev.source.empty() ? any.ev.document : any.ev.source,
+                                  fact, sides);
+    } else if (c.cls == conflict_class::planned_vs_actual) {
+      c.explanation = fmt::format("A planned value and a reported one differ for {}: {}.", fact, sides);
+    } else {
+      c.explanation = fmt::format("Sources disagree on {}: {}.", fact, sides);
+    }
+    r.conflicts.push_back(std::move(c));
+  }
+
+  std::stable_sort(r.conflicts.begin(), r.conflicts.end(),
+                   [](const conflict& a, const conflict& b) { return a.sev > b.sev; });
+  for (std::size_t k = 0; k < r.conflicts.size(); ++k) r.conflicts[k].id = fmt::format("C{}", k + 1);
+  return r;
+}
+
+}  // namespace crosscheck

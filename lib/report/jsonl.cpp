@@ -1,0 +1,393 @@
+// Claims as JSON Lines, and the value parsers shared with claims that come from outside.
+#include <fmt/format.h>
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "crosscheck/report.hpp"
+#include "crosscheck/text.hpp"
+#include "extract/time.hpp"
+#include "report/json_claim.hpp"
+#include "rules/yaml_util.hpp"
+#include "text/fold.hpp"
+
+namespace crosscheck {
+namespace detail {
+
+nlohmann::ordered_json claim_to_json(const claim& c) {
+  nlohmann::ordered_json o;
+  o["id"] = c.id;
+  o["document"] = c.ev.document;
+  o["source"] = c.ev.source;
+  o["kind"] = to_string(c.kind);
+  o["subject"] = c.subject;
+  if (!c.subject_text.empty()) o["subject_text"] = c.subject_text;
+  o["attribute"] = c.attribute;
+  o["value"] = to_string(c.val);
+  o["value_type"] = type_name(c.val);
+  o["text"] = c.ev.text;
+  o["start"] = c.ev.begin;
+  o["end"] = c.ev.end;
+  if (!c.ev.attribution.empty()) o["attribution"] = c.ev.attribution;
+  o["modality"] = to_string(c.mod);
+  if (c.hdg != hedge::none) o["hedge"] = to_string(c.hdg);
+  if (c.ev.repeated) o["repeated"] = true;
+  o["sentence"] = c.ev.sentence;
+  o["rule"] = c.rule;
+  return o;
+}
+
+}  // namespace detail
+
+std::string to_json_line(const claim& c) {
+  return detail::claim_to_json(c).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+namespace {
+
+using detail::is_ascii_digit;
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && detail::is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && detail::is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+bool parse_int(std::string_view s, std::int64_t& out) {
+  if (s.empty()) return false;
+  bool neg = false;
+  if (s.front() == '-') {
+    neg = true;
+    s.remove_prefix(1);
+  }
+  if (s.empty() || s.size() > 18) return false;
+  std::int64_t v = 0;
+  for (char c : s) {
+    if (c == ',') continue;
+    if (!is_ascii_digit(c)) return false;
+    v = v * 10 + (c - '0');
+  }
+  out = neg ? -v : v;
+  return true;
+}
+
+bool parse_double(std::string_view s, double& out) {
+  s = trim(s);
+  if (s.empty() || s.size() > 64) return false;
+  std::string buf;
+  for (char c : s)
+    if (c != ',') buf += c;
+  char* end = nullptr;
+  out = std::strtod(buf.c_str(), &end);
+  return end == buf.c_str() + buf.size() && std::isfinite(out);
+}
+
+// "HH:MM" -> minutes.
+bool hhmm(std::string_view s, int& out) {
+  if (s.size() != 5 || s[2] != ':' || !is_ascii_digit(s[0]) || !is_ascii_digit(s[1]) || !is_ascii_digit(s[3]) ||
+      !is_ascii_digit(s[4]))
+    return false;
+  const int h = (s[0] - '0') * 10 + (s[1] - '0'), m = (s[3] - '0') * 10 + (s[4] - '0');
+  if (h > 24 || m > 59 || (h == 24 && m)) return false;
+  out = h * 60 + m;
+  return true;
+}
+
+// The canonical forms to_string() writes: "02:46+09:00", "02h", "after 02:00", "before 02:00",
+// "00:00-06:00+09:00".
+bool parse_canonical_time(std::string_view s, clock_time& out) {
+  std::optional<utc_offset> zone;
+  if (s.size() > 6 && (s[s.size() - 6] == '+' || s[s.size() - 6] == '-') && s[s.size() - 3] == ':') {
+    utc_offset z;
+    if (!detail::parse_offset(s.substr(s.size() - 6), z)) return false;
+    zone = z;
+    s.remove_suffix(6);
+  }
+  int a = 0, b = 0;
+  if (s.rfind("after ", 0) == 0 && hhmm(s.substr(6), a)) {
+    out = clock_time::after(a / 60, a % 60, zone);
+  } else if (s.rfind("before ", 0) == 0 && hhmm(s.substr(7), a)) {
+    out = clock_time::before(a / 60, a % 60, zone);
+  } else if (s.size() == 11 && s[5] == '-' && hhmm(s.substr(0, 5), a) && hhmm(s.substr(6), b) && b > a) {
+    out = clock_time::span(a, b, zone);
+  } else if (s.size() == 3 && s[2] == 'h' && is_ascii_digit(s[0]) && is_ascii_digit(s[1])) {
+    const int h = (s[0] - '0') * 10 + (s[1] - '0');
+    if (h > 23) return false;
+    out = clock_time{h * 60, h * 60 + 60, clock_time::precision::hour, zone, {}};
+  } else if (hhmm(s, a) && a < 1440) {
+    out = clock_time::at(a / 60, a % 60, zone);
+  } else {
+    return false;
+  }
+  if (zone) out.zone_name = to_string(*zone);
+  return true;
+}
+
+bool parse_date(std::string_view s, date_value& out) {
+  std::int64_t y = 0, m = 0, d = 0;
+  if (s.size() == 4 && parse_int(s, y)) out = date_value::of_year(static_cast<int>(y));
+  else if (s.size() == 7 && s[4] == '-' && parse_int(s.substr(0, 4), y) && parse_int(s.substr(5, 2), m))
+    out = date_value::of_month(static_cast<int>(y), static_cast<unsigned>(m));
+  else if (s.size() == 10 && s[4] == '-' && s[7] == '-' && parse_int(s.substr(0, 4), y) && parse_int(s.substr(5, 2), m) &&
+           parse_int(s.substr(8, 2), d))
+    out = date_value::of_day(static_cast<int>(y), static_cast<unsigned>(m), static_cast<unsigned>(d));
+  else
+    return false;
+  return out.ok();
+}
+
+// "[lo, hi]" or "[lo, +inf)" -> parts; false if not bracketed.
+bool bracket(std::string_view s, std::string_view& lo, std::string_view& hi, bool& open) {
+  if (s.size() < 5 || s.front() != '[') return false;
+  const auto comma = s.find(',');
+  if (comma == std::string_view::npos) return false;
+  const char close = s.back();
+  if (close != ']' && close != ')') return false;
+  lo = trim(s.substr(1, comma - 1));
+  hi = trim(s.substr(comma + 1, s.size() - comma - 2));
+  open = hi == "+inf";
+  return true;
+}
+
+bool parse_count(std::string_view s, count_value& out) {
+  std::string_view lo, hi;
+  bool open = false;
+  std::int64_t a = 0, b = 0;
+  if (bracket(s, lo, hi, open)) {
+    if (!parse_int(lo, a)) return false;
+    if (open) {
+      out = count_value::at_least(a);
+      return true;
+    }
+    if (!parse_int(hi, b) || b < a) return false;
+    out = {a, b};
+    return true;
+  }
+  if (!parse_int(s, a)) return false;
+  out = count_value::exactly(a);
+  return true;
+}
+
+bool parse_duration(std::string_view s, duration_value& out) {
+  auto secs = [](std::string_view x, double& v) {
+    x = trim(x);
+    if (x.empty() || x.back() != 's') return false;
+    return parse_double(x.substr(0, x.size() - 1), v);
+  };
+  std::string_view lo, hi;
+  bool open = false;
+  double a = 0, b = 0;
+  if (bracket(s, lo, hi, open)) {
+    if (!secs(lo, a)) return false;
+    if (open) {
+      out = {a, std::nullopt};
+      return true;
+    }
+    if (!secs(hi, b) || b < a) return false;
+    out = {a, b};
+    return true;
+  }
+  if (!secs(s, a)) return false;
+  out = {a, a};
+  return true;
+}
+
+bool parse_quantity(std::string_view s, quantity_value& out) {
+  const auto space = s.rfind(' ');
+  if (space == std::string_view::npos || space + 1 >= s.size()) return false;
+  const std::string_view num = trim(s.substr(0, space)), unit = s.substr(space + 1);
+  std::string_view lo, hi;
+  bool open = false;
+  double a = 0, b = 0;
+  if (bracket(num, lo, hi, open)) {
+    if (open || !parse_double(lo, a) || !parse_double(hi, b) || b < a) return false;
+  } else {
+    if (!parse_double(num, a)) return false;
+    b = a;
+  }
+  out = {a, b, std::string(unit)};
+  return true;
+}
+
+bool parse_article(std::string_view s, article_ref& out) {
+  const auto pos = s.find("article ");
+  if (pos == std::string_view::npos) return false;
+  article_ref r;
+  r.document = std::string(trim(s.substr(0, pos)));
+  std::string_view rest = s.substr(pos + 8);
+  const auto para = rest.find(" paragraph ");
+  std::int64_t a = 0, p = 0;
+  if (!parse_int(trim(rest.substr(0, para)), a) || a <= 0 || a > 100000) return false;
+  if (para != std::string_view::npos && (!parse_int(trim(rest.substr(para + 11)), p) || p <= 0 || p > 100000)) return false;
+  r.article = static_cast<int>(a);
+  r.paragraph = static_cast<int>(p);
+  out = std::move(r);
+  return true;
+}
+
+bool parse_value_with(claim_kind kind, std::string_view raw, const detail::time_text_parser& times, value& out) {
+  raw = trim(raw);
+  if (raw.empty() || raw.size() > 4096) return false;
+  switch (kind) {
+    case claim_kind::time_of_day: {
+      clock_time t;
+      if (parse_canonical_time(raw, t)) {
+        out = t;
+        return true;
+      }
+      if (auto free = times.parse(raw)) {
+        out = *free;
+        return true;
+      }
+      return false;
+    }
+    case claim_kind::date: {
+      date_value d;
+      if (!parse_date(raw, d)) return false;
+      out = d;
+      return true;
+    }
+    case claim_kind::duration: {
+      duration_value d;
+      if (!parse_duration(raw, d)) return false;
+      out = d;
+      return true;
+    }
+    case claim_kind::count: {
+      count_value c;
+      if (!parse_count(raw, c)) return false;
+      out = c;
+      return true;
+    }
+    case claim_kind::quantity: {
+      quantity_value q;
+      if (!parse_quantity(raw, q)) return false;
+      out = q;
+      return true;
+    }
+    case claim_kind::person_name: out = make_person_name(raw); return true;
+    case claim_kind::person_role: out = role_value{detail::lower(raw), std::string(raw), {}}; return true;
+    case claim_kind::article: {
+      article_ref a;
+      if (!parse_article(raw, a)) return false;
+      out = a;
+      return true;
+    }
+  }
+  return false;
+}
+
+// The kind of a raw value when the line does not say: a time, a date, a count, else unknown.
+bool guess_kind(std::string_view raw, const detail::time_text_parser& times, claim_kind& out) {
+  value v;
+  for (claim_kind k : {claim_kind::time_of_day, claim_kind::date, claim_kind::count}) {
+    if (k == claim_kind::time_of_day) {
+      clock_time t;
+      if (!parse_canonical_time(trim(raw), t) && !times.parse(raw)) continue;
+      out = k;
+      return true;
+    }
+    if (parse_value_with(k, raw, times, v)) {
+      out = k;
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+bool parse_value(claim_kind kind, std::string_view raw, const rule_set& rules, value& out) {
+  const detail::time_text_parser times(rules);
+  return parse_value_with(kind, raw, times, out);
+}
+
+std::vector<claim> read_claims_jsonl(std::istream& in, const std::string& name, const rule_set& rules,
+                                     std::vector<diagnostic>& diagnostics) {
+  const detail::time_text_parser times(rules);
+  std::vector<claim> out;
+  std::string line;
+  std::size_t line_no = 0;
+  auto warn = [&](const std::string& msg) {
+    diagnostics.push_back({severity::warning, {name, line_no, {}, {}}, msg + "; line skipped"});
+  };
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (trim(line).empty()) continue;
+    if (auto bad = find_invalid_utf8(line)) {
+      warn(fmt::format("invalid UTF-8 at byte {} of the line", *bad));
+      continue;
+    }
+    nlohmann::json j;
+    try {
+      j = nlohmann::json::parse(line);
+    } catch (const nlohmann::json::exception& e) {
+      warn(fmt::format("not valid JSON ({})", e.what()));
+      continue;
+    }
+    if (!j.is_object()) {
+      warn("expected a JSON object");
+      continue;
+    }
+    auto str = [&](const char* key) -> std::string {
+      const auto it = j.find(key);
+      if (it == j.end() || it->is_null()) return {};
+      if (it->is_string()) return it->get<std::string>();
+      if (it->is_number()) return it->dump();
+      return {};
+    };
+    claim c;
+    c.ev.source = str("source");
+    c.ev.document = str("document");
+    if (c.ev.document.empty()) c.ev.document = c.ev.source;
+    c.subject = str("subject");
+    c.subject_text = str("subject_text");
+    c.attribute = str("attribute");
+    const std::string raw = str("value");
+    if (c.ev.document.empty() || c.subject.empty() || c.attribute.empty() || raw.empty()) {
+      warn("needs \"source\" (or \"document\"), \"subject\", \"attribute\" and \"value\"");
+      continue;
+    }
+    const std::string kind = str("kind");
+    if (!kind.empty()) {
+      if (!parse_claim_kind(kind, c.kind)) {
+        warn(fmt::format("unknown kind \"{}\"", kind));
+        continue;
+      }
+    } else if (!guess_kind(raw, times, c.kind)) {
+      warn(fmt::format("cannot tell the kind of value \"{}\" (add \"kind\")", raw));
+      continue;
+    }
+    if (!parse_value_with(c.kind, raw, times, c.val)) {
+      warn(fmt::format("cannot read \"{}\" as a {}", raw, to_string(c.kind)));
+      continue;
+    }
+    if (const auto m = str("modality"); !m.empty() && !parse_modality(m, c.mod)) {
+      warn(fmt::format("unknown modality \"{}\"", m));
+      continue;
+    }
+    if (const auto h = str("hedge"); !h.empty() && !parse_hedge(h, c.hdg)) {
+      warn(fmt::format("unknown hedge \"{}\"", h));
+      continue;
+    }
+    c.id = str("id");
+    if (c.id.empty()) c.id = fmt::format("{}:{}", name, line_no);
+    c.ev.text = str("text");
+    if (c.ev.text.empty()) c.ev.text = raw;
+    c.ev.sentence = str("sentence");
+    c.ev.attribution = str("attribution");
+    c.rule = str("rule");
+    if (c.rule.empty()) c.rule = "input.jsonl";
+    auto num = [&](const char* key) -> std::size_t {
+      const auto it = j.find(key);
+      return (it != j.end() && it->is_number_unsigned()) ? it->get<std::size_t>() : 0;
+    };
+    c.ev.begin = num("start");
+    c.ev.end = num("end");
+    if (const auto it = j.find("repeated"); it != j.end() && it->is_boolean()) c.ev.repeated = it->get<bool>();
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+}  // namespace crosscheck

@@ -1,0 +1,186 @@
+// Text, Markdown and JSON reports. The JSON shape is documented in docs/report-format.md.
+#include <fmt/format.h>
+
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "crosscheck/report.hpp"
+#include "report/json_claim.hpp"
+
+namespace crosscheck {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+std::string outlet(const claim& c) { return c.ev.source.empty() ? c.ev.document : c.ev.source; }
+
+std::string summary_line(const report_input& in) {
+  std::map<std::string_view, int> by_class;
+  for (const auto& c : in.result.conflicts) ++by_class[to_string(c.cls)];
+  std::string classes;
+  for (const auto& [k, n] : by_class) classes += fmt::format("{}{}: {}", classes.empty() ? "" : ", ", k, n);
+  return fmt::format("{} document(s), {} claim(s), {} slot(s), {} conflict(s){}", in.documents.size(), in.claims.size(),
+                     in.result.slots.size(), in.result.conflicts.size(), classes.empty() ? "" : " (" + classes + ")");
+}
+
+// One line of context: the sentence, cut around the claim's words when it is long.
+std::string context(const claim& c, std::size_t max = 220) {
+  const std::string& s = c.ev.sentence;
+  if (s.size() <= max) return s;
+  const std::size_t rel = c.ev.begin >= c.ev.sentence_begin ? c.ev.begin - c.ev.sentence_begin : 0;
+  std::size_t from = rel > max / 2 ? rel - max / 2 : 0;
+  while (from > 0 && (static_cast<unsigned char>(s[from]) & 0xC0) == 0x80) --from;  // UTF-8 boundary
+  std::size_t len = std::min(max, s.size() - from);
+  while (from + len < s.size() && (static_cast<unsigned char>(s[from + len]) & 0xC0) == 0x80) ++len;
+  return (from > 0 ? "..." : "") + s.substr(from, len) + (from + len < s.size() ? "..." : "");
+}
+
+void text_group(std::string& out, const report_input& in, const value_group& g) {
+  out += fmt::format("  {}  (support {:.2f})\n", g.value, g.support);
+  for (std::size_t i : g.claims) {
+    const claim& c = in.claims[i];
+    out += fmt::format("    - {} [{}, bytes {}-{}]: \"{}\"{}\n", outlet(c), c.ev.document, c.ev.begin, c.ev.end, c.ev.text,
+                       c.ev.repeated ? " (repeated block)" : "");
+    if (!c.ev.attribution.empty()) out += fmt::format("      attribution: {}\n", c.ev.attribution);
+    if (c.mod != modality::reported) out += fmt::format("      modality: {}\n", to_string(c.mod));
+    out += fmt::format("      in: {}\n", context(c));
+  }
+}
+
+}  // namespace
+
+std::string to_text(const report_input& in) {
+  std::string out = "crosscheck: " + summary_line(in) + "\n";
+  for (const auto& c : in.result.conflicts) {
+    const slot& s = in.result.slots[c.slot];
+    out += fmt::format("\n{} [{}] {}: {}\n", c.id, to_string(c.sev), to_string(c.cls), describe_fact(s, in.claims));
+    out += fmt::format("  {}\n", c.explanation);
+    for (const auto& g : c.values) text_group(out, in, g);
+    if (!c.compatible.empty()) {
+      out += "  compatible with more than one of these:\n";
+      for (const auto& g : c.compatible) text_group(out, in, g);
+    }
+    if (c.best.value.empty() || c.best.confidence <= 0)
+      out += fmt::format("  best supported: none ({})\n", c.best.reason);
+    else
+      out += fmt::format("  best supported: {} (confidence {:.2f}): {}\n", c.best.value, c.best.confidence, c.best.reason);
+  }
+  if (in.result.conflicts.empty()) out += "\nNo conflicts found.\n";
+  if (!in.diagnostics.empty()) {
+    out += fmt::format("\n{} warning(s):\n", in.diagnostics.size());
+    for (const auto& d : in.diagnostics) out += "  " + to_string(d) + "\n";
+  }
+  return out;
+}
+
+std::string to_markdown(const report_input& in) {
+  auto cell = [](std::string s) {
+    std::string out;
+    for (char ch : s) {
+      if (ch == '|') out += "\\|";
+      else if (ch == '\n') out += ' ';
+      else out += ch;
+    }
+    return out;
+  };
+  std::string out = "# crosscheck report\n\n" + summary_line(in) + "\n";
+  for (const auto& c : in.result.conflicts) {
+    const slot& s = in.result.slots[c.slot];
+    out += fmt::format("\n## {} · {} · {} severity\n\n**{}**\n\n{}\n\n", c.id, to_string(c.cls), to_string(c.sev),
+                       describe_fact(s, in.claims), c.explanation);
+    out += "| value | source | document | quote | attribution |\n|---|---|---|---|---|\n";
+    auto rows = [&](const std::vector<value_group>& groups, std::string_view note) {
+      for (const auto& g : groups)
+        for (std::size_t i : g.claims) {
+          const claim& cl = in.claims[i];
+          out += fmt::format("| {}{} | {} | {} (bytes {}-{}) | \"{}\" | {} |\n", cell(g.value), note, cell(outlet(cl)),
+                             cell(cl.ev.document), cl.ev.begin, cl.ev.end, cell(cl.ev.text), cell(cl.ev.attribution));
+        }
+    };
+    rows(c.values, "");
+    rows(c.compatible, " (compatible)");
+    if (!c.best.value.empty() && c.best.confidence > 0)
+      out += fmt::format("\nBest supported: **{}** (confidence {:.2f}): {}\n", c.best.value, c.best.confidence, c.best.reason);
+    else
+      out += fmt::format("\nBest supported: none: {}\n", c.best.reason);
+  }
+  if (in.result.conflicts.empty()) out += "\nNo conflicts found.\n";
+  if (!in.diagnostics.empty()) {
+    out += "\n## Warnings\n\n";
+    for (const auto& d : in.diagnostics) out += "- " + cell(to_string(d)) + "\n";
+  }
+  return out;
+}
+
+std::string to_json(const report_input& in) {
+  json j;
+  j["schema_version"] = report_schema_version;
+  j["tool"] = "crosscheck";
+  json docs = json::array();
+  for (const auto& d : in.documents) {
+    json o;
+    o["id"] = d.id;
+    o["source"] = d.source;
+    if (!d.author.empty()) o["author"] = d.author;
+    if (!d.url.empty()) o["url"] = d.url;
+    o["published"] = d.published.text.empty() ? json(nullptr) : json(d.published.text);
+    o["bytes"] = d.text.size();
+    o["sentences"] = d.sentences.size();
+    std::size_t repeats = 0;
+    for (const auto& p : d.paragraphs) repeats += p.repeat_of.has_value();
+    o["repeated_blocks"] = repeats;
+    docs.push_back(std::move(o));
+  }
+  j["documents"] = std::move(docs);
+  json cl = json::array();
+  for (const auto& c : in.claims) cl.push_back(detail::claim_to_json(c));
+  j["claims"] = std::move(cl);
+  json slots = json::array();
+  for (const auto& s : in.result.slots) {
+    json ids = json::array();
+    for (std::size_t i : s.claims) ids.push_back(in.claims[i].id);
+    slots.push_back({{"id", s.id}, {"kind", to_string(s.kind)}, {"subject", s.subject}, {"attribute", s.attribute},
+                     {"claims", std::move(ids)}});
+  }
+  j["slots"] = std::move(slots);
+  auto groups = [&](const std::vector<value_group>& gs) {
+    json a = json::array();
+    for (const auto& g : gs) {
+      json ids = json::array();
+      for (std::size_t i : g.claims) ids.push_back(in.claims[i].id);
+      a.push_back({{"value", g.value}, {"claims", std::move(ids)}, {"support", g.support}});
+    }
+    return a;
+  };
+  json conflicts = json::array();
+  for (const auto& c : in.result.conflicts) {
+    const slot& s = in.result.slots[c.slot];
+    json o;
+    o["id"] = c.id;
+    o["class"] = to_string(c.cls);
+    o["severity"] = to_string(c.sev);
+    o["slot"] = s.id;
+    o["subject"] = s.subject;
+    o["attribute"] = s.attribute;
+    o["fact"] = describe_fact(s, in.claims);
+    o["values"] = groups(c.values);
+    o["compatible"] = groups(c.compatible);
+    o["resolution"] = {{"value", c.best.confidence > 0 ? json(c.best.value) : json(nullptr)},
+                       {"confidence", c.best.confidence},
+                       {"reason", c.best.reason}};
+    o["explanation"] = c.explanation;
+    conflicts.push_back(std::move(o));
+  }
+  j["conflicts"] = std::move(conflicts);
+  json diags = json::array();
+  for (const auto& d : in.diagnostics) {
+    json o{{"severity", d.level == severity::error ? "error" : "warning"}, {"file", d.where.file}, {"message", d.message}};
+    if (d.where.line) o["line"] = *d.where.line;
+    if (d.where.byte_offset) o["byte_offset"] = *d.where.byte_offset;
+    diags.push_back(std::move(o));
+  }
+  j["diagnostics"] = std::move(diags);
+  return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace crosscheck

@@ -1,0 +1,251 @@
+// Loading data/*.yaml into a rule_set. Every key is checked: a typo fails loudly, with the
+// file, line and column, at load time and never during extraction.
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+
+#include "crosscheck/error.hpp"
+#include "crosscheck/rules.hpp"
+#include "rules/yaml_util.hpp"
+#include "text/fold.hpp"
+
+namespace crosscheck {
+namespace detail {
+
+location where(const std::string& file, const YAML::Mark& m) {
+  location l{file, {}, {}, {}};
+  if (m.line >= 0) {
+    l.line = static_cast<std::size_t>(m.line) + 1;
+    l.column = static_cast<std::size_t>(m.column) + 1;
+  }
+  return l;
+}
+
+YAML::Node parse_yaml(const std::string& text, const std::string& file, bool rule_file) {
+  try {
+    return YAML::Load(text);
+  } catch (const YAML::Exception& e) {
+    const std::string msg = "not valid YAML: " + e.msg;
+    if (rule_file) throw rule_error(where(file, e.mark), msg);
+    throw input_error(where(file, e.mark), msg);
+  }
+}
+
+bool parse_offset(std::string_view s, utc_offset& out) {
+  // "+09:00", "-05:00", "+0530", "+09"
+  if (s.size() < 3 || (s[0] != '+' && s[0] != '-')) return false;
+  int h = 0, m = 0;
+  std::size_t i = 1;
+  auto two = [&](int& v) {
+    if (i + 2 > s.size() || !is_ascii_digit(s[i]) || !is_ascii_digit(s[i + 1])) return false;
+    v = (s[i] - '0') * 10 + (s[i + 1] - '0');
+    i += 2;
+    return true;
+  };
+  if (!two(h)) return false;
+  if (i < s.size() && s[i] == ':') ++i;
+  if (i < s.size() && !two(m)) return false;
+  if (i != s.size() || h > 14 || m > 59) return false;
+  out.minutes = (s[0] == '-' ? -1 : 1) * (h * 60 + m);
+  return true;
+}
+
+}  // namespace detail
+
+namespace {
+
+using detail::where;
+
+struct reader {
+  std::string file;
+
+  [[noreturn]] void fail(const YAML::Node& n, const std::string& msg) const { throw rule_error(where(file, n.Mark()), msg); }
+
+  void keys(const YAML::Node& map, std::initializer_list<std::string_view> allowed) const {
+    if (!map.IsMap()) fail(map, "expected a mapping");
+    for (const auto& kv : map) {
+      const auto k = kv.first.as<std::string>();
+      if (std::find(allowed.begin(), allowed.end(), k) == allowed.end()) {
+        std::string list;
+        for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+        fail(kv.first, "unknown key '" + k + "' (expected one of: " + list + ")");
+      }
+    }
+  }
+  std::string str(const YAML::Node& n, std::string_view what) const {
+    if (!n || !n.IsScalar()) fail(n, std::string(what) + ": expected a string");
+    auto s = n.as<std::string>();
+    if (s.empty()) fail(n, std::string(what) + ": must not be empty");
+    return s;
+  }
+  std::vector<std::string> strings(const YAML::Node& n, std::string_view what) const {
+    if (!n || !n.IsSequence()) fail(n, std::string(what) + ": expected a list of strings");
+    std::vector<std::string> out;
+    for (const auto& x : n) out.push_back(str(x, what));
+    return out;
+  }
+  double number(const YAML::Node& n, std::string_view what) const {
+    if (!n || !n.IsScalar()) fail(n, std::string(what) + ": expected a number");
+    try {
+      return n.as<double>();
+    } catch (const YAML::Exception&) {
+      fail(n, std::string(what) + ": expected a number, got '" + n.as<std::string>() + "'");
+    }
+  }
+  utc_offset offset(const YAML::Node& n, std::string_view what) const {
+    utc_offset z;
+    if (!detail::parse_offset(str(n, what), z)) fail(n, std::string(what) + ": expected a UTC offset like \"+09:00\"");
+    return z;
+  }
+  int clock(const YAML::Node& n, std::string_view what) const {
+    const std::string s = str(n, what);
+    if (s.size() == 5 && s[2] == ':' && detail::is_ascii_digit(s[0]) && detail::is_ascii_digit(s[1]) &&
+        detail::is_ascii_digit(s[3]) && detail::is_ascii_digit(s[4])) {
+      const int h = (s[0] - '0') * 10 + (s[1] - '0'), m = (s[3] - '0') * 10 + (s[4] - '0');
+      if (m < 60 && (h < 24 || (h == 24 && m == 0))) return h * 60 + m;
+    }
+    fail(n, std::string(what) + ": expected a time \"HH:MM\" (00:00 to 24:00)");
+  }
+};
+
+template <class T, class Key>
+void upsert(std::vector<T>& v, T item, Key key) {
+  auto it = std::find_if(v.begin(), v.end(), [&](const T& x) { return key(x) == key(item); });
+  if (it != v.end()) *it = std::move(item);
+  else v.push_back(std::move(item));
+}
+
+void add_unique(std::vector<std::string>& v, const std::vector<std::string>& more) {
+  for (const auto& s : more)
+    if (std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
+}
+
+std::vector<std::string> lowered(std::vector<std::string> v) {
+  for (auto& s : v) s = detail::lower(s);
+  return v;
+}
+
+void apply(const YAML::Node& root, const std::string& file, rule_set& rs) {
+  const reader r{file};
+  if (!root || root.IsNull()) return;  // an empty file adds nothing
+  r.keys(root, {"events", "places", "meridiem", "zones", "vague", "hedges", "modality", "prepositions",
+                "reporting_verbs", "never_final", "maybe_final", "continuations", "function_words", "pronouns",
+                "default", "sources"});
+  if (const auto n = root["events"]) {
+    if (!n.IsSequence()) r.fail(n, "events: expected a list");
+    for (const auto& e : n) {
+      r.keys(e, {"id", "triggers", "nouns"});
+      event_vocabulary ev{r.str(e["id"], "events.id"), lowered(r.strings(e["triggers"], "events.triggers")), {}};
+      if (e["nouns"]) ev.nouns = lowered(r.strings(e["nouns"], "events.nouns"));
+      upsert(rs.events, std::move(ev), [](const event_vocabulary& x) { return x.id; });
+    }
+  }
+  if (const auto n = root["places"]) {
+    if (!n.IsSequence()) r.fail(n, "places: expected a list");
+    for (const auto& p : n) {
+      r.keys(p, {"name", "zone", "aliases"});
+      place_entry pe{r.str(p["name"], "places.name"), {}, r.offset(p["zone"], "places.zone")};
+      if (p["aliases"]) pe.aliases = r.strings(p["aliases"], "places.aliases");
+      upsert(rs.places, std::move(pe), [](const place_entry& x) { return x.name; });
+    }
+  }
+  if (const auto n = root["meridiem"]) {
+    r.keys(n, {"am", "pm"});
+    if (n["am"]) add_unique(rs.meridiem_am, lowered(r.strings(n["am"], "meridiem.am")));
+    if (n["pm"]) add_unique(rs.meridiem_pm, lowered(r.strings(n["pm"], "meridiem.pm")));
+  }
+  if (const auto n = root["zones"]) {
+    if (!n.IsSequence()) r.fail(n, "zones: expected a list");
+    for (const auto& z : n) {
+      r.keys(z, {"name", "offset"});
+      upsert(rs.zones, zone_entry{r.str(z["name"], "zones.name"), r.offset(z["offset"], "zones.offset")},
+             [](const zone_entry& x) { return x.name; });
+    }
+  }
+  if (const auto n = root["vague"]) {
+    if (!n.IsSequence()) r.fail(n, "vague: expected a list");
+    for (const auto& v : n) {
+      r.keys(v, {"phrase", "begin", "end"});
+      vague_time_entry e{detail::lower(r.str(v["phrase"], "vague.phrase")), r.clock(v["begin"], "vague.begin"),
+                         r.clock(v["end"], "vague.end")};
+      if (e.end <= e.begin) r.fail(v, "vague: end must come after begin");
+      upsert(rs.vague_times, std::move(e), [](const vague_time_entry& x) { return x.phrase; });
+    }
+  }
+  if (const auto n = root["hedges"]) {
+    r.keys(n, {"after", "before", "about", "about_minutes"});
+    if (n["after"]) add_unique(rs.time_hedges.after, lowered(r.strings(n["after"], "hedges.after")));
+    if (n["before"]) add_unique(rs.time_hedges.before, lowered(r.strings(n["before"], "hedges.before")));
+    if (n["about"]) add_unique(rs.time_hedges.about, lowered(r.strings(n["about"], "hedges.about")));
+    if (n["about_minutes"]) {
+      const double m = r.number(n["about_minutes"], "hedges.about_minutes");
+      if (!(m >= 0 && m <= 180)) r.fail(n["about_minutes"], "hedges.about_minutes: expected 0 to 180");
+      rs.time_hedges.about_minutes = static_cast<int>(m);
+    }
+  }
+  if (const auto n = root["modality"]) {
+    r.keys(n, {"scheduled", "planned", "expected"});
+    if (n["scheduled"]) add_unique(rs.modality_cues.scheduled, lowered(r.strings(n["scheduled"], "modality.scheduled")));
+    if (n["planned"]) add_unique(rs.modality_cues.planned, lowered(r.strings(n["planned"], "modality.planned")));
+    if (n["expected"]) add_unique(rs.modality_cues.expected, lowered(r.strings(n["expected"], "modality.expected")));
+  }
+  if (const auto n = root["function_words"]) add_unique(rs.english.function_words, lowered(r.strings(n, "function_words")));
+  if (const auto n = root["pronouns"]) add_unique(rs.english.pronouns, lowered(r.strings(n, "pronouns")));
+  if (const auto n = root["prepositions"]) add_unique(rs.attribution.prepositions, lowered(r.strings(n, "prepositions")));
+  if (const auto n = root["reporting_verbs"])
+    add_unique(rs.attribution.reporting_verbs, lowered(r.strings(n, "reporting_verbs")));
+  if (const auto n = root["never_final"]) add_unique(rs.segmentation.never_final, r.strings(n, "never_final"));
+  if (const auto n = root["maybe_final"]) add_unique(rs.segmentation.maybe_final, r.strings(n, "maybe_final"));
+  if (const auto n = root["continuations"]) add_unique(rs.segmentation.continuations, r.strings(n, "continuations"));
+  if (const auto n = root["default"]) {
+    const double d = r.number(n, "default");
+    if (!(d > 0 && d < 1)) r.fail(n, "default: a reliability must lie strictly between 0 and 1");
+    rs.default_reliability = d;
+  }
+  if (const auto n = root["sources"]) {
+    if (!n.IsMap()) r.fail(n, "sources: expected a mapping of outlet name to reliability");
+    for (const auto& kv : n) {
+      const double d = r.number(kv.second, "sources");
+      if (!(d > 0 && d < 1)) r.fail(kv.second, "sources: a reliability must lie strictly between 0 and 1");
+      rs.source_reliability[kv.first.as<std::string>()] = d;
+    }
+  }
+}
+
+std::string read_file(const std::filesystem::path& p) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(p, ec))
+    throw rule_error({p.string(), {}, {}, {}}, "vocabulary file not found (pass the data/ folder with --data)");
+  std::ifstream in(p, std::ios::binary);
+  if (!in) throw rule_error({p.string(), {}, {}, {}}, "cannot open vocabulary file");
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+void apply_file(const std::filesystem::path& p, rule_set& rs) {
+  const std::string file = p.string();
+  const YAML::Node root = detail::parse_yaml(read_file(p), file, true);
+  try {
+    apply(root, file, rs);
+  } catch (const YAML::Exception& e) {  // a conversion yaml-cpp refused
+    throw rule_error(where(file, e.mark), e.msg);
+  }
+}
+
+}  // namespace
+
+rule_set rule_set::load(const std::filesystem::path& dir) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec))
+    throw rule_error({dir.string(), {}, {}, {}}, "vocabulary folder not found (pass the data/ folder with --data)");
+  rule_set rs;
+  for (const char* name : {"events.yaml", "places.yaml", "time.yaml", "attribution.yaml", "segmentation.yaml",
+                           "english.yaml", "sources.yaml"})
+    apply_file(dir / name, rs);
+  return rs;
+}
+
+void rule_set::merge_file(const std::filesystem::path& file) { apply_file(file, *this); }
+
+}  // namespace crosscheck

@@ -1,0 +1,157 @@
+// Paragraphs and sentences over document::normalized. See text.hpp for the rules.
+#include <string_view>
+#include <unordered_map>
+
+#include "crosscheck/text.hpp"
+#include "text/fold.hpp"
+
+namespace crosscheck {
+namespace {
+
+using detail::iequals;
+using detail::is_ascii_digit;
+using detail::is_ascii_lower;
+using detail::is_ascii_upper;
+using detail::is_space;
+
+bool in_list(std::string_view w, const std::vector<std::string>& list) {
+  for (const auto& x : list)
+    if (iequals(w, x)) return true;
+  return false;
+}
+
+struct splitter {
+  std::string_view t;  // normalized text
+  const segmentation_vocabulary& v;
+
+  // The word just before position `dot` (exclusive), without leading quotes or brackets.
+  std::string_view word_before(std::size_t begin, std::size_t dot) const {
+    std::size_t k = dot;
+    while (k > begin && !is_space(t[k - 1])) --k;
+    std::string_view w = t.substr(k, dot - k);
+    while (!w.empty() && (w.front() == '"' || w.front() == '\'' || w.front() == '(' || w.front() == '['))
+      w.remove_prefix(1);
+    return w;
+  }
+
+  std::string_view word_at(std::size_t k, std::size_t end) const {
+    std::size_t e = k;
+    while (e < end && !is_space(t[e]) && t[e] != ',' && t[e] != '.' && t[e] != ';' && t[e] != ':') ++e;
+    return t.substr(k, e - k);
+  }
+
+  // Does the terminal punctuation run [p, q) (then a closing quote or bracket when `closed`, then a
+  // space) end a sentence, given that the next sentence would start at `next`?
+  bool ends_sentence(std::size_t begin, std::size_t p, std::size_t q, bool closed, std::size_t next,
+                     std::size_t end) const {
+    const char n = t[next];
+    const bool opener = is_ascii_upper(n) || is_ascii_digit(n) || n == '"' || n == '\'' || n == '(' || n == '[' ||
+                        (static_cast<unsigned char>(n) & 0x80) != 0;
+    if (!opener) return false;
+    // Only a lone period can belong to an abbreviation; "?", "!", "..." and ".\"" end sentences.
+    if (closed || q - p != 1 || t[p] != '.') return true;
+    const std::string_view w = word_before(begin, p);
+    if (w.empty()) return true;
+    if (w.size() == 1 && is_ascii_upper(w[0])) return false;  // an initial: "J. R. Smith"
+    if (in_list(w, v.never_final)) return false;
+    if (in_list(w, v.maybe_final)) {
+      if (is_ascii_digit(n)) return false;
+      return !in_list(word_at(next, end), v.continuations);
+    }
+    return true;
+  }
+};
+
+}  // namespace
+
+void segment(document& doc, const segmentation_vocabulary& vocab) {
+  doc.paragraphs.clear();
+  doc.sentences.clear();
+  const std::string_view t = doc.normalized;
+  const splitter sp{t, vocab};
+
+  // 1. Paragraphs: one per line; a line starting in lower case continues the line before it.
+  std::vector<text_span> paras;  // normalized spans
+  std::size_t i = 0;
+  bool previous_line_open = false;  // the line just before was non-empty
+  while (i < t.size()) {
+    std::size_t e = t.find('\n', i);
+    if (e == std::string_view::npos) e = t.size();
+    std::size_t b = i, f = e;
+    while (b < f && is_space(t[b])) ++b;
+    while (f > b && is_space(t[f - 1])) --f;
+    if (b == f) {
+      previous_line_open = false;
+    } else {
+      if (previous_line_open && is_ascii_lower(t[b]) && !paras.empty()) {
+        paras.back().end = f;
+      } else {
+        paras.push_back({b, f});
+      }
+      previous_line_open = true;
+    }
+    i = e + 1;
+  }
+
+  // 2. Repeated paragraphs (a caption shown twice): same normalized text, 20 bytes or more.
+  std::unordered_map<std::string_view, std::size_t> seen;
+  constexpr std::size_t min_repeat = 20;
+  for (std::size_t k = 0; k < paras.size(); ++k) {
+    paragraph p;
+    p.span = doc.to_original(paras[k]);
+    const std::string_view body = t.substr(paras[k].begin, paras[k].size());
+    if (body.size() >= min_repeat) {
+      auto [it, inserted] = seen.emplace(body, k);
+      if (!inserted) p.repeat_of = it->second;
+    }
+    doc.paragraphs.push_back(p);
+  }
+
+  // 3. Sentences inside each paragraph.
+  for (std::size_t k = 0; k < paras.size(); ++k) {
+    const std::size_t pb = paras[k].begin, pe = paras[k].end;
+    std::size_t s = pb;
+    auto emit = [&](std::size_t from, std::size_t to) {
+      while (from < to && is_space(t[from])) ++from;
+      while (to > from && is_space(t[to - 1])) --to;
+      if (from == to) return;
+      sentence sen;
+      sen.normalized = {from, to};
+      sen.span = doc.to_original(sen.normalized);
+      sen.paragraph = k;
+      doc.sentences.push_back(sen);
+    };
+    std::size_t j = pb;
+    while (j < pe) {
+      const char c = t[j];
+      if (c != '.' && c != '!' && c != '?') {
+        ++j;
+        continue;
+      }
+      std::size_t q = j;
+      while (q < pe && (t[q] == '.' || t[q] == '!' || t[q] == '?')) ++q;
+      const std::size_t punct_end = q;
+      while (q < pe && (t[q] == '"' || t[q] == '\'' || t[q] == ')' || t[q] == ']')) ++q;
+      if (q >= pe) break;
+      if (!is_space(t[q])) {  // "91.4", "U.S.-backed", "a.m.,"
+        j = q;
+        continue;
+      }
+      std::size_t next = q;
+      while (next < pe && is_space(t[next])) ++next;
+      if (next < pe && sp.ends_sentence(s, j, punct_end, q > punct_end, next, pe)) {
+        emit(s, q);
+        s = next;
+      }
+      j = next;
+    }
+    emit(s, pe);
+  }
+}
+
+void prepare(document& doc, const rule_set& rules) {
+  normalize(doc);
+  segment(doc, rules.segmentation);
+}
+
+}  // namespace crosscheck
