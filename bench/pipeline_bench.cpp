@@ -1,0 +1,98 @@
+// Throughput of the pipeline's stages on the sample corpus, and reconciliation cost as the
+// number of claims grows. Run: build/release/bench/crosscheck_bench [--benchmark_filter=...]
+#include <benchmark/benchmark.h>
+#include <crosscheck/crosscheck.hpp>
+
+#include <random>
+
+namespace {
+
+const crosscheck::rule_set& rules() {
+  static const crosscheck::rule_set r = crosscheck::rule_set::load(CROSSCHECK_DATA_DIR);
+  return r;
+}
+
+const std::vector<crosscheck::document>& samples() {
+  static const std::vector<crosscheck::document> docs =
+      crosscheck::load_corpus({std::string(CROSSCHECK_DATA_DIR) + "/samples"}).documents;
+  return docs;
+}
+
+std::size_t total_bytes() {
+  std::size_t n = 0;
+  for (const auto& d : samples()) n += d.text.size() - d.body_begin;
+  return n;
+}
+
+// normalize + segment.
+void BM_prepare(benchmark::State& state) {
+  for (auto _ : state) {
+    for (auto d : samples()) {
+      crosscheck::prepare(d, rules());
+      benchmark::DoNotOptimize(d.sentences.data());
+    }
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * total_bytes()));
+}
+BENCHMARK(BM_prepare);
+
+// The time extractor alone, on prepared documents.
+void BM_extract_time(benchmark::State& state) {
+  std::vector<crosscheck::document> docs = samples();
+  for (auto& d : docs) crosscheck::prepare(d, rules());
+  const auto ex = crosscheck::make_time_extractor(rules());
+  std::vector<crosscheck::claim> out;
+  for (auto _ : state) {
+    out.clear();
+    for (const auto& d : docs) ex->extract(d, out);
+    benchmark::DoNotOptimize(out.data());
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * total_bytes()));
+}
+BENCHMARK(BM_extract_time);
+
+// prepare + every extractor: the per-document work of `crosscheck claims`.
+void BM_pipeline(benchmark::State& state) {
+  const auto extractors = crosscheck::default_extractors(rules());
+  std::vector<crosscheck::claim> out;
+  for (auto _ : state) {
+    out.clear();
+    for (auto d : samples()) {
+      crosscheck::prepare(d, rules());
+      extractors.extract(d, out);
+    }
+    benchmark::DoNotOptimize(out.data());
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * total_bytes()));
+}
+BENCHMARK(BM_pipeline);
+
+// Reconciliation of N synthetic time claims over N/20 events: grows about linearly.
+void BM_reconcile(benchmark::State& state) {
+  const auto n = static_cast<std::size_t>(state.range(0));
+  std::mt19937 rng(7);
+  std::vector<crosscheck::claim> claims(n);
+  const std::vector<std::string> places{"", "@pyongyang", "@hanoi", "@moscow"};
+  for (std::size_t i = 0; i < n; ++i) {
+    auto& c = claims[i];
+    c.id = "d" + std::to_string(i / 10) + "#" + std::to_string(i % 10);
+    c.kind = crosscheck::claim_kind::time_of_day;
+    c.subject = "arrival:actor" + std::to_string(rng() % (n / 20 + 1)) + places[rng() % places.size()];
+    c.attribute = "time";
+    c.val = crosscheck::clock_time::at(static_cast<int>(rng() % 3), static_cast<int>(rng() % 60), crosscheck::utc_offset{540});
+    c.ev.document = "d" + std::to_string(i / 10);
+    c.ev.source = "outlet" + std::to_string(rng() % 40);
+    c.ev.sentence = "sentence " + std::to_string(i);
+  }
+  for (auto _ : state) {
+    auto r = crosscheck::reconcile(claims, rules());
+    benchmark::DoNotOptimize(r.conflicts.data());
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * n));
+  state.SetComplexityN(static_cast<std::int64_t>(n));
+}
+BENCHMARK(BM_reconcile)->RangeMultiplier(10)->Range(1000, 100000)->Unit(benchmark::kMillisecond)->Complexity();
+
+}  // namespace
+
+BENCHMARK_MAIN();

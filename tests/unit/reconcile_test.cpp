@@ -1,0 +1,212 @@
+// The reconciler's contract: slots partition the claims, a slot is a conflict only when two of
+// its values cannot both be true, repeated text supports its value once, and the class says
+// what kind of disagreement it is.
+#include <catch2/catch.hpp>
+#include <crosscheck/crosscheck.hpp>
+
+#include <random>
+#include <set>
+
+#include "support/corpus.hpp"
+
+using namespace crosscheck;
+
+namespace {
+
+const utc_offset kst{9 * 60};
+
+claim make(std::string id, std::string doc, std::string source, std::string subject, value v,
+           std::string sentence = {}, std::string attribution = {}) {
+  claim c;
+  c.id = std::move(id);
+  c.kind = claim_kind::time_of_day;
+  c.subject = std::move(subject);
+  c.subject_text = "Putin";
+  c.attribute = "time";
+  c.val = std::move(v);
+  c.ev.document = std::move(doc);
+  c.ev.source = std::move(source);
+  c.ev.text = to_string(c.val);
+  c.ev.sentence = sentence.empty() ? c.id + " sentence" : std::move(sentence);
+  c.ev.attribution = std::move(attribution);
+  c.rule = "test";
+  return c;
+}
+
+const rule_set& rules() { return crosscheck_test::rules(); }
+
+}  // namespace
+
+TEST_CASE("reconcile: two precise times from two outlets are a value conflict", "[reconcile]") {
+  const std::vector<claim> claims{
+      make("a#1", "a.txt", "Reuters", "arrival:putin@pyongyang", clock_time::at(2, 46, kst)),
+      make("b#1", "b.txt", "KCNA", "arrival:putin@pyongyang", clock_time::at(2, 22, kst)),
+  };
+  const auto r = reconcile(claims, rules());
+  REQUIRE(r.slots.size() == 1u);
+  REQUIRE(r.conflicts.size() == 1u);
+  const conflict& c = r.conflicts[0];
+  CHECK(c.cls == conflict_class::value_mismatch);
+  CHECK(to_string(c.cls) == "value");
+  CHECK(c.sev == conflict_severity::high);
+  REQUIRE(c.values.size() == 2u);
+  // Reuters has the higher prior in data/sources.yaml than KCNA.
+  CHECK(c.best.value == "02:46+09:00");
+  CHECK(c.best.confidence > 0.5);
+  CHECK(c.best.confidence < 1.0);
+  CHECK(c.explanation.find("02:46+09:00") != std::string::npos);
+  CHECK(c.explanation.find("02:22+09:00") != std::string::npos);
+  CHECK(c.explanation.find("Reuters") != std::string::npos);
+}
+
+TEST_CASE("reconcile: one document giving two times under two attributions is internal", "[reconcile]") {
+  const std::vector<claim> claims{
+      make("a#1", "a.txt", "Daily", "arrival:putin@pyongyang", clock_time::at(2, 46, kst), "s1", "the Kremlin"),
+      make("a#2", "a.txt", "Daily", "arrival:putin@pyongyang", clock_time::at(2, 22, kst), "s2", "flight trackers"),
+  };
+  const auto r = reconcile(claims, rules());
+  REQUIRE(r.conflicts.size() == 1u);
+  CHECK(r.conflicts[0].cls == conflict_class::internal);
+  CHECK(r.conflicts[0].explanation.find("the Kremlin, via Daily") != std::string::npos);
+  CHECK(r.conflicts[0].explanation.find("flight trackers, via Daily") != std::string::npos);
+  // Equal support: no value is named best.
+  CHECK(r.conflicts[0].best.confidence == 0);
+}
+
+TEST_CASE("reconcile: open and vague times do not conflict with times they contain", "[reconcile]") {
+  const std::vector<claim> claims{
+      make("a#1", "a.txt", "A", "arrival:putin@pyongyang", clock_time::after(2, 0, kst)),
+      make("b#1", "b.txt", "B", "arrival:putin@pyongyang", clock_time::at(2, 46, kst)),
+      make("c#1", "c.txt", "C", "arrival:putin@pyongyang", clock_time::span(0, 360, kst)),
+  };
+  const auto r = reconcile(claims, rules());
+  CHECK(r.slots.size() == 1u);
+  CHECK(r.conflicts.empty());
+}
+
+TEST_CASE("reconcile: a value compatible with both sides is listed apart from the conflict", "[reconcile]") {
+  const std::vector<claim> claims{
+      make("a#1", "a.txt", "A", "arrival:putin@pyongyang", clock_time::at(2, 46, kst)),
+      make("a#2", "a.txt", "A", "arrival:putin@pyongyang", clock_time::at(2, 22, kst)),
+      make("b#1", "b.txt", "B", "arrival:putin@pyongyang", clock_time::after(2, 0, kst)),
+  };
+  const auto r = reconcile(claims, rules());
+  REQUIRE(r.conflicts.size() == 1u);
+  CHECK(r.conflicts[0].values.size() == 2u);
+  REQUIRE(r.conflicts[0].compatible.size() == 1u);
+  CHECK(r.conflicts[0].compatible[0].value == "after 02:00+09:00");
+  // The two conflicting values come from one document: it contradicts itself.
+  CHECK(r.conflicts[0].cls == conflict_class::internal);
+}
+
+TEST_CASE("reconcile: a repeated caption supports its value once", "[reconcile]") {
+  const std::string caption = "Putin arrived at 2:46 a.m. [AP]";
+  std::vector<claim> claims{
+      make("a#1", "a.txt", "A", "arrival:putin@pyongyang", clock_time::at(2, 46, kst), caption),
+      make("a#2", "a.txt", "A", "arrival:putin@pyongyang", clock_time::at(2, 46, kst), caption),
+      make("b#1", "b.txt", "A", "arrival:putin@pyongyang", clock_time::at(2, 22, kst), "another sentence"),
+  };
+  claims[1].ev.repeated = true;
+  const auto r = reconcile(claims, rules());
+  REQUIRE(r.conflicts.size() == 1u);
+  const auto& v = r.conflicts[0].values;
+  REQUIRE(v.size() == 2u);
+  CHECK(v[0].support == Approx(v[1].support));  // 2 claims of the caption = 1 statement
+  CHECK(r.conflicts[0].best.confidence == 0);
+}
+
+TEST_CASE("reconcile: a planned time against a reported one is planned-vs-actual", "[reconcile]") {
+  std::vector<claim> claims{
+      make("a#1", "a.txt", "A", "arrival:putin@pyongyang", clock_time::at(20, 0, kst)),
+      make("b#1", "b.txt", "B", "arrival:putin@pyongyang", clock_time::at(2, 46, kst)),
+  };
+  claims[0].mod = modality::scheduled;
+  const auto r = reconcile(claims, rules());
+  REQUIRE(r.conflicts.size() == 1u);
+  CHECK(r.conflicts[0].cls == conflict_class::planned_vs_actual);
+  CHECK(r.conflicts[0].sev == conflict_severity::low);
+}
+
+TEST_CASE("reconcile: the same instant in two zones is timezone-explained, not a conflict of values", "[reconcile]") {
+  const std::vector<claim> claims{
+      make("a#1", "a.txt", "A", "arrival:putin@pyongyang", clock_time::at(18, 20, utc_offset{60})),
+      make("b#1", "b.txt", "B", "arrival:putin@pyongyang", clock_time::at(2, 20, kst)),
+  };
+  const auto r = reconcile(claims, rules());
+  REQUIRE(r.conflicts.size() == 1u);
+  CHECK(r.conflicts[0].cls == conflict_class::timezone_explained);
+  CHECK(r.conflicts[0].sev == conflict_severity::low);
+}
+
+TEST_CASE("reconcile: places keep events apart; a claim without place joins the only place", "[reconcile]") {
+  SECTION("two places, two slots") {
+    const std::vector<claim> claims{
+        make("a#1", "a.txt", "A", "arrival:putin@pyongyang", clock_time::at(2, 46, kst)),
+        make("b#1", "b.txt", "B", "arrival:putin@hanoi", clock_time::at(22, 0, utc_offset{420})),
+    };
+    const auto r = reconcile(claims, rules());
+    CHECK(r.slots.size() == 2u);
+    CHECK(r.conflicts.empty());
+  }
+  SECTION("no place, one known place: one slot") {
+    const std::vector<claim> claims{
+        make("a#1", "a.txt", "A", "arrival:putin@pyongyang", clock_time::at(2, 46, kst)),
+        make("b#1", "b.txt", "B", "arrival:putin", clock_time::at(2, 22, kst)),
+    };
+    const auto r = reconcile(claims, rules());
+    REQUIRE(r.slots.size() == 1u);
+    CHECK(r.slots[0].subject == "arrival:putin@pyongyang");
+    CHECK(r.conflicts.size() == 1u);
+  }
+  SECTION("no place, two known places: kept apart") {
+    const std::vector<claim> claims{
+        make("a#1", "a.txt", "A", "arrival:putin@pyongyang", clock_time::at(2, 46, kst)),
+        make("b#1", "b.txt", "B", "arrival:putin@yakutsk", clock_time::at(10, 0, kst)),
+        make("c#1", "c.txt", "C", "arrival:putin", clock_time::at(2, 22, kst)),
+    };
+    const auto r = reconcile(claims, rules());
+    CHECK(r.slots.size() == 3u);
+    CHECK(r.conflicts.empty());
+  }
+  SECTION("different actors never share a slot") {
+    const std::vector<claim> claims{
+        make("a#1", "a.txt", "A", "arrival:putin@pyongyang", clock_time::at(2, 46, kst)),
+        make("b#1", "b.txt", "B", "arrival:lavrov@pyongyang", clock_time::at(2, 22, kst)),
+    };
+    CHECK(reconcile(claims, rules()).conflicts.empty());
+  }
+}
+
+TEST_CASE("reconcile: every claim lands in exactly one slot, in a deterministic order", "[reconcile]") {
+  std::mt19937 rng(42);
+  const std::vector<std::string> actors{"putin", "kim", "lavrov", "lee"};
+  const std::vector<std::string> places{"", "@pyongyang", "@hanoi"};
+  std::vector<claim> claims;
+  for (int i = 0; i < 2000; ++i) {
+    const std::string subject = "arrival:" + actors[rng() % actors.size()] + places[rng() % places.size()];
+    claims.push_back(make("d" + std::to_string(i % 50) + "#" + std::to_string(i), "d" + std::to_string(i % 50),
+                          "S", subject, clock_time::at(static_cast<int>(rng() % 24), static_cast<int>(rng() % 60), kst)));
+  }
+  const auto r1 = reconcile(claims, rules());
+  std::vector<int> seen(claims.size(), 0);
+  for (const auto& s : r1.slots) {
+    REQUIRE_FALSE(s.claims.empty());
+    for (std::size_t i : s.claims) {
+      ++seen[i];
+      // Every member shares the slot's actor.
+      CHECK(claims[i].subject.substr(0, claims[i].subject.find('@')) == s.subject.substr(0, s.subject.find('@')));
+    }
+  }
+  CHECK(std::all_of(seen.begin(), seen.end(), [](int n) { return n == 1; }));
+  const auto r2 = reconcile(claims, rules());
+  REQUIRE(r1.slots.size() == r2.slots.size());
+  for (std::size_t k = 0; k < r1.slots.size(); ++k) CHECK(r1.slots[k].claims == r2.slots[k].claims);
+  REQUIRE(r1.conflicts.size() == r2.conflicts.size());
+  for (std::size_t k = 0; k < r1.conflicts.size(); ++k) CHECK(r1.conflicts[k].explanation == r2.conflicts[k].explanation);
+}
+
+TEST_CASE("reconcile: no claims, no slots", "[reconcile]") {
+  const auto r = reconcile({}, rules());
+  CHECK(r.slots.empty());
+  CHECK(r.conflicts.empty());
+}
