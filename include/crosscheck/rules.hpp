@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "crosscheck/error.hpp"
 #include "crosscheck/value.hpp"
 
 namespace crosscheck {

@@ -173,8 +173,10 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
     std::stable_sort(c.values.begin(), c.values.end(), by_support);
     std::stable_sort(c.compatible.begin(), c.compatible.end(), by_support);
 
+    // Internal when the conflicting values all come from one document (others may only agree).
     std::set<std::string_view> documents;
-    for (std::size_t i : s.claims) documents.insert(claims[i].ev.document);
+    for (const auto& g : c.values)
+      for (std::size_t i : g.claims) documents.insert(claims[i].ev.document);
     const std::string fact = describe_fact(s, claims);
     if (!any_conflict) {
       c.cls = conflict_class::timezone_explained;
