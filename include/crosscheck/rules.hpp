@@ -81,6 +81,9 @@ struct modality_vocabulary {
 struct english_vocabulary {
   std::vector<std::string> function_words;  // capitalized at a sentence start, never a name: "The", "After"
   std::vector<std::string> pronouns;        // "he", "she", "his": refer back to the last named subject
+  // Words that open a noun phrase ("the", "a"): a capitalized word after one modifies a noun
+  // ("the Russian president") rather than naming a person.
+  std::vector<std::string> determiners;
 };
 
 class rule_set {

@@ -32,7 +32,19 @@ struct manifest {
   std::map<std::string, metadata, std::less<>> entries;  // by file name
 };
 
-location at(const std::string& file, std::optional<std::size_t> byte = {}) { return {file, {}, {}, byte}; }
+location at(const std::string& file, std::optional<std::size_t> byte = {}) {
+  location l;
+  l.file = file;
+  l.byte_offset = byte;
+  return l;
+}
+location at_line(const std::string& file, std::size_t line, std::optional<std::size_t> column = {}) {
+  location l;
+  l.file = file;
+  if (line) l.line = line;
+  l.column = column;
+  return l;
+}
 
 std::string scalar(const YAML::Node& n, const std::string& file, std::string_view key) {
   if (!n.IsScalar()) throw input_error(detail::where(file, n.Mark()), fmt::format("'{}' must be a single value", key));
@@ -156,7 +168,7 @@ bool read_front_matter(document& d, std::size_t start, std::optional<metadata>& 
     i = le + 1;
     ++line_no;
   }
-  diags.push_back({severity::warning, {d.path, std::size_t{1}, std::size_t{1}, {}},
+  diags.push_back({severity::warning, at_line(d.path, 1, 1),
                    fmt::format("front matter opened with '---' on line 1 is never closed (no '---' line in {} lines); "
                                "file skipped",
                                line_no - 1)});
@@ -326,7 +338,7 @@ corpus load_corpus(const std::vector<fs::path>& paths, const load_options& opts)
         for (const auto& [name, md] : m->entries) {
           const fs::path f = p / name;
           if (!fs::exists(f, ec)) {
-            c.diagnostics.push_back({severity::warning, {m->path.string(), md.line, {}, {}},
+            c.diagnostics.push_back({severity::warning, at_line(m->path.string(), md.line),
                                      fmt::format("lists '{}', which is not in {}; entry skipped", name, p.string())});
             continue;
           }

@@ -1,18 +1,32 @@
 // Clock times tied to the events they date.
 //
 // Rules (ids appear in each claim's `rule`):
-//   time.event_clock        "<actor> <trigger> ... at 2:46 a.m." / "At 14:20 BST <actor> <trigger>"
-//   time.event_hedged_clock "... touched down after 2 am", "around 2:20 a.m."
-//   time.event_vague        "... landed in the early hours of Wednesday"
+//   time.event_clock        "<actor> <trigger> ... at 2:46 a.m." / "At 14:20 BST <actor> <trigger>";
+//                           "noon" and "midnight" (one-minute vague phrases) are clock times
+//   time.event_hedged_clock "... touched down after 2 am", "around 2:20 a.m.", "shortly before midnight"
+//   time.event_vague        "... landed in the early hours of Wednesday", "before dawn", "around noon"
+// The time takes the nearest trigger before it (within 24 tokens), else the first one shortly
+// after it (within 8).
 // The subject is "<event>:<actor>[@<place>]": the actor is the name before the trigger (a
-// possessive "Putin's plane" counts; a pronoun or "the president's plane" refers back to the
-// last actor named in the document), the place is the first known place after the trigger.
+// possessive "Putin's plane" counts; days, places and words with digits are passed over, and
+// so is an apposition between commas; a pronoun or "the president's plane" refers back to the
+// last actor named in the document; a second trigger with no name of its own shares the
+// actor of the one before it: "left Yakutsk ... and arrived"; after a determiner, "the Russian
+// president" names whom a title named earlier in the document, "Russian President Vladimir
+// Putin", and nobody when none did), the place is the first known
+// place after the trigger, else the last one before it.
 // The zone is the one the text names, else the place's, else the document's, else unknown.
 // A time that belongs to a statement ("the Kremlin announced at 3 a.m. that he had arrived")
-// is not the event's time and gives no claim.
+// is not the event's time and gives no claim; nor does a time in brackets right after another
+// ("2:46 a.m. (17:46 GMT)"), which restates it, or a bare "3:16" after a name ("John 3:16").
+// Cost: linear in the sentence's tokens, plus the evidence each claim copies; the places and
+// source cues of a sentence are found once, and every look-around is a small window.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <iterator>
 #include <optional>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "crosscheck/extract.hpp"
@@ -31,6 +45,9 @@ enum hedge_kind { hedge_after = 0, hedge_before = 1, hedge_about = 2 };
 constexpr int local_time_payload = -1;
 constexpr std::size_t max_trigger_distance = 24;  // tokens between a trigger and the time after it
 constexpr std::size_t max_trigger_after = 8;      // tokens between a time and a trigger after it
+constexpr std::size_t max_actor_distance = 8;     // tokens between an actor's name and its trigger
+constexpr std::size_t max_apposition = 12;        // tokens in "Putin, <apposition>, arrived"
+constexpr std::size_t max_sources_tried = 16;     // reporting verbs tried for one claim's source
 
 struct time_expr {
   std::size_t first = 0;  // first token (including a hedge)
@@ -39,8 +56,10 @@ struct time_expr {
   clock_time val;
   hedge hdg = hedge::none;
   const char* rule = "time.event_clock";
-  bool zone_named = false;
+  bool zone_named = false;  // a zone with an offset follows ("BST", "Moscow time")
+  bool zone_words = false;  // a zone follows, named or "local time"
   bool dotted = false;  // "14.20": a time only with a zone
+  bool bare = false;    // "3:16": 24-hour digits with no a.m./p.m.
 };
 
 struct trigger_hit {
@@ -52,6 +71,38 @@ struct trigger_hit {
 struct actor {
   std::string key;   // "putin"
   std::string text;  // "Russian President Vladimir Putin"
+};
+using title_index = std::unordered_map<std::string, actor>;
+
+// A source cue in a sentence: a preposition ("according to") or a reporting verb ("said").
+// What it names is read once, when first needed.
+struct source_hit {
+  std::size_t tok = 0;
+  std::size_t len = 0;
+  bool read = false;
+  std::string text;            // the source it names; empty when none
+  std::size_t clause_begin = 0;  // reporting verbs: the clause before the verb, [begin, end)
+  std::size_t clause_end = 0;
+};
+
+source_hit source_at(std::size_t tok, std::size_t len) {
+  source_hit h;
+  h.tok = tok;
+  h.len = len;
+  return h;
+}
+
+// What the extractor finds in one sentence, each found once: the time expressions read in
+// order then only look it up, so that a long sentence costs linear time.
+struct sentence_scan {
+  const sentence* sen = nullptr;
+  std::vector<token> toks;
+  std::vector<trigger_hit> triggers;
+  std::vector<std::optional<actor>> actors;       // one per trigger
+  std::vector<modality> modalities;               // one per trigger
+  std::vector<std::pair<std::size_t, std::size_t>> places;  // (token, index in rules.places)
+  std::vector<source_hit> prepositions, reporters;
+  std::size_t triggers_before = 0;  // triggers that end at or before the current time
 };
 
 std::string strip_possessive(std::string_view s) {
@@ -79,8 +130,13 @@ class time_extractor final : public extractor {
       for (const auto& t : rules.events[e].nouns) triggers_.add(t, static_cast<int>(e));
     }
     for (std::size_t p = 0; p < rules.places.size(); ++p) {
+      // Each name also in the possessive: "Pyongyang's Sunan airport", "North Korea's capital".
       places_.add(rules.places[p].name, static_cast<int>(p));
-      for (const auto& a : rules.places[p].aliases) places_.add(a, static_cast<int>(p));
+      places_.add(rules.places[p].name + "'s", static_cast<int>(p));
+      for (const auto& a : rules.places[p].aliases) {
+        places_.add(a, static_cast<int>(p));
+        places_.add(a + "'s", static_cast<int>(p));
+      }
     }
     for (std::size_t z = 0; z < rules.zones.size(); ++z) zones_.add(rules.zones[z].name, static_cast<int>(z));
     zones_.add("local time", local_time_payload);
@@ -97,6 +153,7 @@ class time_extractor final : public extractor {
     for (const auto& m : rules.meridiem_pm) pm_.insert(without_dots(m));
     function_words_.insert(rules.english.function_words.begin(), rules.english.function_words.end());
     pronouns_.insert(rules.english.pronouns.begin(), rules.english.pronouns.end());
+    determiners_.insert(rules.english.determiners.begin(), rules.english.determiners.end());
   }
 
   claim_kind kind() const noexcept override { return claim_kind::time_of_day; }
@@ -111,58 +168,90 @@ class time_extractor final : public extractor {
 
   void extract(const document& doc, std::vector<claim>& out) const override {
     std::optional<actor> last_actor;
+    title_index titles;  // "russian president" -> the person a title named earlier in the document
     const std::string_view t = doc.normalized;
+    sentence_scan sc;
     for (const sentence& sen : doc.sentences) {
-      const auto toks = detail::tokenize(t, sen.normalized.begin, sen.normalized.end);
-      if (toks.empty()) continue;
-      std::vector<trigger_hit> triggers;
-      for (std::size_t i = 0; i < toks.size(); ++i) {
-        const auto m = triggers_.longest_at(toks, i);
+      sc.sen = &sen;
+      sc.toks = detail::tokenize(t, sen.normalized.begin, sen.normalized.end);
+      index_titles(t, sc.toks, titles);
+      sc.triggers.clear();
+      for (std::size_t i = 0; i < sc.toks.size(); ++i) {
+        const auto m = triggers_.longest_at(sc.toks, i);
         if (m.length) {
-          triggers.push_back({i, m.length, m.payload});
+          sc.triggers.push_back({i, m.length, m.payload});
           i += m.length - 1;
         }
       }
-      if (triggers.empty()) continue;
+      if (sc.triggers.empty()) continue;
       // Actors of each trigger, in order, so that "he" refers to the last one named.
-      std::vector<std::optional<actor>> actors;
-      for (const auto& tr : triggers) {
-        actors.push_back(find_actor(t, toks, tr.tok, last_actor));
-        if (actors.back()) last_actor = actors.back();
+      // A trigger that shares the actor of the one before it shares its modality too: "is due
+      // to leave Pyongyang on Wednesday and arrive in Hanoi at 10 p.m." is a plan throughout.
+      sc.actors.clear();
+      sc.modalities.clear();
+      for (std::size_t k = 0; k < sc.triggers.size(); ++k) {
+        const std::size_t prev_end = k ? sc.triggers[k - 1].tok + sc.triggers[k - 1].len : 0;
+        bool shared = false;
+        sc.actors.push_back(find_actor(t, sc.toks, sc.triggers[k].tok, last_actor, titles, prev_end,
+                                       k ? sc.actors[k - 1] : std::nullopt, shared));
+        modality m = find_modality(sc.toks, sc.triggers[k].tok, prev_end);
+        if (m == modality::reported && shared) m = sc.modalities[k - 1];
+        sc.modalities.push_back(m);
+        if (sc.actors.back()) last_actor = sc.actors.back();
       }
-      for (std::size_t i = 0; i < toks.size(); ++i) {
-        std::optional<time_expr> te = find_time(t, toks, i);
+      scan_places_and_sources(sc);
+      sc.triggers_before = 0;
+      std::optional<std::size_t> previous_end;  // end offset of the last time read
+      for (std::size_t i = 0; i < sc.toks.size(); ++i) {
+        std::optional<time_expr> te = find_time(t, sc.toks, i);
         if (!te) continue;
         const std::size_t resume = te->last;
-        emit(doc, sen, t, toks, triggers, actors, *te, out);
+        // A time in brackets right after another one restates it in another zone: "2:46 a.m.
+        // (17:46 GMT)". It gives no claim of its own.
+        const bool restated =
+            previous_end && is_opening_bracket(t.substr(*previous_end, sc.toks[te->first].begin - *previous_end));
+        if (!restated) emit(doc, t, sc, *te, out);
+        previous_end = te->end_offset;
         i = resume - 1;
       }
     }
   }
 
  private:
-  // A time expression starting at toks[i] (a hedge, a clock time or a vague phrase).
+  // A time expression starting at toks[i]: a vague phrase ("in the early hours", "around noon"),
+  // or an optional hedge followed by a clock time ("2:46 a.m.") or a one-minute vague phrase,
+  // which is a clock time in words ("noon", "midnight"); then an optional zone.
   std::optional<time_expr> find_time(std::string_view t, const std::vector<token>& toks, std::size_t i) const {
     time_expr te;
-    std::size_t j = i;
+    te.first = i;
+    // A vague phrase is read whole first, so that "before dawn" and "around noon" are not
+    // taken for a hedge ("before", "around") and a word after it.
+    const auto whole = vague_.longest_at(toks, i);
     std::optional<int> hedge_kind_found;
-    if (const auto h = hedges_.longest_at(toks, i); h.length) {
-      hedge_kind_found = h.payload;
-      j = i + h.length;
-    }
-    if (const auto v = vague_.longest_at(toks, j); v.length) {
-      const auto& e = rules_.vague_times[static_cast<std::size_t>(v.payload)];
-      te.first = i;
-      te.last = j + v.length;
+    std::size_t j = i;
+    if (whole.length && !is_point(whole)) {
+      const auto& e = rules_.vague_times[static_cast<std::size_t>(whole.payload)];
+      te.last = i + whole.length;
       te.end_offset = toks[te.last - 1].end;
       te.val = clock_time::span(e.begin, e.end);
       te.rule = "time.event_vague";
-      te.hdg = hedge::none;
-      if (hedge_kind_found) return std::nullopt;  // "after the early hours": not a value we read
-      return te;
+    } else {
+      if (!whole.length) {
+        if (const auto h = hedges_.longest_at(toks, i); h.length) {
+          hedge_kind_found = h.payload;
+          j = i + h.length;
+        }
+      }
+      if (const auto v = vague_.longest_at(toks, j); v.length) {
+        if (!is_point(v)) return std::nullopt;  // "after the early hours": not a value we read
+        const auto& e = rules_.vague_times[static_cast<std::size_t>(v.payload)];
+        te.val = clock_time::at(e.begin / 60, e.begin % 60);
+        te.last = j + v.length;
+        te.end_offset = toks[te.last - 1].end;
+      } else if (j >= toks.size() || !parse_clock(t, toks, j, te)) {
+        return std::nullopt;
+      }
     }
-    if (j >= toks.size() || !parse_clock(t, toks, j, te)) return std::nullopt;
-    te.first = i;
     if (hedge_kind_found) {
       const int b = te.val.begin;
       switch (*hedge_kind_found) {
@@ -171,7 +260,8 @@ class time_extractor final : public extractor {
           te.hdg = hedge::after;
           break;
         case hedge_before:
-          te.val = clock_time::before(b / 60, b % 60);
+          // "before midnight" ends at the day's end, not at its start.
+          te.val = b == 0 ? clock_time::before(24, 0) : clock_time::before(b / 60, b % 60);
           te.hdg = hedge::before;
           break;
         default: {
@@ -189,6 +279,7 @@ class time_extractor final : public extractor {
       if (z.payload == local_time_payload) {
         te.last += z.length;
         te.end_offset = toks[te.last - 1].end;
+        te.zone_words = true;
       } else {
         const auto& ze = rules_.zones[static_cast<std::size_t>(z.payload)];
         // Abbreviations must be written as listed ("BST", not "bst" or "Est").
@@ -197,6 +288,7 @@ class time_extractor final : public extractor {
           te.val.zone = ze.offset;
           te.val.zone_name = ze.name;
           te.zone_named = true;
+          te.zone_words = true;
           te.last += z.length;
           te.end_offset = toks[te.last - 1].end;
         }
@@ -204,9 +296,28 @@ class time_extractor final : public extractor {
     }
     if (te.val.prec == clock_time::precision::minute || te.val.prec == clock_time::precision::hour) {
       // A bare 24-hour "14.20" is only a time with a zone; without one it is a decimal number.
-      if (te.dotted && !te.zone_named) return std::nullopt;
+      if (te.dotted && !te.zone_words) return std::nullopt;
+      // A bare "3:16" right after a name is a label ("John 3:16", "Flight 2:46"), not a time;
+      // right after a place it is one ("landed in Pyongyang 02:46").
+      if (te.bare && !te.zone_words && !hedge_kind_found && j > 0 && is_name_word(toks[j - 1]) &&
+          toks[j - 1].end + 1 == toks[j].begin && !places_.longest_ending_at(toks, j).length)
+        return std::nullopt;
     }
     return te;
+  }
+
+  // A vague phrase one minute long ("noon", "midnight") is a clock time written in words.
+  bool is_point(const phrase_matcher::match& m) const {
+    const auto& e = rules_.vague_times[static_cast<std::size_t>(m.payload)];
+    return e.end - e.begin == 1;
+  }
+
+  // A capitalized word that can be part of a name: not a function word, no digit ("Il-96").
+  bool is_name_word(const token& tok) const {
+    if (!tok.capitalized || function_words_.count(strip_possessive(tok.lower))) return false;
+    for (char c : tok.lower)
+      if (is_ascii_digit(c)) return false;
+    return true;
   }
 
   // "2:46", "02:22", "2:46 a.m.", "2 am", "2am", "14.20" (with a zone). Fills te.val, te.last, te.end_offset.
@@ -240,6 +351,7 @@ class time_extractor final : public extractor {
     const bool am = am_.count(suffix) > 0, pm = pm_.count(suffix) > 0;
     if (!suffix.empty() && !am && !pm) return false;  // "2nd", "14km"
     te.dotted = false;
+    te.bare = false;
     if (am || pm) {
       if (h < 1 || h > 12 || m > 59) return false;
       const int h24 = (h % 12) + (pm ? 12 : 0);
@@ -249,120 +361,264 @@ class time_extractor final : public extractor {
       if (toks[j].end - toks[j].begin < 4) return false;
       te.val = clock_time::at(h, m);
       te.dotted = sep == '.';
+      te.bare = true;
     }
     te.last = last;
     te.end_offset = end_offset;
     return true;
   }
 
-  std::optional<actor> find_actor(std::string_view t, const std::vector<token>& toks, std::size_t trig,
-                                  const std::optional<actor>& last) const {
-    std::size_t steps = 0;
-    for (std::size_t k = trig; k-- > 0 && steps < 8; ++steps) {
-      const token& tok = toks[k];
-      if (pronouns_.count(tok.lower)) return last;
-      if (!tok.capitalized) {
-        if (is_possessive(tok.lower)) return last;  // "the president's plane": refers back
+  // The actor of the trigger at toks[trig]: the nearest name before it, within a few words.
+  // Lower-case words ("plane", "reportedly"), function words, weekdays and places are passed
+  // over; a possessive common noun ("the president's plane") or a pronoun refers back to `last`.
+  // With no name between it and the previous trigger of the sentence (which ends at token
+  // prev_end), or none within reach, it shares that trigger's actor: "Putin left Yakutsk at
+  // 8 p.m. and arrived in Pyongyang at 2:46 a.m.".
+  // Titles written before names: "Russian President Vladimir Putin", "North Korean leader Kim
+  // Jong-un". The title's last modifier and its noun ("russian president", "korean leader") are
+  // recorded for the person named after them, so that a later "the Russian president" refers
+  // to him and not to whoever was named last.
+  void index_titles(std::string_view t, const std::vector<token>& toks, title_index& titles) const {
+    auto key = [](const token& modifier, const token& noun) {
+      return strip_possessive(modifier.lower) + " " + strip_possessive(noun.lower);
+    };
+    auto run_end = [&](std::size_t i) {
+      std::size_t e = i + 1;
+      while (e < toks.size() && is_name_word(toks[e]) && toks[e - 1].end + 1 == toks[e].begin) ++e;
+      return e;
+    };
+    std::size_t i = 0;
+    while (i < toks.size()) {
+      if (!is_name_word(toks[i])) {
+        ++i;
         continue;
       }
-      if (function_words_.count(strip_possessive(tok.lower))) return std::nullopt;
-      // The run of capitalized words that ends here: "Russian President Vladimir Putin".
-      std::size_t b = k;
-      while (b > 0 && toks[b - 1].capitalized && toks[b - 1].end + 1 == toks[b].begin &&
-             !function_words_.count(toks[b - 1].lower))
-        --b;
-      actor a;
-      a.key = detail::fold_name(strip_possessive(tok.lower));
-      const std::size_t tb = toks[b].begin;
-      a.text = strip_possessive(t.substr(tb, tok.end - tb));
-      return a;
+      const std::size_t e = run_end(i);
+      // Capitalized title inside the run: modifier, title, then at least one name word.
+      for (std::size_t k = i; k + 2 < e; ++k) titles[key(toks[k], toks[k + 1])] = make_actor(t, toks, k + 2, e - 1);
+      // Lower-case title between two runs: "North Korean leader Kim Jong-un".
+      if (e + 1 < toks.size() && !toks[e].capitalized && !is_possessive(toks[e].lower) && is_name_word(toks[e + 1]) &&
+          !is_possessive(toks[e - 1].lower)) {
+        const std::size_t e2 = run_end(e + 1);
+        titles[key(toks[e - 1], toks[e])] = make_actor(t, toks, e + 1, e2 - 1);
+      }
+      i = e;
     }
+  }
+
+  actor make_actor(std::string_view t, const std::vector<token>& toks, std::size_t first, std::size_t last) const {
+    actor a;
+    a.key = detail::fold_name(strip_possessive(toks[last].lower));
+    a.text = strip_possessive(t.substr(toks[first].begin, toks[last].end - toks[first].begin));
+    return a;
+  }
+
+  std::optional<actor> find_actor(std::string_view t, const std::vector<token>& toks, std::size_t trig,
+                                  const std::optional<actor>& last, const title_index& titles, std::size_t prev_end,
+                                  const std::optional<actor>& prev, bool& shared) const {
+    shared = false;
+    std::size_t k = trig;
+    // "Putin, the Russian president, arrived": an apposition between commas right before the
+    // trigger is passed over; the name stands before its first comma.
+    if (trig > 0 && boundary_between(t, toks[trig - 1], toks[trig], ',')) {
+      for (std::size_t a = trig - 1, n = 0; a > 0 && n < max_apposition; --a, ++n)
+        if (boundary_between(t, toks[a - 1], toks[a], ',')) {
+          k = a;
+          break;
+        }
+    }
+    for (std::size_t steps = 0; k > 0 && steps < max_actor_distance; ++steps) {
+      --k;
+      if (k < prev_end) {
+        shared = prev.has_value();
+        return prev;
+      }
+      const token& tok = toks[k];
+      if (pronouns_.count(tok.lower)) return last;
+      // A place is never the actor ("In Pyongyang, Putin's plane ...", "Putin flew to Pyongyang and landed").
+      if (const auto p = places_.longest_ending_at(toks, k + 1); p.length && toks[k + 1 - p.length].capitalized) {
+        k -= p.length - 1;
+        continue;
+      }
+      if (!is_name_word(tok)) {
+        // "the president's plane" refers back; "the Russian president's plane" to whom that title named.
+        if (!tok.capitalized && is_possessive(tok.lower)) {
+          if (k > 0 && is_name_word(toks[k - 1])) {
+            const auto it = titles.find(strip_possessive(toks[k - 1].lower) + " " + strip_possessive(tok.lower));
+            if (it != titles.end()) return it->second;
+          }
+          return last;
+        }
+        continue;
+      }
+      // The run of capitalized words that ends here: "Russian President Vladimir Putin"; it
+      // stops at a function word, a zone ("At 14:20 BST Putin ...") or a place.
+      std::size_t b = k;
+      while (b > 0 && toks[b - 1].end + 1 == toks[b].begin && is_name_word(toks[b - 1]) &&
+             !zones_.longest_ending_at(toks, b).length && !places_.longest_ending_at(toks, b).length)
+        --b;
+      // "the Russian president arrived", "a U.S. envoy landed": after a determiner, the
+      // capitalized words modify the noun that follows; the phrase refers to whom that title
+      // named earlier in the document, else to the last actor named.
+      if (b > 0 && determiners_.count(toks[b - 1].lower) && k + 1 < trig && !toks[k + 1].capitalized &&
+          !is_possessive(tok.lower)) {
+        const auto it = titles.find(strip_possessive(tok.lower) + " " + strip_possessive(toks[k + 1].lower));
+        return it != titles.end() ? std::optional<actor>(it->second) : last;
+      }
+      return make_actor(t, toks, b, k);
+    }
+    shared = prev.has_value();
+    return prev;
+  }
+
+  // Whether `gap` is an opening bracket with spaces around it: " (", " [".
+  static bool is_opening_bracket(std::string_view gap) {
+    bool bracket = false;
+    for (char c : gap) {
+      if ((c == '(' || c == '[') && !bracket) bracket = true;
+      else if (!detail::is_space(c)) return false;
+    }
+    return bracket;
+  }
+
+  // Whether the text between two neighbouring tokens holds the punctuation mark `c`.
+  static bool boundary_between(std::string_view t, const token& before, const token& after, char c) {
+    return t.substr(before.end, after.begin - before.end).find(c) != std::string_view::npos;
+  }
+
+  // Places and source cues of a sentence, in one pass.
+  void scan_places_and_sources(sentence_scan& sc) const {
+    const auto& toks = sc.toks;
+    sc.places.clear();
+    for (std::size_t i = 0; i < toks.size(); ++i) {
+      if (!toks[i].capitalized) continue;
+      // "Moscow time" names a zone, not the place of the event.
+      if (const auto z = zones_.longest_at(toks, i); z.length > 1) {
+        i += z.length - 1;
+        continue;
+      }
+      if (const auto m = places_.longest_at(toks, i); m.length) {
+        sc.places.emplace_back(i, static_cast<std::size_t>(m.payload));
+        i += m.length - 1;
+      }
+    }
+    sc.prepositions.clear();
+    sc.reporters.clear();
+    for (std::size_t i = 0; i < toks.size(); ++i) {
+      if (const auto p = prepositions_.longest_at(toks, i); p.length) {
+        if (i + p.length < toks.size()) sc.prepositions.push_back(source_at(i, p.length));
+        i += p.length - 1;
+      } else if (const auto r = reporting_.longest_at(toks, i); r.length) {
+        sc.reporters.push_back(source_at(i, r.length));
+      }
+    }
+  }
+
+  // The place of the event: the first place after the trigger, else the last one before it.
+  static std::optional<std::size_t> find_place(const sentence_scan& sc, std::size_t trig) {
+    const auto after = std::upper_bound(sc.places.begin(), sc.places.end(), trig,
+                                        [](std::size_t tok, const auto& p) { return tok < p.first; });
+    if (after != sc.places.end()) return after->second;
+    if (after != sc.places.begin()) return std::prev(after)->second;
     return std::nullopt;
   }
 
-  std::optional<std::size_t> find_place(const std::vector<token>& toks, std::size_t trig) const {
-    std::optional<std::size_t> before;
-    for (std::size_t i = 0; i < toks.size(); ++i) {
-      if (!toks[i].capitalized) continue;
-      const auto m = places_.longest_at(toks, i);
-      if (!m.length) continue;
-      if (i > trig) return static_cast<std::size_t>(m.payload);
-      before = static_cast<std::size_t>(m.payload);
-      i += m.length - 1;
-    }
-    return before;
+  static bool is_clause_boundary(char c) { return c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"'; }
+  static std::string_view trim_source(std::string_view s) {
+    while (!s.empty() && (detail::is_space(s.front()) || s.front() == ',')) s.remove_prefix(1);
+    while (!s.empty() && (detail::is_space(s.back()) || s.back() == '.' || s.back() == ',')) s.remove_suffix(1);
+    return s;
   }
 
-  // "according to X", "citing X"; "X reported that ...", "..., X said".
-  std::string find_attribution(std::string_view t, const sentence& sen, const std::vector<token>& toks,
-                               const time_expr& te) const {
-    auto boundary = [](char c) { return c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"'; };
-    auto trim = [](std::string_view s) {
-      while (!s.empty() && (detail::is_space(s.front()) || s.front() == ',')) s.remove_prefix(1);
-      while (!s.empty() && (detail::is_space(s.back()) || s.back() == '.' || s.back() == ',')) s.remove_suffix(1);
-      return s;
-    };
-    std::string reporter, cited;
-    for (std::size_t i = 0; i < toks.size(); ++i) {
-      if (i >= te.first && i < te.last) continue;
-      if (const auto p = prepositions_.longest_at(toks, i); p.length && i + p.length < toks.size()) {
-        std::size_t b = toks[i + p.length].begin, e = b;
-        while (e < sen.normalized.end && !boundary(t[e]) && !(t[e] == '.' && (e + 1 == sen.normalized.end || t[e + 1] == ' ')))
-          ++e;
-        const auto s = trim(t.substr(b, e - b));
-        if (!s.empty() && cited.empty()) cited = std::string(s);
-        i += p.length - 1;
-        continue;
-      }
-      if (const auto r = reporting_.longest_at(toks, i); r.length && reporter.empty()) {
-        // The clause before the verb, back to the last boundary; an empty clause or a lone
-        // lower-case word ("outlets, however, reported") reaches one clause further back.
-        std::size_t e = toks[i].begin, b = e;
-        for (int clauses = 0; clauses < 3; ++clauses) {
-          while (b > sen.normalized.begin && !boundary(t[b - 1])) --b;
-          const auto clause = trim(t.substr(b, e - b));
-          const bool lone_word = clause.find(' ') == std::string_view::npos && !clause.empty() &&
-                                 !detail::is_ascii_upper(clause.front());
-          if (!(clause.empty() || lone_word) || b == sen.normalized.begin) break;
-          --b;
-        }
-        std::string_view s = trim(t.substr(b, e - b));
-        // Drop a lone interjection between commas: "outlets, however," -> "outlets".
-        if (const auto comma = s.find(','); comma != std::string_view::npos) s = trim(s.substr(0, comma));
-        // The event's own clause is not a source: "Putin arrived at 2:46, the Kremlin said" keeps
-        // "the Kremlin", but "he said he arrived" gives nothing.
-        const bool holds_time = b <= toks[te.first].begin && e >= te.end_offset;
-        if (!s.empty() && !holds_time && !pronouns_.count(detail::lower(s))) reporter = std::string(s);
-      }
-    }
-    if (!reporter.empty() && !cited.empty()) return reporter + ", citing " + cited;
-    return reporter.empty() ? cited : reporter;
+  // "according to X", "citing X": X runs to the next clause boundary or the sentence's end.
+  static void read_preposition(std::string_view t, const sentence_scan& sc, source_hit& h) {
+    h.read = true;
+    const std::size_t end = sc.sen->normalized.end;
+    std::size_t b = sc.toks[h.tok + h.len].begin, e = b;
+    while (e < end && !is_clause_boundary(t[e]) && !(t[e] == '.' && (e + 1 == end || t[e + 1] == ' '))) ++e;
+    h.text = std::string(trim_source(t.substr(b, e - b)));
   }
 
-  modality find_modality(const std::vector<token>& toks, std::size_t trig) const {
-    const std::size_t from = trig >= 4 ? trig - 4 : 0;
+  // "X reported that ...", "..., X said": X is the clause before the verb, back to the last
+  // boundary; an empty clause or a lone lower-case word ("outlets, however, reported") reaches
+  // one clause further back.
+  void read_reporter(std::string_view t, const sentence_scan& sc, source_hit& h) const {
+    h.read = true;
+    const std::size_t begin = sc.sen->normalized.begin;
+    std::size_t e = sc.toks[h.tok].begin, b = e;
+    for (int clauses = 0; clauses < 3; ++clauses) {
+      while (b > begin && !is_clause_boundary(t[b - 1])) --b;
+      const auto clause = trim_source(t.substr(b, e - b));
+      const bool lone_word =
+          clause.find(' ') == std::string_view::npos && !clause.empty() && !detail::is_ascii_upper(clause.front());
+      if (!(clause.empty() || lone_word) || b == begin) break;
+      --b;
+    }
+    std::string_view s = trim_source(t.substr(b, e - b));
+    // Drop a lone interjection between commas: "outlets, however," -> "outlets".
+    if (const auto comma = s.find(','); comma != std::string_view::npos) s = trim_source(s.substr(0, comma));
+    h.clause_begin = b;
+    h.clause_end = e;
+    if (!pronouns_.count(detail::lower(s))) h.text = std::string(s);
+  }
+
+  // The attribution of a time: "X, citing Y", "X" or "Y"; empty when the sentence gives none.
+  std::string find_attribution(std::string_view t, sentence_scan& sc, const time_expr& te) const {
+    const auto inside_time = [&](const source_hit& h) { return h.tok >= te.first && h.tok < te.last; };
+    std::string_view cited, reporter;
+    for (auto& h : sc.prepositions) {
+      if (inside_time(h)) continue;
+      if (!h.read) read_preposition(t, sc, h);
+      if (!h.text.empty()) {
+        cited = h.text;
+        break;
+      }
+    }
+    std::size_t tried = 0;
+    for (auto& h : sc.reporters) {
+      if (inside_time(h)) continue;
+      if (++tried > max_sources_tried) break;
+      if (!h.read) read_reporter(t, sc, h);
+      // The event's own clause is not a source: "Putin arrived at 2:46, the Kremlin said" keeps
+      // "the Kremlin", but "he said he arrived" gives nothing.
+      const bool holds_time = h.clause_begin <= sc.toks[te.first].begin && h.clause_end >= te.end_offset;
+      if (!h.text.empty() && !holds_time) {
+        reporter = h.text;
+        break;
+      }
+    }
+    if (!reporter.empty() && !cited.empty()) return std::string(reporter) + ", citing " + std::string(cited);
+    return std::string(reporter.empty() ? cited : reporter);
+  }
+
+  // A modality cue in the few words before the trigger, after the trigger before it (which
+  // ends at token `from_tok`): "was scheduled to arrive".
+  modality find_modality(const std::vector<token>& toks, std::size_t trig, std::size_t from_tok) const {
+    const std::size_t from = std::max(trig >= 4 ? trig - 4 : 0, from_tok);
     for (std::size_t k = from; k < trig; ++k)
       if (const auto m = modality_.longest_at(toks, k); m.length) return static_cast<modality>(m.payload);
     return modality::reported;
   }
 
-  void emit(const document& doc, const sentence& sen, std::string_view t, const std::vector<token>& toks,
-            const std::vector<trigger_hit>& triggers, const std::vector<std::optional<actor>>& actors, time_expr te,
-            std::vector<claim>& out) const {
-    // The nearest trigger before the time, else the nearest one shortly after it.
+  void emit(const document& doc, std::string_view t, sentence_scan& sc, time_expr te, std::vector<claim>& out) const {
+    const auto& toks = sc.toks;
+    const auto& triggers = sc.triggers;
+    // The nearest trigger before the time, else the nearest one shortly after it. Times come
+    // in order, so the triggers before the time are counted on from the last one.
+    while (sc.triggers_before < triggers.size() &&
+           triggers[sc.triggers_before].tok + triggers[sc.triggers_before].len <= te.first)
+      ++sc.triggers_before;
     std::optional<std::size_t> pick;
-    for (std::size_t k = 0; k < triggers.size(); ++k) {
-      const auto& tr = triggers[k];
-      if (tr.tok + tr.len <= te.first && te.first - (tr.tok + tr.len) <= max_trigger_distance) pick = k;
-    }
+    if (const std::size_t k = sc.triggers_before; k > 0 && te.first - (triggers[k - 1].tok + triggers[k - 1].len) <= max_trigger_distance)
+      pick = k - 1;
     if (!pick) {
-      for (std::size_t k = 0; k < triggers.size(); ++k)
-        if (triggers[k].tok >= te.last && triggers[k].tok - te.last <= max_trigger_after) {
+      for (std::size_t k = sc.triggers_before; k < triggers.size() && triggers[k].tok < te.last + max_trigger_after + 1; ++k)
+        if (triggers[k].tok >= te.last) {
           pick = k;
           break;
         }
     }
-    if (!pick || !actors[*pick]) return;
+    if (!pick || !sc.actors[*pick]) return;
     const trigger_hit& tr = triggers[*pick];
     // A reporting verb between the trigger and the time, or just before the time, means the
     // time is that of the statement, not of the event.
@@ -371,8 +627,16 @@ class time_extractor final : public extractor {
       if (reporting_.longest_at(toks, k).length) return;
     for (std::size_t k = te.first >= 2 ? te.first - 2 : 0; k < te.first; ++k)
       if (reporting_.longest_at(toks, k).length) return;
+    // A time before its trigger, in the clause of a reporting verb ("the Kremlin said on Telegram
+    // at 3:05 a.m. that Putin had landed"), dates the statement too.
+    if (tr.tok >= te.last) {
+      for (std::size_t k = te.first, n = 0; k > 0 && n < max_trigger_after; --k, ++n) {
+        if (boundary_between(t, toks[k - 1], toks[k], ',') || boundary_between(t, toks[k - 1], toks[k], ';')) break;
+        if (reporting_.longest_at(toks, k - 1).length) return;
+      }
+    }
 
-    const auto place = find_place(toks, tr.tok);
+    const auto place = find_place(sc, tr.tok);
     if (!te.zone_named) {
       if (place) {
         te.val.zone = rules_.places[*place].zone;
@@ -382,16 +646,19 @@ class time_extractor final : public extractor {
         te.val.zone_name = "publication zone";
       }
     }
-    const actor& a = *actors[*pick];
+    const actor& a = *sc.actors[*pick];
     claim c;
     c.kind = claim_kind::time_of_day;
     c.subject = rules_.events[static_cast<std::size_t>(tr.event)].id + ":" + a.key;
-    if (place) c.subject += "@" + detail::lower(rules_.places[*place].name);
+    if (place) {
+      c.subject += '@';
+      c.subject += detail::lower(rules_.places[*place].name);
+    }
     c.subject_text = a.text;
     c.attribute = "time";
     c.val = te.val;
     c.hdg = te.hdg;
-    c.mod = find_modality(toks, tr.tok);
+    c.mod = sc.modalities[*pick];
     c.rule = te.rule;
     const text_span norm{toks[te.first].begin, te.end_offset};
     const text_span orig = doc.to_original(norm);
@@ -400,16 +667,16 @@ class time_extractor final : public extractor {
     c.ev.begin = orig.begin;
     c.ev.end = orig.end;
     c.ev.text = std::string(doc.original(orig));
-    c.ev.sentence = std::string(doc.original(sen.span));
-    c.ev.sentence_begin = sen.span.begin;
-    c.ev.attribution = find_attribution(t, sen, toks, te);
-    c.ev.repeated = doc.paragraphs[sen.paragraph].repeat_of.has_value();
+    c.ev.sentence = std::string(doc.original(sc.sen->span));
+    c.ev.sentence_begin = sc.sen->span.begin;
+    c.ev.attribution = find_attribution(t, sc, te);
+    c.ev.repeated = doc.paragraphs[sc.sen->paragraph].repeat_of.has_value();
     out.push_back(std::move(c));
   }
 
   const rule_set& rules_;
   phrase_matcher triggers_, places_, zones_, vague_, hedges_, prepositions_, reporting_, modality_;
-  std::unordered_set<std::string> am_, pm_, function_words_, pronouns_;
+  std::unordered_set<std::string> am_, pm_, function_words_, pronouns_, determiners_;
 };
 
 }  // namespace

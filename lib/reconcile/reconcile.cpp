@@ -49,7 +49,7 @@ std::string describe_fact(const slot& s, const std::vector<claim>& claims) {
   if (!parts.place.empty()) {
     place = std::string(parts.place);
     place[0] = static_cast<char>(place[0] >= 'a' && place[0] <= 'z' ? place[0] - 'a' + 'A' : place[0]);
-    place = " in " + place;
+    place.insert(0, " in ");
   }
   return fmt::format("the {} of the {} of {}{}", s.attribute, event, who, place);
 }

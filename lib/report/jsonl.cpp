@@ -225,54 +225,35 @@ bool parse_article(std::string_view s, article_ref& out) {
   return true;
 }
 
+// Parses into a T and stores it in `out` when the parse succeeds.
+template <class T, class Parse>
+bool parse_into(value& out, Parse parse) {
+  T v{};
+  if (!parse(v)) return false;
+  out = std::move(v);
+  return true;
+}
+
 bool parse_value_with(claim_kind kind, std::string_view raw, const detail::time_text_parser& times, value& out) {
   raw = trim(raw);
   if (raw.empty() || raw.size() > 4096) return false;
   switch (kind) {
-    case claim_kind::time_of_day: {
-      clock_time t;
-      if (parse_canonical_time(raw, t)) {
-        out = t;
-        return true;
-      }
-      if (auto free = times.parse(raw)) {
-        out = *free;
-        return true;
-      }
-      return false;
-    }
-    case claim_kind::date: {
-      date_value d;
-      if (!parse_date(raw, d)) return false;
-      out = d;
-      return true;
-    }
-    case claim_kind::duration: {
-      duration_value d;
-      if (!parse_duration(raw, d)) return false;
-      out = d;
-      return true;
-    }
-    case claim_kind::count: {
-      count_value c;
-      if (!parse_count(raw, c)) return false;
-      out = c;
-      return true;
-    }
-    case claim_kind::quantity: {
-      quantity_value q;
-      if (!parse_quantity(raw, q)) return false;
-      out = q;
-      return true;
-    }
+    case claim_kind::time_of_day:
+      return parse_into<clock_time>(out, [&](clock_time& t) {
+        if (parse_canonical_time(raw, t)) return true;
+        const auto free = times.parse(raw);
+        if (free) t = *free;
+        return free.has_value();
+      });
+    case claim_kind::date: return parse_into<date_value>(out, [&](date_value& d) { return parse_date(raw, d); });
+    case claim_kind::duration:
+      return parse_into<duration_value>(out, [&](duration_value& d) { return parse_duration(raw, d); });
+    case claim_kind::count: return parse_into<count_value>(out, [&](count_value& c) { return parse_count(raw, c); });
+    case claim_kind::quantity:
+      return parse_into<quantity_value>(out, [&](quantity_value& q) { return parse_quantity(raw, q); });
     case claim_kind::person_name: out = make_person_name(raw); return true;
     case claim_kind::person_role: out = role_value{detail::lower(raw), std::string(raw), {}}; return true;
-    case claim_kind::article: {
-      article_ref a;
-      if (!parse_article(raw, a)) return false;
-      out = a;
-      return true;
-    }
+    case claim_kind::article: return parse_into<article_ref>(out, [&](article_ref& a) { return parse_article(raw, a); });
   }
   return false;
 }
@@ -281,12 +262,6 @@ bool parse_value_with(claim_kind kind, std::string_view raw, const detail::time_
 bool guess_kind(std::string_view raw, const detail::time_text_parser& times, claim_kind& out) {
   value v;
   for (claim_kind k : {claim_kind::time_of_day, claim_kind::date, claim_kind::count}) {
-    if (k == claim_kind::time_of_day) {
-      clock_time t;
-      if (!parse_canonical_time(trim(raw), t) && !times.parse(raw)) continue;
-      out = k;
-      return true;
-    }
     if (parse_value_with(k, raw, times, v)) {
       out = k;
       return true;

@@ -132,6 +132,7 @@ void apply(const YAML::Node& root, const std::string& file, rule_set& rs) {
   if (!root || root.IsNull()) return;  // an empty file adds nothing
   r.keys(root, {"events", "places", "meridiem", "zones", "vague", "hedges", "modality", "prepositions",
                 "reporting_verbs", "never_final", "maybe_final", "continuations", "function_words", "pronouns",
+                "determiners",
                 "default", "sources"});
   if (const auto n = root["events"]) {
     if (!n.IsSequence()) r.fail(n, "events: expected a list");
@@ -193,6 +194,7 @@ void apply(const YAML::Node& root, const std::string& file, rule_set& rs) {
   }
   if (const auto n = root["function_words"]) add_unique(rs.english.function_words, lowered(r.strings(n, "function_words")));
   if (const auto n = root["pronouns"]) add_unique(rs.english.pronouns, lowered(r.strings(n, "pronouns")));
+  if (const auto n = root["determiners"]) add_unique(rs.english.determiners, lowered(r.strings(n, "determiners")));
   if (const auto n = root["prepositions"]) add_unique(rs.attribution.prepositions, lowered(r.strings(n, "prepositions")));
   if (const auto n = root["reporting_verbs"])
     add_unique(rs.attribution.reporting_verbs, lowered(r.strings(n, "reporting_verbs")));
