@@ -284,7 +284,11 @@ std::vector<claim> read_claims_jsonl(std::istream& in, const std::string& name, 
   std::string line;
   std::size_t line_no = 0;
   auto warn = [&](const std::string& msg) {
-    diagnostics.push_back({severity::warning, {name, line_no, {}, {}}, msg + "; line skipped"});
+    diagnostic d;
+    d.where.file = name;
+    d.where.line = line_no;
+    d.message = msg + "; line skipped";
+    diagnostics.push_back(std::move(d));
   };
   while (std::getline(in, line)) {
     ++line_no;
