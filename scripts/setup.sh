@@ -8,7 +8,7 @@ packages=(
   build-essential cmake pkg-config
   libboost-dev libboost-graph-dev   # Boost.Graph (connected components), Boost.Algorithm
   libfmt-dev libyaml-cpp-dev
-  nlohmann-json3-dev libcli11-dev libutf8proc-dev
+  nlohmann-json3-dev libcli11-dev
   catch2                            # Catch2 v2 (2.13.x on Debian 12)
   libbenchmark-dev                  # bench/
 )

@@ -12,9 +12,12 @@
 // Segmentation: a paragraph is a line (a blank line or a newline ends it; a line that starts
 // in lower case continues the one before, for hard-wrapped text). Sentences end at . ! ?
 // (and a closing quote or bracket after them) followed by a space and an upper-case letter,
-// a digit or a quote, except after an abbreviation from segmentation.yaml, a single initial
-// ("J. R. Smith"), a number ("No. 4"), or inside a decimal ("91.4"). A paragraph repeated
-// verbatim later in the page (a photo caption shown twice) is marked repeat_of.
+// a digit, a quote, an opening bracket or a non-ASCII letter, except after an abbreviation
+// from segmentation.yaml ("a.m." goes on before a continuation word, a digit or a bracket:
+// "2:46 a.m. (17:46 GMT)"), a single initial ("J. R. Smith"), or inside a decimal ("91.4").
+// A sentence longer than max_sentence_bytes is cut at a space, so that evidence stays bounded
+// on text with no punctuation. A paragraph repeated verbatim later in the page (a photo
+// caption shown twice) is marked repeat_of.
 #pragma once
 
 #include <cstddef>
@@ -25,6 +28,9 @@
 #include "crosscheck/rules.hpp"
 
 namespace crosscheck {
+
+// The longest sentence segment() makes; longer runs of text are cut at a space.
+inline constexpr std::size_t max_sentence_bytes = 4096;
 
 // The byte offset of the first invalid UTF-8 sequence (overlong forms, surrogates and code
 // points above U+10FFFF count as invalid), or nullopt when the text is valid.

@@ -242,10 +242,12 @@ bool load_file(const fs::path& file, const load_options& opts, document& out, st
     diags.push_back({severity::warning, at(name), "cannot read the file size (" + ec.message() + "); skipped"});
     return false;
   }
-  if (size > opts.max_file_bytes) {
+  constexpr std::uintmax_t offset_limit = 0xFFFFFFFFu;  // offsets are kept in 32 bits
+  if (size > opts.max_file_bytes || size >= offset_limit) {
     diags.push_back({severity::warning, at(name),
-                     fmt::format("file is {} bytes, over the limit of {} bytes (raise it with --max-file-size); skipped",
-                                 size, opts.max_file_bytes)});
+                     fmt::format("file is {} bytes, over the limit of {} bytes (raise it with --max-file-size, "
+                                 "up to 4 GiB); skipped",
+                                 size, std::min<std::uintmax_t>(opts.max_file_bytes, offset_limit - 1))});
     return false;
   }
   auto bytes = slurp(file);
@@ -306,12 +308,25 @@ corpus load_corpus(const std::vector<fs::path>& paths, const load_options& opts)
   };
 
   std::set<std::string> ids;
-  auto add = [&](const fs::path& file, const manifest* m) {
+  std::set<fs::path> seen;  // files already read, by canonical path
+  // `folder` is where the manifest lives: its entries are looked up by the path relative to it
+  // ("sub/a.txt"), so a manifest may list files in sub-folders.
+  auto add = [&](const fs::path& file, const fs::path& folder, const manifest* m) {
+    std::error_code ec;
+    const fs::path canonical = fs::weakly_canonical(file, ec);
+    if (!ec && !seen.insert(canonical).second) {
+      c.diagnostics.push_back({severity::warning, at(file.string()), "given more than once; read once"});
+      return;
+    }
     document d;
     std::optional<metadata> front;
     if (!load_file(file, opts, d, front, c.diagnostics)) return;
     if (m) {
-      if (auto e = m->entries.find(d.id); e != m->entries.end()) {
+      const std::string relative = file.lexically_relative(folder).generic_string();
+      auto e = m->entries.find(relative);
+      if (e == m->entries.end()) e = m->entries.find(d.id);
+      if (e != m->entries.end()) {
+        if (relative != d.id && e->first == relative) d.id = relative;
         apply(e->second, d);
       } else if (!front) {
         c.diagnostics.push_back({severity::warning, at(file.string()),
@@ -319,7 +334,8 @@ corpus load_corpus(const std::vector<fs::path>& paths, const load_options& opts)
       }
     }
     if (front) apply(*front, d);  // front matter wins over the manifest
-    if (!ids.insert(d.id).second) d.id = file.string();  // two folders with the same file name
+    if (ids.count(d.id)) d.id = file.string();  // two folders with the same file name
+    for (int n = 2; ids.count(d.id); ++n) d.id = fmt::format("{}#{}", file.string(), n);
     ids.insert(d.id);
     c.documents.push_back(std::move(d));
   };
@@ -330,10 +346,20 @@ corpus load_corpus(const std::vector<fs::path>& paths, const load_options& opts)
     if (fs::is_directory(p, ec)) {
       const manifest* m = manifest_for(p);
       std::set<fs::path> files;
-      for (const auto& entry : fs::directory_iterator(p, ec)) {
-        if (entry.is_regular_file(ec) && has_extension(entry.path(), opts.extensions)) files.insert(entry.path());
-      }
+      fs::directory_iterator it(p, ec);
       if (ec) throw input_error(at(p.string()), "cannot list the folder: " + ec.message());
+      for (const auto& entry : it) {
+        if (!has_extension(entry.path(), opts.extensions)) continue;
+        std::error_code entry_ec;
+        if (entry.is_regular_file(entry_ec)) {
+          files.insert(entry.path());
+        } else {
+          // A dangling link or a folder named like an article: said, not dropped.
+          c.diagnostics.push_back({severity::warning, at(entry.path().string()),
+                                   entry.is_symlink(entry_ec) ? "a link to nothing; skipped"
+                                                              : "not a regular file; skipped"});
+        }
+      }
       if (m) {
         for (const auto& [name, md] : m->entries) {
           const fs::path f = p / name;
@@ -345,9 +371,10 @@ corpus load_corpus(const std::vector<fs::path>& paths, const load_options& opts)
           files.insert(f);
         }
       }
-      for (const auto& f : files) add(f, m);
+      for (const auto& f : files) add(f, p, m);
     } else {
-      add(p, manifest_for(p.has_parent_path() ? p.parent_path() : fs::path(".")));
+      const fs::path folder = p.has_parent_path() ? p.parent_path() : fs::path(".");
+      add(p, folder, manifest_for(folder));
     }
   }
   return c;

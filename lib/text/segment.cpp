@@ -55,7 +55,7 @@ struct splitter {
     if (w.size() == 1 && is_ascii_upper(w[0])) return false;  // an initial: "J. R. Smith"
     if (in_list(w, v.never_final)) return false;
     if (in_list(w, v.maybe_final)) {
-      if (is_ascii_digit(n)) return false;
+      if (is_ascii_digit(n) || n == '(') return false;  // "Jan. 5", "2:46 a.m. (17:46 GMT)"
       return !in_list(word_at(next, end), v.continuations);
     }
     return true;
@@ -114,12 +114,25 @@ void segment(document& doc, const segmentation_vocabulary& vocab) {
     auto emit = [&](std::size_t from, std::size_t to) {
       while (from < to && is_space(t[from])) ++from;
       while (to > from && is_space(t[to - 1])) --to;
-      if (from == to) return;
-      sentence sen;
-      sen.normalized = {from, to};
-      sen.span = doc.to_original(sen.normalized);
-      sen.paragraph = k;
-      doc.sentences.push_back(sen);
+      while (from < to) {
+        // A sentence longer than max_sentence_bytes (a page with no punctuation) is cut at the
+        // last space before the limit, so evidence stays bounded.
+        std::size_t cut = to;
+        if (to - from > max_sentence_bytes) {
+          cut = from + max_sentence_bytes;
+          const std::size_t space = t.rfind(' ', cut);
+          if (space != std::string_view::npos && space > from) cut = space;
+          else
+            while (cut > from + 1 && (static_cast<unsigned char>(t[cut]) & 0xC0) == 0x80) --cut;  // UTF-8 boundary
+        }
+        sentence sen;
+        sen.normalized = {from, cut};
+        sen.span = doc.to_original(sen.normalized);
+        sen.paragraph = k;
+        doc.sentences.push_back(sen);
+        from = cut;
+        while (from < to && is_space(t[from])) ++from;
+      }
     };
     std::size_t j = pb;
     while (j < pe) {

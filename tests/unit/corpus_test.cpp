@@ -528,3 +528,36 @@ TEST_CASE("corpus: parse_publication_time rejects what is not a date", "[corpus]
   CHECK_FALSE(crosscheck::parse_publication_time("2024-02-30", p));
   CHECK_FALSE(crosscheck::parse_publication_time("2024-06-19T25:00:00+09:00", p));
 }
+
+// --- the same file twice, links to nothing, manifests with sub-folders --------------------
+
+TEST_CASE("corpus: a file given twice is read once, with a warning", "[corpus]") {
+  temp_dir dir;
+  const auto a = dir.write_file("a.txt", "Lee arrived in Seoul at 9:10 a.m.\n");
+  const corpus c = crosscheck::load_corpus({a, a, dir.path()});
+  CHECK(ids(c) == std::vector<std::string>{"a.txt"});
+  REQUIRE(c.diagnostics.size() == 2u);
+  for (const auto& d : c.diagnostics) CHECK(contains(d.message, "given more than once"));
+}
+
+TEST_CASE("corpus: a link to nothing is reported, and the rest is read", "[corpus]") {
+  temp_dir dir;
+  dir.write_file("a.txt", "Lee arrived in Seoul at 9:10 a.m.\n");
+  fs::create_symlink(dir.path() / "missing.txt", dir.path() / "b.txt");
+  fs::create_symlink(dir.path() / "missing.txt", dir.path() / "z.txt");  // last in listing order, whatever it is
+  const corpus c = crosscheck::load_corpus({dir.path()});
+  CHECK(ids(c) == std::vector<std::string>{"a.txt"});
+  REQUIRE(c.diagnostics.size() == 2u);
+  for (const auto& d : c.diagnostics) CHECK(contains(d.message, "a link to nothing"));
+}
+
+TEST_CASE("corpus: a manifest may list files in a sub-folder", "[corpus]") {
+  temp_dir dir;
+  dir.write_file("sub/x.txt", "Lee arrived in Seoul at 9:10 a.m.\n");
+  dir.write_file("manifest.yaml", "documents:\n  - file: sub/x.txt\n    source: Sub Outlet\n    published: 2024-06-19\n");
+  const corpus c = crosscheck::load_corpus({dir.path()});
+  REQUIRE(c.documents.size() == 1u);
+  CHECK(c.documents[0].id == "sub/x.txt");
+  CHECK(c.documents[0].source == "Sub Outlet");
+  CHECK(c.diagnostics.empty());
+}

@@ -605,3 +605,26 @@ TEST_CASE("text: an empty document has no paragraphs and no sentences", "[text]"
     CHECK(d.sentences.empty());
   }
 }
+
+// --- limits and brackets after abbreviations ----------------------------------------------
+
+TEST_CASE("text: a zone in brackets after a.m. does not end the sentence", "[text]") {
+  const auto s = sentences_of("Putin arrived in Pyongyang at 2:46 a.m. (17:46 GMT) on Wednesday. Kim met him.");
+  REQUIRE(s.size() == 2u);
+  CHECK(s[0] == "Putin arrived in Pyongyang at 2:46 a.m. (17:46 GMT) on Wednesday.");
+}
+
+TEST_CASE("text: a run of text with no sentence end is cut at a space before the limit", "[text]") {
+  std::string text;
+  while (text.size() < 3 * crosscheck::max_sentence_bytes) text += "Putin arrived at 2:46 a.m. and ";
+  const document d = prepared(text);
+  REQUIRE(d.sentences.size() >= 3u);
+  for (const auto& s : d.sentences) {
+    CHECK(s.span.size() <= crosscheck::max_sentence_bytes);
+    CHECK(d.original(s.span).front() != ' ');
+  }
+  // Nothing is lost: the pieces cover the text but for the spaces at the cuts.
+  std::size_t covered = 0;
+  for (const auto& s : d.sentences) covered += s.span.size();
+  CHECK(covered + d.sentences.size() >= text.size() - 1);
+}
