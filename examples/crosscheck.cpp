@@ -26,7 +26,7 @@ struct common_options {
   std::string data_dir;
   std::vector<std::string> configs;
   bool strict = false;
-  std::size_t max_file_bytes = std::size_t{64} << 20;
+  std::size_t max_file_bytes = crosscheck::load_options{}.max_file_bytes;
 };
 
 void add_common(CLI::App& cmd, common_options& o) {
@@ -157,6 +157,11 @@ int main(int argc, char** argv) {
         claims = crosscheck::read_claims_jsonl(in, jsonl, rules, corpus.diagnostics);
       }
       print_diagnostics(corpus.diagnostics);
+      if (claims.empty() && !corpus.diagnostics.empty()) {
+        std::cerr << "crosscheck: error: no claim could be read from " << (jsonl == "-" ? "<stdin>" : jsonl)
+                  << " (see the warnings above)\n";
+        return exit_error;
+      }
     } else if (!extract_all(paths, common, rules, corpus, claims)) {
       return exit_error;
     }

@@ -47,6 +47,11 @@ struct evidence {
   bool repeated = false;      // the words stand in a block the page repeats (not independent)
 };
 
+// The outlet a claim comes from, or its document id when the outlet is unknown.
+inline std::string_view outlet(const evidence& ev) noexcept {
+  return ev.source.empty() ? std::string_view(ev.document) : std::string_view(ev.source);
+}
+
 struct claim {
   std::string id;         // unique in a run: "<document>#<n>"
   claim_kind kind = claim_kind::time_of_day;
@@ -57,7 +62,7 @@ struct claim {
   modality mod = modality::reported;
   hedge hdg = hedge::none;
   evidence ev;
-  std::string rule;       // id of the rule that produced it, e.g. "time.event_at_clock"
+  std::string rule;       // id of the rule that produced it, e.g. "time.event_clock"
 };
 
 }  // namespace crosscheck

@@ -34,7 +34,8 @@ class extractor {
 class extractor_set {
  public:
   void add(std::unique_ptr<extractor> e) { extractors_.push_back(std::move(e)); }
-  // Runs every extractor; claims get ids "<document>#<n>" in document order.
+  // Runs every extractor in the order they were added; claims get ids "<document>#<n>" in the
+  // order the extractors produce them.
   void extract(const document& doc, std::vector<claim>& out) const;
   std::size_t size() const noexcept { return extractors_.size(); }
 

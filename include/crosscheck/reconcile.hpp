@@ -9,6 +9,8 @@
 //  - a slot holds the claims about one fact: same kind, same attribute, same subject key.
 //    Slots are found with blocking keys and connected components, never by comparing all pairs;
 //  - a slot is a conflict when two of its values are not compatible (value.hpp's compare());
+//    a plan against a report is "planned-vs-actual" only when no report contradicts another;
+//    a denial asserts no value;
 //  - claims from a repeated block (evidence::repeated) or with the same words in the same
 //    document support their value once, not twice;
 //  - output order is deterministic: slots by first claim, conflicts by severity, then slot.
@@ -51,12 +53,14 @@ std::string_view to_string(conflict_severity s) noexcept;
 // and no more precise).
 struct value_group {
   std::string value;                 // normalized text (to_string of the value)
+  modality mod = modality::reported; // the same value reported and planned are two groups
   std::vector<std::size_t> claims;   // indices into the claims
   double support = 0;                // weighted, independent support
 };
 
 struct resolution {
-  std::string value;                 // the best supported value's normalized text; empty if none
+  std::string value;                 // the best supported value's normalized text; empty when none
+                                     // has more support than the others (confidence is then 0)
   double confidence = 0;             // in [0, 1]
   std::string reason;                // why, in one sentence
 };
@@ -67,7 +71,9 @@ struct conflict {
   conflict_severity sev = conflict_severity::medium;
   std::size_t slot = 0;              // index into reconciliation::slots
   std::vector<value_group> values;   // the incompatible values, most supported first
-  std::vector<value_group> compatible;  // values that agree with more than one side (e.g. "after 2 a.m.")
+  // Values that conflict with none of the others: they agree with more than one side ("after
+  // 2 a.m."), or assert nothing (a denial: "did not arrive at 8 p.m.").
+  std::vector<value_group> compatible;
   resolution best;
   std::string explanation;           // one plain sentence a fact-checker can paste
 };

@@ -75,6 +75,7 @@ struct modality_vocabulary {
   std::vector<std::string> scheduled;
   std::vector<std::string> planned;
   std::vector<std::string> expected;
+  std::vector<std::string> denied;  // "did not arrive", "never landed"
 };
 
 // Closed-class English words the extractors need to tell names from sentence openers.
@@ -101,6 +102,7 @@ class rule_set {
   std::vector<vague_time_entry> vague_times;
   std::vector<std::string> meridiem_am;   // "a.m.", "am", "a.m"
   std::vector<std::string> meridiem_pm;
+  std::vector<std::string> local_time_words;  // "local time": the zone of the event's place
   time_hedge_vocabulary time_hedges;
   modality_vocabulary modality_cues;
   english_vocabulary english;

@@ -25,6 +25,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <limits>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
@@ -47,6 +48,7 @@ constexpr std::size_t max_trigger_distance = 24;  // tokens between a trigger an
 constexpr std::size_t max_trigger_after = 8;      // tokens between a time and a trigger after it
 constexpr std::size_t max_actor_distance = 8;     // tokens between an actor's name and its trigger
 constexpr std::size_t max_apposition = 12;        // tokens in "Putin, <apposition>, arrived"
+constexpr std::size_t max_name_run = 6;           // capitalized words read as one name ("Russian President Vladimir Putin")
 constexpr std::size_t max_sources_tried = 16;     // reporting verbs tried for one claim's source
 
 struct time_expr {
@@ -139,7 +141,7 @@ class time_extractor final : public extractor {
       }
     }
     for (std::size_t z = 0; z < rules.zones.size(); ++z) zones_.add(rules.zones[z].name, static_cast<int>(z));
-    zones_.add("local time", local_time_payload);
+    for (const auto& w : rules.local_time_words) zones_.add(w, local_time_payload);
     for (std::size_t v = 0; v < rules.vague_times.size(); ++v) vague_.add(rules.vague_times[v].phrase, static_cast<int>(v));
     for (const auto& h : rules.time_hedges.after) hedges_.add(h, hedge_after);
     for (const auto& h : rules.time_hedges.before) hedges_.add(h, hedge_before);
@@ -149,6 +151,7 @@ class time_extractor final : public extractor {
     for (const auto& m : rules.modality_cues.scheduled) modality_.add(m, static_cast<int>(modality::scheduled));
     for (const auto& m : rules.modality_cues.planned) modality_.add(m, static_cast<int>(modality::planned));
     for (const auto& m : rules.modality_cues.expected) modality_.add(m, static_cast<int>(modality::expected));
+    for (const auto& m : rules.modality_cues.denied) modality_.add(m, static_cast<int>(modality::denied));
     for (const auto& m : rules.meridiem_am) am_.insert(without_dots(m));
     for (const auto& m : rules.meridiem_pm) pm_.insert(without_dots(m));
     function_words_.insert(rules.english.function_words.begin(), rules.english.function_words.end());
@@ -335,9 +338,11 @@ class time_extractor final : public extractor {
       m = (s[k + 1] - '0') * 10 + (s[k + 2] - '0');
       k += 3;
     }
-    std::string suffix = s.substr(k);
+    std::string suffix = without_dots(s.substr(k));  // "2:46am", "2:46a.m."
     std::size_t last = j + 1;
     std::size_t end_offset = toks[j].end;
+    if (s.find('.', k) != std::string::npos && end_offset < t.size() && t[end_offset] == '.')
+      ++end_offset;  // the closing period of "2:46a.m."
     if (suffix.empty() && j + 1 < toks.size()) {
       const std::string next = without_dots(toks[j + 1].lower);
       if (am_.count(next) || pm_.count(next)) {
@@ -384,7 +389,7 @@ class time_extractor final : public extractor {
     };
     auto run_end = [&](std::size_t i) {
       std::size_t e = i + 1;
-      while (e < toks.size() && is_name_word(toks[e]) && toks[e - 1].end + 1 == toks[e].begin) ++e;
+      while (e < toks.size() && e - i < max_name_run && is_name_word(toks[e]) && toks[e - 1].end + 1 == toks[e].begin) ++e;
       return e;
     };
     std::size_t i = 0;
@@ -408,7 +413,10 @@ class time_extractor final : public extractor {
 
   actor make_actor(std::string_view t, const std::vector<token>& toks, std::size_t first, std::size_t last) const {
     actor a;
+    // The last part of the last name word: "Putin", "Kim Jong Un" and "Kim Jong-un" -> "putin", "un".
+    // Telling people who share that part apart is the people linker's work (issue 4).
     a.key = detail::fold_name(strip_possessive(toks[last].lower));
+    if (const auto space = a.key.rfind(' '); space != std::string::npos) a.key.erase(0, space + 1);
     a.text = strip_possessive(t.substr(toks[first].begin, toks[last].end - toks[first].begin));
     return a;
   }
@@ -445,7 +453,7 @@ class time_extractor final : public extractor {
         if (!tok.capitalized && is_possessive(tok.lower)) {
           if (k > 0 && is_name_word(toks[k - 1])) {
             const auto it = titles.find(strip_possessive(toks[k - 1].lower) + " " + strip_possessive(tok.lower));
-            if (it != titles.end()) return it->second;
+            return it != titles.end() ? std::optional<actor>(it->second) : std::nullopt;
           }
           return last;
         }
@@ -454,7 +462,7 @@ class time_extractor final : public extractor {
       // The run of capitalized words that ends here: "Russian President Vladimir Putin"; it
       // stops at a function word, a zone ("At 14:20 BST Putin ...") or a place.
       std::size_t b = k;
-      while (b > 0 && toks[b - 1].end + 1 == toks[b].begin && is_name_word(toks[b - 1]) &&
+      while (b > 0 && k - b + 1 < max_name_run && toks[b - 1].end + 1 == toks[b].begin && is_name_word(toks[b - 1]) &&
              !zones_.longest_ending_at(toks, b).length && !places_.longest_ending_at(toks, b).length)
         --b;
       // "the Russian president arrived", "a U.S. envoy landed": after a determiner, the
@@ -463,7 +471,7 @@ class time_extractor final : public extractor {
       if (b > 0 && determiners_.count(toks[b - 1].lower) && k + 1 < trig && !toks[k + 1].capitalized &&
           !is_possessive(tok.lower)) {
         const auto it = titles.find(strip_possessive(tok.lower) + " " + strip_possessive(toks[k + 1].lower));
-        return it != titles.end() ? std::optional<actor>(it->second) : last;
+        return it != titles.end() ? std::optional<actor>(it->second) : std::nullopt;
       }
       return make_actor(t, toks, b, k);
     }
@@ -523,7 +531,12 @@ class time_extractor final : public extractor {
     return std::nullopt;
   }
 
-  static bool is_clause_boundary(char c) { return c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"'; }
+  // A clause boundary at t[i]; the ':' of a clock time ("2:46") is not one.
+  static bool is_clause_boundary(std::string_view t, std::size_t i) {
+    const char c = t[i];
+    if (c == ':') return !(i > 0 && i + 1 < t.size() && is_ascii_digit(t[i - 1]) && is_ascii_digit(t[i + 1]));
+    return c == ',' || c == ';' || c == '(' || c == ')' || c == '"';
+  }
   static std::string_view trim_source(std::string_view s) {
     while (!s.empty() && (detail::is_space(s.front()) || s.front() == ',')) s.remove_prefix(1);
     while (!s.empty() && (detail::is_space(s.back()) || s.back() == '.' || s.back() == ',')) s.remove_suffix(1);
@@ -535,23 +548,25 @@ class time_extractor final : public extractor {
     h.read = true;
     const std::size_t end = sc.sen->normalized.end;
     std::size_t b = sc.toks[h.tok + h.len].begin, e = b;
-    while (e < end && !is_clause_boundary(t[e]) && !(t[e] == '.' && (e + 1 == end || t[e + 1] == ' '))) ++e;
+    while (e < end && !is_clause_boundary(t, e) && !(t[e] == '.' && (e + 1 == end || t[e + 1] == ' '))) ++e;
     h.text = std::string(trim_source(t.substr(b, e - b)));
   }
 
   // "X reported that ...", "..., X said": X is the clause before the verb, back to the last
-  // boundary; an empty clause or a lone lower-case word ("outlets, however, reported") reaches
+  // boundary; an empty clause or a lone connective ("outlets, however, reported") reaches
   // one clause further back.
   void read_reporter(std::string_view t, const sentence_scan& sc, source_hit& h) const {
     h.read = true;
     const std::size_t begin = sc.sen->normalized.begin;
     std::size_t e = sc.toks[h.tok].begin, b = e;
     for (int clauses = 0; clauses < 3; ++clauses) {
-      while (b > begin && !is_clause_boundary(t[b - 1])) --b;
+      while (b > begin && !is_clause_boundary(t, b - 1)) --b;
       const auto clause = trim_source(t.substr(b, e - b));
-      const bool lone_word =
-          clause.find(' ') == std::string_view::npos && !clause.empty() && !detail::is_ascii_upper(clause.front());
-      if (!(clause.empty() || lone_word) || b == begin) break;
+      // A lone connective ("outlets, however, reported") is not the source; a lone noun
+      // ("..., officials said") is.
+      const bool connective = clause.find(' ') == std::string_view::npos && !clause.empty() &&
+                              function_words_.count(detail::lower(clause));
+      if (!(clause.empty() || connective) || b == begin) break;
       --b;
     }
     std::string_view s = trim_source(t.substr(b, e - b));
@@ -565,13 +580,19 @@ class time_extractor final : public extractor {
   // The attribution of a time: "X, citing Y", "X" or "Y"; empty when the sentence gives none.
   std::string find_attribution(std::string_view t, sentence_scan& sc, const time_expr& te) const {
     const auto inside_time = [&](const source_hit& h) { return h.tok >= te.first && h.tok < te.last; };
+    // Distance of a cue from the time, in tokens; a cue after the time comes first ("at 2:46
+    // a.m., according to the Kremlin, while Lavrov arrived at 3:10, according to TASS").
+    const auto distance = [&](const source_hit& h) {
+      return h.tok >= te.last ? h.tok - te.last : (te.first - h.tok) + sc.toks.size();
+    };
     std::string_view cited, reporter;
+    std::size_t best = std::numeric_limits<std::size_t>::max();
     for (auto& h : sc.prepositions) {
-      if (inside_time(h)) continue;
+      if (inside_time(h) || distance(h) >= best) continue;
       if (!h.read) read_preposition(t, sc, h);
       if (!h.text.empty()) {
         cited = h.text;
-        break;
+        best = distance(h);
       }
     }
     std::size_t tried = 0;
@@ -595,8 +616,14 @@ class time_extractor final : public extractor {
   // ends at token `from_tok`): "was scheduled to arrive".
   modality find_modality(const std::vector<token>& toks, std::size_t trig, std::size_t from_tok) const {
     const std::size_t from = std::max(trig >= 4 ? trig - 4 : 0, from_tok);
-    for (std::size_t k = from; k < trig; ++k)
-      if (const auto m = modality_.longest_at(toks, k); m.length) return static_cast<modality>(m.payload);
+    for (std::size_t k = from; k < trig; ++k) {
+      const auto m = modality_.longest_at(toks, k);
+      if (!m.length) continue;
+      // A negation denies the event only right before its verb ("did not arrive", "has not yet
+      // landed"), not in a clause before it ("Putin, who had not slept, arrived").
+      if (static_cast<modality>(m.payload) == modality::denied && k + m.length + 1 < trig) continue;
+      return static_cast<modality>(m.payload);
+    }
     return modality::reported;
   }
 

@@ -77,9 +77,8 @@ double claim_weight(const claim& c, const rule_set& rules, const reconcile_optio
 
 // Who says it, for an explanation: "the Kremlin's Telegram channel, via Korea JoongAng Daily".
 std::string voice(const claim& c) {
-  const std::string outlet = c.ev.source.empty() ? c.ev.document : c.ev.source;
-  if (c.ev.attribution.empty()) return outlet;
-  return fmt::format("{}, via {}", c.ev.attribution, outlet);
+  if (c.ev.attribution.empty()) return std::string(outlet(c.ev));
+  return fmt::format("{}, via {}", c.ev.attribution, outlet(c.ev));
 }
 
 std::string says_what(const std::vector<claim>& claims, const value_group& g) {
@@ -94,7 +93,8 @@ std::string says_what(const std::vector<claim>& claims, const value_group& g) {
     who += voices[k];
   }
   const claim& first = claims[g.claims.front()];
-  return fmt::format("{} {} \"{}\" ({})", who, voices.size() > 1 ? "say" : "says", first.ev.text, g.value);
+  const std::string plan = g.mod == modality::reported ? std::string() : ", " + std::string(to_string(g.mod));
+  return fmt::format("{} {} \"{}\" ({}{})", who, voices.size() > 1 ? "say" : "says", first.ev.text, g.value, plan);
 }
 
 }  // namespace
@@ -119,21 +119,34 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
 
   for (std::size_t si = 0; si < r.slots.size(); ++si) {
     const slot& s = r.slots[si];
-    // Distinct values, in order of first appearance.
+    // Distinct values, in order of first appearance; a value reported and the same value planned
+    // are two groups, so that a plan never hides or joins a report.
     std::vector<value_group> groups_by_value;
     std::unordered_map<std::string, std::size_t> index;
     for (std::size_t i : s.claims) {
-      std::string key = to_string(claims[i].val);
+      const modality m = claims[i].mod;
+      std::string text = to_string(claims[i].val);
+      const std::string key = text + '\x1f' + std::string(to_string(m));
       auto [it, inserted] = index.emplace(key, groups_by_value.size());
-      if (inserted) groups_by_value.push_back({std::move(key), {}, 0});
+      if (inserted) {
+        value_group g;
+        g.value = std::move(text);
+        g.mod = m;
+        groups_by_value.push_back(std::move(g));
+      }
       groups_by_value[it->second].claims.push_back(i);
     }
     if (groups_by_value.size() < 2) continue;
-    // Independent support: the same sentence (a repeated caption, a copied wire story) counts once.
+    // Independent support: the same sentence (a repeated caption, a copied wire story) counts
+    // once, and so does a claim from a repeated block whose document also states it elsewhere.
     for (auto& g : groups_by_value) {
+      std::set<std::string_view> stated_unrepeated;
+      for (std::size_t i : g.claims)
+        if (!claims[i].ev.repeated) stated_unrepeated.insert(claims[i].ev.document);
       std::map<std::string_view, double> by_sentence;
       for (std::size_t i : g.claims) {
         const claim& c = claims[i];
+        if (c.ev.repeated && stated_unrepeated.count(c.ev.document)) continue;
         double& w = by_sentence[c.ev.sentence.empty() ? std::string_view(c.id) : std::string_view(c.ev.sentence)];
         w = std::max(w, claim_weight(c, rules, opts));
       }
@@ -142,18 +155,24 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
     // Which values conflict with another one.
     const std::size_t n = groups_by_value.size();
     std::vector<bool> conflicting(n, false);
-    bool planned_vs_reported = false;
+    bool same_footing_conflict = false;  // report against report, or plan against plan
     bool zone_explained = false;
+    // Which groups the conflicts of one footing involve (to tell internal from cross-source).
+    std::vector<bool> in_same_footing_conflict(n, false);
     for (std::size_t a = 0; a < n; ++a)
       for (std::size_t b = a + 1; b < n; ++b) {
+        const modality ma = groups_by_value[a].mod, mb = groups_by_value[b].mod;
+        // A denial ("did not arrive at 8 p.m.") asserts no value to disagree with.
+        if (ma == modality::denied || mb == modality::denied) continue;
         const value& va = claims[groups_by_value[a].claims.front()].val;
         const value& vb = claims[groups_by_value[b].claims.front()].val;
         const agreement g = compare(va, vb);
         if (g == agreement::conflict) {
           conflicting[a] = conflicting[b] = true;
-          const auto ma = claims[groups_by_value[a].claims.front()].mod;
-          const auto mb = claims[groups_by_value[b].claims.front()].mod;
-          if ((ma == modality::reported) != (mb == modality::reported)) planned_vs_reported = true;
+          if ((ma == modality::reported) == (mb == modality::reported)) {
+            same_footing_conflict = true;
+            in_same_footing_conflict[a] = in_same_footing_conflict[b] = true;
+          }
         } else if (g == agreement::compatible) {
           // Agreement that holds only once zones are applied: worth a note, not an alarm.
           const auto* ta = std::get_if<clock_time>(&va);
@@ -175,13 +194,14 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
 
     // Internal when the conflicting values all come from one document (others may only agree).
     std::set<std::string_view> documents;
-    for (const auto& g : c.values)
-      for (std::size_t i : g.claims) documents.insert(claims[i].ev.document);
+    for (std::size_t k = 0; k < n; ++k)
+      if (same_footing_conflict ? in_same_footing_conflict[k] : conflicting[k])
+        for (std::size_t i : groups_by_value[k].claims) documents.insert(claims[i].ev.document);
     const std::string fact = describe_fact(s, claims);
     if (!any_conflict) {
       c.cls = conflict_class::timezone_explained;
       c.sev = conflict_severity::low;
-    } else if (planned_vs_reported) {
+    } else if (!same_footing_conflict) {  // every conflict sets a plan against a report
       c.cls = conflict_class::planned_vs_actual;
       c.sev = conflict_severity::low;
     } else if (documents.size() == 1) {
@@ -207,6 +227,7 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
     if (tie) {
       c.best.reason = fmt::format("no value has more support than another ({:.2f} each); check the primary sources",
                                   best.support);
+      c.best.value.clear();
       c.best.confidence = 0;
     } else {
       c.best.reason = fmt::format(
@@ -224,8 +245,7 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
       c.explanation = fmt::format("Sources state {} in different zones, and the times agree once converted: {}.", fact, sides);
     } else if (c.cls == conflict_class::internal) {
       const claim& any = claims[s.claims.front()];
-      c.explanation = fmt::format("{} contradicts itself on {}: {}.", any.ev.source.empty() ? any.ev.document : any.ev.source,
-                                  fact, sides);
+      c.explanation = fmt::format("{} contradicts itself on {}: {}.", outlet(any.ev), fact, sides);
     } else if (c.cls == conflict_class::planned_vs_actual) {
       c.explanation = fmt::format("A planned value and a reported one differ for {}: {}.", fact, sides);
     } else {

@@ -33,6 +33,7 @@ nlohmann::ordered_json claim_to_json(const claim& c) {
   if (c.hdg != hedge::none) o["hedge"] = to_string(c.hdg);
   if (c.ev.repeated) o["repeated"] = true;
   o["sentence"] = c.ev.sentence;
+  o["sentence_start"] = c.ev.sentence_begin;
   o["rule"] = c.rule;
   return o;
 }
@@ -82,15 +83,9 @@ bool parse_double(std::string_view s, double& out) {
   return end == buf.c_str() + buf.size() && std::isfinite(out);
 }
 
-// "HH:MM" -> minutes.
-bool hhmm(std::string_view s, int& out) {
-  if (s.size() != 5 || s[2] != ':' || !is_ascii_digit(s[0]) || !is_ascii_digit(s[1]) || !is_ascii_digit(s[3]) ||
-      !is_ascii_digit(s[4]))
-    return false;
-  const int h = (s[0] - '0') * 10 + (s[1] - '0'), m = (s[3] - '0') * 10 + (s[4] - '0');
-  if (h > 24 || m > 59 || (h == 24 && m)) return false;
-  out = h * 60 + m;
-  return true;
+// "HH:MM" -> minutes, up to `max_minutes` (a span's end may run past midnight: "23:45-24:15").
+bool hhmm(std::string_view s, int& out, int max_minutes = 24 * 60) {
+  return detail::parse_hhmm(s, out) && out <= max_minutes;
 }
 
 // The canonical forms to_string() writes: "02:46+09:00", "02h", "after 02:00", "before 02:00",
@@ -108,7 +103,8 @@ bool parse_canonical_time(std::string_view s, clock_time& out) {
     out = clock_time::after(a / 60, a % 60, zone);
   } else if (s.rfind("before ", 0) == 0 && hhmm(s.substr(7), a)) {
     out = clock_time::before(a / 60, a % 60, zone);
-  } else if (s.size() == 11 && s[5] == '-' && hhmm(s.substr(0, 5), a) && hhmm(s.substr(6), b) && b > a) {
+  } else if (s.size() == 11 && s[5] == '-' && hhmm(s.substr(0, 5), a) && a < 1440 && hhmm(s.substr(6), b, 2 * 1440) &&
+             b > a) {
     out = clock_time::span(a, b, zone);
   } else if (s.size() == 3 && s[2] == 'h' && is_ascii_digit(s[0]) && is_ascii_digit(s[1])) {
     const int h = (s[0] - '0') * 10 + (s[1] - '0');
@@ -121,6 +117,13 @@ bool parse_canonical_time(std::string_view s, clock_time& out) {
   }
   if (zone) out.zone_name = to_string(*zone);
   return true;
+}
+
+// The shape of to_string()'s times: a zone suffix "+09:00", or "after "/"before " and a digit.
+bool looks_canonical(std::string_view s) {
+  const bool zone = s.size() > 6 && (s[s.size() - 6] == '+' || s[s.size() - 6] == '-') && s[s.size() - 3] == ':';
+  auto prefixed = [&](std::string_view p) { return s.size() > p.size() && s.substr(0, p.size()) == p && is_ascii_digit(s[p.size()]); };
+  return zone || prefixed("after ") || prefixed("before ");
 }
 
 bool parse_date(std::string_view s, date_value& out) {
@@ -241,6 +244,9 @@ bool parse_value_with(claim_kind kind, std::string_view raw, const detail::time_
     case claim_kind::time_of_day:
       return parse_into<clock_time>(out, [&](clock_time& t) {
         if (parse_canonical_time(raw, t)) return true;
+        // A value in the canonical shape that did not parse is malformed, not free text (whose
+        // reader would take the "+09:00" of "25:61+09:00" for a time).
+        if (looks_canonical(raw)) return false;
         const auto free = times.parse(raw);
         if (free) t = *free;
         return free.has_value();
@@ -363,6 +369,7 @@ std::vector<claim> read_claims_jsonl(std::istream& in, const std::string& name, 
     };
     c.ev.begin = num("start");
     c.ev.end = num("end");
+    c.ev.sentence_begin = num("sentence_start");
     if (const auto it = j.find("repeated"); it != j.end() && it->is_boolean()) c.ev.repeated = it->get<bool>();
     out.push_back(std::move(c));
   }

@@ -12,8 +12,6 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-std::string outlet(const claim& c) { return c.ev.source.empty() ? c.ev.document : c.ev.source; }
-
 std::string summary_line(const report_input& in) {
   std::map<std::string_view, int> by_class;
   for (const auto& c : in.result.conflicts) ++by_class[to_string(c.cls)];
@@ -23,11 +21,17 @@ std::string summary_line(const report_input& in) {
                      in.result.slots.size(), in.result.conflicts.size(), classes.empty() ? "" : " (" + classes + ")");
 }
 
-// One line of context: the sentence, cut around the claim's words when it is long.
+// One line of context: the sentence, cut around the claim's words when it is long. The words
+// are found in the sentence by their offset when it fits, else by search (claims read from
+// JSON Lines may carry any offsets).
 std::string context(const claim& c, std::size_t max = 220) {
   const std::string& s = c.ev.sentence;
   if (s.size() <= max) return s;
-  const std::size_t rel = c.ev.begin >= c.ev.sentence_begin ? c.ev.begin - c.ev.sentence_begin : 0;
+  std::size_t rel = c.ev.begin >= c.ev.sentence_begin ? c.ev.begin - c.ev.sentence_begin : s.size();
+  if (rel + c.ev.text.size() > s.size() || s.compare(rel, c.ev.text.size(), c.ev.text) != 0) {
+    rel = s.find(c.ev.text);
+    if (rel == std::string::npos) rel = 0;
+  }
   std::size_t from = rel > max / 2 ? rel - max / 2 : 0;
   while (from > 0 && (static_cast<unsigned char>(s[from]) & 0xC0) == 0x80) --from;  // UTF-8 boundary
   std::size_t len = std::min(max, s.size() - from);
@@ -36,13 +40,13 @@ std::string context(const claim& c, std::size_t max = 220) {
 }
 
 void text_group(std::string& out, const report_input& in, const value_group& g) {
-  out += fmt::format("  {}  (support {:.2f})\n", g.value, g.support);
+  out += fmt::format("  {}{}  (support {:.2f})\n", g.value,
+                     g.mod == modality::reported ? std::string() : fmt::format(" ({})", to_string(g.mod)), g.support);
   for (std::size_t i : g.claims) {
     const claim& c = in.claims[i];
-    out += fmt::format("    - {} [{}, bytes {}-{}]: \"{}\"{}\n", outlet(c), c.ev.document, c.ev.begin, c.ev.end, c.ev.text,
+    out += fmt::format("    - {} [{}, bytes {}-{}]: \"{}\"{}\n", outlet(c.ev), c.ev.document, c.ev.begin, c.ev.end, c.ev.text,
                        c.ev.repeated ? " (repeated block)" : "");
     if (!c.ev.attribution.empty()) out += fmt::format("      attribution: {}\n", c.ev.attribution);
-    if (c.mod != modality::reported) out += fmt::format("      modality: {}\n", to_string(c.mod));
     out += fmt::format("      in: {}\n", context(c));
   }
 }
@@ -57,10 +61,10 @@ std::string to_text(const report_input& in) {
     out += fmt::format("  {}\n", c.explanation);
     for (const auto& g : c.values) text_group(out, in, g);
     if (!c.compatible.empty()) {
-      out += "  compatible with more than one of these:\n";
+      out += "  also in this slot, conflicting with none of the values above:\n";
       for (const auto& g : c.compatible) text_group(out, in, g);
     }
-    if (c.best.value.empty() || c.best.confidence <= 0)
+    if (c.best.value.empty())
       out += fmt::format("  best supported: none ({})\n", c.best.reason);
     else
       out += fmt::format("  best supported: {} (confidence {:.2f}): {}\n", c.best.value, c.best.confidence, c.best.reason);
@@ -93,13 +97,13 @@ std::string to_markdown(const report_input& in) {
       for (const auto& g : groups)
         for (std::size_t i : g.claims) {
           const claim& cl = in.claims[i];
-          out += fmt::format("| {}{} | {} | {} (bytes {}-{}) | \"{}\" | {} |\n", cell(g.value), note, cell(outlet(cl)),
+          out += fmt::format("| {}{} | {} | {} (bytes {}-{}) | \"{}\" | {} |\n", cell(g.value), note, cell(std::string(outlet(cl.ev))),
                              cell(cl.ev.document), cl.ev.begin, cl.ev.end, cell(cl.ev.text), cell(cl.ev.attribution));
         }
     };
     rows(c.values, "");
     rows(c.compatible, " (compatible)");
-    if (!c.best.value.empty() && c.best.confidence > 0)
+    if (!c.best.value.empty())
       out += fmt::format("\nBest supported: **{}** (confidence {:.2f}): {}\n", c.best.value, c.best.confidence, c.best.reason);
     else
       out += fmt::format("\nBest supported: none: {}\n", c.best.reason);
@@ -148,7 +152,7 @@ std::string to_json(const report_input& in) {
     for (const auto& g : gs) {
       json ids = json::array();
       for (std::size_t i : g.claims) ids.push_back(in.claims[i].id);
-      a.push_back({{"value", g.value}, {"claims", std::move(ids)}, {"support", g.support}});
+      a.push_back({{"value", g.value}, {"modality", to_string(g.mod)}, {"claims", std::move(ids)}, {"support", g.support}});
     }
     return a;
   };
@@ -165,7 +169,7 @@ std::string to_json(const report_input& in) {
     o["fact"] = describe_fact(s, in.claims);
     o["values"] = groups(c.values);
     o["compatible"] = groups(c.compatible);
-    o["resolution"] = {{"value", c.best.confidence > 0 ? json(c.best.value) : json(nullptr)},
+    o["resolution"] = {{"value", c.best.value.empty() ? json(nullptr) : json(c.best.value)},
                        {"confidence", c.best.confidence},
                        {"reason", c.best.reason}};
     o["explanation"] = c.explanation;

@@ -33,6 +33,16 @@ YAML::Node parse_yaml(const std::string& text, const std::string& file, bool rul
   }
 }
 
+bool parse_hhmm(std::string_view s, int& minutes) {
+  if (s.size() != 5 || s[2] != ':' || !is_ascii_digit(s[0]) || !is_ascii_digit(s[1]) || !is_ascii_digit(s[3]) ||
+      !is_ascii_digit(s[4]))
+    return false;
+  const int h = (s[0] - '0') * 10 + (s[1] - '0'), m = (s[3] - '0') * 10 + (s[4] - '0');
+  if (m > 59) return false;
+  minutes = h * 60 + m;
+  return true;
+}
+
 bool parse_offset(std::string_view s, utc_offset& out) {
   // "+09:00", "-05:00", "+0530", "+09"
   if (s.size() < 3 || (s[0] != '+' && s[0] != '-')) return false;
@@ -100,12 +110,8 @@ struct reader {
     return z;
   }
   int clock(const YAML::Node& n, std::string_view what) const {
-    const std::string s = str(n, what);
-    if (s.size() == 5 && s[2] == ':' && detail::is_ascii_digit(s[0]) && detail::is_ascii_digit(s[1]) &&
-        detail::is_ascii_digit(s[3]) && detail::is_ascii_digit(s[4])) {
-      const int h = (s[0] - '0') * 10 + (s[1] - '0'), m = (s[3] - '0') * 10 + (s[4] - '0');
-      if (m < 60 && (h < 24 || (h == 24 && m == 0))) return h * 60 + m;
-    }
+    int minutes = 0;
+    if (detail::parse_hhmm(str(n, what), minutes) && minutes <= 24 * 60) return minutes;
     fail(n, std::string(what) + ": expected a time \"HH:MM\" (00:00 to 24:00)");
   }
 };
@@ -130,7 +136,7 @@ std::vector<std::string> lowered(std::vector<std::string> v) {
 void apply(const YAML::Node& root, const std::string& file, rule_set& rs) {
   const reader r{file};
   if (!root || root.IsNull()) return;  // an empty file adds nothing
-  r.keys(root, {"events", "places", "meridiem", "zones", "vague", "hedges", "modality", "prepositions",
+  r.keys(root, {"events", "places", "meridiem", "local_time", "zones", "vague", "hedges", "modality", "prepositions",
                 "reporting_verbs", "never_final", "maybe_final", "continuations", "function_words", "pronouns",
                 "determiners",
                 "default", "sources"});
@@ -157,6 +163,7 @@ void apply(const YAML::Node& root, const std::string& file, rule_set& rs) {
     if (n["am"]) add_unique(rs.meridiem_am, lowered(r.strings(n["am"], "meridiem.am")));
     if (n["pm"]) add_unique(rs.meridiem_pm, lowered(r.strings(n["pm"], "meridiem.pm")));
   }
+  if (const auto n = root["local_time"]) add_unique(rs.local_time_words, lowered(r.strings(n, "local_time")));
   if (const auto n = root["zones"]) {
     if (!n.IsSequence()) r.fail(n, "zones: expected a list");
     for (const auto& z : n) {
@@ -187,10 +194,11 @@ void apply(const YAML::Node& root, const std::string& file, rule_set& rs) {
     }
   }
   if (const auto n = root["modality"]) {
-    r.keys(n, {"scheduled", "planned", "expected"});
+    r.keys(n, {"scheduled", "planned", "expected", "denied"});
     if (n["scheduled"]) add_unique(rs.modality_cues.scheduled, lowered(r.strings(n["scheduled"], "modality.scheduled")));
     if (n["planned"]) add_unique(rs.modality_cues.planned, lowered(r.strings(n["planned"], "modality.planned")));
     if (n["expected"]) add_unique(rs.modality_cues.expected, lowered(r.strings(n["expected"], "modality.expected")));
+    if (n["denied"]) add_unique(rs.modality_cues.denied, lowered(r.strings(n["denied"], "modality.denied")));
   }
   if (const auto n = root["function_words"]) add_unique(rs.english.function_words, lowered(r.strings(n, "function_words")));
   if (const auto n = root["pronouns"]) add_unique(rs.english.pronouns, lowered(r.strings(n, "pronouns")));

@@ -7,6 +7,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "support/temp_dir.hpp"
@@ -106,9 +107,72 @@ TEST_CASE("cli: claims prints JSON Lines that reconcile reads back from a pipe",
   const std::string cmd = cli_path + " claims " + samples + " | " + cli_path + " reconcile - >'" + out.string() + "'";
   const int status = std::system(cmd.c_str());
   CHECK(WEXITSTATUS(status) == 1);
-  const std::string report = slurp(out);
-  CHECK(contains(report, "02:46+09:00"));
-  CHECK(contains(report, "02:22+09:00"));
+  // The two halves give the conflicts of the whole: same classes, values and explanations.
+  const std::string piped_json = out.string() + ".json";
+  const std::string json_cmd =
+      cli_path + " claims " + samples + " | " + cli_path + " reconcile --format json - >'" + piped_json + "'";
+  CHECK(WEXITSTATUS(std::system(json_cmd.c_str())) == 1);
+  const auto whole = nlohmann::json::parse(cli("report --format json " + samples).out);
+  const auto halves = nlohmann::json::parse(slurp(piped_json));
+  REQUIRE(halves.at("conflicts").size() == whole.at("conflicts").size());
+  for (std::size_t k = 0; k < whole.at("conflicts").size(); ++k) {
+    const auto& a = whole["conflicts"][k];
+    const auto& b = halves["conflicts"][k];
+    CHECK(a.at("class") == b.at("class"));
+    CHECK(a.at("values") == b.at("values"));
+    CHECK(a.at("compatible") == b.at("compatible"));
+    CHECK(a.at("explanation") == b.at("explanation"));
+  }
+  CHECK(contains(slurp(out), "02:46+09:00"));
+}
+
+TEST_CASE("cli: a long sentence passed through JSON Lines is quoted, not a crash", "[cli]") {
+  // The claim sits far into a sentence of over 220 bytes, itself far into the file.
+  const crosscheck_test::temp_dir dir;
+  std::string text(440, 'x');
+  text += "\n\nIn a long day of ceremonies, parades, banquets, speeches and talks that the two delegations had "
+          "prepared for weeks, with crowds on every avenue and flags on every lamp post, Putin arrived in "
+          "Pyongyang at 2:46 a.m., according to the Kremlin, and his plane landed in Pyongyang at 2:22 a.m., "
+          "according to flight trackers.\n";
+  dir.write_file("long.txt", text);
+  const std::string cli_path = "'" + std::string(CROSSCHECK_CLI) + "'";
+  const auto out = dir.path() / "out";
+  const auto err = dir.path() / "err";
+  const std::string cmd = cli_path + " claims '" + dir.path().string() + "' | " + cli_path + " reconcile - >'" +
+                          out.string() + "' 2>'" + err.string() + "'";
+  const int status = std::system(cmd.c_str());
+  INFO(slurp(err));
+  CHECK(WEXITSTATUS(status) == 1);
+  CHECK(contains(slurp(out), "2:46 a.m."));
+  CHECK(slurp(err).empty());
+}
+
+TEST_CASE("cli: reconcile exits 2 when no line could be read", "[cli]") {
+  const crosscheck_test::temp_dir dir;
+  const auto file = dir.write_file("bad.jsonl", "garbage\n{\"a\": 1}\n");
+  const auto o = cli("reconcile '" + file.string() + "'");
+  CHECK(o.exit_code == 2);
+  CHECK(contains(o.err, "bad.jsonl:1"));
+  CHECK(contains(o.err, "no claim could be read"));
+}
+
+TEST_CASE("cli: report on the seed articles flags the arrival time", "[cli][seeds]") {
+  const std::filesystem::path seeds = CROSSCHECK_SEEDS_DIR;
+  if (!std::filesystem::exists(seeds / "manifest.yaml")) {
+    WARN("no seed corpus at " << seeds << "; skipped");
+    return;
+  }
+  const auto o = cli("report --format json '" + seeds.string() + "'");
+  REQUIRE(o.exit_code == 1);
+  const auto j = nlohmann::json::parse(o.out);
+  bool found = false;
+  for (const auto& c : j.at("conflicts")) {
+    std::set<std::string> values;
+    for (const auto& v : c.at("values")) values.insert(v.at("value").get<std::string>());
+    if (values.count("02:46+09:00") && values.count("02:22+09:00")) found = true;
+    CHECK_FALSE(values.count("after 02:00+09:00"));  // must_not_flag: "after 2 am" agrees with both
+  }
+  CHECK(found);
 }
 
 TEST_CASE("cli: reconcile - reads standard input", "[cli]") {

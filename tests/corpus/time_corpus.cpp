@@ -80,6 +80,8 @@ TEST_CASE("time: clock formats", "[corpus][time]") {
                {
                    // wire copy
                    "Putin arrived in Pyongyang at [2:46 a.m.] on Wednesday.",
+                   // no space before the meridiem
+                   "Putin arrived in Pyongyang at [2:46a.m.] on Wednesday.",
                    "Russian President Vladimir Putin arrived in North Korea at [2:46 a.m.], kicking off a two-day "
                    "state visit.",
                    "PYONGYANG, June 19 (Test Wire) - Russian President Vladimir Putin landed in Pyongyang at "
@@ -290,6 +292,11 @@ TEST_CASE("time: attribution", "[corpus][time]") {
                {
                    "Putin landed in Pyongyang at [2:46 a.m.], the Kremlin said.",
                }),
+      // a lone lower-case source: the colon of the clock time is not a clause boundary
+      examples(attributed(expect("arrival:putin@pyongyang", at(2, 46, kst)), "officials"),
+               {
+                   "Putin arrived in Pyongyang at [2:46 a.m.], officials said.",
+               }),
       examples(attributed(expect("arrival:putin@pyongyang", at(2, 31, kst)),
                           "South Korea's Yonhap news agency, citing a government source"),
                {
@@ -317,6 +324,16 @@ TEST_CASE("time: attribution", "[corpus][time]") {
 // few words before the trigger): the reconciler does not set a schedule against what happened.
 TEST_CASE("time: modality", "[corpus][time]") {
   const corpus_entries corpus = {
+      // a negation right before the verb denies the event; one in an earlier clause does not
+      examples(with_modality(expect("arrival:putin@pyongyang", hour(20, kst)), modality::denied),
+               {
+                   "Putin did not arrive in Pyongyang at [8 p.m.] on Tuesday as the Kremlin had announced.",
+                   "Putin's plane had not yet landed in Pyongyang at [8 p.m.] on Tuesday.",
+               }),
+      examples(with_modality(expect("arrival:putin@pyongyang", at(2, 46, kst)), modality::reported),
+               {
+                   "Putin, who had not slept since Yakutsk, arrived in Pyongyang at [2:46 a.m.]",
+               }),
       examples(with_modality(expect("arrival:putin@pyongyang", hour(20, kst)), modality::scheduled),
                {
                    "Putin was scheduled to arrive in Pyongyang at [8 p.m.] on Tuesday, but his departure from "
@@ -370,6 +387,31 @@ TEST_CASE("time: several claims in one text", "[corpus][time]") {
     CHECK(claims[0].ev.attribution == "the Kremlin");
     CHECK(claims[1].ev.attribution == "Russian outlets, citing flight trackers");
     CHECK(claims[0].rule == "time.event_clock");
+  }
+  SECTION("each time takes the attribution nearest after it") {
+    const auto claims = crosscheck_test::extract(
+        claim_kind::time_of_day,
+        "Putin landed in Pyongyang at 2:46 a.m., according to the Kremlin, while Lavrov arrived in Pyongyang at "
+        "3:10 a.m., according to TASS.");
+    REQUIRE(claims.size() == 2u);
+    CHECK(claims[0].ev.attribution == "the Kremlin");
+    CHECK(claims[1].subject == "arrival:lavrov@pyongyang");
+    CHECK(claims[1].ev.attribution == "TASS");
+  }
+  SECTION("hyphenated and spaced Korean names give one actor key") {
+    const auto a = crosscheck_test::extract(claim_kind::time_of_day, "Kim Jong-un arrived in Hanoi at 8:15 a.m.");
+    const auto b = crosscheck_test::extract(claim_kind::time_of_day, "Kim Jong Un arrived in Hanoi at 8:15 a.m.");
+    REQUIRE(a.size() == 1u);
+    REQUIRE(b.size() == 1u);
+    CHECK(a[0].subject == "arrival:un@hanoi");
+    CHECK(a[0].subject == b[0].subject);
+  }
+  SECTION("'the Russian president' with no title named before names nobody, not the last actor") {
+    const auto claims = crosscheck_test::extract(
+        claim_kind::time_of_day,
+        "Lavrov arrived in Pyongyang at 1 a.m. on Wednesday. The Russian president arrived in Pyongyang at 2:46 a.m.");
+    REQUIRE(claims.size() == 1u);
+    CHECK(claims[0].subject == "arrival:lavrov@pyongyang");
   }
 }
 

@@ -108,6 +108,12 @@ TEST_CASE("jsonl: parse_value reads canonical and free forms, and refuses nonsen
   CHECK(to_string(v) == "260000 tonne");
   CHECK(parse_value(claim_kind::article, "2024 treaty article 4 paragraph 2", r, v));
   CHECK(to_string(v) == "2024 treaty article 4 paragraph 2");
+  // "about midnight" runs past midnight; its canonical form reads back, and a malformed
+  // canonical value is refused rather than misread by the free-text reader.
+  CHECK(parse_value(claim_kind::time_of_day, "23:45-24:16+09:00", r, v));
+  CHECK(to_string(v) == "23:45-24:16+09:00");
+  CHECK_FALSE(parse_value(claim_kind::time_of_day, "25:61+09:00", r, v));
+  CHECK_FALSE(parse_value(claim_kind::time_of_day, "after 25:00", r, v));
   CHECK(parse_value(claim_kind::duration, "[3600s, +inf)", r, v));
   CHECK(to_string(v) == "[3600s, +inf)");
 }

@@ -99,6 +99,23 @@ TEST_CASE("reconcile: a value compatible with both sides is listed apart from th
   CHECK(r.conflicts[0].cls == conflict_class::internal);
 }
 
+TEST_CASE("reconcile: a claim from a repeated block counts once even when its sentence differs", "[reconcile]") {
+  // The block is marked repeated by segmentation; the copy's sentence text may differ in
+  // white space or be missing (claims from JSON Lines), so the flag itself must count.
+  std::vector<claim> claims{
+      make("a#1", "a.txt", "A", "arrival:putin@pyongyang", clock_time::at(2, 46, kst), "caption"),
+      make("a#2", "a.txt", "A", "arrival:putin@pyongyang", clock_time::at(2, 46, kst), "caption, shown again"),
+      make("b#1", "b.txt", "A", "arrival:putin@pyongyang", clock_time::at(2, 22, kst), "another sentence"),
+  };
+  claims[1].ev.repeated = true;
+  const auto r = reconcile(claims, rules());
+  REQUIRE(r.conflicts.size() == 1u);
+  const auto& v = r.conflicts[0].values;
+  REQUIRE(v.size() == 2u);
+  CHECK(v[0].support == Approx(v[1].support));
+  CHECK(r.conflicts[0].best.value.empty());  // a tie names no value
+}
+
 TEST_CASE("reconcile: a repeated caption supports its value once", "[reconcile]") {
   const std::string caption = "Putin arrived at 2:46 a.m. [AP]";
   std::vector<claim> claims{
@@ -125,6 +142,42 @@ TEST_CASE("reconcile: a planned time against a reported one is planned-vs-actual
   REQUIRE(r.conflicts.size() == 1u);
   CHECK(r.conflicts[0].cls == conflict_class::planned_vs_actual);
   CHECK(r.conflicts[0].sev == conflict_severity::low);
+}
+
+TEST_CASE("reconcile: a plan does not hide a conflict between two reports", "[reconcile]") {
+  SECTION("two reports disagree, a plan differs from both") {
+    std::vector<claim> claims{
+        make("a#1", "a.txt", "A", "arrival:putin@pyongyang", clock_time::at(2, 46, kst)),
+        make("b#1", "b.txt", "B", "arrival:putin@pyongyang", clock_time::at(2, 22, kst)),
+        make("c#1", "c.txt", "C", "arrival:putin@pyongyang", clock_time::at(20, 0, kst)),
+    };
+    claims[2].mod = modality::scheduled;
+    const auto r = reconcile(claims, rules());
+    REQUIRE(r.conflicts.size() == 1u);
+    CHECK(r.conflicts[0].cls == conflict_class::value_mismatch);
+    CHECK(r.conflicts[0].sev == conflict_severity::high);
+    CHECK(r.conflicts[0].explanation.find("scheduled") != std::string::npos);
+  }
+  SECTION("the same value planned by one source and reported by another are kept apart") {
+    std::vector<claim> claims{
+        make("a#1", "a.txt", "A", "arrival:putin@pyongyang", clock_time::at(2, 46, kst)),
+        make("b#1", "b.txt", "B", "arrival:putin@pyongyang", clock_time::at(2, 22, kst)),
+        make("c#1", "c.txt", "C", "arrival:putin@pyongyang", clock_time::at(2, 22, kst)),
+    };
+    claims[1].mod = modality::scheduled;  // listed first among the 02:22 claims
+    const auto r = reconcile(claims, rules());
+    REQUIRE(r.conflicts.size() == 1u);
+    CHECK(r.conflicts[0].cls == conflict_class::value_mismatch);  // C's report contradicts A's
+    CHECK(r.conflicts[0].values.size() == 3u);
+  }
+  SECTION("a denial asserts no value") {
+    std::vector<claim> claims{
+        make("a#1", "a.txt", "A", "arrival:putin@pyongyang", clock_time::at(2, 46, kst)),
+        make("b#1", "b.txt", "B", "arrival:putin@pyongyang", clock_time::at(20, 0, kst)),
+    };
+    claims[1].mod = modality::denied;  // "did not arrive at 8 p.m."
+    CHECK(reconcile(claims, rules()).conflicts.empty());
+  }
 }
 
 TEST_CASE("reconcile: the same instant in two zones is timezone-explained, not a conflict of values", "[reconcile]") {
