@@ -1,0 +1,415 @@
+// Internal: the events a sentence speaks of. See event_context.hpp.
+#include "extract/event_context.hpp"
+
+#include <algorithm>
+#include <iterator>
+#include <limits>
+
+#include "text/fold.hpp"
+
+namespace crosscheck::detail {
+namespace {
+
+constexpr std::size_t max_trigger_distance = 24;  // tokens between a trigger and a value after it
+constexpr std::size_t max_trigger_after = 8;      // tokens between a value and a trigger after it
+constexpr std::size_t max_actor_distance = 8;     // tokens between an actor's name and its trigger
+constexpr std::size_t max_apposition = 12;        // tokens in "Putin, <apposition>, arrived"
+constexpr std::size_t max_name_run = 6;           // capitalized words read as one name ("Russian President Vladimir Putin")
+constexpr std::size_t max_sources_tried = 16;     // reporting verbs tried for one claim's source
+
+source_hit source_at(std::size_t tok, std::size_t len) {
+  source_hit h;
+  h.tok = tok;
+  h.len = len;
+  return h;
+}
+
+// A clause boundary at t[i]; the ':' of a clock time ("2:46") is not one.
+bool is_clause_boundary(std::string_view t, std::size_t i) {
+  const char c = t[i];
+  if (c == ':') return !(i > 0 && i + 1 < t.size() && is_ascii_digit(t[i - 1]) && is_ascii_digit(t[i + 1]));
+  return c == ',' || c == ';' || c == '(' || c == ')' || c == '"';
+}
+std::string_view trim_source(std::string_view s) {
+  while (!s.empty() && (detail::is_space(s.front()) || s.front() == ',')) s.remove_prefix(1);
+  while (!s.empty() && (detail::is_space(s.back()) || s.back() == '.' || s.back() == ',')) s.remove_suffix(1);
+  return s;
+}
+
+
+}  // namespace
+
+std::string strip_possessive(std::string_view s) {
+  if (s.size() > 2 && s.substr(s.size() - 2) == "'s") s.remove_suffix(2);
+  else if (s.size() > 1 && s.back() == '\'') s.remove_suffix(1);
+  return std::string(s);
+}
+
+bool is_possessive(std::string_view lower) {
+  return (lower.size() > 2 && lower.substr(lower.size() - 2) == "'s") || (lower.size() > 1 && lower.back() == '\'');
+}
+
+bool boundary_between(std::string_view t, const token& before, const token& after, char c) {
+  return t.substr(before.end, after.begin - before.end).find(c) != std::string_view::npos;
+}
+
+event_context::event_context(const rule_set& rules) : rules_(rules) {
+  for (std::size_t e = 0; e < rules.events.size(); ++e) {
+    for (const auto& t : rules.events[e].triggers) triggers_.add(t, static_cast<int>(e));
+    for (const auto& t : rules.events[e].nouns) triggers_.add(t, static_cast<int>(e));
+  }
+  for (std::size_t p = 0; p < rules.places.size(); ++p) {
+    // Each name also in the possessive: "Pyongyang's Sunan airport", "North Korea's capital".
+    places_.add(rules.places[p].name, static_cast<int>(p));
+    places_.add(rules.places[p].name + "'s", static_cast<int>(p));
+    for (const auto& a : rules.places[p].aliases) {
+      places_.add(a, static_cast<int>(p));
+      places_.add(a + "'s", static_cast<int>(p));
+    }
+  }
+  for (std::size_t z = 0; z < rules.zones.size(); ++z) zones_.add(rules.zones[z].name, static_cast<int>(z));
+  for (const auto& p : rules.attribution.prepositions) prepositions_.add(p, 0);
+  for (const auto& v : rules.attribution.reporting_verbs) reporting_.add(v, 0);
+  for (const auto& m : rules.modality_cues.scheduled) modality_.add(m, static_cast<int>(modality::scheduled));
+  for (const auto& m : rules.modality_cues.planned) modality_.add(m, static_cast<int>(modality::planned));
+  for (const auto& m : rules.modality_cues.expected) modality_.add(m, static_cast<int>(modality::expected));
+  for (const auto& m : rules.modality_cues.denied) modality_.add(m, static_cast<int>(modality::denied));
+  function_words_.insert(rules.english.function_words.begin(), rules.english.function_words.end());
+  pronouns_.insert(rules.english.pronouns.begin(), rules.english.pronouns.end());
+  determiners_.insert(rules.english.determiners.begin(), rules.english.determiners.end());
+}
+
+bool event_context::scan(std::string_view t, const sentence& sen, event_memory& mem, event_scan& sc) const {
+  sc.sen = &sen;
+  sc.toks = tokenize(t, sen.normalized.begin, sen.normalized.end);
+  index_titles(t, sc.toks, mem);
+  sc.triggers.clear();
+  for (std::size_t i = 0; i < sc.toks.size(); ++i) {
+    const auto m = triggers_.longest_at(sc.toks, i);
+    if (m.length) {
+      sc.triggers.push_back({i, m.length, m.payload});
+      i += m.length - 1;
+    }
+  }
+  if (sc.triggers.empty()) return false;
+  // Actors of each trigger, in order, so that "he" refers to the last one named. A trigger that
+  // shares the actor of the one before it shares its modality too: "is due to leave Pyongyang
+  // on Wednesday and arrive in Hanoi at 10 p.m." is a plan throughout.
+  sc.actors.clear();
+  sc.modalities.clear();
+  for (std::size_t k = 0; k < sc.triggers.size(); ++k) {
+    const std::size_t prev_end = k ? sc.triggers[k - 1].tok + sc.triggers[k - 1].len : 0;
+    bool shared = false;
+    sc.actors.push_back(
+        find_actor(t, sc.toks, sc.triggers[k].tok, mem, prev_end, k ? sc.actors[k - 1] : std::nullopt, shared));
+    modality m = find_modality(sc.toks, sc.triggers[k].tok, prev_end);
+    if (m == modality::reported && shared) m = sc.modalities[k - 1];
+    sc.modalities.push_back(m);
+    if (sc.actors.back()) mem.last_actor = sc.actors.back();
+  }
+  scan_places_and_sources(sc);
+  sc.triggers_before = 0;
+  return true;
+}
+
+std::optional<std::size_t> event_context::attach(std::string_view t, event_scan& sc, std::size_t first,
+                                                 std::size_t last) const {
+  const auto& toks = sc.toks;
+  const auto& triggers = sc.triggers;
+  // The nearest trigger before the value, else the nearest one shortly after it. Values come in
+  // order, so the triggers before the value are counted on from the last one.
+  while (sc.triggers_before < triggers.size() &&
+         triggers[sc.triggers_before].tok + triggers[sc.triggers_before].len <= first)
+    ++sc.triggers_before;
+  std::optional<std::size_t> pick;
+  if (const std::size_t k = sc.triggers_before;
+      k > 0 && first - (triggers[k - 1].tok + triggers[k - 1].len) <= max_trigger_distance)
+    pick = k - 1;
+  if (!pick) {
+    for (std::size_t k = sc.triggers_before; k < triggers.size() && triggers[k].tok < last + max_trigger_after + 1; ++k)
+      if (triggers[k].tok >= last) {
+        pick = k;
+        break;
+      }
+  }
+  if (!pick || !sc.actors[*pick]) return std::nullopt;
+  const trigger_hit& tr = triggers[*pick];
+  // A reporting verb between the trigger and the value, or just before the value, means the
+  // value is that of the statement, not of the event.
+  const std::size_t lo = std::min(tr.tok + tr.len, last), hi = std::max(tr.tok, first);
+  for (std::size_t k = lo; k < hi; ++k)
+    if (reporting_.longest_at(toks, k).length) return std::nullopt;
+  for (std::size_t k = first >= 2 ? first - 2 : 0; k < first; ++k)
+    if (reporting_.longest_at(toks, k).length) return std::nullopt;
+  // A value before its trigger, in the clause of a reporting verb ("the Kremlin said on Telegram
+  // at 3:05 a.m. that Putin had landed"), dates the statement too.
+  if (tr.tok >= last) {
+    for (std::size_t k = first, n = 0; k > 0 && n < max_trigger_after; --k, ++n) {
+      if (boundary_between(t, toks[k - 1], toks[k], ',') || boundary_between(t, toks[k - 1], toks[k], ';')) break;
+      if (reporting_.longest_at(toks, k - 1).length) return std::nullopt;
+    }
+  }
+  return pick;
+}
+
+std::optional<std::size_t> event_context::place_of(const event_scan& sc, std::size_t k) const {
+  const std::size_t trig = sc.triggers[k].tok;
+  const auto after = std::upper_bound(sc.places.begin(), sc.places.end(), trig,
+                                      [](std::size_t tok, const auto& p) { return tok < p.first; });
+  if (after != sc.places.end()) return after->second;
+  if (after != sc.places.begin()) return std::prev(after)->second;
+  return std::nullopt;
+}
+
+std::string event_context::subject(const event_scan& sc, std::size_t k, std::optional<std::size_t> place) const {
+  std::string s = rules_.events[static_cast<std::size_t>(sc.triggers[k].event)].id;
+  s += ':';
+  s += sc.actors[k]->key;
+  if (place) {
+    s += '@';
+    s += lower(rules_.places[*place].name);
+  }
+  return s;
+}
+
+void event_context::fill_evidence(const document& doc, const event_scan& sc, text_span words, claim& c) {
+  const text_span orig = doc.to_original(words);
+  c.ev.document = doc.id;
+  c.ev.source = doc.source;
+  c.ev.begin = orig.begin;
+  c.ev.end = orig.end;
+  c.ev.text = std::string(doc.original(orig));
+  c.ev.sentence = std::string(doc.original(sc.sen->span));
+  c.ev.sentence_begin = sc.sen->span.begin;
+  c.ev.repeated = doc.paragraphs[sc.sen->paragraph].repeat_of.has_value();
+}
+
+bool event_context::is_name_word(const token& tok) const {
+  if (!tok.capitalized || function_words_.count(strip_possessive(tok.lower))) return false;
+  for (char c : tok.lower)
+    if (is_ascii_digit(c)) return false;
+  return true;
+}
+
+
+// Titles written before names: "Russian President Vladimir Putin", "North Korean leader Kim
+// Jong-un". The title's last modifier and its noun ("russian president", "korean leader") are
+// recorded for the person named after them, so that a later "the Russian president" refers
+// to him and not to whoever was named last.
+void event_context::index_titles(std::string_view t, const std::vector<token>& toks, event_memory& mem) const {
+  auto key = [](const token& modifier, const token& noun) {
+    return strip_possessive(modifier.lower) + " " + strip_possessive(noun.lower);
+  };
+  auto run_end = [&](std::size_t i) {
+    std::size_t e = i + 1;
+    while (e < toks.size() && e - i < max_name_run && is_name_word(toks[e]) && toks[e - 1].end + 1 == toks[e].begin) ++e;
+    return e;
+  };
+  std::size_t i = 0;
+  while (i < toks.size()) {
+    if (!is_name_word(toks[i])) {
+      ++i;
+      continue;
+    }
+    const std::size_t e = run_end(i);
+    // Capitalized title inside the run: modifier, title, then at least one name word.
+    for (std::size_t k = i; k + 2 < e; ++k) mem.titles[key(toks[k], toks[k + 1])] = make_actor(t, toks, k + 2, e - 1);
+    // Lower-case title between two runs: "North Korean leader Kim Jong-un".
+    if (e + 1 < toks.size() && !toks[e].capitalized && !is_possessive(toks[e].lower) && is_name_word(toks[e + 1]) &&
+        !is_possessive(toks[e - 1].lower)) {
+      const std::size_t e2 = run_end(e + 1);
+      mem.titles[key(toks[e - 1], toks[e])] = make_actor(t, toks, e + 1, e2 - 1);
+    }
+    i = e;
+  }
+}
+
+actor event_context::make_actor(std::string_view t, const std::vector<token>& toks, std::size_t first,
+                              std::size_t last) const {
+  actor a;
+  // The last part of the last name word: "Putin", "Kim Jong Un" and "Kim Jong-un" -> "putin", "un".
+  // Telling people who share that part apart is the people linker's work (issue 4).
+  a.key = detail::fold_name(strip_possessive(toks[last].lower));
+  if (const auto space = a.key.rfind(' '); space != std::string::npos) a.key.erase(0, space + 1);
+  a.text = strip_possessive(t.substr(toks[first].begin, toks[last].end - toks[first].begin));
+  return a;
+}
+
+
+std::optional<actor> event_context::find_actor(std::string_view t, const std::vector<token>& toks, std::size_t trig,
+                                             const event_memory& mem, std::size_t prev_end,
+                                             const std::optional<actor>& prev, bool& shared) const {
+  shared = false;
+  std::size_t k = trig;
+  // "Putin, the Russian president, arrived": an apposition between commas right before the
+  // trigger is passed over; the name stands before its first comma.
+  if (trig > 0 && boundary_between(t, toks[trig - 1], toks[trig], ',')) {
+    for (std::size_t a = trig - 1, n = 0; a > 0 && n < max_apposition; --a, ++n)
+      if (boundary_between(t, toks[a - 1], toks[a], ',')) {
+        k = a;
+        break;
+      }
+  }
+  for (std::size_t steps = 0; k > 0 && steps < max_actor_distance; ++steps) {
+    --k;
+    if (k < prev_end) {
+      shared = prev.has_value();
+      return prev;
+    }
+    const token& tok = toks[k];
+    if (pronouns_.count(tok.lower)) return mem.last_actor;
+    // A place is never the actor ("In Pyongyang, Putin's plane ...", "Putin flew to Pyongyang and landed").
+    if (const auto p = places_.longest_ending_at(toks, k + 1); p.length && toks[k + 1 - p.length].capitalized) {
+      k -= p.length - 1;
+      continue;
+    }
+    if (!is_name_word(tok)) {
+      // "the president's plane" refers back; "the Russian president's plane" to whom that title named.
+      if (!tok.capitalized && is_possessive(tok.lower)) {
+        if (k > 0 && is_name_word(toks[k - 1])) {
+          const auto it = mem.titles.find(strip_possessive(toks[k - 1].lower) + " " + strip_possessive(tok.lower));
+          return it != mem.titles.end() ? std::optional<actor>(it->second) : std::nullopt;
+        }
+        return mem.last_actor;
+      }
+      continue;
+    }
+    // The run of capitalized words that ends here: "Russian President Vladimir Putin"; it
+    // stops at a function word, a zone ("At 14:20 BST Putin ...") or a place.
+    std::size_t b = k;
+    while (b > 0 && k - b + 1 < max_name_run && toks[b - 1].end + 1 == toks[b].begin && is_name_word(toks[b - 1]) &&
+           !zones_.longest_ending_at(toks, b).length && !places_.longest_ending_at(toks, b).length)
+      --b;
+    // "the Russian president arrived", "a U.S. envoy landed": after a determiner, the
+    // capitalized words modify the noun that follows; the phrase refers to whom that title
+    // named earlier in the document, else to the last actor named.
+    if (b > 0 && determiners_.count(toks[b - 1].lower) && k + 1 < trig && !toks[k + 1].capitalized &&
+        !is_possessive(tok.lower)) {
+      const auto it = mem.titles.find(strip_possessive(tok.lower) + " " + strip_possessive(toks[k + 1].lower));
+      return it != mem.titles.end() ? std::optional<actor>(it->second) : std::nullopt;
+    }
+    return make_actor(t, toks, b, k);
+  }
+  shared = prev.has_value();
+  return prev;
+}
+
+
+// Places and source cues of a sentence, in one pass.
+void event_context::scan_places_and_sources(event_scan& sc) const {
+  const auto& toks = sc.toks;
+  sc.places.clear();
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    if (!toks[i].capitalized) continue;
+    // "Moscow time" names a zone, not the place of the event.
+    if (const auto z = zones_.longest_at(toks, i); z.length > 1) {
+      i += z.length - 1;
+      continue;
+    }
+    if (const auto m = places_.longest_at(toks, i); m.length) {
+      sc.places.emplace_back(i, static_cast<std::size_t>(m.payload));
+      i += m.length - 1;
+    }
+  }
+  sc.prepositions.clear();
+  sc.reporters.clear();
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    if (const auto p = prepositions_.longest_at(toks, i); p.length) {
+      if (i + p.length < toks.size()) sc.prepositions.push_back(source_at(i, p.length));
+      i += p.length - 1;
+    } else if (const auto r = reporting_.longest_at(toks, i); r.length) {
+      sc.reporters.push_back(source_at(i, r.length));
+    }
+  }
+}
+
+// The place of the event: the first place after the trigger, else the last one before it.
+
+// "according to X", "citing X": X runs to the next clause boundary or the sentence's end.
+void event_context::read_preposition(std::string_view t, const event_scan& sc, source_hit& h) {
+  h.read = true;
+  const std::size_t end = sc.sen->normalized.end;
+  std::size_t b = sc.toks[h.tok + h.len].begin, e = b;
+  while (e < end && !is_clause_boundary(t, e) && !(t[e] == '.' && (e + 1 == end || t[e + 1] == ' '))) ++e;
+  h.text = std::string(trim_source(t.substr(b, e - b)));
+}
+
+// "X reported that ...", "..., X said": X is the clause before the verb, back to the last
+// boundary; an empty clause or a lone connective ("outlets, however, reported") reaches
+// one clause further back.
+void event_context::read_reporter(std::string_view t, const event_scan& sc, source_hit& h) const {
+  h.read = true;
+  const std::size_t begin = sc.sen->normalized.begin;
+  std::size_t e = sc.toks[h.tok].begin, b = e;
+  for (int clauses = 0; clauses < 3; ++clauses) {
+    while (b > begin && !is_clause_boundary(t, b - 1)) --b;
+    const auto clause = trim_source(t.substr(b, e - b));
+    // A lone connective ("outlets, however, reported") is not the source; a lone noun
+    // ("..., officials said") is.
+    const bool connective = clause.find(' ') == std::string_view::npos && !clause.empty() &&
+                            function_words_.count(detail::lower(clause));
+    if (!(clause.empty() || connective) || b == begin) break;
+    --b;
+  }
+  std::string_view s = trim_source(t.substr(b, e - b));
+  // Drop a lone interjection between commas: "outlets, however," -> "outlets".
+  if (const auto comma = s.find(','); comma != std::string_view::npos) s = trim_source(s.substr(0, comma));
+  h.clause_begin = b;
+  h.clause_end = e;
+  if (!pronouns_.count(detail::lower(s))) h.text = std::string(s);
+}
+
+// The attribution of a time: "X, citing Y", "X" or "Y"; empty when the sentence gives none.
+std::string event_context::attribution(std::string_view t, event_scan& sc, std::size_t first, std::size_t last,
+                                     std::size_t end_offset) const {
+  const auto inside_time = [&](const source_hit& h) { return h.tok >= first && h.tok < last; };
+  // Distance of a cue from the time, in tokens; a cue after the time comes first ("at 2:46
+  // a.m., according to the Kremlin, while Lavrov arrived at 3:10, according to TASS").
+  const auto distance = [&](const source_hit& h) {
+    return h.tok >= last ? h.tok - last : (first - h.tok) + sc.toks.size();
+  };
+  std::string_view cited, reporter;
+  std::size_t best = std::numeric_limits<std::size_t>::max();
+  for (auto& h : sc.prepositions) {
+    if (inside_time(h) || distance(h) >= best) continue;
+    if (!h.read) read_preposition(t, sc, h);
+    if (!h.text.empty()) {
+      cited = h.text;
+      best = distance(h);
+    }
+  }
+  std::size_t tried = 0;
+  for (auto& h : sc.reporters) {
+    if (inside_time(h)) continue;
+    if (++tried > max_sources_tried) break;
+    if (!h.read) read_reporter(t, sc, h);
+    // The event's own clause is not a source: "Putin arrived at 2:46, the Kremlin said" keeps
+    // "the Kremlin", but "he said he arrived" gives nothing.
+    const bool holds_time = h.clause_begin <= sc.toks[first].begin && h.clause_end >= end_offset;
+    if (!h.text.empty() && !holds_time) {
+      reporter = h.text;
+      break;
+    }
+  }
+  if (!reporter.empty() && !cited.empty()) return std::string(reporter) + ", citing " + std::string(cited);
+  return std::string(reporter.empty() ? cited : reporter);
+}
+
+
+// A modality cue in the few words before the trigger, after the trigger before it (which
+// ends at token `from_tok`): "was scheduled to arrive".
+modality event_context::find_modality(const std::vector<token>& toks, std::size_t trig, std::size_t from_tok) const {
+  const std::size_t from = std::max(trig >= 4 ? trig - 4 : 0, from_tok);
+  for (std::size_t k = from; k < trig; ++k) {
+    const auto m = modality_.longest_at(toks, k);
+    if (!m.length) continue;
+    // A negation denies the event only right before its verb ("did not arrive", "has not yet
+    // landed"), not in a clause before it ("Putin, who had not slept, arrived").
+    if (static_cast<modality>(m.payload) == modality::denied && k + m.length + 1 < trig) continue;
+    return static_cast<modality>(m.payload);
+  }
+  return modality::reported;
+}
+
+
+}  // namespace crosscheck::detail

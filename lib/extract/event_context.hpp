@@ -1,0 +1,136 @@
+// Internal: the events a sentence speaks of, shared by the extractors that date or measure
+// them (times today; dates and durations next).
+//
+// For each sentence, event_context::scan() finds once, in linear time: the event triggers
+// (data/events.yaml), the actor of each ("Putin arrived", "Putin's plane landed", "he landed",
+// "the Russian president landed" after "Russian President Vladimir Putin"), its modality
+// ("was scheduled to arrive", "did not arrive"), the known places, and the source cues
+// ("according to", "said"). An extractor that has found a value in the sentence then asks:
+//
+//   event_scan sc;  event_memory mem;             // mem lives as long as the document
+//   if (!ctx.scan(text, sentence, mem, sc)) continue;          // no event in this sentence
+//   auto k = ctx.attach(text, sc, first_tok, last_tok);        // the trigger the value dates
+//   if (!k) continue;                                          // none, or a statement's time
+//   std::string subject = ctx.subject(sc, *k, ctx.place_of(sc, *k));   // "arrival:putin@pyongyang"
+//   std::string who = ctx.attribution(text, sc, first_tok, last_tok, end_offset);
+//
+// Subjects are "<event>:<actor>[@<place>]"; the actor key is the last part of the last name
+// word ("putin", "un" for Kim Jong Un / Kim Jong-un). Telling apart people who share it is the
+// people linker's work.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "crosscheck/claim.hpp"
+#include "crosscheck/document.hpp"
+#include "crosscheck/rules.hpp"
+#include "extract/lexical.hpp"
+
+namespace crosscheck::detail {
+
+struct trigger_hit {
+  std::size_t tok = 0;  // first token
+  std::size_t len = 0;  // in tokens
+  int event = 0;        // index into rule_set::events
+};
+
+struct actor {
+  std::string key;   // "putin"
+  std::string text;  // "Russian President Vladimir Putin"
+};
+
+// A source cue: a preposition ("according to") or a reporting verb ("said"). What it names is
+// read once, when first needed.
+struct source_hit {
+  std::size_t tok = 0;
+  std::size_t len = 0;
+  bool read = false;
+  std::string text;              // the source it names; empty when none
+  std::size_t clause_begin = 0;  // reporting verbs: the clause before the verb, [begin, end)
+  std::size_t clause_end = 0;
+};
+
+// What scan() finds in one sentence.
+struct event_scan {
+  const sentence* sen = nullptr;
+  std::vector<token> toks;
+  std::vector<trigger_hit> triggers;
+  std::vector<std::optional<actor>> actors;                 // one per trigger
+  std::vector<modality> modalities;                         // one per trigger
+  std::vector<std::pair<std::size_t, std::size_t>> places;  // (token, index into rule_set::places)
+  std::vector<source_hit> prepositions, reporters;
+  std::size_t triggers_before = 0;  // attach(): triggers ending before the last value, counted on
+};
+
+// What carries from one sentence of a document to the next.
+struct event_memory {
+  std::optional<actor> last_actor;                  // for "he", "the president's plane"
+  std::unordered_map<std::string, actor> titles;    // "russian president" -> whom that title named
+};
+
+class event_context {
+ public:
+  explicit event_context(const rule_set& rules);  // rules must outlive it
+
+  // Tokenizes the sentence into sc and indexes its titles into mem; when it has an event
+  // trigger, also finds actors, modalities, places and sources and returns true.
+  bool scan(std::string_view text, const sentence& sen, event_memory& mem, event_scan& sc) const;
+
+  // The trigger (index into sc.triggers) that a value at tokens [first, last) dates: the nearest
+  // one before it (within 24 tokens), else one shortly after it (within 8), if it has an actor.
+  // nullopt when there is none, or when the value is the time of a statement ("the Kremlin said
+  // at 3 a.m. that Putin had arrived"). Values must be asked about in sentence order.
+  std::optional<std::size_t> attach(std::string_view text, event_scan& sc, std::size_t first, std::size_t last) const;
+
+  // The place of the event of trigger k: the first known place after it, else the last before it.
+  std::optional<std::size_t> place_of(const event_scan& sc, std::size_t k) const;
+
+  // "<event>:<actor>[@<place>]" for trigger k (which must have an actor).
+  std::string subject(const event_scan& sc, std::size_t k, std::optional<std::size_t> place) const;
+
+  // Who the text says a value at tokens [first, last) comes from: "X, citing Y", "X" or "Y";
+  // empty when the sentence names none. end_offset: the value's normalized end.
+  std::string attribution(std::string_view text, event_scan& sc, std::size_t first, std::size_t last,
+                          std::size_t end_offset) const;
+
+  // A capitalized word that can be part of a name: not a function word, day, or word with digits.
+  bool is_name_word(const token& tok) const;
+  // Whether a known place ends right before token `end` ("Pyongyang 02:46": a place, not a label).
+  bool ends_with_place(const std::vector<token>& toks, std::size_t end) const {
+    return places_.longest_ending_at(toks, end).length > 0;
+  }
+
+  // Fills a claim's evidence: document, outlet, the words at the normalized span `words` (as in
+  // the file, with their byte offsets), the sentence, and whether its paragraph is a repeat.
+  static void fill_evidence(const document& doc, const event_scan& sc, text_span words, claim& c);
+
+ private:
+  void index_titles(std::string_view t, const std::vector<token>& toks, event_memory& mem) const;
+  actor make_actor(std::string_view t, const std::vector<token>& toks, std::size_t first, std::size_t last) const;
+  std::optional<actor> find_actor(std::string_view t, const std::vector<token>& toks, std::size_t trig,
+                                  const event_memory& mem, std::size_t prev_end, const std::optional<actor>& prev,
+                                  bool& shared) const;
+  void scan_places_and_sources(event_scan& sc) const;
+  static void read_preposition(std::string_view t, const event_scan& sc, source_hit& h);
+  void read_reporter(std::string_view t, const event_scan& sc, source_hit& h) const;
+  modality find_modality(const std::vector<token>& toks, std::size_t trig, std::size_t from_tok) const;
+
+  const rule_set& rules_;
+  phrase_matcher triggers_, places_, zones_, prepositions_, reporting_, modality_;
+  std::unordered_set<std::string> function_words_, pronouns_, determiners_;
+};
+
+// "Putin's" -> "Putin"; "leaders'" -> "leaders".
+std::string strip_possessive(std::string_view s);
+bool is_possessive(std::string_view lower);
+// Whether the text between two neighbouring tokens holds the punctuation mark `c`.
+bool boundary_between(std::string_view t, const token& before, const token& after, char c);
+
+}  // namespace crosscheck::detail
