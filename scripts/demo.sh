@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds the crosscheck CLI (Release) and prints the conflict report
 # of the bundled sample corpus, data/samples/. Extra arguments go to `crosscheck report`
-# (e.g. --format markdown). crosscheck exits 1 when it finds conflicts; this demo expects some.
+# (e.g. --format markdown). The report goes to stdout, build progress to stderr. crosscheck exits
+# 1 when it finds conflicts; this demo expects some and exits 0 then.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+bash scripts/setup.sh >&2
 jobs=$(nproc 2>/dev/null || echo 2)
 cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release -DCROSSCHECK_BUILD_TESTS=OFF -DCROSSCHECK_BUILD_BENCH=OFF >/dev/null
-cmake --build build/release -j"$jobs" --target crosscheck_cli
+cmake --build build/release -j"$jobs" --target crosscheck_cli >&2
 set +e
 ./build/release/crosscheck report "$@" data/samples
 rc=$?
