@@ -87,10 +87,48 @@ struct english_vocabulary {
   std::vector<std::string> determiners;
 };
 
+// Words for calendar dates (data/date.yaml, under the key `dates`). The date reader composes
+// them: "June 19, 2024", "Wed 19 Jun 2024", "September last year", "24 years to the day".
+// Every word is stored in lower case.
+struct date_vocabulary {
+  // A month (number 1..12) or a weekday (number 0 = Sunday .. 6 = Saturday).
+  struct name_entry {
+    unsigned number = 0;
+    std::vector<std::string> names;          // "september": also alone after a month cue ("in September")
+    std::vector<std::string> abbreviations;  // "sep", "sept": only next to a day or year number
+  };
+  // A phrase naming a day, month or year counted from the publication date ("yesterday",
+  // "last year", "earlier this month") or from the date in context ("that day").
+  struct relative_entry {
+    std::string phrase;
+    date_value::grain unit = date_value::grain::day;
+    int offset = 0;             // in units: -1 for "yesterday" and "last year"
+    bool from_context = false;  // counted from the date the text is talking about
+  };
+  std::vector<name_entry> months;
+  std::vector<name_entry> weekdays;
+  std::vector<relative_entry> relative;
+  std::vector<std::string> last_words;  // "last September", "last Tuesday"
+  std::vector<std::string> next_words;  // "next May", "next Tuesday"
+  std::vector<std::string> this_words;  // "this September"
+  std::map<std::string, int, std::less<>> numbers;  // "two" -> 2, for "two years to the day"
+  std::vector<std::string> day_units, month_units, year_units;  // "day", "days", ...
+  std::vector<std::string> to_the_day;  // "to the day": "24 years to the day"
+  std::vector<std::string> ago;         // "ago": "two years ago"
+  std::vector<std::string> year_after;      // a bare four-digit number after these is a year ("in 2001")
+  std::vector<std::string> month_after;     // a month name alone after these is a month ("in February")
+  std::vector<std::string> past_after;      // ... the latest such month up to publication ("since September")
+  std::vector<std::string> ordinal_after;   // "on the 19th"
+  std::vector<std::string> noun_year_after; // "the 1961 treaty": a year before a noun after these
+  std::vector<std::string> count_nouns;     // "2000 people", "a 1500 metre race": counts, not years
+  std::vector<std::string> not_plural;      // words ending in -s that are not plural nouns ("towards")
+};
+
 class rule_set {
  public:
   // Loads every known file from `dir` (events.yaml, places.yaml, time.yaml, attribution.yaml,
-  // segmentation.yaml, english.yaml, sources.yaml). Throws rule_error naming the file and the problem.
+  // segmentation.yaml, english.yaml, date.yaml, sources.yaml). Throws rule_error naming the
+  // file and the problem.
   static rule_set load(const std::filesystem::path& dir);
   // Adds or overrides entries from one more YAML file with any of the same top-level keys
   // (a user's --config). Entries with the same id/name replace the loaded ones.
@@ -108,6 +146,7 @@ class rule_set {
   english_vocabulary english;
   attribution_vocabulary attribution;
   segmentation_vocabulary segmentation;
+  date_vocabulary dates;
   std::map<std::string, double, std::less<>> source_reliability;  // outlet -> prior in (0, 1)
   double default_reliability = 0.7;
 };

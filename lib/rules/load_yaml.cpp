@@ -133,13 +133,93 @@ std::vector<std::string> lowered(std::vector<std::string> v) {
   return v;
 }
 
+// A whole number in [lo, hi].
+int whole_number(const reader& r, const YAML::Node& n, std::string_view what, int lo, int hi) {
+  const double d = r.number(n, what);
+  if (!(d >= lo && d <= hi) || d != static_cast<double>(static_cast<int>(d)))
+    r.fail(n, std::string(what) + ": expected a whole number from " + std::to_string(lo) + " to " + std::to_string(hi));
+  return static_cast<int>(d);
+}
+
+// data/date.yaml: everything sits under `dates`, so that its short keys cannot clash.
+void apply_dates(const YAML::Node& n, const reader& r, date_vocabulary& dv) {
+  r.keys(n, {"months", "weekdays", "relative", "modifiers", "numbers", "units", "to_the_day", "ago", "year_after",
+             "month_after", "past_after", "ordinal_after", "noun_year_after", "count_nouns", "not_plural"});
+  auto names = [&](const char* key, int lo, int hi, std::vector<date_vocabulary::name_entry>& out) {
+    const auto list = n[key];
+    if (!list) return;
+    const std::string what = std::string("dates.") + key;
+    if (!list.IsSequence()) r.fail(list, what + ": expected a list");
+    for (const auto& e : list) {
+      r.keys(e, {"number", "names", "abbreviations"});
+      date_vocabulary::name_entry ne;
+      ne.number = static_cast<unsigned>(whole_number(r, e["number"], what + ".number", lo, hi));
+      ne.names = lowered(r.strings(e["names"], what + ".names"));
+      if (e["abbreviations"]) ne.abbreviations = lowered(r.strings(e["abbreviations"], what + ".abbreviations"));
+      upsert(out, std::move(ne), [](const date_vocabulary::name_entry& x) { return x.number; });
+    }
+  };
+  names("months", 1, 12, dv.months);
+  names("weekdays", 0, 6, dv.weekdays);
+  if (const auto list = n["relative"]) {
+    if (!list.IsSequence()) r.fail(list, "dates.relative: expected a list");
+    for (const auto& e : list) {
+      r.keys(e, {"phrase", "unit", "offset", "anchor"});
+      date_vocabulary::relative_entry re;
+      re.phrase = detail::lower(r.str(e["phrase"], "dates.relative.phrase"));
+      const std::string unit = r.str(e["unit"], "dates.relative.unit");
+      if (unit == "day") re.unit = date_value::grain::day;
+      else if (unit == "month") re.unit = date_value::grain::month;
+      else if (unit == "year") re.unit = date_value::grain::year;
+      else r.fail(e["unit"], "dates.relative.unit: expected day, month or year");
+      re.offset = whole_number(r, e["offset"], "dates.relative.offset", -1000, 1000);
+      if (e["anchor"]) {
+        const std::string anchor = r.str(e["anchor"], "dates.relative.anchor");
+        if (anchor == "context") re.from_context = true;
+        else if (anchor != "publication") r.fail(e["anchor"], "dates.relative.anchor: expected publication or context");
+      }
+      upsert(dv.relative, std::move(re), [](const date_vocabulary::relative_entry& x) { return x.phrase; });
+    }
+  }
+  if (const auto m = n["modifiers"]) {
+    r.keys(m, {"last", "next", "this"});
+    if (m["last"]) add_unique(dv.last_words, lowered(r.strings(m["last"], "dates.modifiers.last")));
+    if (m["next"]) add_unique(dv.next_words, lowered(r.strings(m["next"], "dates.modifiers.next")));
+    if (m["this"]) add_unique(dv.this_words, lowered(r.strings(m["this"], "dates.modifiers.this")));
+  }
+  if (const auto m = n["numbers"]) {
+    if (!m.IsMap()) r.fail(m, "dates.numbers: expected a mapping of word to number");
+    for (const auto& kv : m)
+      dv.numbers[detail::lower(r.str(kv.first, "dates.numbers"))] =
+          whole_number(r, kv.second, "dates.numbers", 1, 1000);
+  }
+  if (const auto m = n["units"]) {
+    r.keys(m, {"day", "month", "year"});
+    if (m["day"]) add_unique(dv.day_units, lowered(r.strings(m["day"], "dates.units.day")));
+    if (m["month"]) add_unique(dv.month_units, lowered(r.strings(m["month"], "dates.units.month")));
+    if (m["year"]) add_unique(dv.year_units, lowered(r.strings(m["year"], "dates.units.year")));
+  }
+  auto words = [&](const char* key, std::vector<std::string>& out) {
+    if (const auto m = n[key]) add_unique(out, lowered(r.strings(m, std::string("dates.") + key)));
+  };
+  words("to_the_day", dv.to_the_day);
+  words("ago", dv.ago);
+  words("year_after", dv.year_after);
+  words("month_after", dv.month_after);
+  words("past_after", dv.past_after);
+  words("ordinal_after", dv.ordinal_after);
+  words("noun_year_after", dv.noun_year_after);
+  words("count_nouns", dv.count_nouns);
+  words("not_plural", dv.not_plural);
+}
+
 void apply(const YAML::Node& root, const std::string& file, rule_set& rs) {
   const reader r{file};
   if (!root || root.IsNull()) return;  // an empty file adds nothing
   r.keys(root, {"events", "places", "meridiem", "local_time", "zones", "vague", "hedges", "modality", "prepositions",
                 "reporting_verbs", "never_final", "maybe_final", "continuations", "function_words", "pronouns",
                 "determiners",
-                "default", "sources"});
+                "default", "sources", "dates"});
   if (const auto n = root["events"]) {
     if (!n.IsSequence()) r.fail(n, "events: expected a list");
     for (const auto& e : n) {
@@ -222,6 +302,7 @@ void apply(const YAML::Node& root, const std::string& file, rule_set& rs) {
       rs.source_reliability[kv.first.as<std::string>()] = d;
     }
   }
+  if (const auto n = root["dates"]) apply_dates(n, r, rs.dates);
 }
 
 std::string read_file(const std::filesystem::path& p) {
@@ -251,7 +332,7 @@ rule_set rule_set::load(const std::filesystem::path& dir) {
     throw rule_error({dir.string(), {}, {}, {}}, "vocabulary folder not found (pass the data/ folder with --data)");
   rule_set rs;
   for (const char* name : {"events.yaml", "places.yaml", "time.yaml", "attribution.yaml", "segmentation.yaml",
-                           "english.yaml", "sources.yaml"})
+                           "english.yaml", "sources.yaml", "date.yaml"})
     apply_file(dir / name, rs);
   return rs;
 }

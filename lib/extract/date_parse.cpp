@@ -1,0 +1,671 @@
+// Calendar dates in a sentence, resolved against the publication date.
+//
+// Forms and rule ids (the words come from data/date.yaml; the composition is here):
+//   date.iso              "2024-06-19" (also "2024-06-19T16:24")
+//   date.month_day_year   "June 19, 2024", "June 19 2024", "Jun. 19, 2024", "June 19th, 2024"
+//   date.day_month_year   "19 June 2024", "19 Jun 2024", "19th of June, 2024"
+//   date.month_day        "June 19" / "June 19 last year": the publication year, or the year before
+//                         when that is more than 183 days after publication
+//   date.day_month        "19 June", "the 19th of June": likewise
+//   date.ordinal_day      "on the 19th" (after an ordinal_after word, or a weekday): the publication
+//                         month and year; not before a noun ("on the 19th floor")
+//   date.month_year       "July 2000", "June of 2024"
+//   date.month            "in February" (a month alone after a month_after word), "mid-May": the
+//                         publication year, or the year before when that is more than six months
+//                         ahead; after a past_after word ("since September") the latest one up to
+//                         the publication month
+//   date.month_relative   "September last year", "September of last year", "last September",
+//                         "next May", "this September"
+//   date.year             "in 2001", "since 1996", "the summer of 2000", "mid-2001", and the years
+//                         listed after one ("from 1961, 2000 and 2001"); not before a count noun
+//   date.year_modifier    "the 1961 treaty", "Russia's 2000 treaty": a year between a determiner or
+//                         possessive and a singular lower-case noun
+//   date.relative_day / date.relative_month / date.relative_year
+//                         "yesterday", "today's", "earlier this month", "last year" (publication)
+//   date.context_day      "that day", "the same day", "the next day" (the date in context)
+//   date.weekday_relative "Tuesday", "on Tuesday", "Tuesday night": the nearest such day in the six
+//                         days before publication, or the day itself; "last Tuesday" one to seven
+//                         days before, "next Tuesday" one to seven days after
+//   date.years_to_the_day "24 years to the day", "two years to the day" (and months_to_the_day)
+//   date.ago              "two days ago", "24 years ago": at the unit's grain
+// A weekday written with an explicit date ("Wednesday, July 19, 2000", "Wednesday (June 19)",
+// "Wed 19 Jun 2024", "June 19 (Wednesday)") keeps the date's rule and value and records the
+// weekday; weekday_mismatch is set when the calendar disagrees.
+// An impossible date ("February 30, 2024", "June 31") gives no mention, nor do its words.
+// Month and weekday names count only when capitalized; abbreviations only next to a number.
+// Cost: a bounded look at the tokens around each token, so linear in the tokens.
+#include "extract/date_parse.hpp"
+
+#include <chrono>
+#include <limits>
+
+#include "text/fold.hpp"
+
+namespace crosscheck::detail {
+
+namespace {
+
+using grain = date_value::grain;
+using sys_days = std::chrono::sys_days;
+
+constexpr std::size_t none = std::numeric_limits<std::size_t>::max();
+
+bool all_digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (!is_ascii_digit(c)) return false;
+  return true;
+}
+
+int digits_value(std::string_view s) {
+  int v = 0;
+  for (char c : s) v = v * 10 + (c - '0');
+  return v;
+}
+
+// The non-space characters of a gap between two tokens are exactly `want`.
+bool gap_is(std::string_view gap, std::string_view want) {
+  std::size_t k = 0;
+  for (char c : gap) {
+    if (is_space(c)) continue;
+    if (k >= want.size() || c != want[k]) return false;
+    ++k;
+  }
+  return k == want.size();
+}
+
+// "19" or "19th" ("1st", "2nd", "3rd"): 1..31, else 0.
+unsigned day_number(std::string_view w, bool& ordinal) {
+  std::size_t k = 0;
+  while (k < w.size() && is_ascii_digit(w[k])) ++k;
+  if (k == 0 || k > 2) return 0;
+  const std::string_view rest = w.substr(k);
+  ordinal = !rest.empty();
+  if (ordinal && rest != "st" && rest != "nd" && rest != "rd" && rest != "th") return 0;
+  const int v = digits_value(w.substr(0, k));
+  return v >= 1 && v <= 31 ? static_cast<unsigned>(v) : 0;
+}
+
+// A four-digit year, 1000..2999.
+std::optional<int> year_number(std::string_view w) {
+  if (w.size() != 4 || !all_digits(w) || w[0] == '0' || w[0] > '2') return std::nullopt;
+  return digits_value(w);
+}
+
+// "2024-06-19", optionally followed by a time ("2024-06-19t16:24").
+std::optional<date_value> iso_date(std::string_view w) {
+  if (w.size() < 10 || (w.size() > 10 && w[10] != 't')) return std::nullopt;
+  if (!all_digits(w.substr(0, 4)) || w[4] != '-' || !all_digits(w.substr(5, 2)) || w[7] != '-' ||
+      !all_digits(w.substr(8, 2)))
+    return std::nullopt;
+  return date_value::of_day(digits_value(w.substr(0, 4)), static_cast<unsigned>(digits_value(w.substr(5, 2))),
+                            static_cast<unsigned>(digits_value(w.substr(8, 2))));
+}
+
+// A day that some year has in this month (February 29 included).
+bool possible_day(unsigned month, unsigned day) {
+  static constexpr unsigned longest[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return month >= 1 && month <= 12 && day >= 1 && day <= longest[month - 1];
+}
+
+sys_days days_of(const date_value& d) { return sys_days{d.first_day()}; }
+
+date_value from_days(sys_days s) {
+  const std::chrono::year_month_day ymd{s};
+  return date_value::of_day(static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                            static_cast<unsigned>(ymd.day()));
+}
+
+unsigned weekday_of(const date_value& d) { return std::chrono::weekday{days_of(d)}.c_encoding(); }
+
+// (year, month) moved by `months`.
+date_value add_months(int year, unsigned month, int months) {
+  const int total = year * 12 + static_cast<int>(month) - 1 + months;
+  const int y = total >= 0 ? total / 12 : -((-total + 11) / 12);
+  return date_value::of_month(y, static_cast<unsigned>(total - y * 12 + 1));
+}
+
+bool lower_alpha_word(std::string_view w) {
+  if (w.empty()) return false;
+  for (char c : w)
+    if (!is_ascii_lower(c) && c != '-') return false;
+  return true;
+}
+
+}  // namespace
+
+// One expression found at a token.
+struct date_reader::found {
+  std::size_t first = 0;
+  std::size_t last = 0;  // one past; 0: nothing found
+  std::optional<date_value> value;
+  const char* rule = "";
+  bool relative = false;
+  bool invalid = false;  // an impossible date: consumed, no mention
+  bool day = false;      // names a day explicitly (may take a weekday)
+  std::optional<unsigned> weekday;
+  bool mismatch = false;
+};
+
+bool date_reader::has(const std::string& word, cue c) const {
+  const auto it = cues_.find(word);
+  return it != cues_.end() && (it->second & c) != 0;
+}
+
+date_reader::date_reader(const rule_set& rules) {
+  const auto& dv = rules.dates;
+  for (const auto& m : dv.months) {
+    for (const auto& a : m.abbreviations) months_[lower(a)] = {m.number, true};
+    for (const auto& n : m.names) months_[lower(n)] = {m.number, false};
+  }
+  for (const auto& d : dv.weekdays) {
+    for (const auto& a : d.abbreviations) weekdays_[lower(a)] = {d.number, true};
+    for (const auto& n : d.names) weekdays_[lower(n)] = {d.number, false};
+  }
+  auto mark = [&](const std::vector<std::string>& words, cue c) {
+    for (const auto& w : words) cues_[lower(w)] |= c;
+  };
+  mark(dv.year_after, year_after);
+  mark(dv.month_after, month_after);
+  mark(dv.past_after, past_after);
+  mark(dv.ordinal_after, ordinal_after);
+  mark(dv.noun_year_after, noun_year_after);
+  mark(dv.count_nouns, count_noun);
+  mark(dv.not_plural, not_plural);
+  mark(rules.english.function_words, function_word);
+  mark(rules.english.determiners, function_word);
+  mark(dv.last_words, last_word);
+  mark(dv.next_words, next_word);
+  mark(dv.this_words, this_word);
+  mark(dv.ago, ago_word);
+  for (const auto& [w, n] : dv.numbers) numbers_[lower(w)] = n;
+  for (const auto& u : dv.day_units) units_[lower(u)] = grain::day;
+  for (const auto& u : dv.month_units) units_[lower(u)] = grain::month;
+  for (const auto& u : dv.year_units) units_[lower(u)] = grain::year;
+  relative_ = dv.relative;
+  for (std::size_t k = 0; k < relative_.size(); ++k) relative_phrases_.add(relative_[k].phrase, static_cast<int>(k));
+  for (const auto& p : dv.to_the_day) to_the_day_.add(p, 0);
+}
+
+// The state of one read(): the tokens, their words with a possessive "'s" cut off, and the
+// publication date in the parts that are known.
+struct date_reader::scan {
+  const date_reader& r;
+  std::string_view text;
+  const std::vector<token>& toks;
+  const date_context& ctx;
+  std::vector<token> words;
+  std::optional<int> pub_year;
+  std::optional<unsigned> pub_month;
+  std::optional<date_value> pub_day;
+  std::size_t year_list_end = none;  // one past the last date.year mention, for "2000 and 2001"
+
+  scan(const date_reader& reader, std::string_view t, const std::vector<token>& tk, const date_context& c)
+      : r(reader), text(t), toks(tk), ctx(c), words(tk) {
+    for (auto& w : words) {
+      const std::string& s = w.lower;
+      if (s.size() > 2 && s[s.size() - 2] == '\'' && s.back() == 's' && !is_ascii_digit(s[s.size() - 3]))
+        w.lower.resize(s.size() - 2);
+    }
+    if (ctx.published && ctx.published->ok()) {
+      pub_year = ctx.published->year;
+      if (ctx.published->g != grain::year) pub_month = ctx.published->month;
+      if (ctx.published->g == grain::day) pub_day = *ctx.published;
+    }
+  }
+
+  std::size_t n() const { return toks.size(); }
+  const std::string& w(std::size_t k) const { return words[k].lower; }
+  std::string_view gap(std::size_t k) const {  // between toks[k] and toks[k + 1]
+    return text.substr(toks[k].end, toks[k + 1].begin - toks[k].end);
+  }
+  bool blank_after(std::size_t k) const { return k + 1 < n() && gap_is(gap(k), ""); }
+  bool cue_before(std::size_t k, cue c) const { return k > 0 && gap_is(gap(k - 1), "") && r.has(w(k - 1), c); }
+
+  const name_info* month_at(std::size_t k) const {
+    if (k >= n() || !toks[k].capitalized) return nullptr;
+    const auto it = r.months_.find(w(k));
+    return it == r.months_.end() ? nullptr : &it->second;
+  }
+  const name_info* weekday_at(std::size_t k) const {
+    if (k >= n() || !toks[k].capitalized) return nullptr;
+    const auto it = r.weekdays_.find(w(k));
+    return it == r.weekdays_.end() ? nullptr : &it->second;
+  }
+  unsigned day_at(std::size_t k, bool& ordinal) const {
+    ordinal = false;
+    return k < n() ? day_number(toks[k].lower, ordinal) : 0;
+  }
+  std::optional<int> year_at(std::size_t k) const {
+    return k < n() ? year_number(toks[k].lower) : std::nullopt;
+  }
+  // A count in digits ("24") or words ("two", "twenty-four"): 1..1000, else 0.
+  int number_at(std::size_t k) const {
+    if (k >= n()) return 0;
+    const std::string& s = w(k);
+    if (all_digits(s)) return s.size() <= 3 ? digits_value(s) : 0;
+    if (const auto it = r.numbers_.find(s); it != r.numbers_.end()) return it->second;
+    const auto dash = s.find('-');
+    if (dash == std::string::npos) return 0;
+    const auto tens = r.numbers_.find(s.substr(0, dash)), ones = r.numbers_.find(s.substr(dash + 1));
+    if (tens == r.numbers_.end() || ones == r.numbers_.end()) return 0;
+    const int t = tens->second, o = ones->second;
+    if (t < 20 || t > 90 || t % 10 != 0 || o < 1 || o > 9) return 0;
+    return t + o;
+  }
+  // A lower-case word that reads as a plural or a counted noun: "2000 people", "1500 metre".
+  bool counted_noun(std::size_t k) const {
+    const std::string& s = toks[k].lower;
+    if (toks[k].capitalized || !lower_alpha_word(s)) return false;
+    if (r.has(s, count_noun)) return true;
+    return s.size() >= 3 && s.back() == 's' && s[s.size() - 2] != 's' && !r.has(s, not_plural);
+  }
+  // A count noun follows the number at k ("in 2000 people").
+  bool count_follows(std::size_t k) const { return blank_after(k) && counted_noun(k + 1); }
+
+  // A relative year phrase at k ("last year"): its length in tokens and the year, if resolved.
+  std::size_t relative_year_at(std::size_t k, std::optional<int>& year) const {
+    if (k >= n()) return 0;
+    const auto m = r.relative_phrases_.longest_at(words, k);
+    if (!m.length) return 0;
+    const auto& e = r.relative_[static_cast<std::size_t>(m.payload)];
+    if (e.unit != grain::year || e.from_context) return 0;
+    if (pub_year) year = *pub_year + e.offset;
+    return m.length;
+  }
+
+  // --- resolution --------------------------------------------------------------------------
+
+  found fixed(std::size_t first, std::size_t last, date_value v, const char* rule) const {
+    found f;
+    f.first = first;
+    f.last = last;
+    f.rule = rule;
+    f.day = v.g == grain::day;
+    if (v.ok()) f.value = v;
+    else f.invalid = true;
+    return f;
+  }
+
+  // A month and day without a year: the publication year, or the year before when that puts it
+  // more than 183 days after publication. `year` given: that year ("June 19 last year").
+  found floating(std::size_t first, std::size_t last, unsigned month, unsigned day, const char* rule,
+                 std::optional<int> year = std::nullopt, bool year_stated = false) const {
+    found f;
+    f.first = first;
+    f.last = last;
+    f.rule = rule;
+    f.day = true;
+    f.relative = true;
+    if (!possible_day(month, day)) {
+      f.invalid = true;
+      return f;
+    }
+    if (year_stated) {
+      if (!year) return f;  // "June 19 last year" with no publication date
+    } else {
+      if (!pub_year) return f;
+      year = *pub_year;
+    }
+    date_value v = date_value::of_day(*year, month, day);
+    if (!year_stated && pub_day && v.ok() && days_of(v) - days_of(*pub_day) > std::chrono::days{183})
+      v.year -= 1;
+    if (v.ok()) f.value = v;
+    else f.invalid = true;  // February 29 in a year without one
+    return f;
+  }
+
+  // A month named alone ("in February"): the publication year, or the year before when that is
+  // more than six months ahead; `past`: the latest such month up to the publication month.
+  found lone_month(std::size_t first, std::size_t last, unsigned month, bool past) const {
+    found f;
+    f.first = first;
+    f.last = last;
+    f.rule = "date.month";
+    f.relative = true;
+    if (!pub_year || !pub_month) return f;
+    int y = *pub_year;
+    const int ahead = static_cast<int>(month) - static_cast<int>(*pub_month);
+    if (past ? ahead > 0 : ahead > 6) --y;
+    f.value = date_value::of_month(y, month);
+    return f;
+  }
+
+  // "last September", "next May", "this September".
+  found modified_month(std::size_t first, std::size_t last, unsigned month, cue mod) const {
+    found f;
+    f.first = first;
+    f.last = last;
+    f.rule = "date.month_relative";
+    f.relative = true;
+    if (!pub_year || !pub_month) return f;
+    int y = *pub_year;
+    if (mod == last_word && month >= *pub_month) --y;
+    if (mod == next_word && month <= *pub_month) ++y;
+    f.value = date_value::of_month(y, month);
+    return f;
+  }
+
+  // "Tuesday": the nearest in the six days before publication, or publication day itself;
+  // "last Tuesday": one to seven days before; "next Tuesday": one to seven days after.
+  found weekday_relative(std::size_t first, std::size_t last, unsigned wd, unsigned mod) const {
+    found f;
+    f.first = first;
+    f.last = last;
+    f.rule = "date.weekday_relative";
+    f.relative = true;
+    if (!pub_day) return f;
+    const int pw = static_cast<int>(weekday_of(*pub_day)), x = static_cast<int>(wd);
+    int shift = 0;
+    if (mod == next_word) {
+      shift = (x - pw + 7) % 7;
+      if (shift == 0) shift = 7;
+    } else {
+      shift = -((pw - x + 7) % 7);
+      if (mod == last_word && shift == 0) shift = -7;
+    }
+    f.value = from_days(days_of(*pub_day) + std::chrono::days{shift});
+    return f;
+  }
+
+  // The date `offset` units from an anchor, at the unit's grain (or at day grain for "to the day").
+  std::optional<date_value> moved(const std::optional<date_value>& anchor, grain unit, int offset, bool to_day) const {
+    if (!anchor || !anchor->ok()) return std::nullopt;
+    const date_value& a = *anchor;
+    if (unit == grain::day || to_day) {
+      if (a.g != grain::day) return std::nullopt;
+      if (unit == grain::day) return from_days(days_of(a) + std::chrono::days{offset});
+      date_value v = unit == grain::year ? date_value::of_year(a.year + offset) : add_months(a.year, a.month, offset);
+      v = date_value::of_day(v.year, unit == grain::year ? a.month : v.month, a.day);
+      return v;  // may be impossible (February 29): the caller checks
+    }
+    if (unit == grain::month) {
+      if (a.g == grain::year) return std::nullopt;
+      return add_months(a.year, a.month, offset);
+    }
+    return date_value::of_year(a.year + offset);
+  }
+
+  // --- forms -------------------------------------------------------------------------------
+
+  // An explicit date starting at token i: ISO, month first, day first, or "the 19th".
+  // `after_weekday`: right after a weekday ("Wednesday the 19th"), where an ordinal needs no cue.
+  found explicit_at(std::size_t i, bool after_weekday) const {
+    found none_found;
+    if (i >= n()) return none_found;
+    if (const auto iso = iso_date(toks[i].lower)) return fixed(i, i + 1, *iso, "date.iso");
+    bool ordinal = false;
+    if (const name_info* m = month_at(i)) return month_first(i, *m);
+    if (const unsigned d = day_at(i, ordinal)) {
+      std::size_t j = i + 1;
+      // "19th of June"
+      if (ordinal && blank_after(i) && j < n() && w(j) == "of" && blank_after(j) && month_at(j + 1)) ++j;
+      if (j < n() && gap_is(gap(j - 1), "")) {
+        if (const name_info* m = month_at(j)) {
+          const std::size_t k = j + 1;
+          if (k < n() && (gap_is(gap(j), "") || gap_is(gap(j), ",") || (m->abbreviation && gap_is(gap(j), "."))))
+            if (const auto y = year_at(k); y && !count_follows(k))
+              return fixed(i, k + 1, date_value::of_day(*y, m->number, d), "date.day_month_year");
+          std::optional<int> ry;
+          if (blank_after(j))
+            if (const std::size_t len = relative_year_at(k, ry))
+              return floating(i, k + len, m->number, d, "date.day_month", ry, true);
+          return floating(i, k, m->number, d, "date.day_month");
+        }
+      }
+      // "on the 19th": the publication month
+      if (ordinal && i > 0 && w(i - 1) == "the" && gap_is(gap(i - 1), "") &&
+          (after_weekday || cue_before(i - 1, ordinal_after)) && ordinal_ends(i)) {
+        found f;
+        f.first = i;
+        f.last = i + 1;
+        f.rule = "date.ordinal_day";
+        f.day = true;
+        f.relative = true;
+        if (!pub_year || !pub_month) return f;
+        const date_value v = date_value::of_day(*pub_year, *pub_month, d);
+        if (v.ok()) f.value = v;
+        else f.invalid = true;
+        return f;
+      }
+    }
+    return none_found;
+  }
+
+  // The ordinal at k ends the date: nothing follows, or punctuation, a capital or a function
+  // word; a lower-case word after it is the noun it counts ("the 19th floor", "21st century").
+  bool ordinal_ends(std::size_t k) const {
+    if (!blank_after(k)) return true;
+    const token& next = toks[k + 1];
+    return next.capitalized || r.has(next.lower, function_word) || !lower_alpha_word(next.lower);
+  }
+
+  found month_first(std::size_t i, const name_info& m) const {
+    const std::size_t j = i + 1;
+    bool ordinal = false;
+    if (j < n() && (gap_is(gap(i), "") || (m.abbreviation && gap_is(gap(i), ".")))) {
+      if (const unsigned d = day_at(j, ordinal)) {
+        // "June 19, 2024"
+        if (j + 1 < n() && (gap_is(gap(j), "") || gap_is(gap(j), ",")))
+          if (const auto y = year_at(j + 1); y && !count_follows(j + 1))
+            return fixed(i, j + 2, date_value::of_day(*y, m.number, d), "date.month_day_year");
+        // "June 19 last year"
+        std::optional<int> ry;
+        if (blank_after(j))
+          if (const std::size_t len = relative_year_at(j + 1, ry))
+            return floating(i, j + 1 + len, m.number, d, "date.month_day", ry, true);
+        return floating(i, j + 1, m.number, d, "date.month_day");
+      }
+    }
+    // "July 2000", "July, 2000", "Jul. 2000"
+    if (j < n() && (gap_is(gap(i), "") || gap_is(gap(i), ",") || (m.abbreviation && gap_is(gap(i), "."))))
+      if (const auto y = year_at(j); y && !count_follows(j))
+        return fixed(i, j + 1, date_value::of_month(*y, m.number), "date.month_year");
+    if (m.abbreviation) return {};
+    // "June of 2024", "September of last year"
+    if (blank_after(i) && w(j) == "of" && blank_after(j)) {
+      if (const auto y = year_at(j + 1); y && !count_follows(j + 1))
+        return fixed(i, j + 2, date_value::of_month(*y, m.number), "date.month_year");
+      std::optional<int> ry;
+      if (const std::size_t len = relative_year_at(j + 1, ry)) return month_in_year(i, j + 1 + len, m.number, ry);
+    }
+    // "September last year"
+    if (blank_after(i)) {
+      std::optional<int> ry;
+      if (const std::size_t len = relative_year_at(j, ry)) return month_in_year(i, j + len, m.number, ry);
+    }
+    // "in February", "since September"
+    const bool past = cue_before(i, past_after);
+    if (past || cue_before(i, month_after)) return lone_month(i, j, m.number, past);
+    return {};
+  }
+
+  found month_in_year(std::size_t first, std::size_t last, unsigned month, std::optional<int> year) const {
+    found f;
+    f.first = first;
+    f.last = last;
+    f.rule = "date.month_relative";
+    f.relative = true;
+    if (year) f.value = date_value::of_month(*year, month);
+    return f;
+  }
+
+  // A weekday, with the explicit date it introduces if any.
+  found weekday_first(std::size_t i, const name_info& wd) const {
+    if (i + 1 < n()) {
+      const std::string_view g = gap(i);
+      const bool joined = gap_is(g, "") || gap_is(g, ",") || gap_is(g, "(") || gap_is(g, ",(") ||
+                          (wd.abbreviation && (gap_is(g, ".") || gap_is(g, ".,")));
+      if (joined) {
+        std::size_t j = i + 1;
+        if (w(j) == "the" && blank_after(j)) ++j;  // "Wednesday the 19th"
+        found f = explicit_at(j, true);
+        if (f.last && f.day && f.first == j) {
+          f.first = i;
+          with_weekday(f, wd.number);
+          return f;
+        }
+      }
+    }
+    if (wd.abbreviation) return {};
+    return weekday_relative(i, i + 1, wd.number, 0);
+  }
+
+  void with_weekday(found& f, unsigned wd) const {
+    f.weekday = wd;
+    if (f.value && f.value->g == grain::day) f.mismatch = weekday_of(*f.value) != wd;
+  }
+
+  // "24 years to the day", "two days ago".
+  found counted(std::size_t i) const {
+    const int count = number_at(i);
+    if (!count || !blank_after(i)) return {};
+    const auto u = r.units_.find(w(i + 1));
+    if (u == r.units_.end()) return {};
+    found f;
+    f.first = i;
+    f.relative = true;
+    if (blank_after(i + 1)) {
+      if (const auto m = r.to_the_day_.longest_at(words, i + 2); m.length && u->second != grain::day) {
+        f.last = i + 2 + m.length;
+        f.rule = u->second == grain::year ? "date.years_to_the_day" : "date.months_to_the_day";
+        f.day = true;
+        if (const auto v = moved(pub_day, u->second, -count, true)) {
+          if (v->ok()) f.value = v;
+          else f.invalid = true;
+        }
+        return f;
+      }
+      if (r.has(w(i + 2), ago_word)) {
+        f.last = i + 3;
+        f.rule = "date.ago";
+        f.value = moved(ctx.published, u->second, -count, false);
+        return f;
+      }
+    }
+    return {};
+  }
+
+  found relative_phrase(std::size_t i) const {
+    const auto m = r.relative_phrases_.longest_at(words, i);
+    if (!m.length) return {};
+    const auto& e = r.relative_[static_cast<std::size_t>(m.payload)];
+    found f;
+    f.first = i;
+    f.last = i + m.length;
+    f.relative = true;
+    f.rule = e.from_context ? "date.context_day"
+             : e.unit == grain::day   ? "date.relative_day"
+             : e.unit == grain::month ? "date.relative_month"
+                                      : "date.relative_year";
+    f.value = moved(e.from_context ? ctx.in_context : ctx.published, e.unit, e.offset, false);
+    return f;
+  }
+
+  // "mid-May", "mid-2001".
+  found mid(std::size_t i) const {
+    const std::string& s = w(i);
+    if (s.size() < 5 || s.compare(0, 4, "mid-") != 0) return {};
+    const std::string rest = s.substr(4);
+    if (const auto y = year_number(rest)) return fixed(i, i + 1, date_value::of_year(*y), "date.year");
+    const auto m = r.months_.find(rest);
+    if (m == r.months_.end() || m->second.abbreviation) return {};
+    return lone_month(i, i + 1, m->second.number, false);
+  }
+
+  // A bare year: after a year cue, in a list after one, or between a determiner and a noun.
+  found bare_year(std::size_t i) const {
+    const auto y = year_at(i);
+    if (!y || count_follows(i)) return {};
+    bool listed = false;
+    if (year_list_end != none && i > 0) {
+      if (year_list_end == i) listed = gap_is(gap(i - 1), ",");
+      else if (year_list_end + 1 == i && (w(i - 1) == "and" || w(i - 1) == "or") && gap_is(gap(i - 1), ""))
+        listed = gap_is(gap(i - 2), "") || gap_is(gap(i - 2), ",");
+    }
+    if (listed || cue_before(i, year_after)) return fixed(i, i + 1, date_value::of_year(*y), "date.year");
+    // "the 1961 treaty", "Russia's 2000 treaty"
+    if (i > 0 && gap_is(gap(i - 1), "") && blank_after(i)) {
+      const std::string& before = toks[i - 1].lower;
+      const bool determiner = r.has(before, noun_year_after) ||
+                              (before.size() > 2 && before.compare(before.size() - 2, 2, "'s") == 0);
+      const token& next = toks[i + 1];
+      if (determiner && !next.capitalized && lower_alpha_word(next.lower) && !r.has(next.lower, function_word) &&
+          !counted_noun(i + 1) && !r.units_.count(next.lower) && !r.numbers_.count(next.lower))
+        return fixed(i, i + 1, date_value::of_year(*y), "date.year_modifier");
+    }
+    return {};
+  }
+
+  // The longest date expression starting at token i (the forms do not compete: each starts
+  // with a different kind of word).
+  found at(std::size_t i) const {
+    // "last Tuesday", "next May", "this September"
+    if (blank_after(i)) {
+      unsigned mod = 0;
+      if (r.has(w(i), last_word)) mod = last_word;
+      else if (r.has(w(i), next_word)) mod = next_word;
+      else if (r.has(w(i), this_word)) mod = this_word;
+      if (mod) {
+        if (const name_info* m = month_at(i + 1); m && !m->abbreviation)
+          return modified_month(i, i + 2, m->number, static_cast<cue>(mod));
+        if (const name_info* d = weekday_at(i + 1); d && !d->abbreviation && mod != this_word)
+          return weekday_relative(i, i + 2, d->number, mod);
+      }
+    }
+    if (const name_info* d = weekday_at(i)) return weekday_first(i, *d);
+    if (found f = counted(i); f.last) return f;
+    if (found f = relative_phrase(i); f.last) return f;
+    if (found f = explicit_at(i, false); f.last) {
+      // "June 19 (Wednesday)"
+      if (f.day && f.last < n() && gap_is(gap(f.last - 1), "("))
+        if (const name_info* d = weekday_at(f.last); d) {
+          with_weekday(f, d->number);
+          ++f.last;
+        }
+      return f;
+    }
+    if (found f = mid(i); f.last) return f;
+    return bare_year(i);
+  }
+};
+
+std::vector<date_mention> date_reader::read(std::string_view text, const std::vector<token>& toks,
+                                            const date_context& ctx) const {
+  std::vector<date_mention> out;
+  // Tokens that do not index into `text` in order (a caller's mistake) give nothing rather than
+  // a read out of bounds.
+  for (std::size_t k = 0; k < toks.size(); ++k)
+    if (toks[k].begin > toks[k].end || toks[k].end > text.size() ||
+        (k + 1 < toks.size() && toks[k].end > toks[k + 1].begin))
+      return out;
+  if (toks.empty()) return out;
+  scan s(*this, text, toks, ctx);
+  std::size_t i = 0;
+  while (i < toks.size()) {
+    const found f = s.at(i);
+    if (!f.last || f.last <= i) {
+      ++i;
+      continue;
+    }
+    if (!f.invalid) {
+      date_mention m;
+      m.first = f.first;
+      m.last = f.last;
+      m.begin = toks[f.first].begin;
+      const token& end_tok = toks[f.last - 1];
+      m.end = end_tok.end - (end_tok.lower.size() - s.words[f.last - 1].lower.size());  // without "'s"
+      m.value = f.value;
+      m.rule = f.rule;
+      m.weekday = f.weekday;
+      m.weekday_mismatch = f.mismatch;
+      m.relative = f.relative;
+      out.push_back(std::move(m));
+    }
+    if (std::string_view(f.rule) == "date.year") s.year_list_end = f.last;
+    i = f.last;
+  }
+  return out;
+}
+
+}  // namespace crosscheck::detail

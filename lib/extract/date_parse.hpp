@@ -1,0 +1,87 @@
+// Internal: reading calendar dates in a sentence's tokens and resolving them against the
+// publication date. Not yet tied to events: an extractor asks for the dates of a sentence and
+// attaches them itself.
+//
+//   const detail::date_reader dates(rules);                      // once; immutable, thread-safe
+//   const auto toks = detail::tokenize(text, sen.normalized.begin, sen.normalized.end);
+//   for (const auto& m : dates.read(text, toks, {doc.published.date, {}})) ...
+//
+// The forms read, their rule ids and how each is resolved are listed in date_parse.cpp.
+// The words (months, weekdays, "last year", "that day", ...) come from data/date.yaml.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "crosscheck/rules.hpp"
+#include "crosscheck/value.hpp"
+#include "extract/lexical.hpp"
+
+namespace crosscheck::detail {
+
+struct date_context {
+  std::optional<date_value> published;   // the document's publication date (day grain), if known
+  std::optional<date_value> in_context;  // the date the text is talking about, for "that day"
+};
+
+struct date_mention {
+  std::size_t first = 0, last = 0;  // token range [first, last) in the tokens given to read()
+  std::size_t begin = 0, end = 0;   // normalized byte offsets of the words
+  // Unset: a relative date the context cannot resolve ("on Tuesday" with no publication date);
+  // never guessed.
+  std::optional<date_value> value;
+  std::string rule;                 // "date.month_day_year", "date.weekday_relative", ...
+  // A weekday stated with an explicit date ("Wednesday, July 19, 2000"): 0 = Sunday .. 6 = Saturday.
+  std::optional<unsigned> weekday;
+  bool weekday_mismatch = false;    // that weekday is not the date's weekday in the calendar
+  bool relative = false;            // resolved against the context
+};
+
+class date_reader {
+ public:
+  explicit date_reader(const rule_set& rules);  // builds its tables once; keeps no reference to rules
+  // Every date expression in `toks` (from tokenize() over `text`), in order and non-overlapping;
+  // at each token the longest form wins. Linear in the number of tokens; never throws on text.
+  std::vector<date_mention> read(std::string_view text, const std::vector<token>& toks,
+                                 const date_context& ctx) const;
+
+ private:
+  struct name_info {
+    unsigned number = 0;
+    bool abbreviation = false;
+  };
+  // What a word can be, as bits (a word may be several: "since" is a year, month and ordinal cue).
+  enum cue : unsigned {
+    year_after = 1u << 0,
+    month_after = 1u << 1,
+    past_after = 1u << 2,
+    ordinal_after = 1u << 3,
+    noun_year_after = 1u << 4,
+    count_noun = 1u << 5,
+    not_plural = 1u << 6,
+    function_word = 1u << 7,
+    last_word = 1u << 8,
+    next_word = 1u << 9,
+    this_word = 1u << 10,
+    ago_word = 1u << 11,
+  };
+  struct scan;   // the state of one read()
+  struct found;  // one expression found at a token
+
+  bool has(const std::string& word, cue c) const;
+
+  std::unordered_map<std::string, name_info> months_;
+  std::unordered_map<std::string, name_info> weekdays_;
+  std::unordered_map<std::string, unsigned> cues_;  // word -> cue bits
+  std::unordered_map<std::string, int> numbers_;    // "two" -> 2
+  std::unordered_map<std::string, date_value::grain> units_;  // "years" -> year
+  std::vector<date_vocabulary::relative_entry> relative_;
+  phrase_matcher relative_phrases_;  // payload: index into relative_
+  phrase_matcher to_the_day_;
+};
+
+}  // namespace crosscheck::detail
