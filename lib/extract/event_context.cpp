@@ -30,10 +30,13 @@ bool is_clause_boundary(std::string_view t, std::size_t i) {
   if (c == ':') return !(i > 0 && i + 1 < t.size() && is_ascii_digit(t[i - 1]) && is_ascii_digit(t[i + 1]));
   return c == ',' || c == ';' || c == '(' || c == ')' || c == '"';
 }
+// Trims spaces, commas, quotes and brackets around a source; empty when no letter is left.
 std::string_view trim_source(std::string_view s) {
-  while (!s.empty() && (detail::is_space(s.front()) || s.front() == ',')) s.remove_prefix(1);
-  while (!s.empty() && (detail::is_space(s.back()) || s.back() == '.' || s.back() == ',')) s.remove_suffix(1);
-  return s;
+  auto junk = [](char c) { return detail::is_space(c) || c == ',' || c == '"' || c == '(' || c == ')'; };
+  while (!s.empty() && junk(s.front())) s.remove_prefix(1);
+  while (!s.empty() && (junk(s.back()) || s.back() == '.')) s.remove_suffix(1);
+  const bool letters = std::any_of(s.begin(), s.end(), [](char c) { return detail::is_word_byte(c); });
+  return letters ? s : std::string_view();
 }
 
 
@@ -102,7 +105,7 @@ bool event_context::scan(std::string_view t, const sentence& sen, event_memory& 
     bool shared = false;
     sc.actors.push_back(
         find_actor(t, sc.toks, sc.triggers[k].tok, mem, prev_end, k ? sc.actors[k - 1] : std::nullopt, shared));
-    modality m = find_modality(sc.toks, sc.triggers[k].tok, prev_end);
+    modality m = find_modality(t, sc.toks, sc.triggers[k].tok, prev_end);
     if (m == modality::reported && shared) m = sc.modalities[k - 1];
     sc.modalities.push_back(m);
     if (sc.actors.back()) mem.last_actor = sc.actors.back();
@@ -341,6 +344,26 @@ void event_context::read_reporter(std::string_view t, const event_scan& sc, sour
   h.read = true;
   const std::size_t begin = sc.sen->normalized.begin;
   std::size_t e = sc.toks[h.tok].begin, b = e;
+  // Verb first, right after a quote or a clause: "..., said the Kremlin." / "\"...,\" said Peskov."
+  // The source is what follows the verb, to the next boundary.
+  while (b > begin && !is_clause_boundary(t, b - 1)) --b;
+  if (trim_source(t.substr(b, e - b)).empty() && h.tok + h.len < sc.toks.size()) {
+    const std::size_t from = sc.toks[h.tok + h.len].begin, end = sc.sen->normalized.end;
+    std::size_t to = from;
+    while (to < end && !is_clause_boundary(t, to) && !(t[to] == '.' && (to + 1 == end || t[to + 1] == ' '))) ++to;
+    const std::string_view after = trim_source(t.substr(from, to - from));
+    // Only a short source that ends the sentence: "reported that his plane landed ..., citing"
+    // is a clause, not a source.
+    const bool ends_sentence = to == end || t.substr(to).find_first_not_of(". \"'") >= end - to;
+    const bool short_source = std::count(after.begin(), after.end(), ' ') < 6;
+    if (!after.empty() && ends_sentence && short_source && !pronouns_.count(detail::lower(after))) {
+      h.clause_begin = from;
+      h.clause_end = to;
+      h.text = std::string(after);
+      return;
+    }
+  }
+  b = e;
   for (int clauses = 0; clauses < 3; ++clauses) {
     while (b > begin && !is_clause_boundary(t, b - 1)) --b;
     const auto clause = trim_source(t.substr(b, e - b));
@@ -356,6 +379,7 @@ void event_context::read_reporter(std::string_view t, const event_scan& sc, sour
   if (const auto comma = s.find(','); comma != std::string_view::npos) s = trim_source(s.substr(0, comma));
   h.clause_begin = b;
   h.clause_end = e;
+
   if (!pronouns_.count(detail::lower(s))) h.text = std::string(s);
 }
 
@@ -398,13 +422,23 @@ std::string event_context::attribution(std::string_view t, event_scan& sc, std::
 
 // A modality cue in the few words before the trigger, after the trigger before it (which
 // ends at token `from_tok`): "was scheduled to arrive".
-modality event_context::find_modality(const std::vector<token>& toks, std::size_t trig, std::size_t from_tok) const {
+modality event_context::find_modality(std::string_view t, const std::vector<token>& toks, std::size_t trig,
+                                      std::size_t from_tok) const {
   const std::size_t from = std::max(trig >= 4 ? trig - 4 : 0, from_tok);
   for (std::size_t k = from; k < trig; ++k) {
     const auto m = modality_.longest_at(toks, k);
     if (!m.length) continue;
+    // A capitalized cue inside the sentence, or one before a number, is a name: "On May 5 Putin
+    // arrived" (the month, not the modal).
+    if ((toks[k].capitalized && k > 0) || (k + 1 < toks.size() && is_ascii_digit(toks[k + 1].lower.front()))) continue;
+    // A cue in another clause does not qualify the verb: "Putin, who had not slept, arrived",
+    // "Putin, likely tired, arrived".
+    bool same_clause = true;
+    for (std::size_t j = k + 1; j <= trig && same_clause; ++j)
+      same_clause = !boundary_between(t, toks[j - 1], toks[j], ',') && !boundary_between(t, toks[j - 1], toks[j], ';');
+    if (!same_clause) continue;
     // A negation denies the event only right before its verb ("did not arrive", "has not yet
-    // landed"), not in a clause before it ("Putin, who had not slept, arrived").
+    // landed").
     if (static_cast<modality>(m.payload) == modality::denied && k + m.length + 1 < trig) continue;
     return static_cast<modality>(m.payload);
   }

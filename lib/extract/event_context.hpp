@@ -120,7 +120,8 @@ class event_context {
   void scan_places_and_sources(event_scan& sc) const;
   static void read_preposition(std::string_view t, const event_scan& sc, source_hit& h);
   void read_reporter(std::string_view t, const event_scan& sc, source_hit& h) const;
-  modality find_modality(const std::vector<token>& toks, std::size_t trig, std::size_t from_tok) const;
+  modality find_modality(std::string_view t, const std::vector<token>& toks, std::size_t trig,
+                         std::size_t from_tok) const;
 
   const rule_set& rules_;
   phrase_matcher triggers_, places_, zones_, prepositions_, reporting_, modality_;

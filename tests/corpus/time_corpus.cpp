@@ -292,6 +292,15 @@ TEST_CASE("time: attribution", "[corpus][time]") {
                {
                    "Putin landed in Pyongyang at [2:46 a.m.], the Kremlin said.",
                }),
+      // the verb before its source, after a quote or a clause
+      examples(attributed(expect("arrival:putin@pyongyang", hour(3, kst)), "Peskov"),
+               {
+                   "\"Putin arrived in Pyongyang at [3 a.m.],\" said Peskov.",
+               }),
+      examples(attributed(expect("arrival:putin@pyongyang", at(2, 46, kst)), "the Kremlin"),
+               {
+                   "Putin landed in Pyongyang at [2:46 a.m.], said the Kremlin.",
+               }),
       // a lone lower-case source: the colon of the clock time is not a clause boundary
       examples(attributed(expect("arrival:putin@pyongyang", at(2, 46, kst)), "officials"),
                {
@@ -333,6 +342,10 @@ TEST_CASE("time: modality", "[corpus][time]") {
       examples(with_modality(expect("arrival:putin@pyongyang", at(2, 46, kst)), modality::reported),
                {
                    "Putin, who had not slept since Yakutsk, arrived in Pyongyang at [2:46 a.m.]",
+                   // a cue in another clause, or the month May, does not qualify the verb
+                   "Putin, likely tired after the flight, arrived in Pyongyang at [2:46 a.m.]",
+                   "Putin, not Lavrov, arrived in Pyongyang at [2:46 a.m.]",
+                   "On May 5 Putin arrived in Pyongyang at [2:46 a.m.]",
                }),
       examples(with_modality(expect("arrival:putin@pyongyang", hour(20, kst)), modality::scheduled),
                {
