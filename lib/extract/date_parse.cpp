@@ -153,6 +153,9 @@ bool date_reader::has(const std::string& word, cue c) const {
 }
 
 date_reader::date_reader(const rule_set& rules) {
+  for (const auto* list : {&rules.modality_cues.scheduled, &rules.modality_cues.planned, &rules.modality_cues.expected})
+    for (const auto& w : *list)
+      if (w.find(' ') == std::string::npos) plan_words_.insert(lower(w));
   const auto& dv = rules.dates;
   for (const auto& m : dv.months) {
     for (const auto& a : m.abbreviations) months_[lower(a)] = {m.number, true};
@@ -199,9 +202,11 @@ struct date_reader::scan {
   std::optional<unsigned> pub_month;
   std::optional<date_value> pub_day;
   std::size_t year_list_end = none;  // one past the last date.year mention, for "2000 and 2001"
+  bool plan = false;  // the sentence speaks of a plan ("due to", "will"): a day ahead is ahead
 
   scan(const date_reader& reader, std::string_view t, const std::vector<token>& tk, const date_context& c)
       : r(reader), text(t), toks(tk), ctx(c), words(tk) {
+    for (const auto& w : tk) plan = plan || reader.plan_words_.count(w.lower) > 0;
     for (auto& w : words) {
       const std::string& s = w.lower;
       if (s.size() > 2 && s[s.size() - 2] == '\'' && s.back() == 's' && !is_ascii_digit(s[s.size() - 3]))
@@ -260,8 +265,15 @@ struct date_reader::scan {
     if (r.has(s, count_noun)) return true;
     return s.size() >= 3 && s.back() == 's' && s[s.size() - 2] != 's' && !r.has(s, not_plural);
   }
-  // A count noun follows the number at k ("in 2000 people").
-  bool count_follows(std::size_t k) const { return blank_after(k) && counted_noun(k + 1); }
+  // A listed count noun follows the number at k ("in 2000 people", "by 1500 metres"). Any
+  // plural is not enough after a year cue: "In 2019 protesters filled the streets".
+  bool count_follows(std::size_t k) const {
+    if (!blank_after(k) || k + 1 >= toks.size() || toks[k + 1].capitalized) return false;
+    const std::string& s = toks[k + 1].lower;
+    if (r.has(s, count_noun)) return true;
+    // the plural of a listed noun: "metres", "votes", "seats"
+    return s.size() > 1 && s.back() == 's' && r.has(s.substr(0, s.size() - 1), count_noun);
+  }
 
   // A relative year phrase at k ("last year"): its length in tokens and the year, if resolved.
   std::size_t relative_year_at(std::size_t k, std::optional<int>& year) const {
@@ -423,7 +435,19 @@ struct date_reader::scan {
         f.day = true;
         f.relative = true;
         if (!pub_year || !pub_month) return f;
-        const date_value v = date_value::of_day(*pub_year, *pub_month, d);
+        // A day after the publication day is in the month before ("he died on the 28th", published
+        // July 2), unless the sentence speaks of a plan ("is due to be ratified on the 28th").
+        int year = *pub_year;
+        unsigned month = *pub_month;
+        if (pub_day && d > pub_day->day && !plan) {
+          if (month == 1) {
+            month = 12;
+            --year;
+          } else {
+            --month;
+          }
+        }
+        const date_value v = date_value::of_day(year, month, d);
         if (v.ok()) f.value = v;
         else f.invalid = true;
         return f;
@@ -648,7 +672,8 @@ std::vector<date_mention> date_reader::read(std::string_view text, const std::ve
       ++i;
       continue;
     }
-    if (!f.invalid) {
+    // A value outside the calendar's range (a publication in 9999 and "next year") is no date.
+    if (!f.invalid && !(f.value && !f.value->ok())) {
       date_mention m;
       m.first = f.first;
       m.last = f.last;

@@ -15,6 +15,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "crosscheck/rules.hpp"
@@ -82,6 +83,7 @@ class date_reader {
   std::vector<date_vocabulary::relative_entry> relative_;
   phrase_matcher relative_phrases_;  // payload: index into relative_
   phrase_matcher to_the_day_;
+  std::unordered_set<std::string> plan_words_;  // events.yaml modality cues: "due", "will", ...
 };
 
 }  // namespace crosscheck::detail

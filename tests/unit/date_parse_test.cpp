@@ -435,3 +435,21 @@ TEST_CASE("date: mentions are ordered, non-overlapping and within the text on an
     }
   }
 }
+
+TEST_CASE("date: fixes from review", "[date]") {
+  // A plural after a year cue is not a count unless date.yaml lists it.
+  check_case({"In 2019 protesters filled the streets.", {{"2019", year(2019), "date.year"}}}, fixed_context);
+  check_case({"Since 2014 rebels have held the city.", {{"2014", year(2014), "date.year"}}}, fixed_context);
+  CHECK(read("The road was lined by 2000 people.").empty());
+  CHECK(read("The column stretched for 1500 metres.").empty());
+  // "on the 28th" after the publication day: the month before, unless the sentence is a plan.
+  const date_context july2{day(2024, 7, 2), std::nullopt};
+  check_case({"He died on the 28th, police said.", {{"28th", day(2024, 6, 28), "date.ordinal_day", true}}}, july2);
+  check_case({"The pact is due to be ratified on the 28th.", {{"28th", day(2024, 7, 28), "date.ordinal_day", true}}},
+             july2);
+  const date_context january3{day(2024, 1, 3), std::nullopt};
+  check_case({"He died on the 28th.", {{"28th", day(2023, 12, 28), "date.ordinal_day", true}}}, january3);
+  // A value outside the calendar's range is no date.
+  const date_context far{day(9999, 6, 19), std::nullopt};
+  CHECK(read("The treaty expires next year.", far).empty());
+}
