@@ -44,6 +44,8 @@ std::vector<claim> read_claims_jsonl(std::istream& in, const std::string& name, 
                                      std::vector<diagnostic>& diagnostics);
 
 // Parses a raw value of a kind ("2:46 a.m.", "02:46+09:00", "after 2 am"). False if it does not parse.
+// Builds the time reader from `rules` on each call: for many values, read_claims_jsonl() builds
+// it once.
 bool parse_value(claim_kind kind, std::string_view raw, const rule_set& rules, value& out);
 
 }  // namespace crosscheck

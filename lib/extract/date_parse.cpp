@@ -145,6 +145,16 @@ struct date_reader::found {
   bool day = false;      // names a day explicitly (may take a weekday)
   std::optional<unsigned> weekday;
   bool mismatch = false;
+
+  // Tokens [first, last) read by `rule`; `relative`: resolved against the context.
+  static found at(std::size_t first, std::size_t last, const char* rule, bool relative) {
+    found f;
+    f.first = first;
+    f.last = last;
+    f.rule = rule;
+    f.relative = relative;
+    return f;
+  }
 };
 
 bool date_reader::has(const std::string& word, cue c) const {
@@ -289,10 +299,7 @@ struct date_reader::scan {
   // --- resolution --------------------------------------------------------------------------
 
   found fixed(std::size_t first, std::size_t last, date_value v, const char* rule) const {
-    found f;
-    f.first = first;
-    f.last = last;
-    f.rule = rule;
+    found f = found::at(first, last, rule, false);
     f.day = v.g == grain::day;
     if (v.ok()) f.value = v;
     else f.invalid = true;
@@ -303,10 +310,7 @@ struct date_reader::scan {
   // more than 183 days after publication. `year` given: that year ("June 19 last year").
   found floating(std::size_t first, std::size_t last, unsigned month, unsigned day, const char* rule,
                  std::optional<int> year = std::nullopt, bool year_stated = false) const {
-    found f;
-    f.first = first;
-    f.last = last;
-    f.rule = rule;
+    found f = found::at(first, last, rule, false);
     f.day = true;
     f.relative = true;
     if (!possible_day(month, day)) {
@@ -330,11 +334,7 @@ struct date_reader::scan {
   // A month named alone ("in February"): the publication year, or the year before when that is
   // more than six months ahead; `past`: the latest such month up to the publication month.
   found lone_month(std::size_t first, std::size_t last, unsigned month, bool past) const {
-    found f;
-    f.first = first;
-    f.last = last;
-    f.rule = "date.month";
-    f.relative = true;
+    found f = found::at(first, last, "date.month", true);
     if (!pub_year || !pub_month) return f;
     int y = *pub_year;
     const int ahead = static_cast<int>(month) - static_cast<int>(*pub_month);
@@ -345,11 +345,7 @@ struct date_reader::scan {
 
   // "last September", "next May", "this September".
   found modified_month(std::size_t first, std::size_t last, unsigned month, cue mod) const {
-    found f;
-    f.first = first;
-    f.last = last;
-    f.rule = "date.month_relative";
-    f.relative = true;
+    found f = found::at(first, last, "date.month_relative", true);
     if (!pub_year || !pub_month) return f;
     int y = *pub_year;
     if (mod == last_word && month >= *pub_month) --y;
@@ -361,11 +357,7 @@ struct date_reader::scan {
   // "Tuesday": the nearest in the six days before publication, or publication day itself;
   // "last Tuesday": one to seven days before; "next Tuesday": one to seven days after.
   found weekday_relative(std::size_t first, std::size_t last, unsigned wd, unsigned mod) const {
-    found f;
-    f.first = first;
-    f.last = last;
-    f.rule = "date.weekday_relative";
-    f.relative = true;
+    found f = found::at(first, last, "date.weekday_relative", true);
     if (!pub_day) return f;
     const int pw = static_cast<int>(weekday_of(*pub_day)), x = static_cast<int>(wd);
     int shift = 0;
@@ -428,12 +420,8 @@ struct date_reader::scan {
       // "on the 19th": the publication month
       if (ordinal && i > 0 && w(i - 1) == "the" && gap_is(gap(i - 1), "") &&
           (after_weekday || cue_before(i - 1, ordinal_after)) && ordinal_ends(i)) {
-        found f;
-        f.first = i;
-        f.last = i + 1;
-        f.rule = "date.ordinal_day";
+        found f = found::at(i, i + 1, "date.ordinal_day", true);
         f.day = true;
-        f.relative = true;
         if (!pub_year || !pub_month) return f;
         // A day after the publication day is in the month before ("he died on the 28th", published
         // July 2), unless the sentence speaks of a plan ("is due to be ratified on the 28th").
@@ -505,11 +493,7 @@ struct date_reader::scan {
   }
 
   found month_in_year(std::size_t first, std::size_t last, unsigned month, std::optional<int> year) const {
-    found f;
-    f.first = first;
-    f.last = last;
-    f.rule = "date.month_relative";
-    f.relative = true;
+    found f = found::at(first, last, "date.month_relative", true);
     if (year) f.value = date_value::of_month(*year, month);
     return f;
   }
@@ -574,10 +558,7 @@ struct date_reader::scan {
     const auto m = r.relative_phrases_.longest_at(words, i);
     if (!m.length) return {};
     const auto& e = r.relative_[static_cast<std::size_t>(m.payload)];
-    found f;
-    f.first = i;
-    f.last = i + m.length;
-    f.relative = true;
+    found f = found::at(i, i + m.length, "", true);
     f.rule = e.from_context ? "date.context_day"
              : e.unit == grain::day   ? "date.relative_day"
              : e.unit == grain::month ? "date.relative_month"
