@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -57,10 +58,18 @@ struct claim {
   claim_kind kind = claim_kind::time_of_day;
   std::string subject;    // normalized key of what it is about: "arrival:putin"
   std::string subject_text;  // the words naming the subject: "Putin's private plane"
-  std::string attribute;  // "time", "date", "spelling", "role", ...
+  std::string attribute;  // "time", "date", "length", "spelling", "role", ...
+  // Which occurrence of the event: the year it happened in ("2024" for the visit being reported,
+  // "2000" for the previous one), from the date the text gives it or, for a claim with no date
+  // of its own, from the publication date; empty when neither is known. Claims about different
+  // occasions are never compared ("he first arrived on July 19, 2000" vs "arrived on Wednesday").
+  std::string occasion;
   value val;
   modality mod = modality::reported;
   hedge hdg = hedge::none;
+  // A weekday the text states with a date ("Wednesday, July 19, 2000"): 0 = Sunday .. 6 =
+  // Saturday. The reconciler checks it against the calendar; a wrong one is a finding.
+  std::optional<unsigned> weekday;
   evidence ev;
   std::string rule;       // id of the rule that produced it, e.g. "time.event_clock"
 };

@@ -47,6 +47,8 @@ class extractor_set {
 extractor_set default_extractors(const rule_set& rules);
 
 // Clock times tied to the events they date ("Putin arrived in Pyongyang at 2:46 a.m.").
-std::unique_ptr<extractor> make_time_extractor(const rule_set& rules);
+std::unique_ptr<extractor> make_time_extractor(const rule_set& rules);      // clock times of events
+std::unique_ptr<extractor> make_date_extractor(const rule_set& rules);      // calendar dates of events
+std::unique_ptr<extractor> make_duration_extractor(const rule_set& rules);  // lengths, gaps, delays
 
 }  // namespace crosscheck

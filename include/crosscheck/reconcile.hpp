@@ -6,11 +6,14 @@
 // Contract:
 //  - every claim is in exactly one slot; slots and conflicts refer to claims by index into
 //    the vector given to reconcile(), which must outlive the result;
-//  - a slot holds the claims about one fact: same kind, same attribute, same subject key.
+//  - a slot holds the claims about one fact: same kind, same attribute, same subject key, same
+//    occasion (claims about the 2000 visit are never compared with claims about the 2024 one).
 //    Slots are found with blocking keys and connected components, never by comparing all pairs;
 //  - a slot is a conflict when two of its values are not compatible (value.hpp's compare());
 //    a plan against a report is "planned-vs-actual" only when no report contradicts another;
 //    a denial asserts no value;
+//  - a date stated with a weekday it does not fall on ("Tuesday, July 19, 2000") is a
+//    weekday-date finding on its own, whatever other sources say;
 //  - claims from a repeated block (evidence::repeated) or with the same words in the same
 //    document support their value once, not twice;
 //  - output order is deterministic: slots by first claim, conflicts by severity, then slot.
@@ -30,6 +33,7 @@ struct slot {
   claim_kind kind = claim_kind::time_of_day;
   std::string subject;
   std::string attribute;
+  std::string occasion;              // the claims' occasion ("2024"); empty when none has one
   std::vector<std::size_t> claims;   // indices into the claims given to reconcile()
 };
 
@@ -90,7 +94,8 @@ struct reconcile_options {
   double unattributed_weight = 0.8;
 };
 
-// The fact a slot is about, in words: "the time of the arrival of Putin in Pyongyang".
+// The fact a slot is about, in words: "the time of the arrival of Putin in Pyongyang (2024)",
+// "the time since the previous visit of Putin in Pyongyang (2024)".
 std::string describe_fact(const slot& s, const std::vector<claim>& claims);
 
 reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules,

@@ -27,6 +27,50 @@ struct event_vocabulary {
   std::string id;                      // "arrival"
   std::vector<std::string> triggers;   // lower case, one or more words, each inflection listed
   std::vector<std::string> nouns;      // "arrival", "landing": may take a possessive subject
+  // The event lasts days (a visit): a date names its first day only after a start cue
+  // ("a visit for two days starting on Tuesday"), or when it is a past occasion.
+  bool spans_days = false;
+  // The event's place is where it starts (a departure), so places after an origin cue ("left
+  // from Yakutsk") are its own; for other events they are not ("arrived from Yakutsk").
+  bool at_origin = false;
+  // The event whose date this one's date is ("arrival" -> "visit": the day he arrived is the
+  // day his visit began); empty: its own.
+  std::string dated_as;
+};
+
+// Words that tie dates to events (events.yaml, under `event_dates`).
+struct event_date_vocabulary {
+  std::vector<std::string> start_cues;  // "starting", "beginning": "a visit starting on Tuesday"
+  std::vector<std::string> since;       // "since": "24 years to the day since his last visit"
+  // "the day before he arrived", "two hours after Putin landed": a value followed by one of
+  // these and then a trigger does not date that trigger.
+  std::vector<std::string> offsets;
+};
+
+// Words for lengths of time (data/duration.yaml, under `durations`): "two-day visit", "for
+// nearly 24 years", "several hours later than planned".
+struct duration_vocabulary {
+  struct unit_entry {
+    std::string id;                  // "day"
+    double seconds = 0;              // 86400
+    std::vector<std::string> words;  // "day", "days"; the singular also in "two-day"
+  };
+  struct vague_number {
+    std::string phrase;  // "several", "a few"
+    double min = 0, max = 0;
+  };
+  std::vector<unit_entry> units;
+  std::vector<vague_number> vague_numbers;
+  // Hedges before the number: "about two hours", "nearly 24 years", "over two decades".
+  std::vector<std::string> about, nearly, over, at_least, under;
+  double about_fraction = 0.15;  // "about 2 hours" -> [1.7, 2.3] hours
+  // What the length measures.
+  std::vector<std::string> length_cues;   // "for", "lasted", "cut short to": the event's length
+  std::vector<std::string> gap_markers;   // "first": "his first visit in 24 years" (time since the last one)
+  std::vector<std::string> gap_lead;      // "in", "for", "since": the words between a gap marker's event and the length
+  std::vector<std::string> delay_after;   // "late", "later than planned": "an hour late"
+  std::vector<std::string> delay_before;  // "delayed by": "delayed by two hours"
+  std::vector<std::string> offset_after;  // "after", "before": "two hours after the talks began"
 };
 
 // A named place and the UTC offset of its local time (for times stated without a zone).
@@ -85,6 +129,15 @@ struct english_vocabulary {
   // Words that open a noun phrase ("the", "a"): a capitalized word after one modifies a noun
   // ("the Russian president") rather than naming a person.
   std::vector<std::string> determiners;
+  // Words that open a phrase before the subject ("Before his arrival in North Korea, ..."): an
+  // event inside it is not dated by a value after its closing comma.
+  std::vector<std::string> openers;
+  // Auxiliaries and adverbs between a source and its reporting verb ("the Kremlin had
+  // announced"): not part of the source's name.
+  std::vector<std::string> auxiliaries;
+  // Peoples and nationality adjectives ("russian", "koreans"): capitalized, but never the name
+  // of the person who acts.
+  std::vector<std::string> demonyms;
 };
 
 // Words for calendar dates (data/date.yaml, under the key `dates`). The date reader composes
@@ -127,7 +180,7 @@ struct date_vocabulary {
 class rule_set {
  public:
   // Loads every known file from `dir` (events.yaml, places.yaml, time.yaml, attribution.yaml,
-  // segmentation.yaml, english.yaml, date.yaml, sources.yaml). Throws rule_error naming the
+  // segmentation.yaml, english.yaml, date.yaml, duration.yaml, sources.yaml). Throws rule_error naming the
   // file and the problem.
   static rule_set load(const std::filesystem::path& dir);
   // Adds or overrides entries from one more YAML file with any of the same top-level keys
@@ -135,7 +188,9 @@ class rule_set {
   void merge_file(const std::filesystem::path& file);
 
   std::vector<event_vocabulary> events;
+  event_date_vocabulary event_dates;
   std::vector<place_entry> places;
+  std::vector<std::string> origin_cues;  // "from": a place after one is where a trip began
   std::vector<zone_entry> zones;
   std::vector<vague_time_entry> vague_times;
   std::vector<std::string> meridiem_am;   // "a.m.", "am", "a.m"
@@ -147,6 +202,7 @@ class rule_set {
   attribution_vocabulary attribution;
   segmentation_vocabulary segmentation;
   date_vocabulary dates;
+  duration_vocabulary durations;
   std::map<std::string, double, std::less<>> source_reliability;  // outlet -> prior in (0, 1)
   double default_reliability = 0.7;
 };

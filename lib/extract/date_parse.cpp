@@ -661,6 +661,11 @@ std::vector<date_mention> date_reader::read(std::string_view text, const std::ve
       m.begin = toks[f.first].begin;
       const token& end_tok = toks[f.last - 1];
       m.end = end_tok.end - (end_tok.lower.size() - s.words[f.last - 1].lower.size());  // without "'s"
+      // "Wednesday (June 19)": the closing bracket belongs to the words.
+      if (const std::string_view words = text.substr(m.begin, m.end - m.begin);
+          words.find('(') != std::string_view::npos && words.find(')') == std::string_view::npos &&
+          m.end < text.size() && text[m.end] == ')')
+        ++m.end;
       m.value = f.value;
       m.rule = f.rule;
       m.weekday = f.weekday;

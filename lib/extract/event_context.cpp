@@ -71,6 +71,7 @@ event_context::event_context(const rule_set& rules) : rules_(rules) {
     }
   }
   for (std::size_t z = 0; z < rules.zones.size(); ++z) zones_.add(rules.zones[z].name, static_cast<int>(z));
+  for (const auto& o : rules.origin_cues) origins_.add(o, 0);
   for (const auto& p : rules.attribution.prepositions) prepositions_.add(p, 0);
   for (const auto& v : rules.attribution.reporting_verbs) reporting_.add(v, 0);
   for (const auto& m : rules.modality_cues.scheduled) modality_.add(m, static_cast<int>(modality::scheduled));
@@ -80,6 +81,10 @@ event_context::event_context(const rule_set& rules) : rules_(rules) {
   function_words_.insert(rules.english.function_words.begin(), rules.english.function_words.end());
   pronouns_.insert(rules.english.pronouns.begin(), rules.english.pronouns.end());
   determiners_.insert(rules.english.determiners.begin(), rules.english.determiners.end());
+  openers_.insert(rules.english.openers.begin(), rules.english.openers.end());
+  auxiliaries_.insert(rules.english.auxiliaries.begin(), rules.english.auxiliaries.end());
+  demonyms_.insert(rules.english.demonyms.begin(), rules.english.demonyms.end());
+  for (const auto& o : rules.event_dates.offsets) offsets_.add(o, 0);
 }
 
 bool event_context::scan(std::string_view t, const sentence& sen, event_memory& mem, event_scan& sc) const {
@@ -105,10 +110,29 @@ bool event_context::scan(std::string_view t, const sentence& sen, event_memory& 
     bool shared = false;
     sc.actors.push_back(
         find_actor(t, sc.toks, sc.triggers[k].tok, mem, prev_end, k ? sc.actors[k - 1] : std::nullopt, shared));
+    // "The visit, Putin's first to Pyongyang", "The trip is Putin's first": a possessive name
+    // shortly after a trigger with none before it.
+    if (!sc.actors.back() || shared) {
+      const std::size_t from = sc.triggers[k].tok + sc.triggers[k].len;
+      for (std::size_t j = from; j < sc.toks.size() && j < from + 3; ++j)
+        if (is_name_word(sc.toks[j]) && is_possessive(sc.toks[j].lower) &&
+            !demonyms_.count(strip_possessive(sc.toks[j].lower)) && !places_.longest_at(sc.toks, j).length) {
+          std::size_t b = j;
+          while (b > from && j - b + 1 < max_name_run && is_name_word(sc.toks[b - 1]) &&
+                 sc.toks[b - 1].end + 1 == sc.toks[b].begin)
+            --b;
+          sc.actors.back() = make_actor(t, sc.toks, b, j);
+          shared = false;
+          break;
+        }
+    }
     modality m = find_modality(t, sc.toks, sc.triggers[k].tok, prev_end);
     if (m == modality::reported && shared) m = sc.modalities[k - 1];
     sc.modalities.push_back(m);
-    if (sc.actors.back()) mem.last_actor = sc.actors.back();
+    if (sc.actors.back()) {
+      mem.last_actor = sc.actors.back();
+      mem.known.insert(mem.last_actor->key);
+    }
   }
   scan_places_and_sources(sc);
   sc.triggers_before = 0;
@@ -126,11 +150,15 @@ std::optional<std::size_t> event_context::attach(std::string_view t, event_scan&
     ++sc.triggers_before;
   std::optional<std::size_t> pick;
   if (const std::size_t k = sc.triggers_before;
-      k > 0 && first - (triggers[k - 1].tok + triggers[k - 1].len) <= max_trigger_distance)
+      k > 0 && first - (triggers[k - 1].tok + triggers[k - 1].len) <= max_trigger_distance &&
+      !in_opening_phrase(t, toks, triggers[k - 1].tok, first))
     pick = k - 1;
   if (!pick) {
     for (std::size_t k = sc.triggers_before; k < triggers.size() && triggers[k].tok < last + max_trigger_after + 1; ++k)
       if (triggers[k].tok >= last) {
+        // "On Tuesday, the day before he arrived": counted from the event, not its date.
+        for (std::size_t j = last; j < triggers[k].tok; ++j)
+          if (offsets_.longest_at(toks, j).length) return std::nullopt;
         pick = k;
         break;
       }
@@ -155,17 +183,34 @@ std::optional<std::size_t> event_context::attach(std::string_view t, event_scan&
   return pick;
 }
 
+// "Before his arrival in North Korea, Putin published an article ... on Tuesday": a trigger in a
+// phrase that opens the sentence ("Before", "After", "Upon" ... up to the first comma) does not
+// reach a value after that comma.
+bool event_context::in_opening_phrase(std::string_view t, const std::vector<token>& toks, std::size_t trig,
+                                      std::size_t value) const {
+  if (toks.empty() || !openers_.count(toks[0].lower)) return false;
+  for (std::size_t j = 1; j < toks.size() && j <= value; ++j)
+    if (boundary_between(t, toks[j - 1], toks[j], ',')) return trig < j && value >= j;
+  return false;
+}
+
 std::optional<std::size_t> event_context::place_of(const event_scan& sc, std::size_t k) const {
   const std::size_t trig = sc.triggers[k].tok;
-  const auto after = std::upper_bound(sc.places.begin(), sc.places.end(), trig,
-                                      [](std::size_t tok, const auto& p) { return tok < p.first; });
-  if (after != sc.places.end()) return after->second;
-  if (after != sc.places.begin()) return std::prev(after)->second;
+  const bool origin_ok = rules_.events[static_cast<std::size_t>(sc.triggers[k].event)].at_origin;
+  const auto after = static_cast<std::size_t>(
+      std::upper_bound(sc.places.begin(), sc.places.end(), trig,
+                       [](std::size_t tok, const auto& p) { return tok < p.first; }) -
+      sc.places.begin());
+  for (std::size_t p = after; p < sc.places.size(); ++p)
+    if (origin_ok || !sc.origins[p]) return sc.places[p].second;
+  for (std::size_t p = after; p > 0; --p)
+    if (origin_ok || !sc.origins[p - 1]) return sc.places[p - 1].second;
   return std::nullopt;
 }
 
-std::string event_context::subject(const event_scan& sc, std::size_t k, std::optional<std::size_t> place) const {
-  std::string s = rules_.events[static_cast<std::size_t>(sc.triggers[k].event)].id;
+std::string event_context::subject(const event_scan& sc, std::size_t k, std::optional<std::size_t> place,
+                                   std::string_view event) const {
+  std::string s = event.empty() ? rules_.events[static_cast<std::size_t>(sc.triggers[k].event)].id : std::string(event);
   s += ':';
   s += sc.actors[k]->key;
   if (place) {
@@ -252,7 +297,15 @@ std::optional<actor> event_context::find_actor(std::string_view t, const std::ve
         k = a;
         break;
       }
+    // A trigger inside the apposition ("Putin, the first leader to visit in 24 years, landed")
+    // is not one whose actor this one shares.
+    if (k < prev_end) prev_end = 0;
   }
+  // "Putin is greeted by Kim Jong Il after flying into Pyongyang", "... upon arriving at": a
+  // participle after an opener has the sentence's subject for its actor.
+  if (trig > 0 && openers_.count(toks[trig - 1].lower) && toks[trig].lower.size() > 4 &&
+      toks[trig].lower.compare(toks[trig].lower.size() - 3, 3, "ing") == 0)
+    if (auto subject = first_name_before(t, toks, trig - 1, nullptr)) return subject;
   for (std::size_t steps = 0; k > 0 && steps < max_actor_distance; ++steps) {
     --k;
     if (k < prev_end) {
@@ -260,7 +313,12 @@ std::optional<actor> event_context::find_actor(std::string_view t, const std::ve
       return prev;
     }
     const token& tok = toks[k];
-    if (pronouns_.count(tok.lower)) return mem.last_actor;
+    if (pronouns_.count(tok.lower)) {
+      // "Putin commenced his first visit", "Putin (right) shakes hands with Kim Jong Il upon his
+      // arrival": the sentence's subject, named before the pronoun, else the last actor named.
+      if (auto subject = first_name_before(t, toks, k, &mem)) return subject;
+      return mem.last_actor;
+    }
     // A place is never the actor ("In Pyongyang, Putin's plane ...", "Putin flew to Pyongyang and landed").
     if (const auto p = places_.longest_ending_at(toks, k + 1); p.length && toks[k + 1 - p.length].capitalized) {
       k -= p.length - 1;
@@ -291,6 +349,8 @@ std::optional<actor> event_context::find_actor(std::string_view t, const std::ve
       const auto it = mem.titles.find(strip_possessive(tok.lower) + " " + strip_possessive(toks[k + 1].lower));
       return it != mem.titles.end() ? std::optional<actor>(it->second) : std::nullopt;
     }
+    // "Russian", "Koreans": a people, not a person.
+    if (demonyms_.count(strip_possessive(tok.lower))) return std::nullopt;
     return make_actor(t, toks, b, k);
   }
   shared = prev.has_value();
@@ -298,11 +358,50 @@ std::optional<actor> event_context::find_actor(std::string_view t, const std::ve
 }
 
 
+// The first person named in toks[0, end), skipping places and a title before the name ("North
+// Korean leader Kim Jong-un" -> Kim Jong-un); nullopt when none.
+std::optional<actor> event_context::first_name_before(std::string_view t, const std::vector<token>& toks,
+                                                      std::size_t end, const event_memory* known_only) const {
+  // Only a name whose key is known, when asked; never a people ("Several Russian news outlets").
+  auto accept = [&](actor a) -> std::optional<actor> {
+    if (demonyms_.count(a.key) || (known_only && !known_only->known.count(a.key))) return std::nullopt;
+    return a;
+  };
+  for (std::size_t i = 0; i < end; ++i) {
+    if (!is_name_word(toks[i])) continue;
+    if (const auto p = places_.longest_at(toks, i); p.length) {
+      i += p.length - 1;
+      continue;
+    }
+    if (zones_.longest_at(toks, i).length) continue;
+    std::size_t e = i + 1;
+    while (e < end && e - i < max_name_run && is_name_word(toks[e]) && toks[e - 1].end + 1 == toks[e].begin &&
+           !is_possessive(toks[e - 1].lower))
+      ++e;
+    // A lower-case title between two runs: the name is the second run.
+    if (e + 1 < end && !toks[e].capitalized && !is_possessive(toks[e].lower) && !is_possessive(toks[e - 1].lower) &&
+        is_name_word(toks[e + 1])) {
+      const std::size_t b = e + 1;
+      std::size_t e2 = b + 1;
+      while (e2 < end && e2 - b < max_name_run && is_name_word(toks[e2]) && toks[e2 - 1].end + 1 == toks[e2].begin) ++e2;
+      if (auto a = accept(make_actor(t, toks, b, e2 - 1))) return a;
+      i = e2 - 1;
+      continue;
+    }
+    if (auto a = accept(make_actor(t, toks, i, e - 1))) return a;
+    i = e - 1;
+  }
+  return std::nullopt;
+}
+
 // Places and source cues of a sentence, in one pass.
 void event_context::scan_places_and_sources(event_scan& sc) const {
   const auto& toks = sc.toks;
   sc.places.clear();
+  sc.origins.clear();
+  std::size_t last_origin_cue = std::numeric_limits<std::size_t>::max();
   for (std::size_t i = 0; i < toks.size(); ++i) {
+    if ((!toks[i].capitalized || i == 0) && origins_.longest_at(toks, i).length) last_origin_cue = i;
     if (!toks[i].capitalized) continue;
     // "Moscow time" names a zone, not the place of the event.
     if (const auto z = zones_.longest_at(toks, i); z.length > 1) {
@@ -311,6 +410,8 @@ void event_context::scan_places_and_sources(event_scan& sc) const {
     }
     if (const auto m = places_.longest_at(toks, i); m.length) {
       sc.places.emplace_back(i, static_cast<std::size_t>(m.payload));
+      // "from Yakutsk", "from his previous destination of Yakutsk": a few words after the cue.
+      sc.origins.push_back(last_origin_cue != std::numeric_limits<std::size_t>::max() && i - last_origin_cue <= 5);
       i += m.length - 1;
     }
   }
@@ -377,6 +478,12 @@ void event_context::read_reporter(std::string_view t, const event_scan& sc, sour
   std::string_view s = trim_source(t.substr(b, e - b));
   // Drop a lone interjection between commas: "outlets, however," -> "outlets".
   if (const auto comma = s.find(','); comma != std::string_view::npos) s = trim_source(s.substr(0, comma));
+  // "While the Kremlin had announced ..." -> "the Kremlin": no opener before it, no auxiliary after.
+  if (const auto space = s.find(' '); space != std::string_view::npos && openers_.count(detail::lower(s.substr(0, space))))
+    s = trim_source(s.substr(space + 1));
+  for (auto space = s.rfind(' '); space != std::string_view::npos && auxiliaries_.count(detail::lower(s.substr(space + 1)));
+       space = s.rfind(' '))
+    s = trim_source(s.substr(0, space));
   h.clause_begin = b;
   h.clause_end = e;
 
@@ -419,6 +526,23 @@ std::string event_context::attribution(std::string_view t, event_scan& sc, std::
   return std::string(reporter.empty() ? cited : reporter);
 }
 
+
+std::optional<modality> event_context::modality_between(std::string_view t, const std::vector<token>& toks,
+                                                        std::size_t from, std::size_t to) const {
+  std::optional<modality> found;
+  for (std::size_t k = from; k < to && k < toks.size(); ++k) {
+    if (k > from && (boundary_between(t, toks[k - 1], toks[k], ',') || boundary_between(t, toks[k - 1], toks[k], ';')))
+      found.reset();  // a cue in an earlier clause does not reach the value
+    const auto m = modality_.longest_at(toks, k);
+    if (!m.length || toks[k].capitalized) continue;
+    found = static_cast<modality>(m.payload);
+    k += m.length - 1;
+  }
+  if (found && to > from && to < toks.size() &&
+      (boundary_between(t, toks[to - 1], toks[to], ',') || boundary_between(t, toks[to - 1], toks[to], ';')))
+    found.reset();
+  return found;
+}
 
 // A modality cue in the few words before the trigger, after the trigger before it (which
 // ends at token `from_tok`): "was scheduled to arrive".

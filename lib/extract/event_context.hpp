@@ -65,6 +65,7 @@ struct event_scan {
   std::vector<std::optional<actor>> actors;                 // one per trigger
   std::vector<modality> modalities;                         // one per trigger
   std::vector<std::pair<std::size_t, std::size_t>> places;  // (token, index into rule_set::places)
+  std::vector<bool> origins;                                // per place: after an origin cue ("from Yakutsk")
   std::vector<source_hit> prepositions, reporters;
   std::size_t triggers_before = 0;  // attach(): triggers ending before the last value, counted on
 };
@@ -73,6 +74,7 @@ struct event_scan {
 struct event_memory {
   std::optional<actor> last_actor;                  // for "he", "the president's plane"
   std::unordered_map<std::string, actor> titles;    // "russian president" -> whom that title named
+  std::unordered_set<std::string> known;            // keys of the actors named so far ("putin")
 };
 
 class event_context {
@@ -89,11 +91,20 @@ class event_context {
   // at 3 a.m. that Putin had arrived"). Values must be asked about in sentence order.
   std::optional<std::size_t> attach(std::string_view text, event_scan& sc, std::size_t first, std::size_t last) const;
 
-  // The place of the event of trigger k: the first known place after it, else the last before it.
+  // The place of the event of trigger k: the first known place after it, else the last before
+  // it. For an event that is not at its origin (an arrival, not a departure), a place after an
+  // origin cue ("from Yakutsk") is passed over.
   std::optional<std::size_t> place_of(const event_scan& sc, std::size_t k) const;
 
-  // "<event>:<actor>[@<place>]" for trigger k (which must have an actor).
-  std::string subject(const event_scan& sc, std::size_t k, std::optional<std::size_t> place) const;
+  // "<event>:<actor>[@<place>]" for trigger k (which must have an actor); `event`, when given,
+  // replaces the trigger's own event id (an arrival's date is the date of its visit).
+  std::string subject(const event_scan& sc, std::size_t k, std::optional<std::size_t> place,
+                      std::string_view event = {}) const;
+
+  // A modality cue ("likely", "scheduled") in tokens [from, to), in the same clause as token
+  // `to`: "Putin's visit is most likely to be cut short to a day".
+  std::optional<modality> modality_between(std::string_view text, const std::vector<token>& toks, std::size_t from,
+                                           std::size_t to) const;
 
   // Who the text says a value at tokens [first, last) comes from: "X, citing Y", "X" or "Y";
   // empty when the sentence names none. end_offset: the value's normalized end.
@@ -118,14 +129,17 @@ class event_context {
                                   const event_memory& mem, std::size_t prev_end, const std::optional<actor>& prev,
                                   bool& shared) const;
   void scan_places_and_sources(event_scan& sc) const;
+  std::optional<actor> first_name_before(std::string_view t, const std::vector<token>& toks, std::size_t end,
+                                         const event_memory* known_only) const;
+  bool in_opening_phrase(std::string_view t, const std::vector<token>& toks, std::size_t trig, std::size_t value) const;
   static void read_preposition(std::string_view t, const event_scan& sc, source_hit& h);
   void read_reporter(std::string_view t, const event_scan& sc, source_hit& h) const;
   modality find_modality(std::string_view t, const std::vector<token>& toks, std::size_t trig,
                          std::size_t from_tok) const;
 
   const rule_set& rules_;
-  phrase_matcher triggers_, places_, zones_, prepositions_, reporting_, modality_;
-  std::unordered_set<std::string> function_words_, pronouns_, determiners_;
+  phrase_matcher triggers_, places_, zones_, prepositions_, reporting_, modality_, origins_, offsets_;
+  std::unordered_set<std::string> function_words_, pronouns_, determiners_, openers_, auxiliaries_, demonyms_;
 };
 
 // "Putin's" -> "Putin"; "leaders'" -> "leaders".

@@ -16,8 +16,10 @@
 #include <unordered_set>
 
 #include "crosscheck/extract.hpp"
+#include "extract/date_parse.hpp"
 #include "extract/event_context.hpp"
 #include "extract/lexical.hpp"
+#include "extract/occasion.hpp"
 #include "extract/time.hpp"
 #include "text/fold.hpp"
 
@@ -53,7 +55,7 @@ std::string without_dots(std::string_view s) {
 
 class time_extractor final : public extractor {
  public:
-  explicit time_extractor(const rule_set& rules) : rules_(rules), events_(rules) {
+  explicit time_extractor(const rule_set& rules) : rules_(rules), events_(rules), dates_(rules) {
     for (std::size_t z = 0; z < rules.zones.size(); ++z) zones_.add(rules.zones[z].name, static_cast<int>(z));
     for (const auto& w : rules.local_time_words) zones_.add(w, local_time_payload);
     for (std::size_t v = 0; v < rules.vague_times.size(); ++v) vague_.add(rules.vague_times[v].phrase, static_cast<int>(v));
@@ -78,8 +80,10 @@ class time_extractor final : public extractor {
     const std::string_view t = doc.normalized;
     detail::event_memory memory;
     detail::event_scan sc;
+    std::vector<detail::date_mention> dates;
     for (const sentence& sen : doc.sentences) {
       if (!events_.scan(t, sen, memory, sc)) continue;
+      bool dates_read = false;  // the sentence's dates, read when a claim needs its occasion
       std::optional<std::size_t> previous_end;  // end offset of the last time read
       for (std::size_t i = 0; i < sc.toks.size(); ++i) {
         std::optional<time_expr> te = find_time(t, sc.toks, i);
@@ -89,7 +93,13 @@ class time_extractor final : public extractor {
         // (17:46 GMT)". It gives no claim of its own.
         const bool restated =
             previous_end && is_opening_bracket(t.substr(*previous_end, sc.toks[te->first].begin - *previous_end));
-        if (!restated) emit(doc, t, sc, *te, out);
+        if (!restated) {
+          if (!dates_read) {
+            dates = dates_.read(t, sc.toks, {doc.published.date, {}});
+            dates_read = true;
+          }
+          emit(doc, t, sc, *te, dates, out);
+        }
         previous_end = te->end_offset;
         i = resume - 1;
       }
@@ -259,7 +269,7 @@ class time_extractor final : public extractor {
   }
 
   void emit(const document& doc, std::string_view t, detail::event_scan& sc, time_expr te,
-            std::vector<claim>& out) const {
+            const std::vector<detail::date_mention>& dates, std::vector<claim>& out) const {
     const auto k = events_.attach(t, sc, te.first, te.last);
     if (!k) return;
     const auto place = events_.place_of(sc, *k);
@@ -277,6 +287,7 @@ class time_extractor final : public extractor {
     c.subject = events_.subject(sc, *k, place);
     c.subject_text = sc.actors[*k]->text;
     c.attribute = "time";
+    c.occasion = detail::occasion_near(sc, *k, dates, doc.published.date);
     c.val = te.val;
     c.hdg = te.hdg;
     c.mod = sc.modalities[*k];
@@ -288,6 +299,7 @@ class time_extractor final : public extractor {
 
   const rule_set& rules_;
   detail::event_context events_;
+  detail::date_reader dates_;
   phrase_matcher zones_, vague_, hedges_;
   std::unordered_set<std::string> am_, pm_;
 };

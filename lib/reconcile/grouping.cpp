@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <string>
 #include <tuple>
 
@@ -20,12 +21,24 @@ std::vector<std::vector<std::size_t>> group_claims(const std::vector<claim>& cla
   using graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
   graph g(claims.size());
 
-  // Blocking: only claims with the same (kind, attribute, subject base) can be the same fact.
-  using block_key = std::tuple<claim_kind, std::string_view, std::string_view>;
+  // Blocking: only claims with the same (kind, attribute, subject base, occasion) can be the
+  // same fact. A claim with no occasion takes the only one its (kind, attribute, base) knows;
+  // with several it cannot tell them apart and stays with the other claims that have none.
+  using base_key = std::tuple<claim_kind, std::string_view, std::string_view>;
+  std::map<base_key, std::set<std::string_view>> occasions;
+  for (const claim& c : claims)
+    if (!c.occasion.empty()) occasions[{c.kind, c.attribute, split_subject(c.subject).base}].insert(c.occasion);
+  using block_key = std::tuple<claim_kind, std::string_view, std::string_view, std::string_view>;
   std::map<block_key, std::vector<std::size_t>> blocks;
   for (std::size_t i = 0; i < claims.size(); ++i) {
-    const auto parts = split_subject(claims[i].subject);
-    blocks[{claims[i].kind, claims[i].attribute, parts.base}].push_back(i);
+    const claim& c = claims[i];
+    const auto base = split_subject(c.subject).base;
+    std::string_view occasion = c.occasion;
+    if (occasion.empty()) {
+      const auto it = occasions.find({c.kind, c.attribute, base});
+      if (it != occasions.end() && it->second.size() == 1) occasion = *it->second.begin();
+    }
+    blocks[{c.kind, c.attribute, base, occasion}].push_back(i);
   }
   // Inside a block: the claims of one place are joined; claims with no place join them when the
   // block knows a single place, and stay apart when it knows several (they could be any of

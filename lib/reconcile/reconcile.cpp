@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -40,8 +41,9 @@ std::string describe_fact(const slot& s, const std::vector<claim>& claims) {
   const auto colon = parts.base.find(':');
   std::string who;
   if (!s.claims.empty()) who = claims[s.claims.front()].subject_text;
+  const std::string when = s.occasion.empty() ? std::string() : fmt::format(" ({})", s.occasion);
   if (colon == std::string_view::npos) {
-    return fmt::format("the {} of {}", s.attribute, who.empty() ? std::string(parts.base) : who);
+    return fmt::format("the {} of {}{}", s.attribute, who.empty() ? std::string(parts.base) : who, when);
   }
   const std::string_view event = parts.base.substr(0, colon);
   if (who.empty()) who = std::string(parts.base.substr(colon + 1));
@@ -51,10 +53,35 @@ std::string describe_fact(const slot& s, const std::vector<claim>& claims) {
     place[0] = static_cast<char>(place[0] >= 'a' && place[0] <= 'z' ? place[0] - 'a' + 'A' : place[0]);
     place.insert(0, " in ");
   }
-  return fmt::format("the {} of the {} of {}{}", s.attribute, event, who, place);
+  // Attributes that do not read as "the <attribute> of the <event>".
+  if (s.attribute == "gap") return fmt::format("the time since the previous {} of {}{}{}", event, who, place, when);
+  if (s.attribute == "time after" || s.attribute == "time before")
+    return fmt::format("the time {} the {} of {}{}{} at which the next event came", s.attribute.substr(5), event, who,
+                       place, when);
+  return fmt::format("the {} of the {} of {}{}{}", s.attribute, event, who, place, when);
 }
 
 namespace {
+
+std::string_view weekday_name(unsigned d) {
+  static constexpr std::string_view names[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+  return d < 7 ? names[d] : "?";
+}
+
+// What a value stands on: a report of what happened, a plan (scheduled, planned), or a forecast
+// (expected). Values on different footings are a change of plan, not a contradiction.
+enum class footing_kind { report, plan, forecast, none };
+footing_kind footing(modality m) {
+  switch (m) {
+    case modality::reported:
+    case modality::delayed: return footing_kind::report;
+    case modality::scheduled:
+    case modality::planned: return footing_kind::plan;
+    case modality::expected: return footing_kind::forecast;
+    case modality::denied: return footing_kind::none;
+  }
+  return footing_kind::none;
+}
 
 double precision_weight(const value& v) {
   if (const auto* t = std::get_if<clock_time>(&v)) {
@@ -111,6 +138,8 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
     s.subject = first.subject;
     s.attribute = first.attribute;
     s.claims = members;
+    for (std::size_t i : members)
+      if (!claims[i].occasion.empty()) s.occasion = claims[i].occasion;
     // Prefer the most specific subject key (with a place) for the slot's name.
     for (std::size_t i : members)
       if (claims[i].subject.size() > s.subject.size()) s.subject = claims[i].subject;
@@ -169,7 +198,7 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
         const agreement g = compare(va, vb);
         if (g == agreement::conflict) {
           conflicting[a] = conflicting[b] = true;
-          if ((ma == modality::reported) == (mb == modality::reported)) {
+          if (footing(ma) == footing(mb)) {
             same_footing_conflict = true;
             in_same_footing_conflict[a] = in_same_footing_conflict[b] = true;
           }
@@ -247,11 +276,40 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
       const claim& any = claims[s.claims.front()];
       c.explanation = fmt::format("{} contradicts itself on {}: {}.", outlet(any.ev), fact, sides);
     } else if (c.cls == conflict_class::planned_vs_actual) {
-      c.explanation = fmt::format("A planned value and a reported one differ for {}: {}.", fact, sides);
+      c.explanation = fmt::format(
+          "What was planned or expected and what was reported differ for {}: {}. That reads as a change of plan, not a contradiction.",
+          fact, sides);
     } else {
       c.explanation = fmt::format("Sources disagree on {}: {}.", fact, sides);
     }
     r.conflicts.push_back(std::move(c));
+  }
+
+  // A weekday stated with a date it does not fall on: a finding of its own, once per sentence.
+  for (std::size_t si = 0; si < r.slots.size(); ++si) {
+    std::set<std::pair<std::string_view, std::string_view>> seen;  // (document, sentence)
+    for (std::size_t i : r.slots[si].claims) {
+      const claim& cl = claims[i];
+      const auto* d = std::get_if<date_value>(&cl.val);
+      if (!cl.weekday || !d || d->g != date_value::grain::day || !d->ok() || *cl.weekday > 6) continue;
+      const unsigned actual = std::chrono::weekday{std::chrono::sys_days{d->first_day()}}.c_encoding();
+      if (actual == *cl.weekday || !seen.emplace(cl.ev.document, cl.ev.sentence).second) continue;
+      conflict c;
+      c.cls = conflict_class::weekday_date;
+      c.sev = conflict_severity::medium;
+      c.slot = si;
+      value_group g;
+      g.value = to_string(cl.val);
+      g.mod = cl.mod;
+      g.claims = {i};
+      g.support = claim_weight(cl, rules, opts);
+      c.values.push_back(std::move(g));
+      c.best.reason = "the calendar, not the sources, settles the weekday; check which of the two the source meant";
+      c.explanation = fmt::format("{} writes \"{}\" for {}, but {} was a {}, not a {}.", outlet(cl.ev), cl.ev.text,
+                                  describe_fact(r.slots[si], claims), to_string(cl.val), weekday_name(actual),
+                                  weekday_name(*cl.weekday));
+      r.conflicts.push_back(std::move(c));
+    }
   }
 
   std::stable_sort(r.conflicts.begin(), r.conflicts.end(),

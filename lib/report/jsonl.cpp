@@ -23,6 +23,7 @@ nlohmann::ordered_json claim_to_json(const claim& c) {
   o["subject"] = c.subject;
   if (!c.subject_text.empty()) o["subject_text"] = c.subject_text;
   o["attribute"] = c.attribute;
+  if (!c.occasion.empty()) o["occasion"] = c.occasion;
   o["value"] = to_string(c.val);
   o["value_type"] = type_name(c.val);
   o["text"] = c.ev.text;
@@ -31,6 +32,7 @@ nlohmann::ordered_json claim_to_json(const claim& c) {
   if (!c.ev.attribution.empty()) o["attribution"] = c.ev.attribution;
   o["modality"] = to_string(c.mod);
   if (c.hdg != hedge::none) o["hedge"] = to_string(c.hdg);
+  if (c.weekday) o["weekday"] = *c.weekday;
   if (c.ev.repeated) o["repeated"] = true;
   o["sentence"] = c.ev.sentence;
   o["sentence_start"] = c.ev.sentence_begin;
@@ -328,6 +330,7 @@ std::vector<claim> read_claims_jsonl(std::istream& in, const std::string& name, 
     c.subject = str("subject");
     c.subject_text = str("subject_text");
     c.attribute = str("attribute");
+    c.occasion = str("occasion");
     const std::string raw = str("value");
     if (c.ev.document.empty() || c.subject.empty() || c.attribute.empty() || raw.empty()) {
       warn("needs \"source\" (or \"document\"), \"subject\", \"attribute\" and \"value\"");
@@ -371,6 +374,13 @@ std::vector<claim> read_claims_jsonl(std::istream& in, const std::string& name, 
     c.ev.end = num("end");
     c.ev.sentence_begin = num("sentence_start");
     if (const auto it = j.find("repeated"); it != j.end() && it->is_boolean()) c.ev.repeated = it->get<bool>();
+    if (const auto it = j.find("weekday"); it != j.end()) {
+      if (!it->is_number_unsigned() || it->get<std::uint64_t>() > 6) {
+        warn("\"weekday\" must be a number from 0 (Sunday) to 6 (Saturday)");
+        continue;
+      }
+      c.weekday = static_cast<unsigned>(it->get<std::uint64_t>());
+    }
     out.push_back(std::move(c));
   }
   return out;

@@ -1,5 +1,6 @@
 // Loading data/*.yaml into a rule_set. Every key is checked: a typo fails loudly, with the
 // file, line and column, at load time and never during extraction.
+#include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -103,6 +104,11 @@ struct reader {
     } catch (const YAML::Exception&) {
       fail(n, std::string(what) + ": expected a number, got '" + n.as<std::string>() + "'");
     }
+  }
+  bool flag(const YAML::Node& n, std::string_view what) const {
+    const std::string v = str(n, what);
+    if (v != "true" && v != "false") fail(n, std::string(what) + ": expected true or false");
+    return v == "true";
   }
   utc_offset offset(const YAML::Node& n, std::string_view what) const {
     utc_offset z;
@@ -213,19 +219,79 @@ void apply_dates(const YAML::Node& n, const reader& r, date_vocabulary& dv) {
   words("not_plural", dv.not_plural);
 }
 
+// data/duration.yaml: everything sits under `durations`.
+void apply_durations(const YAML::Node& n, const reader& r, duration_vocabulary& dv) {
+  r.keys(n, {"units", "vague_numbers", "hedges", "length_cues", "gap_markers", "gap_lead", "delay_after",
+             "delay_before", "offset_after"});
+  if (const auto list = n["units"]) {
+    if (!list.IsSequence()) r.fail(list, "durations.units: expected a list");
+    for (const auto& e : list) {
+      r.keys(e, {"id", "seconds", "words"});
+      duration_vocabulary::unit_entry u;
+      u.id = r.str(e["id"], "durations.units.id");
+      u.seconds = r.number(e["seconds"], "durations.units.seconds");
+      if (!(u.seconds > 0 && u.seconds < 1e12)) r.fail(e["seconds"], "durations.units.seconds: expected a positive number");
+      u.words = lowered(r.strings(e["words"], "durations.units.words"));
+      upsert(dv.units, std::move(u), [](const duration_vocabulary::unit_entry& x) { return x.id; });
+    }
+  }
+  if (const auto list = n["vague_numbers"]) {
+    if (!list.IsSequence()) r.fail(list, "durations.vague_numbers: expected a list");
+    for (const auto& e : list) {
+      r.keys(e, {"phrase", "min", "max"});
+      duration_vocabulary::vague_number v;
+      v.phrase = detail::lower(r.str(e["phrase"], "durations.vague_numbers.phrase"));
+      v.min = r.number(e["min"], "durations.vague_numbers.min");
+      v.max = r.number(e["max"], "durations.vague_numbers.max");
+      if (!(v.min > 0 && v.max >= v.min && v.max < 1e6)) r.fail(e, "durations.vague_numbers: expected 0 < min <= max");
+      upsert(dv.vague_numbers, std::move(v), [](const duration_vocabulary::vague_number& x) { return x.phrase; });
+    }
+  }
+  if (const auto h = n["hedges"]) {
+    r.keys(h, {"about", "nearly", "over", "at_least", "under", "about_fraction"});
+    auto words = [&](const char* key, std::vector<std::string>& out) {
+      if (const auto m = h[key]) add_unique(out, lowered(r.strings(m, std::string("durations.hedges.") + key)));
+    };
+    words("about", dv.about);
+    words("nearly", dv.nearly);
+    words("over", dv.over);
+    words("at_least", dv.at_least);
+    words("under", dv.under);
+    if (h["about_fraction"]) {
+      const double f = r.number(h["about_fraction"], "durations.hedges.about_fraction");
+      if (!(f >= 0 && f < 1)) r.fail(h["about_fraction"], "durations.hedges.about_fraction: expected 0 to 1");
+      dv.about_fraction = f;
+    }
+  }
+  auto words = [&](const char* key, std::vector<std::string>& out) {
+    if (const auto m = n[key]) add_unique(out, lowered(r.strings(m, std::string("durations.") + key)));
+  };
+  words("length_cues", dv.length_cues);
+  words("gap_markers", dv.gap_markers);
+  words("gap_lead", dv.gap_lead);
+  words("delay_after", dv.delay_after);
+  words("delay_before", dv.delay_before);
+  words("offset_after", dv.offset_after);
+}
+
 void apply(const YAML::Node& root, const std::string& file, rule_set& rs) {
   const reader r{file};
   if (!root || root.IsNull()) return;  // an empty file adds nothing
   r.keys(root, {"events", "places", "meridiem", "local_time", "zones", "vague", "hedges", "modality", "prepositions",
                 "reporting_verbs", "never_final", "maybe_final", "continuations", "function_words", "pronouns",
-                "determiners",
-                "default", "sources", "dates"});
+                "determiners", "openers", "auxiliaries", "demonyms",
+                "default", "sources", "dates", "durations", "event_dates", "origins"});
   if (const auto n = root["events"]) {
     if (!n.IsSequence()) r.fail(n, "events: expected a list");
     for (const auto& e : n) {
-      r.keys(e, {"id", "triggers", "nouns"});
-      event_vocabulary ev{r.str(e["id"], "events.id"), lowered(r.strings(e["triggers"], "events.triggers")), {}};
+      r.keys(e, {"id", "triggers", "nouns", "spans_days", "at_origin", "dated_as"});
+      event_vocabulary ev;
+      ev.id = r.str(e["id"], "events.id");
+      ev.triggers = lowered(r.strings(e["triggers"], "events.triggers"));
       if (e["nouns"]) ev.nouns = lowered(r.strings(e["nouns"], "events.nouns"));
+      if (e["spans_days"]) ev.spans_days = r.flag(e["spans_days"], "events.spans_days");
+      if (e["at_origin"]) ev.at_origin = r.flag(e["at_origin"], "events.at_origin");
+      if (e["dated_as"]) ev.dated_as = r.str(e["dated_as"], "events.dated_as");
       upsert(rs.events, std::move(ev), [](const event_vocabulary& x) { return x.id; });
     }
   }
@@ -238,6 +304,7 @@ void apply(const YAML::Node& root, const std::string& file, rule_set& rs) {
       upsert(rs.places, std::move(pe), [](const place_entry& x) { return x.name; });
     }
   }
+  if (const auto n = root["origins"]) add_unique(rs.origin_cues, lowered(r.strings(n, "origins")));
   if (const auto n = root["meridiem"]) {
     r.keys(n, {"am", "pm"});
     if (n["am"]) add_unique(rs.meridiem_am, lowered(r.strings(n["am"], "meridiem.am")));
@@ -283,6 +350,9 @@ void apply(const YAML::Node& root, const std::string& file, rule_set& rs) {
   if (const auto n = root["function_words"]) add_unique(rs.english.function_words, lowered(r.strings(n, "function_words")));
   if (const auto n = root["pronouns"]) add_unique(rs.english.pronouns, lowered(r.strings(n, "pronouns")));
   if (const auto n = root["determiners"]) add_unique(rs.english.determiners, lowered(r.strings(n, "determiners")));
+  if (const auto n = root["openers"]) add_unique(rs.english.openers, lowered(r.strings(n, "openers")));
+  if (const auto n = root["auxiliaries"]) add_unique(rs.english.auxiliaries, lowered(r.strings(n, "auxiliaries")));
+  if (const auto n = root["demonyms"]) add_unique(rs.english.demonyms, lowered(r.strings(n, "demonyms")));
   if (const auto n = root["prepositions"]) add_unique(rs.attribution.prepositions, lowered(r.strings(n, "prepositions")));
   if (const auto n = root["reporting_verbs"])
     add_unique(rs.attribution.reporting_verbs, lowered(r.strings(n, "reporting_verbs")));
@@ -303,6 +373,13 @@ void apply(const YAML::Node& root, const std::string& file, rule_set& rs) {
     }
   }
   if (const auto n = root["dates"]) apply_dates(n, r, rs.dates);
+  if (const auto n = root["durations"]) apply_durations(n, r, rs.durations);
+  if (const auto n = root["event_dates"]) {
+    r.keys(n, {"start_cues", "since", "offsets"});
+    if (n["offsets"]) add_unique(rs.event_dates.offsets, lowered(r.strings(n["offsets"], "event_dates.offsets")));
+    if (n["start_cues"]) add_unique(rs.event_dates.start_cues, lowered(r.strings(n["start_cues"], "event_dates.start_cues")));
+    if (n["since"]) add_unique(rs.event_dates.since, lowered(r.strings(n["since"], "event_dates.since")));
+  }
 }
 
 std::string read_file(const std::filesystem::path& p) {
@@ -324,6 +401,14 @@ void apply_file(const std::filesystem::path& p, rule_set& rs) {
   }
 }
 
+// An event dated as another must name one that exists.
+void check_references(const rule_set& rs, const std::string& file) {
+  for (const auto& e : rs.events)
+    if (!e.dated_as.empty() &&
+        std::none_of(rs.events.begin(), rs.events.end(), [&](const event_vocabulary& x) { return x.id == e.dated_as; }))
+      throw rule_error({file, {}, {}, {}}, fmt::format("event '{}' is dated_as '{}', which is not an event", e.id, e.dated_as));
+}
+
 }  // namespace
 
 rule_set rule_set::load(const std::filesystem::path& dir) {
@@ -332,11 +417,15 @@ rule_set rule_set::load(const std::filesystem::path& dir) {
     throw rule_error({dir.string(), {}, {}, {}}, "vocabulary folder not found (pass the data/ folder with --data)");
   rule_set rs;
   for (const char* name : {"events.yaml", "places.yaml", "time.yaml", "attribution.yaml", "segmentation.yaml",
-                           "english.yaml", "sources.yaml", "date.yaml"})
+                           "english.yaml", "sources.yaml", "date.yaml", "duration.yaml"})
     apply_file(dir / name, rs);
+  check_references(rs, (dir / "events.yaml").string());
   return rs;
 }
 
-void rule_set::merge_file(const std::filesystem::path& file) { apply_file(file, *this); }
+void rule_set::merge_file(const std::filesystem::path& file) {
+  apply_file(file, *this);
+  check_references(*this, file.string());
+}
 
 }  // namespace crosscheck

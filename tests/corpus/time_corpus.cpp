@@ -467,7 +467,7 @@ TEST_CASE("time: negatives", "[corpus][time]") {
                      "Putin arrived two hours late, at gate 12.",
                      "Some 2,000 people lined the road as Putin arrived.",
                      // a trigger too far before the time (over 24 words)
-                     "Putin arrived in Pyongyang on Wednesday for talks that officials in Seoul, Tokyo and Washington "
+                     "Putin arrived in Pyongyang on Wednesday for discussions that officials in Seoul, Tokyo and Washington "
                      "had watched closely for weeks because of fears over arms transfers, and the main session "
                      "began at 10:30 a.m.",
                  });

@@ -214,7 +214,7 @@ TEST_CASE("date: explicit and resolved dates in news sentences", "[date]") {
        {{"last Wednesday", day(2024, 6, 12), "date.weekday_relative", rel}}},
       // Weekdays with an explicit date: the date wins and the weekday is checked.
       {"Kim and Putin held a summit in Pyongyang on Wednesday (June 19) under the wary eyes of the world.",
-       {{"Wednesday (June 19", day(2024, 6, 19), "date.month_day", rel, 3u}}},
+       {{"Wednesday (June 19)", day(2024, 6, 19), "date.month_day", rel, 3u}}},
       {"Putin shakes hands with Kim Jong Il upon his arrival in Pyongyang, Wednesday, July 19, 2000.",
        {{"Wednesday, July 19, 2000", day(2000, 7, 19), "date.month_day_year", false, 3u}}},
       {"Wed 19 Jun 2024 14.20 BST First published on Wed 19 Jun 2024 01.32 BST",
@@ -223,7 +223,7 @@ TEST_CASE("date: explicit and resolved dates in news sentences", "[date]") {
       {"Yonhap first reported the launch on Thursday, June 13, 2024.",
        {{"Thursday, June 13, 2024", day(2024, 6, 13), "date.month_day_year", false, 4u}}},
       {"The report was filed on June 13 (Thursday) by the embassy.",
-       {{"June 13 (Thursday", day(2024, 6, 13), "date.month_day", rel, 4u}}},
+       {{"June 13 (Thursday)", day(2024, 6, 13), "date.month_day", rel, 4u}}},
       {"The two sides signed the pact on Wednesday the 19th.",
        {{"Wednesday the 19th", day(2024, 6, 19), "date.ordinal_day", rel, 3u}}},
       {"Putin arrived at 2:46 a.m. on Wednesday, June 19, 2024, the Kremlin said.",
@@ -253,7 +253,7 @@ TEST_CASE("date: a stated weekday that the calendar contradicts is a finding", "
               {{"Tuesday, July 19, 2000", day(2000, 7, 19), "date.month_day_year", false, 2u, true}}},
              fixed_context);
   check_case({"Kim and Putin met on Monday (June 19).",
-              {{"Monday (June 19", day(2024, 6, 19), "date.month_day", rel, 1u, true}}},
+              {{"Monday (June 19)", day(2024, 6, 19), "date.month_day", rel, 1u, true}}},
              fixed_context);
   check_case({"Filed Fri 19 Jun 2024.", {{"Fri 19 Jun 2024", day(2024, 6, 19), "date.day_month_year", false, 5u, true}}},
              fixed_context);
@@ -307,7 +307,7 @@ TEST_CASE("date: with no publication date, relative dates stay unresolved", "[da
       {"Talks were held in March.", {{"March", std::nullopt, "date.month", rel}}},
       {"He arrived 24 years to the day since his last visit.",
        {{"24 years to the day", std::nullopt, "date.years_to_the_day", rel}}},
-      {"They met on Wednesday (June 19).", {{"Wednesday (June 19", std::nullopt, "date.month_day", rel, 3u}}},
+      {"They met on Wednesday (June 19).", {{"Wednesday (June 19)", std::nullopt, "date.month_day", rel, 3u}}},
       {"They met on the 19th.", {{"19th", std::nullopt, "date.ordinal_day", rel}}},
       // Explicit dates need no context.
       {"Putin arrived on Wednesday, July 19, 2000.",

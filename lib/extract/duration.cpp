@@ -1,0 +1,346 @@
+// Lengths of time tied to the events they measure.
+//
+// A length is a number and a unit ("two days", "90 minutes", "24 years", "two decades"), a
+// hyphenated adjective ("two-day", "24-hour", "nine-day"), or a vague number and a unit
+// ("several hours", "a few days"), after an optional hedge ("about", "nearly", "over", "at
+// least", "under"). Words come from data/duration.yaml; number words from date.yaml.
+//
+// Values are intervals of seconds. A stated number of units is the values that round to it:
+// "two days" is [1.5, 2.5) days (stored closed, one second short), so that "two days" agrees
+// with "48 hours" and "24 years" with "nearly 24 years". "about n" widens that by
+// about_fraction; "nearly n" is [n - max(1, n/10), n]; "over n" and "at least n" are open
+// above; "under n" is [0, n]; "several hours" is the vague number's range.
+//
+// Rules (ids in each claim's `rule`) and the attribute each gives, on the subject
+// "<event>:<actor>[@<place>]" of the trigger it measures:
+//   duration.adjective  "a two-day visit", "a nine-day marathon train journey", "90-minute talks":
+//                       the adjective within three words before a trigger -> "length"
+//   duration.length     "visit ... for two days", "talks lasted 90 minutes", "cut short to a day":
+//                       after a length cue, measuring the trigger before it -> "length"
+//   duration.gap        "his first visit to North Korea in 24 years", "the first ... for over two
+//                       decades" (a gap marker before the trigger, a gap lead before the length);
+//                       "24 years to the day since his last visit" -> "gap", the time since the
+//                       event's previous occasion
+//   duration.delay      "several hours later than planned", "an hour late", "delayed by two
+//                       hours" -> "delay"
+//   duration.offset     "about two hours after the leaders began their talks": measured from the
+//                       trigger after "after"/"before" -> "time after" / "time before"
+// A length with none of these roles gives no claim ("a two-year jail sentence", "for decades").
+// Modality is the trigger's, or a cue between the trigger and the length ("is likely to be cut
+// short to a day": expected). The occasion is that of a date the sentence gives the event
+// (extract/occasion.hpp), else the publication year.
+// Cost: linear in the tokens of sentences with a trigger.
+#include <cmath>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "crosscheck/extract.hpp"
+#include "extract/date_parse.hpp"
+#include "extract/event_context.hpp"
+#include "extract/lexical.hpp"
+#include "extract/occasion.hpp"
+#include "text/fold.hpp"
+
+namespace crosscheck {
+namespace {
+
+using detail::phrase_matcher;
+using detail::token;
+
+enum class bound { exact, about, nearly, over, at_least, under };
+
+constexpr std::size_t max_adjective_gap = 3;  // words between "nine-day" and "journey"
+constexpr std::size_t max_offset_reach = 6;   // from "after" to the trigger it names
+constexpr std::size_t max_since_reach = 5;    // from "since" to the trigger it names
+constexpr std::size_t max_gap_marker = 5;     // from "first" to the trigger ("first time Putin has visited")
+constexpr double max_duration_seconds = 1e11; // about 3,000 years
+
+struct length_expr {
+  std::size_t first = 0, last = 0;  // tokens [first, last), hedge included
+  duration_value val;
+  hedge hdg = hedge::none;
+  bool adjective = false;  // "two-day"
+};
+
+std::vector<std::string_view> split_hyphens(std::string_view s) {
+  std::vector<std::string_view> parts;
+  std::size_t b = 0;
+  for (std::size_t i = 0; i <= s.size(); ++i)
+    if (i == s.size() || s[i] == '-') {
+      parts.push_back(s.substr(b, i - b));
+      b = i + 1;
+    }
+  return parts;
+}
+
+class duration_extractor final : public extractor {
+ public:
+  explicit duration_extractor(const rule_set& rules) : rules_(rules), events_(rules), dates_(rules) {
+    const auto& d = rules.durations;
+    for (const auto& u : d.units)
+      for (const auto& w : u.words) units_[w] = u.seconds;
+    for (std::size_t v = 0; v < d.vague_numbers.size(); ++v) vague_.add(d.vague_numbers[v].phrase, static_cast<int>(v));
+    auto hedges = [&](const std::vector<std::string>& words, bound b) {
+      for (const auto& w : words) hedges_.add(w, static_cast<int>(b));
+    };
+    hedges(d.about, bound::about);
+    hedges(d.nearly, bound::nearly);
+    hedges(d.over, bound::over);
+    hedges(d.at_least, bound::at_least);
+    hedges(d.under, bound::under);
+    for (const auto& w : d.length_cues) length_cues_.add(w, 0);
+    for (const auto& w : d.delay_after) delay_after_.add(w, 0);
+    for (const auto& w : d.delay_before) delay_before_.add(w, 0);
+    for (const auto& w : d.offset_after) offset_after_.add(w, 0);
+    for (const auto& w : d.gap_lead) gap_lead_.add(w, 0);
+    for (const auto& w : d.gap_markers) gap_markers_.insert(w);
+    for (const auto& w : rules.event_dates.since) since_.insert(w);
+    for (const auto& w : rules.dates.to_the_day) to_the_day_.add(w, 0);
+  }
+
+  claim_kind kind() const noexcept override { return claim_kind::duration; }
+
+  void extract(const document& doc, std::vector<claim>& out) const override {
+    const std::string_view t = doc.normalized;
+    detail::event_memory memory;
+    detail::event_scan sc;
+    std::vector<detail::date_mention> dates;
+    for (const sentence& sen : doc.sentences) {
+      if (!events_.scan(t, sen, memory, sc)) continue;
+      bool dates_read = false;
+      for (std::size_t i = 0; i < sc.toks.size(); ++i) {
+        const auto le = find_length(sc.toks, i);
+        if (!le) continue;
+        if (!dates_read) {
+          dates = dates_.read(t, sc.toks, {doc.published.date, {}});
+          dates_read = true;
+        }
+        emit(doc, t, sc, *le, dates, out);
+        i = le->last - 1;
+      }
+    }
+  }
+
+ private:
+  // A number written as digits ("24", "1.5") or words ("two", "twenty-four", "an"); 0 if none.
+  double number_of(std::string_view w) const {
+    if (w.empty()) return 0;
+    if (detail::is_ascii_digit(w.front())) {
+      double v = 0, scale = 0;
+      for (char c : w) {
+        if (c == '.' && scale == 0) {
+          scale = 1;
+          continue;
+        }
+        if (c == ',') continue;
+        if (!detail::is_ascii_digit(c)) return 0;
+        if (scale > 0) {
+          scale /= 10;
+          v += (c - '0') * scale;
+        } else {
+          v = v * 10 + (c - '0');
+        }
+      }
+      return v;
+    }
+    const auto parts = split_hyphens(w);
+    double total = 0;
+    for (std::size_t p = 0; p < parts.size(); ++p) {
+      const auto it = rules_.dates.numbers.find(parts[p]);
+      if (it == rules_.dates.numbers.end()) return 0;
+      if (p > 0 && !(total >= 20 && it->second < 10)) return 0;  // "twenty-four", not "two-three"
+      total += it->second;
+    }
+    return total;
+  }
+
+  // A unit word ("days", "hour"): its seconds, 0 if none.
+  double unit_of(std::string_view w) const {
+    const auto it = units_.find(std::string(w));
+    return it == units_.end() ? 0 : it->second;
+  }
+
+  std::optional<length_expr> find_length(const std::vector<token>& toks, std::size_t i) const {
+    length_expr le;
+    le.first = i;
+    std::size_t j = i;
+    bound b = bound::exact;
+    if (const auto h = hedges_.longest_at(toks, i); h.length) {
+      b = static_cast<bound>(h.payload);
+      j = i + h.length;
+    }
+    if (j >= toks.size()) return std::nullopt;
+    double lo = 0, hi = 0, unit = 0;
+    bool vague = false;
+    if (const auto v = vague_.longest_at(toks, j); v.length && j + v.length < toks.size()) {
+      const auto& e = rules_.durations.vague_numbers[static_cast<std::size_t>(v.payload)];
+      unit = unit_of(toks[j + v.length].lower);
+      if (unit == 0) return std::nullopt;
+      lo = e.min;
+      hi = e.max;
+      vague = true;
+      le.last = j + v.length + 1;
+    } else {
+      const std::string_view w = toks[j].lower;
+      const auto parts = split_hyphens(w);
+      // "two-day", "24-hour", "twenty-four-hour": number parts, then the unit in the singular.
+      if (parts.size() >= 2 && (unit = unit_of(parts.back())) > 0) {
+        const std::string_view num = w.substr(0, w.size() - parts.back().size() - 1);
+        lo = hi = number_of(num);
+        le.adjective = true;
+        le.last = j + 1;
+      } else if (j + 1 < toks.size() && (unit = unit_of(toks[j + 1].lower)) > 0) {
+        lo = hi = number_of(w);
+        le.last = j + 2;
+      } else {
+        return std::nullopt;
+      }
+      if (lo <= 0) return std::nullopt;
+    }
+    // From a count of units to an interval of seconds.
+    double min = 0;
+    std::optional<double> max;
+    const double n = lo;
+    switch (b) {
+      case bound::exact:
+      case bound::about: {
+        double from = vague ? lo : n - 0.5, to = vague ? hi : n + 0.5;
+        if (b == bound::about) {
+          from = std::min(from, lo * (1 - rules_.durations.about_fraction));
+          to = std::max(to, hi * (1 + rules_.durations.about_fraction));
+          le.hdg = hedge::about;
+        }
+        min = from * unit;
+        max = to * unit - (vague ? 0 : 1);  // [n - 0.5, n + 0.5): one second short, stored closed
+        break;
+      }
+      case bound::nearly:
+        min = (n - std::max(1.0, n / 10)) * unit;
+        max = hi * unit;
+        le.hdg = hedge::at_most;
+        break;
+      case bound::over:
+        min = n * unit + 1;
+        le.hdg = hedge::at_least;
+        break;
+      case bound::at_least:
+        min = n * unit;
+        le.hdg = hedge::at_least;
+        break;
+      case bound::under:
+        min = 0;
+        max = hi * unit;
+        le.hdg = hedge::at_most;
+        break;
+    }
+    if (min < 0) min = 0;
+    if (min > max_duration_seconds || (max && *max > max_duration_seconds)) return std::nullopt;
+    le.val = {std::round(min), max ? std::optional<double>(std::round(*max)) : std::nullopt};
+    return le;
+  }
+
+  // The first trigger with an actor whose first token lies in (from, to].
+  static std::optional<std::size_t> trigger_in(const detail::event_scan& sc, std::size_t from, std::size_t to) {
+    for (std::size_t k = 0; k < sc.triggers.size(); ++k)
+      if (sc.triggers[k].tok > from && sc.triggers[k].tok <= to) return sc.actors[k] ? std::optional<std::size_t>(k) : std::nullopt;
+    return std::nullopt;
+  }
+  // The nearest trigger ending at or before token `first`.
+  static std::optional<std::size_t> trigger_before(const detail::event_scan& sc, std::size_t first) {
+    std::optional<std::size_t> pick;
+    for (std::size_t k = 0; k < sc.triggers.size() && sc.triggers[k].tok + sc.triggers[k].len <= first; ++k) pick = k;
+    return pick;
+  }
+  // "his first visit ... in 24 years", "The trip is Putin's first ... in 24 years": a gap marker
+  // shortly before trigger k, or between it and the length at `first`.
+  bool gap_marker_near(const detail::event_scan& sc, std::size_t k, std::size_t first) const {
+    const std::size_t trig = sc.triggers[k].tok;
+    for (std::size_t j = trig >= max_gap_marker ? trig - max_gap_marker : 0; j < first; ++j)
+      if (gap_markers_.count(sc.toks[j].lower)) return true;
+    return false;
+  }
+
+  void emit(const document& doc, std::string_view t, detail::event_scan& sc, const length_expr& le,
+            const std::vector<detail::date_mention>& dates, std::vector<claim>& out) const {
+    const auto& toks = sc.toks;
+    std::optional<std::size_t> k;
+    std::string attribute;
+    const char* rule = "";
+    bool before_value = false;  // the trigger comes before the length
+    auto ends_at_first = [&](const phrase_matcher& pm) {
+      return pm.longest_ending_at(toks, le.first).length > 0;
+    };
+    // The roles are tried in turn; the first that finds its trigger wins.
+    if (le.adjective && (k = trigger_in(sc, le.last - 1, le.last + max_adjective_gap))) {
+      attribute = "length";
+      rule = "duration.adjective";
+    }
+    if (!k && ((le.last < toks.size() && delay_after_.longest_at(toks, le.last).length) || ends_at_first(delay_before_))) {
+      k = events_.attach(t, sc, le.first, le.last);
+      attribute = "delay";
+      rule = "duration.delay";
+      before_value = true;
+    }
+    if (const auto o = offset_after_.longest_at(toks, le.last); !k && o.length &&
+        (k = trigger_in(sc, le.last, le.last + o.length + max_offset_reach))) {
+      attribute = toks[le.last].lower == "before" ? "time before" : "time after";
+      rule = "duration.offset";
+    }
+    if (const auto s = le.last + to_the_day_.longest_at(toks, le.last).length;
+        !k && s < toks.size() && since_.count(toks[s].lower) && (k = trigger_in(sc, s, s + max_since_reach))) {
+      attribute = "gap";
+      rule = "duration.gap";
+    }
+    if (const auto before = trigger_before(sc, le.first);
+        !k && before && sc.actors[*before] && ends_at_first(gap_lead_) && gap_marker_near(sc, *before, le.first)) {
+      k = before;
+      attribute = "gap";
+      rule = "duration.gap";
+      before_value = true;
+    }
+    if (!k && ends_at_first(length_cues_)) {
+      k = events_.attach(t, sc, le.first, le.last);
+      if (k && sc.triggers[*k].tok > le.first) return;  // "for two days ... before Putin arrived": not its length
+      attribute = "length";
+      rule = "duration.length";
+      before_value = true;
+    }
+    if (!k || !sc.actors[*k]) return;
+
+    claim c;
+    c.kind = claim_kind::duration;
+    c.subject = events_.subject(sc, *k, events_.place_of(sc, *k));
+    c.subject_text = sc.actors[*k]->text;
+    c.attribute = attribute;
+    // A gap ends at the occasion being reported, whatever date its previous one has.
+    c.occasion = attribute == "gap" ? detail::current_occasion(doc.published.date)
+                                    : detail::occasion_near(sc, *k, dates, doc.published.date);
+    c.val = le.val;
+    c.hdg = le.hdg;
+    c.mod = sc.modalities[*k];
+    if (c.mod == modality::reported && before_value) {
+      const auto& tr = sc.triggers[*k];
+      if (const auto m = events_.modality_between(t, toks, tr.tok + tr.len, le.first); m && *m != modality::denied)
+        c.mod = *m;
+    }
+    c.rule = rule;
+    detail::event_context::fill_evidence(doc, sc, {toks[le.first].begin, toks[le.last - 1].end}, c);
+    c.ev.attribution = events_.attribution(t, sc, le.first, le.last, toks[le.last - 1].end);
+    out.push_back(std::move(c));
+  }
+
+  const rule_set& rules_;
+  detail::event_context events_;
+  detail::date_reader dates_;
+  std::unordered_map<std::string, double> units_;
+  phrase_matcher vague_, hedges_, length_cues_, delay_after_, delay_before_, offset_after_, gap_lead_, to_the_day_;
+  std::unordered_set<std::string> gap_markers_, since_;
+};
+
+}  // namespace
+
+std::unique_ptr<extractor> make_duration_extractor(const rule_set& rules) {
+  return std::make_unique<duration_extractor>(rules);
+}
+
+}  // namespace crosscheck
