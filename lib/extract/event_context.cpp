@@ -315,9 +315,12 @@ std::optional<actor> event_context::find_actor(std::string_view t, const std::ve
     const token& tok = toks[k];
     if (pronouns_.count(tok.lower)) {
       // "Putin commenced his first visit", "Putin (right) shakes hands with Kim Jong Il upon his
-      // arrival": the sentence's subject, named before the pronoun, else the last actor named.
+      // arrival": the sentence's subject, named before the pronoun, when the document has named
+      // it as an actor before; else the last actor named; else, in the first sentence to name
+      // anyone, its subject.
       if (auto subject = first_name_before(t, toks, k, &mem)) return subject;
-      return mem.last_actor;
+      if (mem.last_actor) return mem.last_actor;
+      return first_name_before(t, toks, k, nullptr);  // the first sentence to name anyone
     }
     // A place is never the actor ("In Pyongyang, Putin's plane ...", "Putin flew to Pyongyang and landed").
     if (const auto p = places_.longest_ending_at(toks, k + 1); p.length && toks[k + 1 - p.length].capitalized) {

@@ -143,8 +143,10 @@ std::string to_json(const report_input& in) {
   for (const auto& s : in.result.slots) {
     json ids = json::array();
     for (std::size_t i : s.claims) ids.push_back(in.claims[i].id);
-    slots.push_back({{"id", s.id}, {"kind", to_string(s.kind)}, {"subject", s.subject}, {"attribute", s.attribute},
-                     {"claims", std::move(ids)}});
+    json o = {{"id", s.id}, {"kind", to_string(s.kind)}, {"subject", s.subject}, {"attribute", s.attribute}};
+    if (!s.occasion.empty()) o["occasion"] = s.occasion;
+    o["claims"] = std::move(ids);
+    slots.push_back(std::move(o));
   }
   j["slots"] = std::move(slots);
   auto groups = [&](const std::vector<value_group>& gs) {
@@ -166,6 +168,7 @@ std::string to_json(const report_input& in) {
     o["slot"] = s.id;
     o["subject"] = s.subject;
     o["attribute"] = s.attribute;
+    if (!s.occasion.empty()) o["occasion"] = s.occasion;
     o["fact"] = describe_fact(s, in.claims);
     o["values"] = groups(c.values);
     o["compatible"] = groups(c.compatible);

@@ -119,3 +119,90 @@ TEST_CASE("acceptance: the seed articles flag the arrival time conflict", "[acce
   for (const auto& g : c->compatible) after_two_seen = after_two_seen || g.value == "after 02:00+09:00";
   CHECK(after_two_seen);
 }
+
+namespace {
+
+const conflict* find_conflict_with(const run_result& r, const std::vector<std::string>& values) {
+  for (const auto& c : r.result.conflicts) {
+    std::size_t found = 0;
+    for (const auto& v : values)
+      for (const auto& g : c.values) found += g.value == v;
+    if (found == values.size()) return &c;
+  }
+  return nullptr;
+}
+
+// must_flag previous-visit-date: "24 years to the day since his last visit" (2000-06-19) against
+// "July 19, 2000"; "July 2000" agrees with the latter. Claims about the 2000 visit stay apart
+// from those about the 2024 one.
+void check_previous_visit(const run_result& r, const std::string& to_the_day_file, const std::string& july_file) {
+  const conflict* c = find_conflict_with(r, {"2000-06-19", "2000-07-19"});
+  REQUIRE(c != nullptr);
+  const slot& s = r.result.slots[c->slot];
+  CHECK(s.subject == "visit:putin@pyongyang");
+  CHECK(s.attribute == "date");
+  CHECK(s.occasion == "2000");
+  CHECK(c->cls == conflict_class::date);  // two documents: not one contradicting itself
+  bool to_the_day = false, july_month = false;
+  for (const auto& g : c->values)
+    for (std::size_t i : g.claims) {
+      const claim& cl = r.claims[i];
+      to_the_day = to_the_day || (g.value == "2000-06-19" && cl.ev.document == to_the_day_file &&
+                                  cl.ev.text.find("24 years to the day") != std::string::npos);
+      july_month = july_month || (g.value == "2000-07" && cl.ev.document == july_file && cl.ev.text == "July 2000");
+    }
+  CHECK(to_the_day);
+  CHECK(july_month);
+  for (std::size_t i : s.claims) {
+    const auto* d = std::get_if<date_value>(&r.claims[i].val);
+    REQUIRE(d != nullptr);
+    CHECK(d->year == 2000);
+  }
+}
+
+// must_not_flag: "24 years" agrees with "over two decades"; the evening of June 18 (a plan) and
+// "two days starting on Tuesday" (a schedule) agree; the visit's length, if flagged, is a
+// change of plan.
+void check_temporal_not_flagged(const run_result& r) {
+  bool gap_24 = false, gap_over_20 = false;
+  for (const auto& s : r.result.slots) {
+    if (s.attribute != "gap" || s.subject.rfind("visit:putin", 0) != 0) continue;
+    for (std::size_t i : s.claims) {
+      const auto& d = std::get<duration_value>(r.claims[i].val);
+      gap_24 = gap_24 || (d.max_seconds && d.min_seconds <= 24 * 31556952.0 && *d.max_seconds >= 24 * 31556952.0);
+      gap_over_20 = gap_over_20 || !d.max_seconds;
+    }
+  }
+  CHECK(gap_24);
+  CHECK(gap_over_20);
+  for (const auto& c : r.result.conflicts) {
+    const slot& s = r.result.slots[c.slot];
+    CHECK(s.attribute != "gap");
+    bool june_18 = false;
+    for (const auto& g : c.values) june_18 = june_18 || g.value == "2024-06-18";
+    if (june_18 || s.attribute == "length") CHECK(c.cls == conflict_class::planned_vs_actual);
+    if (june_18)
+      for (const auto& g : c.values)
+        if (g.value == "2024-06-18") CHECK(g.mod != modality::reported);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("acceptance: samples flag the previous visit's date and not the harmless variants", "[acceptance]") {
+  const auto r = run_on(CROSSCHECK_SAMPLES_DIR);
+  check_previous_visit(r, "02_global_wire.txt", "01_seoul_ledger.txt");
+  check_temporal_not_flagged(r);
+}
+
+TEST_CASE("acceptance: the seed articles flag the previous visit's date and not the harmless variants",
+          "[acceptance][seeds]") {
+  const std::filesystem::path folder = CROSSCHECK_SEEDS_DIR;
+  if (!std::filesystem::exists(folder / "manifest.yaml")) {
+    WARN("no seed corpus at " << folder << "; skipped");
+    return;
+  }
+  const auto r = run_on(folder);
+  check_previous_visit(r, "001_9f9ab1bd50d36e9f.txt", "000_d4f0869e62d80e94.txt");
+  check_temporal_not_flagged(r);
+}

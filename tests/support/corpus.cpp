@@ -38,7 +38,7 @@ std::string describe(const std::vector<crosscheck::claim>& claims) {
   if (claims.empty()) return "  (no claim)\n";
   std::string s;
   for (const auto& c : claims)
-    s += "  " + c.subject + " / " + c.attribute + " = " + crosscheck::to_string(c.val) + "  <- \"" + c.ev.text +
+    s += "  " + c.subject + " / " + c.attribute + " (" + c.occasion + ") = " + crosscheck::to_string(c.val) + "  <- \"" + c.ev.text +
          "\" [" + c.rule + "]" + (c.ev.attribution.empty() ? "" : " (attribution: " + c.ev.attribution + ")") +
          " modality " + std::string(crosscheck::to_string(c.mod)) + "\n";
   return s;
@@ -74,6 +74,8 @@ void check_corpus(crosscheck::claim_kind kind, const corpus_entries& corpus) {
       CHECK(crosscheck::to_string(c.val) == crosscheck::to_string(entry.expected.val));
       if (entry.expected.attribution) CHECK(c.ev.attribution == *entry.expected.attribution);
       if (entry.expected.mod) CHECK(c.mod == *entry.expected.mod);
+      if (entry.expected.occasion) CHECK(c.occasion == *entry.expected.occasion);
+      CHECK(c.weekday == entry.expected.weekday);
       if (marked) {
         CHECK(c.ev.text == marked->second);
         CHECK(c.ev.begin == marked->first);

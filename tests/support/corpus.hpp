@@ -41,6 +41,8 @@ struct expectation {
   std::string attribute = "time";
   std::optional<std::string> attribution;  // unset: not checked; "" : must have none
   std::optional<crosscheck::modality> mod;  // unset: not checked
+  std::optional<std::string> occasion;      // unset: not checked ("2000", "2024")
+  std::optional<unsigned> weekday;          // unset: must have none; else the stated weekday (0 = Sunday)
 };
 
 inline expectation expect(std::string subject, crosscheck::value v) {
@@ -55,6 +57,20 @@ inline expectation attributed(expectation e, std::string who) {
 }
 inline expectation with_modality(expectation e, crosscheck::modality m) {
   e.mod = m;
+  return e;
+}
+// The attribute, when not "time": expect_as("visit:putin@pyongyang", "date", day(2024, 6, 19)).
+inline expectation expect_as(std::string subject, std::string attribute, crosscheck::value v) {
+  expectation e = expect(std::move(subject), std::move(v));
+  e.attribute = std::move(attribute);
+  return e;
+}
+inline expectation on_occasion(expectation e, std::string occasion) {
+  e.occasion = std::move(occasion);
+  return e;
+}
+inline expectation with_weekday(expectation e, unsigned weekday) {
+  e.weekday = weekday;
   return e;
 }
 

@@ -41,6 +41,27 @@ TEST_CASE("jsonl: extracted claims survive a round trip", "[jsonl]") {
   }
 }
 
+TEST_CASE("jsonl: a claim's occasion and stated weekday survive a round trip", "[jsonl]") {
+  const auto claims = crosscheck_test::extract(
+      claim_kind::date, "Putin shook hands with Kim Jong Il upon his arrival in Pyongyang on Wednesday, July 19, 2000.");
+  REQUIRE(claims.size() == 1u);
+  CHECK(claims[0].occasion == "2000");
+  REQUIRE(claims[0].weekday.has_value());
+  std::vector<diagnostic> diags;
+  const auto back = read(to_json_line(claims[0]) + "\n", diags);
+  CHECK(diags.empty());
+  REQUIRE(back.size() == 1u);
+  CHECK(back[0].occasion == "2000");
+  CHECK(back[0].weekday == claims[0].weekday);
+  // A weekday out of range is refused with a warning, not taken.
+  const auto bad = read(R"({"source": "X", "subject": "visit:putin", "attribute": "date", "value": "2000-07-19", "weekday": 9})"
+                        "\n",
+                        diags);
+  CHECK(bad.empty());
+  REQUIRE(diags.size() == 1u);
+  CHECK(diags[0].message.find("weekday") != std::string::npos);
+}
+
 TEST_CASE("jsonl: raw values from outside are normalized like extracted ones", "[jsonl]") {
   std::vector<diagnostic> diags;
   const auto claims = read(

@@ -263,3 +263,104 @@ TEST_CASE("reconcile: no claims, no slots", "[reconcile]") {
   CHECK(r.slots.empty());
   CHECK(r.conflicts.empty());
 }
+
+namespace {
+
+claim dated(std::string id, std::string doc, std::string subject, date_value d, std::string occasion,
+            modality m = modality::reported) {
+  claim c = make(std::move(id), std::move(doc), "Reuters", std::move(subject), d);
+  c.kind = claim_kind::date;
+  c.attribute = "date";
+  c.occasion = std::move(occasion);
+  c.mod = m;
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("reconcile: claims about two occasions of an event are never compared", "[reconcile]") {
+  // The 2024 visit on June 19 and the 2000 one on July 19: two facts, no conflict.
+  const std::vector<claim> claims{
+      dated("a#1", "a.txt", "visit:putin@pyongyang", date_value::of_day(2024, 6, 19), "2024"),
+      dated("b#1", "b.txt", "visit:putin@pyongyang", date_value::of_day(2000, 7, 19), "2000"),
+      dated("c#1", "c.txt", "visit:putin@pyongyang", date_value::of_day(2000, 6, 19), "2000"),
+  };
+  const auto r = reconcile(claims, rules());
+  REQUIRE(r.slots.size() == 2u);
+  CHECK(r.slots[0].occasion == "2024");
+  CHECK(r.slots[1].occasion == "2000");
+  CHECK(r.slots[1].claims == std::vector<std::size_t>{1, 2});
+  REQUIRE(r.conflicts.size() == 1u);  // only inside the 2000 occasion
+  CHECK(r.conflicts[0].slot == 1u);
+  CHECK(r.conflicts[0].cls == conflict_class::date);
+  CHECK(r.conflicts[0].explanation.find("(2000)") != std::string::npos);
+}
+
+TEST_CASE("reconcile: a claim with no occasion joins the only one known, and no other", "[reconcile]") {
+  SECTION("one occasion known") {
+    const std::vector<claim> claims{
+        dated("a#1", "a.txt", "visit:putin", date_value::of_day(2024, 6, 19), "2024"),
+        dated("b#1", "b.txt", "visit:putin", date_value::of_day(2024, 6, 20), ""),
+    };
+    const auto r = reconcile(claims, rules());
+    CHECK(r.slots.size() == 1u);
+    CHECK(r.conflicts.size() == 1u);
+  }
+  SECTION("two occasions known: it could be either") {
+    const std::vector<claim> claims{
+        dated("a#1", "a.txt", "visit:putin", date_value::of_day(2024, 6, 19), "2024"),
+        dated("b#1", "b.txt", "visit:putin", date_value::of_day(2000, 7, 19), "2000"),
+        dated("c#1", "c.txt", "visit:putin", date_value::of_day(2000, 6, 19), ""),
+    };
+    const auto r = reconcile(claims, rules());
+    CHECK(r.slots.size() == 3u);
+    CHECK(r.conflicts.empty());
+  }
+}
+
+TEST_CASE("reconcile: a weekday the calendar contradicts is a finding of its own", "[reconcile]") {
+  claim wrong = dated("a#1", "a.txt", "visit:putin@pyongyang", date_value::of_day(2000, 7, 19), "2000");
+  wrong.weekday = 2;  // "Tuesday, July 19, 2000": it was a Wednesday
+  wrong.ev.text = "Tuesday, July 19, 2000";
+  claim right = dated("b#1", "b.txt", "visit:putin@pyongyang", date_value::of_day(2000, 7, 19), "2000");
+  right.weekday = 3;
+  const auto r = reconcile({wrong, right}, rules());
+  REQUIRE(r.conflicts.size() == 1u);
+  const conflict& c = r.conflicts[0];
+  CHECK(c.cls == conflict_class::weekday_date);
+  CHECK(to_string(c.cls) == "weekday-date");
+  REQUIRE(c.values.size() == 1u);
+  CHECK(c.values[0].claims == std::vector<std::size_t>{0});
+  CHECK(c.explanation.find("Tuesday, July 19, 2000") != std::string::npos);
+  CHECK(c.explanation.find("was a Wednesday, not a Tuesday") != std::string::npos);
+  // A right weekday, or one stated with a coarser date, is no finding.
+  CHECK(reconcile({right}, rules()).conflicts.empty());
+  claim month = dated("c#1", "c.txt", "visit:putin", date_value::of_month(2000, 7), "2000");
+  month.weekday = 2;
+  CHECK(reconcile({month}, rules()).conflicts.empty());
+}
+
+TEST_CASE("reconcile: a schedule, a forecast and a report that differ are a change of plan", "[reconcile]") {
+  // "scheduled for two days" / "likely to be cut short to a day" / "his two-day trip"
+  auto length = [](std::string id, std::string doc, double days, modality m) {
+    claim c = make(std::move(id), std::move(doc), "Reuters", "visit:putin@pyongyang",
+                   duration_value{(days - 0.5) * 86400, (days + 0.5) * 86400 - 1});
+    c.kind = claim_kind::duration;
+    c.attribute = "length";
+    c.mod = m;
+    return c;
+  };
+  SECTION("plan against forecast, one document") {
+    const auto r = reconcile({length("a#1", "a.txt", 2, modality::scheduled), length("a#2", "a.txt", 1, modality::expected)},
+                             rules());
+    REQUIRE(r.conflicts.size() == 1u);
+    CHECK(r.conflicts[0].cls == conflict_class::planned_vs_actual);
+    CHECK(r.conflicts[0].sev == conflict_severity::low);
+  }
+  SECTION("two forecasts that disagree are a conflict") {
+    const auto r = reconcile({length("a#1", "a.txt", 2, modality::expected), length("b#1", "b.txt", 1, modality::expected)},
+                             rules());
+    REQUIRE(r.conflicts.size() == 1u);
+    CHECK(r.conflicts[0].cls == conflict_class::value_mismatch);
+  }
+}
