@@ -50,5 +50,8 @@ extractor_set default_extractors(const rule_set& rules);
 std::unique_ptr<extractor> make_time_extractor(const rule_set& rules);      // clock times of events
 std::unique_ptr<extractor> make_date_extractor(const rule_set& rules);      // calendar dates of events
 std::unique_ptr<extractor> make_duration_extractor(const rule_set& rules);  // lengths, gaps, delays
+// The three above in one pass: each sentence is tokenized, scanned for events and read for dates
+// once. default_extractors() uses it; claims come per sentence, times then dates then lengths.
+std::unique_ptr<extractor> make_event_extractor(const rule_set& rules);
 
 }  // namespace crosscheck

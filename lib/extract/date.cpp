@@ -19,12 +19,14 @@
 //   - a weekday written with the date ("Wednesday, July 19, 2000") is kept in claim::weekday for
 //     the reconciler's calendar check;
 //   - "that day" resolves against the last day-grain date of the document read so far.
-// Cost: the date reader runs only on sentences with an event trigger; linear in their tokens.
+// It runs as a part of extract/event_pass, which scans and reads the dates of each sentence once
+// for every event extractor. Cost: linear in the tokens of sentences with an event trigger.
 #include <unordered_set>
 
 #include "crosscheck/extract.hpp"
 #include "extract/date_parse.hpp"
 #include "extract/event_context.hpp"
+#include "extract/event_pass.hpp"
 #include "extract/lexical.hpp"
 #include "extract/occasion.hpp"
 
@@ -34,9 +36,9 @@ namespace {
 constexpr std::size_t max_since_reach = 5;  // tokens from "since" to the event it names
 constexpr std::size_t max_start_cue = 3;    // tokens from a start cue to the date
 
-class date_extractor final : public extractor {
+class date_part final : public detail::event_part {
  public:
-  explicit date_extractor(const rule_set& rules) : rules_(rules), events_(rules), dates_(rules) {
+  explicit date_part(const rule_set& rules) : rules_(rules) {
     for (const auto& w : rules.event_dates.start_cues) start_cues_.insert(w);
     for (const auto& w : rules.event_dates.since) since_.insert(w);
     for (const auto& e : rules.events) dated_as_.push_back(e.dated_as.empty() ? e.id : e.dated_as);
@@ -44,26 +46,15 @@ class date_extractor final : public extractor {
 
   claim_kind kind() const noexcept override { return claim_kind::date; }
 
-  void extract(const document& doc, std::vector<claim>& out) const override {
-    const std::string_view t = doc.normalized;
-    detail::event_memory memory;
-    detail::event_scan sc;
-    detail::date_context ctx{doc.published.date, {}};
-    for (const sentence& sen : doc.sentences) {
-      if (!events_.scan(t, sen, memory, sc)) continue;
-      const auto found = dates_.read(t, sc.toks, ctx);
-      for (const auto& m : found) {
-        if (!m.value) continue;  // unresolved: never guessed
-        emit(doc, t, sc, m, out);
-        if (m.value->g == date_value::grain::day) ctx.in_context = m.value;
-      }
-    }
+  void sentence(const detail::sentence_input& in, std::vector<claim>& out) const override {
+    for (const auto& m : in.dates)
+      if (m.value) emit(in, m, out);  // unresolved: never guessed
   }
 
  private:
   // "24 years to the day since his last visit": the trigger a few words after a since-word.
   std::optional<std::size_t> trigger_after_since(const detail::event_scan& sc, const detail::date_mention& m) const {
-    if (m.last >= sc.toks.size() || !since_.count(sc.toks[m.last].lower)) return std::nullopt;
+    if (m.last >= sc.toks.size() || !since_.contains(sc.toks[m.last])) return std::nullopt;
     for (std::size_t k = 0; k < sc.triggers.size(); ++k)
       if (sc.triggers[k].tok > m.last && sc.triggers[k].tok <= m.last + max_since_reach && sc.actors[k]) return k;
     return std::nullopt;
@@ -71,12 +62,15 @@ class date_extractor final : public extractor {
 
   bool after_start_cue(const detail::event_scan& sc, const detail::date_mention& m) const {
     for (std::size_t k = m.first >= max_start_cue ? m.first - max_start_cue : 0; k < m.first; ++k)
-      if (start_cues_.count(sc.toks[k].lower)) return true;
+      if (start_cues_.contains(sc.toks[k])) return true;
     return false;
   }
 
-  void emit(const document& doc, std::string_view t, detail::event_scan& sc, const detail::date_mention& m,
-            std::vector<claim>& out) const {
+  void emit(const detail::sentence_input& in, const detail::date_mention& m, std::vector<claim>& out) const {
+    const document& doc = in.doc;
+    const std::string_view t = in.text;
+    detail::event_scan& sc = in.sc;
+    const detail::event_context& events_ = in.events;
     std::optional<std::size_t> k = trigger_after_since(sc, m);
     if (!k) k = events_.attach(t, sc, m.first, m.last);
     if (!k) return;
@@ -100,14 +94,14 @@ class date_extractor final : public extractor {
   }
 
   const rule_set& rules_;
-  detail::event_context events_;
-  detail::date_reader dates_;
-  std::unordered_set<std::string> start_cues_, since_;
+  detail::word_set start_cues_, since_;
   std::vector<std::string> dated_as_;  // by event index
 };
 
 }  // namespace
 
-std::unique_ptr<extractor> make_date_extractor(const rule_set& rules) { return std::make_unique<date_extractor>(rules); }
+std::unique_ptr<detail::event_part> detail::make_date_part(const rule_set& rules) {
+  return std::make_unique<date_part>(rules);
+}
 
 }  // namespace crosscheck

@@ -157,6 +157,19 @@ struct date_reader::found {
   }
 };
 
+// A date needs a digit, or a month, weekday, unit or relative word ("yesterday", "that day"):
+// a sentence with none is passed over before any work. Hash collisions only let more through.
+bool date_reader::may_hold_date(const std::vector<token>& toks) const {
+  for (const auto& t : toks) {
+    for (char c : t.lower)
+      if (is_ascii_digit(c)) return true;
+    const std::string& w = t.lower;
+    const bool possessive = w.size() > 2 && w[w.size() - 2] == '\'' && w.back() == 's';
+    if (date_words_.count(possessive ? word_hash(std::string_view(w).substr(0, w.size() - 2)) : t.hash)) return true;
+  }
+  return false;
+}
+
 bool date_reader::has(const std::string& word, cue c) const {
   const auto it = cues_.find(word);
   return it != cues_.end() && (it->second & c) != 0;
@@ -195,6 +208,18 @@ date_reader::date_reader(const rule_set& rules) {
   for (const auto& u : dv.day_units) units_[lower(u)] = grain::day;
   for (const auto& u : dv.month_units) units_[lower(u)] = grain::month;
   for (const auto& u : dv.year_units) units_[lower(u)] = grain::year;
+  for (const auto* table : {&months_, &weekdays_})
+    for (const auto& [w, info] : *table) date_words_.insert(word_hash(w));
+  for (const auto& [w, g] : units_) date_words_.insert(word_hash(w));
+  for (const auto& r : dv.relative) {
+    std::size_t b = 0;
+    const std::string p = lower(r.phrase);
+    for (std::size_t i = 0; i <= p.size(); ++i)
+      if (i == p.size() || p[i] == ' ') {
+        if (i > b) date_words_.insert(word_hash(std::string_view(p).substr(b, i - b)));
+        b = i + 1;
+      }
+  }
   relative_ = dv.relative;
   for (std::size_t k = 0; k < relative_.size(); ++k) relative_phrases_.add(relative_[k].phrase, static_cast<int>(k));
   for (const auto& p : dv.to_the_day) to_the_day_.add(p, 0);
@@ -219,8 +244,10 @@ struct date_reader::scan {
     for (const auto& w : tk) plan = plan || reader.plan_words_.count(w.lower) > 0;
     for (auto& w : words) {
       const std::string& s = w.lower;
-      if (s.size() > 2 && s[s.size() - 2] == '\'' && s.back() == 's' && !is_ascii_digit(s[s.size() - 3]))
+      if (s.size() > 2 && s[s.size() - 2] == '\'' && s.back() == 's' && !is_ascii_digit(s[s.size() - 3])) {
         w.lower.resize(s.size() - 2);
+        w.hash = w.stem_hash;  // phrase lookups go by the hash
+      }
     }
     if (ctx.published && ctx.published->ok()) {
       pub_year = ctx.published->year;
@@ -644,7 +671,7 @@ std::vector<date_mention> date_reader::read(std::string_view text, const std::ve
     if (toks[k].begin > toks[k].end || toks[k].end > text.size() ||
         (k + 1 < toks.size() && toks[k].end > toks[k + 1].begin))
       return out;
-  if (toks.empty()) return out;
+  if (toks.empty() || !may_hold_date(toks)) return out;
   scan s(*this, text, toks, ctx);
   std::size_t i = 0;
   while (i < toks.size()) {

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -74,6 +75,7 @@ class date_reader {
   struct found;  // one expression found at a token
 
   bool has(const std::string& word, cue c) const;
+  bool may_hold_date(const std::vector<token>& toks) const;
 
   std::unordered_map<std::string, name_info> months_;
   std::unordered_map<std::string, name_info> weekdays_;
@@ -84,6 +86,7 @@ class date_reader {
   phrase_matcher relative_phrases_;  // payload: index into relative_
   phrase_matcher to_the_day_;
   std::unordered_set<std::string> plan_words_;  // events.yaml modality cues: "due", "will", ...
+  std::unordered_set<std::uint64_t> date_words_;  // word_hash of the words a date needs (prefilter)
 };
 
 }  // namespace crosscheck::detail

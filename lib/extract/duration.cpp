@@ -31,12 +31,14 @@
 // (extract/occasion.hpp), else the publication year.
 // Cost: linear in the tokens of sentences with a trigger.
 #include <cmath>
+#include <cstdint>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "crosscheck/extract.hpp"
 #include "extract/date_parse.hpp"
 #include "extract/event_context.hpp"
+#include "extract/event_pass.hpp"
 #include "extract/lexical.hpp"
 #include "extract/occasion.hpp"
 #include "text/fold.hpp"
@@ -73,12 +75,12 @@ std::vector<std::string_view> split_hyphens(std::string_view s) {
   return parts;
 }
 
-class duration_extractor final : public extractor {
+class duration_part final : public detail::event_part {
  public:
-  explicit duration_extractor(const rule_set& rules) : rules_(rules), events_(rules), dates_(rules) {
+  explicit duration_part(const rule_set& rules) : rules_(rules) {
     const auto& d = rules.durations;
     for (const auto& u : d.units)
-      for (const auto& w : u.words) units_[w] = u.seconds;
+      for (const auto& w : u.words) units_[detail::word_hash(w)] = {w, u.seconds};
     for (std::size_t v = 0; v < d.vague_numbers.size(); ++v) vague_.add(d.vague_numbers[v].phrase, static_cast<int>(v));
     auto hedges = [&](const std::vector<std::string>& words, bound b) {
       for (const auto& w : words) hedges_.add(w, static_cast<int>(b));
@@ -100,24 +102,14 @@ class duration_extractor final : public extractor {
 
   claim_kind kind() const noexcept override { return claim_kind::duration; }
 
-  void extract(const document& doc, std::vector<claim>& out) const override {
-    const std::string_view t = doc.normalized;
-    detail::event_memory memory;
-    detail::event_scan sc;
-    std::vector<detail::date_mention> dates;
-    for (const sentence& sen : doc.sentences) {
-      if (!events_.scan(t, sen, memory, sc)) continue;
-      bool dates_read = false;
-      for (std::size_t i = 0; i < sc.toks.size(); ++i) {
-        const auto le = find_length(sc.toks, i);
-        if (!le) continue;
-        if (!dates_read) {
-          dates = dates_.read(t, sc.toks, {doc.published.date, {}});
-          dates_read = true;
-        }
-        emit(doc, t, sc, *le, dates, out);
-        i = le->last - 1;
-      }
+  void sentence(const detail::sentence_input& in, std::vector<claim>& out) const override {
+    const auto& toks = in.sc.toks;
+    if (!may_hold_length(toks)) return;
+    for (std::size_t i = 0; i < toks.size(); ++i) {
+      const auto le = find_length(toks, i);
+      if (!le) continue;
+      emit(in, *le, out);
+      i = le->last - 1;
     }
   }
 
@@ -155,9 +147,23 @@ class duration_extractor final : public extractor {
   }
 
   // A unit word ("days", "hour"): its seconds, 0 if none.
-  double unit_of(std::string_view w) const {
-    const auto it = units_.find(std::string(w));
-    return it == units_.end() ? 0 : it->second;
+  double unit_of(std::string_view w, std::uint64_t hash) const {
+    const auto it = units_.find(hash);
+    return it != units_.end() && it->second.first == w ? it->second.second : 0;
+  }
+  double unit_of(std::string_view w) const { return unit_of(w, detail::word_hash(w)); }
+  double unit_of(const token& t) const { return unit_of(t.lower, t.hash); }
+  // The unit of a hyphenated adjective's last part ("two-day"), 0 if none.
+  double hyphen_unit(std::string_view w) const {
+    const auto dash = w.rfind('-');
+    return dash == std::string_view::npos ? 0 : unit_of(w.substr(dash + 1));
+  }
+  // A length needs a unit word ("days") or a hyphenated one ("two-day"): a sentence with none
+  // is passed over.
+  bool may_hold_length(const std::vector<token>& toks) const {
+    for (const auto& t : toks)
+      if (unit_of(t) > 0 || hyphen_unit(t.lower) > 0) return true;
+    return false;
   }
 
   std::optional<length_expr> find_length(const std::vector<token>& toks, std::size_t i) const {
@@ -170,11 +176,15 @@ class duration_extractor final : public extractor {
       j = i + h.length;
     }
     if (j >= toks.size()) return std::nullopt;
+    // Quick reject: no unit right after this word or the next two, and no "two-day".
+    bool unit_near = hyphen_unit(toks[j].lower) > 0;
+    for (std::size_t u = j + 1; u < toks.size() && u <= j + 3 && !unit_near; ++u) unit_near = unit_of(toks[u]) > 0;
+    if (!unit_near) return std::nullopt;
     double lo = 0, hi = 0, unit = 0;
     bool vague = false;
     if (const auto v = vague_.longest_at(toks, j); v.length && j + v.length < toks.size()) {
       const auto& e = rules_.durations.vague_numbers[static_cast<std::size_t>(v.payload)];
-      unit = unit_of(toks[j + v.length].lower);
+      unit = unit_of(toks[j + v.length]);
       if (unit == 0) return std::nullopt;
       lo = e.min;
       hi = e.max;
@@ -189,7 +199,7 @@ class duration_extractor final : public extractor {
         lo = hi = number_of(num);
         le.adjective = true;
         le.last = j + 1;
-      } else if (j + 1 < toks.size() && (unit = unit_of(toks[j + 1].lower)) > 0) {
+      } else if (j + 1 < toks.size() && (unit = unit_of(toks[j + 1])) > 0) {
         lo = hi = number_of(w);
         le.last = j + 2;
       } else {
@@ -256,12 +266,16 @@ class duration_extractor final : public extractor {
   bool gap_marker_near(const detail::event_scan& sc, std::size_t k, std::size_t first) const {
     const std::size_t trig = sc.triggers[k].tok;
     for (std::size_t j = trig >= max_gap_marker ? trig - max_gap_marker : 0; j < first; ++j)
-      if (gap_markers_.count(sc.toks[j].lower)) return true;
+      if (gap_markers_.contains(sc.toks[j])) return true;
     return false;
   }
 
-  void emit(const document& doc, std::string_view t, detail::event_scan& sc, const length_expr& le,
-            const std::vector<detail::date_mention>& dates, std::vector<claim>& out) const {
+  void emit(const detail::sentence_input& in, const length_expr& le, std::vector<claim>& out) const {
+    const document& doc = in.doc;
+    const std::string_view t = in.text;
+    detail::event_scan& sc = in.sc;
+    const detail::event_context& events_ = in.events;
+    const auto& dates = in.dates;
     const auto& toks = sc.toks;
     std::optional<std::size_t> k;
     std::string attribute;
@@ -287,7 +301,7 @@ class duration_extractor final : public extractor {
       rule = "duration.offset";
     }
     if (const auto s = le.last + to_the_day_.longest_at(toks, le.last).length;
-        !k && s < toks.size() && since_.count(toks[s].lower) && (k = trigger_in(sc, s, s + max_since_reach))) {
+        !k && s < toks.size() && since_.contains(toks[s]) && (k = trigger_in(sc, s, s + max_since_reach))) {
       attribute = "gap";
       rule = "duration.gap";
     }
@@ -330,17 +344,15 @@ class duration_extractor final : public extractor {
   }
 
   const rule_set& rules_;
-  detail::event_context events_;
-  detail::date_reader dates_;
-  std::unordered_map<std::string, double> units_;
+  std::unordered_map<std::uint64_t, std::pair<std::string, double>> units_;  // word_hash -> (word, seconds)
   phrase_matcher vague_, hedges_, length_cues_, delay_after_, delay_before_, offset_after_, gap_lead_, to_the_day_;
-  std::unordered_set<std::string> gap_markers_, since_;
+  detail::word_set gap_markers_, since_;
 };
 
 }  // namespace
 
-std::unique_ptr<extractor> make_duration_extractor(const rule_set& rules) {
-  return std::make_unique<duration_extractor>(rules);
+std::unique_ptr<detail::event_part> detail::make_duration_part(const rule_set& rules) {
+  return std::make_unique<duration_part>(rules);
 }
 
 }  // namespace crosscheck

@@ -116,7 +116,7 @@ bool event_context::scan(std::string_view t, const sentence& sen, event_memory& 
       const std::size_t from = sc.triggers[k].tok + sc.triggers[k].len;
       for (std::size_t j = from; j < sc.toks.size() && j < from + 3; ++j)
         if (is_name_word(sc.toks[j]) && is_possessive(sc.toks[j].lower) &&
-            !demonyms_.count(strip_possessive(sc.toks[j].lower)) && !places_.longest_at(sc.toks, j).length) {
+            !demonyms_.contains_stem(sc.toks[j]) && !places_.longest_at(sc.toks, j).length) {
           std::size_t b = j;
           while (b > from && j - b + 1 < max_name_run && is_name_word(sc.toks[b - 1]) &&
                  sc.toks[b - 1].end + 1 == sc.toks[b].begin)
@@ -188,7 +188,7 @@ std::optional<std::size_t> event_context::attach(std::string_view t, event_scan&
 // reach a value after that comma.
 bool event_context::in_opening_phrase(std::string_view t, const std::vector<token>& toks, std::size_t trig,
                                       std::size_t value) const {
-  if (toks.empty() || !openers_.count(toks[0].lower)) return false;
+  if (toks.empty() || !openers_.contains(toks[0])) return false;
   for (std::size_t j = 1; j < toks.size() && j <= value; ++j)
     if (boundary_between(t, toks[j - 1], toks[j], ',')) return trig < j && value >= j;
   return false;
@@ -233,7 +233,7 @@ void event_context::fill_evidence(const document& doc, const event_scan& sc, tex
 }
 
 bool event_context::is_name_word(const token& tok) const {
-  if (!tok.capitalized || function_words_.count(strip_possessive(tok.lower))) return false;
+  if (!tok.capitalized || function_words_.contains_stem(tok)) return false;
   for (char c : tok.lower)
     if (is_ascii_digit(c)) return false;
   return true;
@@ -303,7 +303,7 @@ std::optional<actor> event_context::find_actor(std::string_view t, const std::ve
   }
   // "Putin is greeted by Kim Jong Il after flying into Pyongyang", "... upon arriving at": a
   // participle after an opener has the sentence's subject for its actor.
-  if (trig > 0 && openers_.count(toks[trig - 1].lower) && toks[trig].lower.size() > 4 &&
+  if (trig > 0 && openers_.contains(toks[trig - 1]) && toks[trig].lower.size() > 4 &&
       toks[trig].lower.compare(toks[trig].lower.size() - 3, 3, "ing") == 0)
     if (auto subject = first_name_before(t, toks, trig - 1, nullptr)) return subject;
   for (std::size_t steps = 0; k > 0 && steps < max_actor_distance; ++steps) {
@@ -313,7 +313,7 @@ std::optional<actor> event_context::find_actor(std::string_view t, const std::ve
       return prev;
     }
     const token& tok = toks[k];
-    if (pronouns_.count(tok.lower)) {
+    if (pronouns_.contains(tok)) {
       // "Putin commenced his first visit", "Putin (right) shakes hands with Kim Jong Il upon his
       // arrival": the sentence's subject, named before the pronoun, when the document has named
       // it as an actor before; else the last actor named; else, in the first sentence to name
@@ -347,13 +347,13 @@ std::optional<actor> event_context::find_actor(std::string_view t, const std::ve
     // "the Russian president arrived", "a U.S. envoy landed": after a determiner, the
     // capitalized words modify the noun that follows; the phrase refers to whom that title
     // named earlier in the document, else to the last actor named.
-    if (b > 0 && determiners_.count(toks[b - 1].lower) && k + 1 < trig && !toks[k + 1].capitalized &&
+    if (b > 0 && determiners_.contains(toks[b - 1]) && k + 1 < trig && !toks[k + 1].capitalized &&
         !is_possessive(tok.lower)) {
       const auto it = mem.titles.find(strip_possessive(tok.lower) + " " + strip_possessive(toks[k + 1].lower));
       return it != mem.titles.end() ? std::optional<actor>(it->second) : std::nullopt;
     }
     // "Russian", "Koreans": a people, not a person.
-    if (demonyms_.count(strip_possessive(tok.lower))) return std::nullopt;
+    if (demonyms_.contains_stem(tok)) return std::nullopt;
     return make_actor(t, toks, b, k);
   }
   shared = prev.has_value();
@@ -367,7 +367,7 @@ std::optional<actor> event_context::first_name_before(std::string_view t, const 
                                                       std::size_t end, const event_memory* known_only) const {
   // Only a name whose key is known, when asked; never a people ("Several Russian news outlets").
   auto accept = [&](actor a) -> std::optional<actor> {
-    if (demonyms_.count(a.key) || (known_only && !known_only->known.count(a.key))) return std::nullopt;
+    if (demonyms_.contains(a.key) || (known_only && !known_only->known.count(a.key))) return std::nullopt;
     return a;
   };
   for (std::size_t i = 0; i < end; ++i) {
@@ -460,7 +460,7 @@ void event_context::read_reporter(std::string_view t, const event_scan& sc, sour
     // is a clause, not a source.
     const bool ends_sentence = to == end || t.substr(to).find_first_not_of(". \"'") >= end - to;
     const bool short_source = std::count(after.begin(), after.end(), ' ') < 6;
-    if (!after.empty() && ends_sentence && short_source && !pronouns_.count(detail::lower(after))) {
+    if (!after.empty() && ends_sentence && short_source && !pronouns_.contains(detail::lower(after))) {
       h.clause_begin = from;
       h.clause_end = to;
       h.text = std::string(after);
@@ -474,7 +474,7 @@ void event_context::read_reporter(std::string_view t, const event_scan& sc, sour
     // A lone connective ("outlets, however, reported") is not the source; a lone noun
     // ("..., officials said") is.
     const bool connective = clause.find(' ') == std::string_view::npos && !clause.empty() &&
-                            function_words_.count(detail::lower(clause));
+                            function_words_.contains(detail::lower(clause));
     if (!(clause.empty() || connective) || b == begin) break;
     --b;
   }
@@ -482,15 +482,15 @@ void event_context::read_reporter(std::string_view t, const event_scan& sc, sour
   // Drop a lone interjection between commas: "outlets, however," -> "outlets".
   if (const auto comma = s.find(','); comma != std::string_view::npos) s = trim_source(s.substr(0, comma));
   // "While the Kremlin had announced ..." -> "the Kremlin": no opener before it, no auxiliary after.
-  if (const auto space = s.find(' '); space != std::string_view::npos && openers_.count(detail::lower(s.substr(0, space))))
+  if (const auto space = s.find(' '); space != std::string_view::npos && openers_.contains(detail::lower(s.substr(0, space))))
     s = trim_source(s.substr(space + 1));
-  for (auto space = s.rfind(' '); space != std::string_view::npos && auxiliaries_.count(detail::lower(s.substr(space + 1)));
+  for (auto space = s.rfind(' '); space != std::string_view::npos && auxiliaries_.contains(detail::lower(s.substr(space + 1)));
        space = s.rfind(' '))
     s = trim_source(s.substr(0, space));
   h.clause_begin = b;
   h.clause_end = e;
 
-  if (!pronouns_.count(detail::lower(s))) h.text = std::string(s);
+  if (!pronouns_.contains(detail::lower(s))) h.text = std::string(s);
 }
 
 // The attribution of a time: "X, citing Y", "X" or "Y"; empty when the sentence gives none.

@@ -139,7 +139,7 @@ class event_context {
 
   const rule_set& rules_;
   phrase_matcher triggers_, places_, zones_, prepositions_, reporting_, modality_, origins_, offsets_;
-  std::unordered_set<std::string> function_words_, pronouns_, determiners_, openers_, auxiliaries_, demonyms_;
+  word_set function_words_, pronouns_, determiners_, openers_, auxiliaries_, demonyms_;
 };
 
 // "Putin's" -> "Putin"; "leaders'" -> "leaders".

@@ -12,9 +12,7 @@ void extractor_set::extract(const document& doc, std::vector<claim>& out) const 
 
 extractor_set default_extractors(const rule_set& rules) {
   extractor_set s;
-  s.add(make_time_extractor(rules));
-  s.add(make_date_extractor(rules));
-  s.add(make_duration_extractor(rules));
+  s.add(make_event_extractor(rules));
   return s;
 }
 

@@ -6,6 +6,7 @@ namespace crosscheck::detail {
 
 std::vector<token> tokenize(std::string_view t, std::size_t begin, std::size_t end) {
   std::vector<token> out;
+  out.reserve((end - begin) / 5 + 1);
   std::size_t i = begin;
   while (i < end) {
     if (!is_word_byte(t[i])) {
@@ -25,15 +26,21 @@ std::vector<token> tokenize(std::string_view t, std::size_t begin, std::size_t e
         break;
       }
     }
-    token tok;
+    token& tok = out.emplace_back();
     tok.begin = b;
     tok.end = i;
-    tok.lower = lower(t.substr(b, i - b));
+    tok.lower.resize(i - b);
+    for (std::size_t k = b; k < i; ++k) {
+      const char c = t[k];
+      tok.lower[k - b] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    tok.hash = word_hash(tok.lower);
+    const std::string_view stem = tok.stem();
+    tok.stem_hash = stem.size() == tok.lower.size() ? tok.hash : word_hash(stem);
     // ASCII upper case, or a Latin-1 capital such as "Ö" (U+00C0..U+00DE but the sign U+00D7).
     const auto c0 = static_cast<unsigned char>(t[b]);
     const auto c1 = b + 1 < end ? static_cast<unsigned char>(t[b + 1]) : 0;
     tok.capitalized = is_ascii_upper(t[b]) || (c0 == 0xC3 && c1 >= 0x80 && c1 <= 0x9E && c1 != 0x97);
-    out.push_back(std::move(tok));
   }
   return out;
 }
@@ -53,22 +60,71 @@ std::vector<std::string> split_words(std::string_view phrase) {
 }
 }  // namespace
 
+namespace {
+std::uint64_t nonzero(std::uint64_t h) noexcept { return h ? h : 1; }  // 0 marks a free slot
+}  // namespace
+
+const phrase_matcher::slot* phrase_matcher::table::find(std::uint64_t hash, std::string_view word,
+                                                        bool check) const noexcept {
+  if (keys.empty()) return nullptr;
+  hash = nonzero(hash);
+  const std::size_t mask = keys.size() - 1;
+  for (std::size_t k = hash & mask;; k = (k + 1) & mask) {
+    if (keys[k] == 0) return nullptr;
+    if (keys[k] == hash && (!check || slots[k].word == word)) return &slots[k];
+  }
+}
+
+phrase_matcher::slot& phrase_matcher::table::insert(std::uint64_t hash, const std::string& word) {
+  hash = nonzero(hash);
+  if (2 * (used + 1) > keys.size()) {  // keep the load under one half
+    std::vector<slot> old = std::move(slots);
+    const std::size_t size = old.empty() ? 16 : old.size() * 2;
+    slots.assign(size, slot{});
+    keys.assign(size, 0);
+    used = 0;
+    for (auto& s : old)
+      if (s.hash != 0) {
+        slot& n = insert(s.hash, s.word);
+        n.entries = std::move(s.entries);
+      }
+  }
+  const std::size_t mask = keys.size() - 1;
+  for (std::size_t k = hash & mask;; k = (k + 1) & mask) {
+    if (keys[k] == 0) {
+      keys[k] = hash;
+      slots[k].hash = hash;
+      slots[k].word = word;
+      ++used;
+      return slots[k];
+    }
+    if (keys[k] == hash && slots[k].word == word) return slots[k];
+  }
+}
+
 void phrase_matcher::add(std::string_view phrase, int payload) {
   auto words = split_words(phrase);
   if (words.empty()) return;
-  by_first_[words.front()].push_back({words, payload});
-  by_last_[words.back()].push_back({std::move(words), payload});
+  entry e;
+  for (const auto& w : words) e.hashes.push_back(word_hash(w));
+  e.words = std::move(words);
+  e.payload = payload;
+  by_first_.insert(e.hashes.front(), e.words.front()).entries.push_back(e);
+  const std::uint64_t last_hash = e.hashes.back();
+  const std::string last_word = e.words.back();
+  by_last_.insert(last_hash, last_word).entries.push_back(std::move(e));
+  empty_ = false;
 }
 
 phrase_matcher::match phrase_matcher::longest_at(const std::vector<token>& toks, std::size_t i) const {
   match best;
   if (i >= toks.size()) return best;
-  auto it = by_first_.find(toks[i].lower);
-  if (it == by_first_.end()) return best;
-  for (const entry& e : it->second) {
+  const slot* s = by_first_.find(toks[i].hash, toks[i].lower);
+  if (!s) return best;
+  for (const entry& e : s->entries) {
     if (e.words.size() <= best.length || i + e.words.size() > toks.size()) continue;
     bool ok = true;
-    for (std::size_t k = 1; k < e.words.size() && ok; ++k) ok = toks[i + k].lower == e.words[k];
+    for (std::size_t k = 1; k < e.words.size() && ok; ++k) ok = same(toks[i + k], e.words[k], e.hashes[k]);
     if (ok) best = {e.words.size(), e.payload};
   }
   return best;
@@ -77,13 +133,13 @@ phrase_matcher::match phrase_matcher::longest_at(const std::vector<token>& toks,
 phrase_matcher::match phrase_matcher::longest_ending_at(const std::vector<token>& toks, std::size_t i) const {
   match best;
   if (i == 0 || i > toks.size()) return best;
-  auto it = by_last_.find(toks[i - 1].lower);
-  if (it == by_last_.end()) return best;
-  for (const entry& e : it->second) {
+  const slot* s = by_last_.find(toks[i - 1].hash, toks[i - 1].lower);
+  if (!s) return best;
+  for (const entry& e : s->entries) {
     if (e.words.size() <= best.length || e.words.size() > i) continue;
-    const std::size_t s = i - e.words.size();
+    const std::size_t start = i - e.words.size();
     bool ok = true;
-    for (std::size_t k = 0; k + 1 < e.words.size() && ok; ++k) ok = toks[s + k].lower == e.words[k];
+    for (std::size_t k = 0; k + 1 < e.words.size() && ok; ++k) ok = same(toks[start + k], e.words[k], e.hashes[k]);
     if (ok) best = {e.words.size(), e.payload};
   }
   return best;

@@ -5,9 +5,9 @@
 // "10,000", "14.20"). Offsets are into the normalized document text.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace crosscheck::detail {
@@ -16,7 +16,103 @@ struct token {
   std::size_t begin = 0;  // into the normalized text
   std::size_t end = 0;
   std::string lower;      // lower-cased text
+  std::uint64_t hash = 0; // word_hash(lower), computed once: every phrase lookup reuses it
+  std::uint64_t stem_hash = 0;  // word_hash(stem()): without a possessive "'s" or "'"
   bool capitalized = false;
+  // The word without a possessive ending: "putin's" -> "putin", "leaders'" -> "leaders".
+  std::string_view stem() const noexcept {
+    const std::string_view w = lower;
+    if (w.size() > 2 && w[w.size() - 2] == '\'' && w.back() == 's') return w.substr(0, w.size() - 2);
+    if (w.size() > 1 && w.back() == '\'') return w.substr(0, w.size() - 1);
+    return w;
+  }
+};
+
+// FNV-1a of a (lower-case) word.
+inline std::uint64_t word_hash(std::string_view w) noexcept {
+  std::uint64_t h = 1469598103934665603ull;
+  for (char c : w) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+// A set of words (lower case) looked up by word_hash, so that a token's precomputed hash
+// serves every lookup; the word itself is compared only when the hash matches.
+template <class T>
+class word_map {
+ public:
+  void set(std::string_view word, T value) {
+    if (T* v = get(word, word_hash(word))) {
+      *v = std::move(value);
+      return;
+    }
+    if (2 * (size_ + 1) > keys_.size()) grow();
+    place(word_hash(word), std::string(word), std::move(value));
+  }
+  const T* find(std::string_view word, std::uint64_t hash) const noexcept {
+    return const_cast<word_map*>(this)->get(word, hash);
+  }
+  const T* find(std::string_view word) const noexcept { return find(word, word_hash(word)); }
+  const T* find(const token& t) const noexcept { return find(t.lower, t.hash); }
+  const T* find_stem(const token& t) const noexcept { return find(t.stem(), t.stem_hash); }
+  bool contains(std::string_view word) const noexcept { return find(word) != nullptr; }
+  bool contains(const token& t) const noexcept { return find(t) != nullptr; }
+  bool contains_stem(const token& t) const noexcept { return find_stem(t) != nullptr; }
+  std::size_t size() const noexcept { return size_; }
+  template <class F>
+  void for_each(F f) const {
+    for (std::size_t k = 0; k < keys_.size(); ++k)
+      if (keys_[k]) f(words_[k], values_[k]);
+  }
+
+ private:
+  static std::uint64_t nonzero(std::uint64_t h) noexcept { return h ? h : 1; }
+  T* get(std::string_view word, std::uint64_t hash) noexcept {
+    if (keys_.empty()) return nullptr;
+    hash = nonzero(hash);
+    const std::size_t mask = keys_.size() - 1;
+    for (std::size_t k = hash & mask;; k = (k + 1) & mask) {
+      if (keys_[k] == 0) return nullptr;
+      if (keys_[k] == hash && words_[k] == word) return &values_[k];
+    }
+  }
+  void place(std::uint64_t hash, std::string word, T value) {
+    hash = nonzero(hash);
+    const std::size_t mask = keys_.size() - 1;
+    std::size_t k = hash & mask;
+    while (keys_[k]) k = (k + 1) & mask;
+    keys_[k] = hash;
+    words_[k] = std::move(word);
+    values_[k] = std::move(value);
+    ++size_;
+  }
+  void grow() {
+    auto keys = std::move(keys_);
+    auto words = std::move(words_);
+    auto values = std::move(values_);
+    const std::size_t n = keys.empty() ? 16 : keys.size() * 2;
+    keys_.assign(n, 0);
+    words_.assign(n, std::string());
+    values_.assign(n, T{});
+    size_ = 0;
+    for (std::size_t k = 0; k < keys.size(); ++k)
+      if (keys[k]) place(keys[k], std::move(words[k]), std::move(values[k]));
+  }
+  std::vector<std::uint64_t> keys_;  // 0: free
+  std::vector<std::string> words_;
+  std::vector<T> values_;
+  std::size_t size_ = 0;
+};
+
+class word_set : public word_map<unsigned char> {  // not bool: vector<bool> has no addresses
+ public:
+  void insert(std::string_view word) { set(word, 1); }
+  template <class It>
+  void insert(It first, It last) {
+    for (; first != last; ++first) insert(*first);
+  }
 };
 
 // Tokens of text[begin, end).
@@ -27,11 +123,13 @@ std::vector<token> tokenize(std::string_view text, std::size_t begin, std::size_
 class phrase_matcher {
  public:
   void add(std::string_view phrase, int payload);
-  bool empty() const noexcept { return by_first_.empty(); }
+  bool empty() const noexcept { return empty_; }
   struct match {
     std::size_t length = 0;  // in tokens; 0 when nothing matched
     int payload = 0;
   };
+  // Whether some phrase starts with the word of hash h (a cheap first test).
+  bool may_start(std::uint64_t h) const noexcept { return by_first_.find(h, {}, false) != nullptr; }
   // Longest phrase starting at tokens[i].
   match longest_at(const std::vector<token>& tokens, std::size_t i) const;
   // Longest phrase ending at tokens[i - 1] (exclusive end i).
@@ -40,10 +138,29 @@ class phrase_matcher {
  private:
   struct entry {
     std::vector<std::string> words;
+    std::vector<std::uint64_t> hashes;
     int payload;
   };
-  std::unordered_map<std::string, std::vector<entry>> by_first_;
-  std::unordered_map<std::string, std::vector<entry>> by_last_;
+  // Open addressing on the precomputed token hash: a lookup hashes nothing and, on a miss (the
+  // common case), compares one integer.
+  struct slot {
+    std::uint64_t hash = 0;
+    std::string word;
+    std::vector<entry> entries;
+  };
+  struct table {
+    std::vector<std::uint64_t> keys;  // the slots' hashes, 0 for a free slot: probed without touching slots
+    std::vector<slot> slots;
+    std::size_t used = 0;
+    // The slot of `word` (whose hash is `hash`); with check = false, of the hash alone.
+    const slot* find(std::uint64_t hash, std::string_view word, bool check = true) const noexcept;
+    slot& insert(std::uint64_t hash, const std::string& word);
+  };
+  static bool same(const token& t, const std::string& word, std::uint64_t hash) noexcept {
+    return t.hash == hash && t.lower == word;
+  }
+  table by_first_, by_last_;
+  bool empty_ = true;
 };
 
 }  // namespace crosscheck::detail

@@ -18,6 +18,7 @@
 #include "crosscheck/extract.hpp"
 #include "extract/date_parse.hpp"
 #include "extract/event_context.hpp"
+#include "extract/event_pass.hpp"
 #include "extract/lexical.hpp"
 #include "extract/occasion.hpp"
 #include "extract/time.hpp"
@@ -53,9 +54,9 @@ std::string without_dots(std::string_view s) {
   return out;
 }
 
-class time_extractor final : public extractor {
+class time_part final : public detail::event_part {
  public:
-  explicit time_extractor(const rule_set& rules) : rules_(rules), events_(rules), dates_(rules) {
+  time_part(const rule_set& rules, const detail::event_context& events) : rules_(rules), events_(events) {
     for (std::size_t z = 0; z < rules.zones.size(); ++z) zones_.add(rules.zones[z].name, static_cast<int>(z));
     for (const auto& w : rules.local_time_words) zones_.add(w, local_time_payload);
     for (std::size_t v = 0; v < rules.vague_times.size(); ++v) vague_.add(rules.vague_times[v].phrase, static_cast<int>(v));
@@ -76,33 +77,22 @@ class time_extractor final : public extractor {
     return std::nullopt;
   }
 
-  void extract(const document& doc, std::vector<claim>& out) const override {
-    const std::string_view t = doc.normalized;
-    detail::event_memory memory;
-    detail::event_scan sc;
-    std::vector<detail::date_mention> dates;
-    for (const sentence& sen : doc.sentences) {
-      if (!events_.scan(t, sen, memory, sc)) continue;
-      bool dates_read = false;  // the sentence's dates, read when a claim needs its occasion
-      std::optional<std::size_t> previous_end;  // end offset of the last time read
-      for (std::size_t i = 0; i < sc.toks.size(); ++i) {
-        std::optional<time_expr> te = find_time(t, sc.toks, i);
-        if (!te) continue;
-        const std::size_t resume = te->last;
-        // A time in brackets right after another one restates it in another zone: "2:46 a.m.
-        // (17:46 GMT)". It gives no claim of its own.
-        const bool restated =
-            previous_end && is_opening_bracket(t.substr(*previous_end, sc.toks[te->first].begin - *previous_end));
-        if (!restated) {
-          if (!dates_read) {
-            dates = dates_.read(t, sc.toks, {doc.published.date, {}});
-            dates_read = true;
-          }
-          emit(doc, t, sc, *te, dates, out);
-        }
-        previous_end = te->end_offset;
-        i = resume - 1;
-      }
+  void sentence(const detail::sentence_input& in, std::vector<claim>& out) const override {
+    const std::string_view t = in.text;
+    detail::event_scan& sc = in.sc;
+    if (!may_hold_time(sc.toks)) return;
+    std::optional<std::size_t> previous_end;  // end offset of the last time read
+    for (std::size_t i = 0; i < sc.toks.size(); ++i) {
+      std::optional<time_expr> te = find_time(t, sc.toks, i);
+      if (!te) continue;
+      const std::size_t resume = te->last;
+      // A time in brackets right after another one restates it in another zone: "2:46 a.m.
+      // (17:46 GMT)". It gives no claim of its own.
+      const bool restated =
+          previous_end && is_opening_bracket(t.substr(*previous_end, sc.toks[te->first].begin - *previous_end));
+      if (!restated) emit(in, *te, out);
+      previous_end = te->end_offset;
+      i = resume - 1;
     }
   }
 
@@ -195,6 +185,17 @@ class time_extractor final : public extractor {
     return te;
   }
 
+  // A time needs a digit or a vague phrase ("noon", "in the early hours"): a sentence with
+  // neither is passed over.
+  bool may_hold_time(const std::vector<token>& toks) const {
+    for (std::size_t i = 0; i < toks.size(); ++i) {
+      for (char c : toks[i].lower)
+        if (is_ascii_digit(c)) return true;
+      if (vague_.may_start(toks[i].hash) && vague_.longest_at(toks, i).length) return true;
+    }
+    return false;
+  }
+
   // A vague phrase one minute long ("noon", "midnight") is a clock time written in words.
   bool is_point(const phrase_matcher::match& m) const {
     const auto& e = rules_.vague_times[static_cast<std::size_t>(m.payload)];
@@ -268,8 +269,10 @@ class time_extractor final : public extractor {
     return bracket;
   }
 
-  void emit(const document& doc, std::string_view t, detail::event_scan& sc, time_expr te,
-            const std::vector<detail::date_mention>& dates, std::vector<claim>& out) const {
+  void emit(const detail::sentence_input& in, time_expr te, std::vector<claim>& out) const {
+    const document& doc = in.doc;
+    const std::string_view t = in.text;
+    detail::event_scan& sc = in.sc;
     const auto k = events_.attach(t, sc, te.first, te.last);
     if (!k) return;
     const auto place = events_.place_of(sc, *k);
@@ -287,7 +290,7 @@ class time_extractor final : public extractor {
     c.subject = events_.subject(sc, *k, place);
     c.subject_text = sc.actors[*k]->text;
     c.attribute = "time";
-    c.occasion = detail::occasion_near(sc, *k, dates, doc.published.date);
+    c.occasion = detail::occasion_near(sc, *k, in.dates, doc.published.date);
     c.val = te.val;
     c.hdg = te.hdg;
     c.mod = sc.modalities[*k];
@@ -298,21 +301,25 @@ class time_extractor final : public extractor {
   }
 
   const rule_set& rules_;
-  detail::event_context events_;
-  detail::date_reader dates_;
+  const detail::event_context& events_;
   phrase_matcher zones_, vague_, hedges_;
   std::unordered_set<std::string> am_, pm_;
 };
 
 }  // namespace
 
-std::unique_ptr<extractor> make_time_extractor(const rule_set& rules) { return std::make_unique<time_extractor>(rules); }
-
 namespace detail {
+std::unique_ptr<event_part> make_time_part(const rule_set& rules, const event_context& events) {
+  return std::make_unique<time_part>(rules, events);
+}
+std::optional<clock_time> parse_time_text(const event_part& time, std::string_view raw) {
+  return static_cast<const time_part&>(time).parse_text(raw);
+}
+
 time_text_parser::time_text_parser(const rule_set& rules) : impl_(make_time_extractor(rules)) {}
 time_text_parser::~time_text_parser() = default;
 std::optional<clock_time> time_text_parser::parse(std::string_view raw) const {
-  return static_cast<const time_extractor&>(*impl_).parse_text(raw);
+  return parse_time_text(*static_cast<const event_pass&>(*impl_).part(claim_kind::time_of_day), raw);
 }
 }  // namespace detail
 

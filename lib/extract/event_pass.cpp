@@ -1,0 +1,58 @@
+// Internal: one pass for the event extractors. See event_pass.hpp.
+#include "extract/event_pass.hpp"
+
+namespace crosscheck::detail {
+
+event_pass::event_pass(const rule_set& rules, unsigned parts) : events_(rules), dates_(rules) {
+  if (parts & times) parts_.push_back(make_time_part(rules, events_));
+  if (parts & dates) parts_.push_back(make_date_part(rules));
+  if (parts & durations) parts_.push_back(make_duration_part(rules));
+}
+
+claim_kind event_pass::kind() const noexcept {
+  return parts_.empty() ? claim_kind::time_of_day : parts_.front()->kind();
+}
+
+const event_part* event_pass::part(claim_kind k) const noexcept {
+  for (const auto& p : parts_)
+    if (p->kind() == k) return p.get();
+  return nullptr;
+}
+
+void event_pass::extract(const document& doc, std::vector<claim>& out) const {
+  const std::string_view t = doc.normalized;
+  event_memory memory;
+  event_scan sc;
+  date_context ctx{doc.published.date, {}};
+  for (const sentence& sen : doc.sentences) {
+    if (!events_.scan(t, sen, memory, sc)) continue;
+    const auto found = dates_.read(t, sc.toks, ctx);
+    const sentence_input in{doc, t, events_, sc, found};
+    for (const auto& p : parts_) {
+      sc.triggers_before = 0;  // each part asks attach() in its own token order
+      p->sentence(in, out);
+    }
+    for (const auto& m : found)
+      if (m.value && m.value->g == date_value::grain::day) ctx.in_context = m.value;
+  }
+}
+
+}  // namespace crosscheck::detail
+
+namespace crosscheck {
+
+std::unique_ptr<extractor> make_time_extractor(const rule_set& rules) {
+  return std::make_unique<detail::event_pass>(rules, detail::event_pass::times);
+}
+std::unique_ptr<extractor> make_date_extractor(const rule_set& rules) {
+  return std::make_unique<detail::event_pass>(rules, detail::event_pass::dates);
+}
+std::unique_ptr<extractor> make_duration_extractor(const rule_set& rules) {
+  return std::make_unique<detail::event_pass>(rules, detail::event_pass::durations);
+}
+std::unique_ptr<extractor> make_event_extractor(const rule_set& rules) {
+  return std::make_unique<detail::event_pass>(
+      rules, detail::event_pass::times | detail::event_pass::dates | detail::event_pass::durations);
+}
+
+}  // namespace crosscheck
