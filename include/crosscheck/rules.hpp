@@ -33,6 +33,8 @@ struct event_vocabulary {
   // The event's place is where it starts (a departure), so places after an origin cue ("left
   // from Yakutsk") are its own; for other events they are not ("arrived from Yakutsk").
   bool at_origin = false;
+  // The event is an instant (an arrival, a signing): it has a time and a date, never a length.
+  bool instant = false;
   // The event whose date this one's date is ("arrival" -> "visit": the day he arrived is the
   // day his visit began); empty: its own.
   std::string dated_as;
@@ -63,7 +65,7 @@ struct duration_vocabulary {
   std::vector<vague_number> vague_numbers;
   // Hedges before the number: "about two hours", "nearly 24 years", "over two decades".
   std::vector<std::string> about, nearly, over, at_least, under;
-  double about_fraction = 0.15;  // "about 2 hours" -> [1.7, 2.3] hours
+  double about_fraction = 0.15;  // "about n": n's rounding range widened to at least n +/- 15%
   // What the length measures.
   std::vector<std::string> length_cues;   // "for", "lasted", "cut short to": the event's length
   std::vector<std::string> gap_markers;   // "first": "his first visit in 24 years" (time since the last one)
@@ -138,6 +140,9 @@ struct english_vocabulary {
   // Peoples and nationality adjectives ("russian", "koreans"): capitalized, but never the name
   // of the person who acts.
   std::vector<std::string> demonyms;
+  // Words that open another clause ("that", "which", "where", "but"): a length after one is not
+  // the length of an event named before it ("a treaty that will remain in force for 20 years").
+  std::vector<std::string> clause_openers;
 };
 
 // Words for calendar dates (data/date.yaml, under the key `dates`). The date reader composes
@@ -175,6 +180,7 @@ struct date_vocabulary {
   std::vector<std::string> noun_year_after; // "the 1961 treaty": a year before a noun after these
   std::vector<std::string> count_nouns;     // "2000 people", "a 1500 metre race": counts, not years
   std::vector<std::string> not_plural;      // words ending in -s that are not plural nouns ("towards")
+  std::vector<std::string> future_cues;     // "will", "is expected to": a weekday alone is ahead, not behind
 };
 
 class rule_set {
@@ -191,6 +197,7 @@ class rule_set {
   event_date_vocabulary event_dates;
   std::vector<place_entry> places;
   std::vector<std::string> origin_cues;  // "from": a place after one is where a trip began
+  std::vector<std::string> destination_cues;  // "for", "bound for": a place right after one is where it goes
   std::vector<zone_entry> zones;
   std::vector<vague_time_entry> vague_times;
   std::vector<std::string> meridiem_am;   // "a.m.", "am", "a.m"

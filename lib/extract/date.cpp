@@ -12,6 +12,8 @@
 //   - an event that spans days (a visit) has a date of its own only when the date names its
 //     first day ("a visit for two days starting on Tuesday") or a past or future occasion ("his
 //     last visit, in July 2000"); "Putin's visit on Thursday" says only that it was under way;
+//   - a date line or time stamp ("MOSCOW, June 18 (Wire) - ...", "Updated 18 Jun 2024: ...") and a
+//     date after an offset word ("a week after the June 12 celebrations") date something else;
 //   - a date the context cannot resolve ("on Tuesday" in a document with no publication date)
 //     gives no claim: it is never guessed;
 //   - the claim's occasion is the year of the date, or the publication year when the date lies
@@ -35,12 +37,15 @@ namespace {
 
 constexpr std::size_t max_since_reach = 5;  // tokens from "since" to the event it names
 constexpr std::size_t max_start_cue = 3;    // tokens from a start cue to the date
+constexpr std::size_t max_stamp_start = 6;  // a date line's date lies within the first words
+constexpr std::size_t max_stamp_bracket = 60;  // bytes of "(Agency)" after a date line's date
 
 class date_part final : public detail::event_part {
  public:
   explicit date_part(const rule_set& rules) : rules_(rules) {
     for (const auto& w : rules.event_dates.start_cues) start_cues_.insert(w);
     for (const auto& w : rules.event_dates.since) since_.insert(w);
+    for (const auto& w : rules.event_dates.offsets) offsets_.add(w, 0);
     for (const auto& e : rules.events) dated_as_.push_back(e.dated_as.empty() ? e.id : e.dated_as);
   }
 
@@ -60,9 +65,43 @@ class date_part final : public detail::event_part {
     return std::nullopt;
   }
 
-  bool after_start_cue(const detail::event_scan& sc, const detail::date_mention& m) const {
+  // "for two days starting on Tuesday", or "began his state visit ... on Wednesday": a start cue
+  // shortly before the date or before the trigger.
+  bool after_start_cue(const detail::event_scan& sc, const detail::date_mention& m, std::size_t trig) const {
     for (std::size_t k = m.first >= max_start_cue ? m.first - max_start_cue : 0; k < m.first; ++k)
       if (start_cues_.contains(sc.toks[k])) return true;
+    for (std::size_t k = trig >= max_start_cue ? trig - max_start_cue : 0; k < trig; ++k)
+      if (start_cues_.contains(sc.toks[k])) return true;
+    return false;
+  }
+
+  // "MOSCOW, June 18 (Test Wire) - ...", "Updated 18 Jun 2024: ...": a date line or a time
+  // stamp near the sentence's start, followed by a colon or a dash (after an optional bracket).
+  static bool is_stamp(std::string_view t, const detail::event_scan& sc, const detail::date_mention& m) {
+    if (m.first > max_stamp_start) return false;
+    const std::size_t end = sc.sen->normalized.end;
+    std::size_t p = m.end;
+    auto skip_spaces = [&] {
+      while (p < end && (t[p] == ' ' || t[p] == '\t')) ++p;
+    };
+    skip_spaces();
+    if (p < end && t[p] == '(') {
+      const std::size_t close = t.substr(p, max_stamp_bracket).find(')');
+      if (close == std::string_view::npos) return false;
+      p += close + 1;
+      skip_spaces();
+    }
+    if (p >= end) return false;
+    if (t[p] == ':') return true;
+    return p > m.end && t[p] == '-' && p + 1 < end && t[p + 1] == ' ';  // " - ", not "June 18-20"
+  }
+
+  // "arrived a week after the June 12 celebrations", "landed before June 20": a date after an
+  // offset word dates something else ("since July 2000", right before the date, is the event's).
+  bool offset_between(const detail::event_scan& sc, std::size_t from, const detail::date_mention& m) const {
+    for (std::size_t k = from; k < m.first; ++k)
+      if (const auto o = offsets_.longest_at(sc.toks, k); o.length && !(k + o.length == m.first && since_.contains(sc.toks[k])))
+        return true;
     return false;
   }
 
@@ -71,13 +110,17 @@ class date_part final : public detail::event_part {
     const std::string_view t = in.text;
     detail::event_scan& sc = in.sc;
     const detail::event_context& events_ = in.events;
+    if (is_stamp(t, sc, m)) return;
     std::optional<std::size_t> k = trigger_after_since(sc, m);
-    if (!k) k = events_.attach(t, sc, m.first, m.last);
+    if (!k) {
+      k = events_.attach(t, sc, m.first, m.last);
+      if (k && sc.triggers[*k].tok < m.first && offset_between(sc, sc.triggers[*k].tok + sc.triggers[*k].len, m)) return;
+    }
     if (!k) return;
     const auto event = static_cast<std::size_t>(sc.triggers[*k].event);
     const date_value& v = *m.value;
     const bool current = detail::is_current(v, doc.published.date);
-    if (rules_.events[event].spans_days && current && !after_start_cue(sc, m)) return;
+    if (rules_.events[event].spans_days && current && !after_start_cue(sc, m, sc.triggers[*k].tok)) return;
     claim c;
     c.kind = claim_kind::date;
     c.subject = events_.subject(sc, *k, events_.place_of(sc, *k), dated_as_[event]);
@@ -95,6 +138,7 @@ class date_part final : public detail::event_part {
 
   const rule_set& rules_;
   detail::word_set start_cues_, since_;
+  detail::phrase_matcher offsets_;
   std::vector<std::string> dated_as_;  // by event index
 };
 

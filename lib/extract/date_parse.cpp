@@ -24,8 +24,10 @@
 //                         "yesterday", "today's", "earlier this month", "last year" (publication)
 //   date.context_day      "that day", "the same day", "the next day" (the date in context)
 //   date.weekday_relative "Tuesday", "on Tuesday", "Tuesday night": the nearest such day in the six
-//                         days before publication, or the day itself; "last Tuesday" one to seven
-//                         days before, "next Tuesday" one to seven days after
+//                         days before publication, or the day itself; in a sentence about what is
+//                         to come (a future cue: "will", "is expected to") the day itself or the
+//                         nearest one in the six days after; "last Tuesday" one to seven days
+//                         before, "next Tuesday" one to seven days after
 //   date.years_to_the_day "24 years to the day", "two years to the day" (and months_to_the_day)
 //   date.ago              "two days ago", "24 years ago": at the unit's grain
 // A weekday written with an explicit date ("Wednesday, July 19, 2000", "Wednesday (June 19)",
@@ -170,9 +172,14 @@ bool date_reader::may_hold_date(const std::vector<token>& toks) const {
   return false;
 }
 
-bool date_reader::has(const std::string& word, cue c) const {
-  const auto it = cues_.find(word);
-  return it != cues_.end() && (it->second & c) != 0;
+bool date_reader::has(std::string_view word, cue c) const {
+  const unsigned* bits = cues_.find(word);
+  return bits && (*bits & c) != 0;
+}
+
+bool date_reader::has(const token& word, cue c) const {
+  const unsigned* bits = cues_.find(word);
+  return bits && (*bits & c) != 0;
 }
 
 date_reader::date_reader(const rule_set& rules) {
@@ -189,7 +196,11 @@ date_reader::date_reader(const rule_set& rules) {
     for (const auto& n : d.names) weekdays_[lower(n)] = {d.number, false};
   }
   auto mark = [&](const std::vector<std::string>& words, cue c) {
-    for (const auto& w : words) cues_[lower(w)] |= c;
+    for (const auto& w : words) {
+      const std::string l = lower(w);
+      const unsigned* old = cues_.find(l);
+      cues_.set(l, (old ? *old : 0u) | c);
+    }
   };
   mark(dv.year_after, year_after);
   mark(dv.month_after, month_after);
@@ -223,6 +234,7 @@ date_reader::date_reader(const rule_set& rules) {
   relative_ = dv.relative;
   for (std::size_t k = 0; k < relative_.size(); ++k) relative_phrases_.add(relative_[k].phrase, static_cast<int>(k));
   for (const auto& p : dv.to_the_day) to_the_day_.add(p, 0);
+  for (const auto& p : dv.future_cues) future_.add(p, 0);
 }
 
 // The state of one read(): the tokens, their words with a possessive "'s" cut off, and the
@@ -238,10 +250,14 @@ struct date_reader::scan {
   std::optional<date_value> pub_day;
   std::size_t year_list_end = none;  // one past the last date.year mention, for "2000 and 2001"
   bool plan = false;  // the sentence speaks of a plan ("due to", "will"): a day ahead is ahead
+  // The first future cue ("will", "is expected to"): a weekday after it is ahead, not behind.
+  std::size_t future = none;
 
   scan(const date_reader& reader, std::string_view t, const std::vector<token>& tk, const date_context& c)
       : r(reader), text(t), toks(tk), ctx(c), words(tk) {
     for (const auto& w : tk) plan = plan || reader.plan_words_.count(w.lower) > 0;
+    for (std::size_t k = 0; k < tk.size() && future == none && !reader.future_.empty(); ++k)
+      if (reader.future_.longest_at(tk, k).length) future = k;
     for (auto& w : words) {
       const std::string& s = w.lower;
       if (s.size() > 2 && s[s.size() - 2] == '\'' && s.back() == 's' && !is_ascii_digit(s[s.size() - 3])) {
@@ -262,7 +278,7 @@ struct date_reader::scan {
     return text.substr(toks[k].end, toks[k + 1].begin - toks[k].end);
   }
   bool blank_after(std::size_t k) const { return k + 1 < n() && gap_is(gap(k), ""); }
-  bool cue_before(std::size_t k, cue c) const { return k > 0 && gap_is(gap(k - 1), "") && r.has(w(k - 1), c); }
+  bool cue_before(std::size_t k, cue c) const { return k > 0 && gap_is(gap(k - 1), "") && r.has(words[k - 1], c); }
 
   const name_info* month_at(std::size_t k) const {
     if (k >= n() || !toks[k].capitalized) return nullptr;
@@ -391,6 +407,8 @@ struct date_reader::scan {
     if (mod == next_word) {
       shift = (x - pw + 7) % 7;
       if (shift == 0) shift = 7;
+    } else if (future < first && mod == 0) {
+      shift = (x - pw + 7) % 7;  // "will leave on Thursday": this Thursday or the next one
     } else {
       shift = -((pw - x + 7) % 7);
       if (mod == last_word && shift == 0) shift = -7;
@@ -571,7 +589,7 @@ struct date_reader::scan {
         }
         return f;
       }
-      if (r.has(w(i + 2), ago_word)) {
+      if (r.has(words[i + 2], ago_word)) {
         f.last = i + 3;
         f.rule = "date.ago";
         f.value = moved(ctx.published, u->second, -count, false);
@@ -635,9 +653,9 @@ struct date_reader::scan {
     // "last Tuesday", "next May", "this September"
     if (blank_after(i)) {
       unsigned mod = 0;
-      if (r.has(w(i), last_word)) mod = last_word;
-      else if (r.has(w(i), next_word)) mod = next_word;
-      else if (r.has(w(i), this_word)) mod = this_word;
+      if (r.has(words[i], last_word)) mod = last_word;
+      else if (r.has(words[i], next_word)) mod = next_word;
+      else if (r.has(words[i], this_word)) mod = this_word;
       if (mod) {
         if (const name_info* m = month_at(i + 1); m && !m->abbreviation)
           return modified_month(i, i + 2, m->number, static_cast<cue>(mod));

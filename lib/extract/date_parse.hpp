@@ -74,17 +74,19 @@ class date_reader {
   struct scan;   // the state of one read()
   struct found;  // one expression found at a token
 
-  bool has(const std::string& word, cue c) const;
+  bool has(std::string_view word, cue c) const;
+  bool has(const token& word, cue c) const;
   bool may_hold_date(const std::vector<token>& toks) const;
 
   std::unordered_map<std::string, name_info> months_;
   std::unordered_map<std::string, name_info> weekdays_;
-  std::unordered_map<std::string, unsigned> cues_;  // word -> cue bits
+  word_map<unsigned> cues_;  // word -> cue bits
   std::unordered_map<std::string, int> numbers_;    // "two" -> 2
   std::unordered_map<std::string, date_value::grain> units_;  // "years" -> year
   std::vector<date_vocabulary::relative_entry> relative_;
   phrase_matcher relative_phrases_;  // payload: index into relative_
   phrase_matcher to_the_day_;
+  phrase_matcher future_;  // "will", "is expected to": a weekday alone is ahead
   std::unordered_set<std::string> plan_words_;  // events.yaml modality cues: "due", "will", ...
   std::unordered_set<std::uint64_t> date_words_;  // word_hash of the words a date needs (prefilter)
 };

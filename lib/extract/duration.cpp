@@ -96,6 +96,7 @@ class duration_part final : public detail::event_part {
     for (const auto& w : d.offset_after) offset_after_.add(w, 0);
     for (const auto& w : d.gap_lead) gap_lead_.add(w, 0);
     for (const auto& w : d.gap_markers) gap_markers_.insert(w);
+    clause_openers_.insert(rules.english.clause_openers.begin(), rules.english.clause_openers.end());
     for (const auto& w : rules.event_dates.since) since_.insert(w);
     for (const auto& w : rules.dates.to_the_day) to_the_day_.add(w, 0);
   }
@@ -104,8 +105,20 @@ class duration_part final : public detail::event_part {
 
   void sentence(const detail::sentence_input& in, std::vector<claim>& out) const override {
     const auto& toks = in.sc.toks;
-    if (!may_hold_length(toks)) return;
+    // A length ends at a unit ("days") or is a hyphenated one ("two-day"); it starts at most
+    // four words before that (a hedge, a vague number). Only those starts are tried.
+    std::vector<std::size_t> units;
+    for (std::size_t u = 0; u < toks.size(); ++u)
+      if (unit_of(toks[u]) > 0 || hyphen_unit(toks[u].lower) > 0) units.push_back(u);
+    if (units.empty()) return;
+    std::size_t next = 0;  // the first unit at or after i
     for (std::size_t i = 0; i < toks.size(); ++i) {
+      while (next < units.size() && units[next] < i) ++next;
+      if (next == units.size()) break;
+      if (units[next] > i + 4) {
+        i = units[next] - 5;  // the loop's ++i lands four words before the unit
+        continue;
+      }
       const auto le = find_length(toks, i);
       if (!le) continue;
       emit(in, *le, out);
@@ -157,13 +170,6 @@ class duration_part final : public detail::event_part {
   double hyphen_unit(std::string_view w) const {
     const auto dash = w.rfind('-');
     return dash == std::string_view::npos ? 0 : unit_of(w.substr(dash + 1));
-  }
-  // A length needs a unit word ("days") or a hyphenated one ("two-day"): a sentence with none
-  // is passed over.
-  bool may_hold_length(const std::vector<token>& toks) const {
-    for (const auto& t : toks)
-      if (unit_of(t) > 0 || hyphen_unit(t.lower) > 0) return true;
-    return false;
   }
 
   std::optional<length_expr> find_length(const std::vector<token>& toks, std::size_t i) const {
@@ -285,7 +291,10 @@ class duration_part final : public detail::event_part {
       return pm.longest_ending_at(toks, le.first).length > 0;
     };
     // The roles are tried in turn; the first that finds its trigger wins.
+    // "a nine-day marathon train journey", not "a two-hour documentary about Putin's visit".
     if (le.adjective && (k = trigger_in(sc, le.last - 1, le.last + max_adjective_gap))) {
+      for (std::size_t j = le.last; k && j < sc.triggers[*k].tok; ++j)
+        if (events_.is_function_word(toks[j]) || detail::is_possessive(toks[j].lower)) k.reset();
       attribute = "length";
       rule = "duration.adjective";
     }
@@ -315,11 +324,19 @@ class duration_part final : public detail::event_part {
     if (!k && ends_at_first(length_cues_)) {
       k = events_.attach(t, sc, le.first, le.last);
       if (k && sc.triggers[*k].tok > le.first) return;  // "for two days ... before Putin arrived": not its length
+      // "a treaty that will remain in force for 20 years", "lasted two days, but Lavrov stayed
+      // for a week": another clause's length. A clause right after the trigger is about the
+      // event itself ("a visit that would last 48 hours").
+      if (k)
+        for (std::size_t j = sc.triggers[*k].tok + sc.triggers[*k].len + 1; j < le.first; ++j)
+          if (clause_openers_.contains(toks[j])) return;
       attribute = "length";
       rule = "duration.length";
       before_value = true;
     }
     if (!k || !sc.actors[*k]) return;
+    // An arrival or a signing is an instant: it has no length ("arrived with food for two days").
+    if (attribute == "length" && rules_.events[static_cast<std::size_t>(sc.triggers[*k].event)].instant) return;
 
     claim c;
     c.kind = claim_kind::duration;
@@ -346,7 +363,7 @@ class duration_part final : public detail::event_part {
   const rule_set& rules_;
   std::unordered_map<std::uint64_t, std::pair<std::string, double>> units_;  // word_hash -> (word, seconds)
   phrase_matcher vague_, hedges_, length_cues_, delay_after_, delay_before_, offset_after_, gap_lead_, to_the_day_;
-  detail::word_set gap_markers_, since_;
+  detail::word_set gap_markers_, since_, clause_openers_;
 };
 
 }  // namespace

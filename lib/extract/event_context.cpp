@@ -72,6 +72,7 @@ event_context::event_context(const rule_set& rules) : rules_(rules) {
   }
   for (std::size_t z = 0; z < rules.zones.size(); ++z) zones_.add(rules.zones[z].name, static_cast<int>(z));
   for (const auto& o : rules.origin_cues) origins_.add(o, 0);
+  for (const auto& d : rules.destination_cues) destinations_.add(d, 0);
   for (const auto& p : rules.attribution.prepositions) prepositions_.add(p, 0);
   for (const auto& v : rules.attribution.reporting_verbs) reporting_.add(v, 0);
   for (const auto& m : rules.modality_cues.scheduled) modality_.add(m, static_cast<int>(modality::scheduled));
@@ -201,10 +202,12 @@ std::optional<std::size_t> event_context::place_of(const event_scan& sc, std::si
       std::upper_bound(sc.places.begin(), sc.places.end(), trig,
                        [](std::size_t tok, const auto& p) { return tok < p.first; }) -
       sc.places.begin());
+  // An arrival is not where a trip began ("from Yakutsk"); a departure is not where it goes ("for Hanoi").
+  const auto fits = [&](std::size_t p) { return origin_ok ? !sc.destinations[p] : !sc.origins[p]; };
   for (std::size_t p = after; p < sc.places.size(); ++p)
-    if (origin_ok || !sc.origins[p]) return sc.places[p].second;
+    if (fits(p)) return sc.places[p].second;
   for (std::size_t p = after; p > 0; --p)
-    if (origin_ok || !sc.origins[p - 1]) return sc.places[p - 1].second;
+    if (fits(p - 1)) return sc.places[p - 1].second;
   return std::nullopt;
 }
 
@@ -402,9 +405,14 @@ void event_context::scan_places_and_sources(event_scan& sc) const {
   const auto& toks = sc.toks;
   sc.places.clear();
   sc.origins.clear();
-  std::size_t last_origin_cue = std::numeric_limits<std::size_t>::max();
+  sc.destinations.clear();
+  constexpr std::size_t never = std::numeric_limits<std::size_t>::max();
+  std::size_t last_origin_cue = never, last_destination_cue = never;
   for (std::size_t i = 0; i < toks.size(); ++i) {
     if ((!toks[i].capitalized || i == 0) && origins_.longest_at(toks, i).length) last_origin_cue = i;
+    if (!toks[i].capitalized) {
+      if (const auto d = destinations_.longest_at(toks, i); d.length) last_destination_cue = i + d.length - 1;
+    }
     if (!toks[i].capitalized) continue;
     // "Moscow time" names a zone, not the place of the event.
     if (const auto z = zones_.longest_at(toks, i); z.length > 1) {
@@ -414,7 +422,12 @@ void event_context::scan_places_and_sources(event_scan& sc) const {
     if (const auto m = places_.longest_at(toks, i); m.length) {
       sc.places.emplace_back(i, static_cast<std::size_t>(m.payload));
       // "from Yakutsk", "from his previous destination of Yakutsk": a few words after the cue.
-      sc.origins.push_back(last_origin_cue != std::numeric_limits<std::size_t>::max() && i - last_origin_cue <= 5);
+      sc.origins.push_back(last_origin_cue != never && i - last_origin_cue <= 5);
+      // "left for Hanoi", "bound for the DPRK": right after the cue, or after a determiner
+      // ("to leave Pyongyang" is no destination).
+      sc.destinations.push_back(last_destination_cue != never &&
+                                (i == last_destination_cue + 1 ||
+                                 (i == last_destination_cue + 2 && determiners_.contains(toks[i - 1]))));
       i += m.length - 1;
     }
   }

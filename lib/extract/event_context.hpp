@@ -66,6 +66,7 @@ struct event_scan {
   std::vector<modality> modalities;                         // one per trigger
   std::vector<std::pair<std::size_t, std::size_t>> places;  // (token, index into rule_set::places)
   std::vector<bool> origins;                                // per place: after an origin cue ("from Yakutsk")
+  std::vector<bool> destinations;                           // per place: after a destination cue ("for Hanoi")
   std::vector<source_hit> prepositions, reporters;
   std::size_t triggers_before = 0;  // attach(): triggers ending before the last value, counted on
 };
@@ -113,6 +114,7 @@ class event_context {
 
   // A capitalized word that can be part of a name: not a function word, day, or word with digits.
   bool is_name_word(const token& tok) const;
+  bool is_function_word(const token& tok) const { return function_words_.contains_stem(tok); }
   // Whether a known place ends right before token `end` ("Pyongyang 02:46": a place, not a label).
   bool ends_with_place(const std::vector<token>& toks, std::size_t end) const {
     return places_.longest_ending_at(toks, end).length > 0;
@@ -138,7 +140,7 @@ class event_context {
                          std::size_t from_tok) const;
 
   const rule_set& rules_;
-  phrase_matcher triggers_, places_, zones_, prepositions_, reporting_, modality_, origins_, offsets_;
+  phrase_matcher triggers_, places_, zones_, prepositions_, reporting_, modality_, origins_, destinations_, offsets_;
   word_set function_words_, pronouns_, determiners_, openers_, auxiliaries_, demonyms_;
 };
 

@@ -150,7 +150,7 @@ int whole_number(const reader& r, const YAML::Node& n, std::string_view what, in
 // data/date.yaml: everything sits under `dates`, so that its short keys cannot clash.
 void apply_dates(const YAML::Node& n, const reader& r, date_vocabulary& dv) {
   r.keys(n, {"months", "weekdays", "relative", "modifiers", "numbers", "units", "to_the_day", "ago", "year_after",
-             "month_after", "past_after", "ordinal_after", "noun_year_after", "count_nouns", "not_plural"});
+             "month_after", "past_after", "ordinal_after", "noun_year_after", "count_nouns", "not_plural", "future_cues"});
   auto names = [&](const char* key, int lo, int hi, std::vector<date_vocabulary::name_entry>& out) {
     const auto list = n[key];
     if (!list) return;
@@ -217,6 +217,7 @@ void apply_dates(const YAML::Node& n, const reader& r, date_vocabulary& dv) {
   words("noun_year_after", dv.noun_year_after);
   words("count_nouns", dv.count_nouns);
   words("not_plural", dv.not_plural);
+  words("future_cues", dv.future_cues);
 }
 
 // data/duration.yaml: everything sits under `durations`.
@@ -279,18 +280,19 @@ void apply(const YAML::Node& root, const std::string& file, rule_set& rs) {
   if (!root || root.IsNull()) return;  // an empty file adds nothing
   r.keys(root, {"events", "places", "meridiem", "local_time", "zones", "vague", "hedges", "modality", "prepositions",
                 "reporting_verbs", "never_final", "maybe_final", "continuations", "function_words", "pronouns",
-                "determiners", "openers", "auxiliaries", "demonyms",
-                "default", "sources", "dates", "durations", "event_dates", "origins"});
+                "determiners", "openers", "auxiliaries", "demonyms", "clause_openers",
+                "default", "sources", "dates", "durations", "event_dates", "origins", "destinations"});
   if (const auto n = root["events"]) {
     if (!n.IsSequence()) r.fail(n, "events: expected a list");
     for (const auto& e : n) {
-      r.keys(e, {"id", "triggers", "nouns", "spans_days", "at_origin", "dated_as"});
+      r.keys(e, {"id", "triggers", "nouns", "spans_days", "at_origin", "instant", "dated_as"});
       event_vocabulary ev;
       ev.id = r.str(e["id"], "events.id");
       ev.triggers = lowered(r.strings(e["triggers"], "events.triggers"));
       if (e["nouns"]) ev.nouns = lowered(r.strings(e["nouns"], "events.nouns"));
       if (e["spans_days"]) ev.spans_days = r.flag(e["spans_days"], "events.spans_days");
       if (e["at_origin"]) ev.at_origin = r.flag(e["at_origin"], "events.at_origin");
+      if (e["instant"]) ev.instant = r.flag(e["instant"], "events.instant");
       if (e["dated_as"]) ev.dated_as = r.str(e["dated_as"], "events.dated_as");
       upsert(rs.events, std::move(ev), [](const event_vocabulary& x) { return x.id; });
     }
@@ -305,6 +307,7 @@ void apply(const YAML::Node& root, const std::string& file, rule_set& rs) {
     }
   }
   if (const auto n = root["origins"]) add_unique(rs.origin_cues, lowered(r.strings(n, "origins")));
+  if (const auto n = root["destinations"]) add_unique(rs.destination_cues, lowered(r.strings(n, "destinations")));
   if (const auto n = root["meridiem"]) {
     r.keys(n, {"am", "pm"});
     if (n["am"]) add_unique(rs.meridiem_am, lowered(r.strings(n["am"], "meridiem.am")));
@@ -353,6 +356,8 @@ void apply(const YAML::Node& root, const std::string& file, rule_set& rs) {
   if (const auto n = root["openers"]) add_unique(rs.english.openers, lowered(r.strings(n, "openers")));
   if (const auto n = root["auxiliaries"]) add_unique(rs.english.auxiliaries, lowered(r.strings(n, "auxiliaries")));
   if (const auto n = root["demonyms"]) add_unique(rs.english.demonyms, lowered(r.strings(n, "demonyms")));
+  if (const auto n = root["clause_openers"])
+    add_unique(rs.english.clause_openers, lowered(r.strings(n, "clause_openers")));
   if (const auto n = root["prepositions"]) add_unique(rs.attribution.prepositions, lowered(r.strings(n, "prepositions")));
   if (const auto n = root["reporting_verbs"])
     add_unique(rs.attribution.reporting_verbs, lowered(r.strings(n, "reporting_verbs")));
