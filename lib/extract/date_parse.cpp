@@ -215,13 +215,13 @@ date_reader::date_reader(const rule_set& rules) {
   mark(dv.next_words, next_word);
   mark(dv.this_words, this_word);
   mark(dv.ago, ago_word);
-  for (const auto& [w, n] : dv.numbers) numbers_[lower(w)] = n;
-  for (const auto& u : dv.day_units) units_[lower(u)] = grain::day;
-  for (const auto& u : dv.month_units) units_[lower(u)] = grain::month;
-  for (const auto& u : dv.year_units) units_[lower(u)] = grain::year;
+  for (const auto& [w, n] : dv.numbers) numbers_.set(lower(w), n);
+  for (const auto& u : dv.day_units) units_.set(lower(u), grain::day);
+  for (const auto& u : dv.month_units) units_.set(lower(u), grain::month);
+  for (const auto& u : dv.year_units) units_.set(lower(u), grain::year);
   for (const auto* table : {&months_, &weekdays_})
     for (const auto& [w, info] : *table) date_words_.insert(word_hash(w));
-  for (const auto& [w, g] : units_) date_words_.insert(word_hash(w));
+  units_.for_each([&](const std::string& w, grain) { date_words_.insert(word_hash(w)); });
   for (const auto& r : dv.relative) {
     std::size_t b = 0;
     const std::string p = lower(r.phrase);
@@ -302,12 +302,13 @@ struct date_reader::scan {
     if (k >= n()) return 0;
     const std::string& s = w(k);
     if (all_digits(s)) return s.size() <= 3 ? digits_value(s) : 0;
-    if (const auto it = r.numbers_.find(s); it != r.numbers_.end()) return it->second;
+    if (const int* v = r.numbers_.find(words[k])) return *v;
     const auto dash = s.find('-');
     if (dash == std::string::npos) return 0;
-    const auto tens = r.numbers_.find(s.substr(0, dash)), ones = r.numbers_.find(s.substr(dash + 1));
-    if (tens == r.numbers_.end() || ones == r.numbers_.end()) return 0;
-    const int t = tens->second, o = ones->second;
+    const int* tens = r.numbers_.find(std::string_view(s).substr(0, dash));
+    const int* ones = r.numbers_.find(std::string_view(s).substr(dash + 1));
+    if (!tens || !ones) return 0;
+    const int t = *tens, o = *ones;
     if (t < 20 || t > 90 || t % 10 != 0 || o < 1 || o > 9) return 0;
     return t + o;
   }
@@ -573,17 +574,17 @@ struct date_reader::scan {
   found counted(std::size_t i) const {
     const int count = number_at(i);
     if (!count || !blank_after(i)) return {};
-    const auto u = r.units_.find(w(i + 1));
-    if (u == r.units_.end()) return {};
+    const grain* u = r.units_.find(words[i + 1]);
+    if (!u) return {};
     found f;
     f.first = i;
     f.relative = true;
     if (blank_after(i + 1)) {
-      if (const auto m = r.to_the_day_.longest_at(words, i + 2); m.length && u->second != grain::day) {
+      if (const auto m = r.to_the_day_.longest_at(words, i + 2); m.length && *u != grain::day) {
         f.last = i + 2 + m.length;
-        f.rule = u->second == grain::year ? "date.years_to_the_day" : "date.months_to_the_day";
+        f.rule = *u == grain::year ? "date.years_to_the_day" : "date.months_to_the_day";
         f.day = true;
-        if (const auto v = moved(pub_day, u->second, -count, true)) {
+        if (const auto v = moved(pub_day, *u, -count, true)) {
           if (v->ok()) f.value = v;
           else f.invalid = true;
         }
@@ -592,7 +593,7 @@ struct date_reader::scan {
       if (r.has(words[i + 2], ago_word)) {
         f.last = i + 3;
         f.rule = "date.ago";
-        f.value = moved(ctx.published, u->second, -count, false);
+        f.value = moved(ctx.published, *u, -count, false);
         return f;
       }
     }
@@ -641,7 +642,7 @@ struct date_reader::scan {
                               (before.size() > 2 && before.compare(before.size() - 2, 2, "'s") == 0);
       const token& next = toks[i + 1];
       if (determiner && !next.capitalized && lower_alpha_word(next.lower) && !r.has(next.lower, function_word) &&
-          !counted_noun(i + 1) && !r.units_.count(next.lower) && !r.numbers_.count(next.lower))
+          !counted_noun(i + 1) && !r.units_.contains(next) && !r.numbers_.contains(next))
         return fixed(i, i + 1, date_value::of_year(*y), "date.year_modifier");
     }
     return {};

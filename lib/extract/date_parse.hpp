@@ -81,8 +81,8 @@ class date_reader {
   std::unordered_map<std::string, name_info> months_;
   std::unordered_map<std::string, name_info> weekdays_;
   word_map<unsigned> cues_;  // word -> cue bits
-  std::unordered_map<std::string, int> numbers_;    // "two" -> 2
-  std::unordered_map<std::string, date_value::grain> units_;  // "years" -> year
+  word_map<int> numbers_;    // "two" -> 2
+  word_map<date_value::grain> units_;  // "years" -> year
   std::vector<date_vocabulary::relative_entry> relative_;
   phrase_matcher relative_phrases_;  // payload: index into relative_
   phrase_matcher to_the_day_;

@@ -135,7 +135,7 @@ bool event_context::scan(std::string_view t, const sentence& sen, event_memory& 
       mem.known.insert(mem.last_actor->key);
     }
   }
-  scan_places_and_sources(sc);
+  sc.places_read = false;  // most trigger sentences hold no value: their places are never read
   sc.triggers_before = 0;
   return true;
 }
@@ -195,7 +195,8 @@ bool event_context::in_opening_phrase(std::string_view t, const std::vector<toke
   return false;
 }
 
-std::optional<std::size_t> event_context::place_of(const event_scan& sc, std::size_t k) const {
+std::optional<std::size_t> event_context::place_of(event_scan& sc, std::size_t k) const {
+  if (!sc.places_read) scan_places_and_sources(sc);
   const std::size_t trig = sc.triggers[k].tok;
   const bool origin_ok = rules_.events[static_cast<std::size_t>(sc.triggers[k].event)].at_origin;
   const auto after = static_cast<std::size_t>(
@@ -403,6 +404,7 @@ std::optional<actor> event_context::first_name_before(std::string_view t, const 
 // Places and source cues of a sentence, in one pass.
 void event_context::scan_places_and_sources(event_scan& sc) const {
   const auto& toks = sc.toks;
+  sc.places_read = true;
   sc.places.clear();
   sc.origins.clear();
   sc.destinations.clear();
@@ -509,6 +511,7 @@ void event_context::read_reporter(std::string_view t, const event_scan& sc, sour
 // The attribution of a time: "X, citing Y", "X" or "Y"; empty when the sentence gives none.
 std::string event_context::attribution(std::string_view t, event_scan& sc, std::size_t first, std::size_t last,
                                      std::size_t end_offset) const {
+  if (!sc.places_read) scan_places_and_sources(sc);
   const auto inside_time = [&](const source_hit& h) { return h.tok >= first && h.tok < last; };
   // Distance of a cue from the time, in tokens; a cue after the time comes first ("at 2:46
   // a.m., according to the Kremlin, while Lavrov arrived at 3:10, according to TASS").

@@ -69,6 +69,7 @@ struct event_scan {
   std::vector<bool> destinations;                           // per place: after a destination cue ("for Hanoi")
   std::vector<source_hit> prepositions, reporters;
   std::size_t triggers_before = 0;  // attach(): triggers ending before the last value, counted on
+  bool places_read = false;  // places and source cues are read when a claim first needs them
 };
 
 // What carries from one sentence of a document to the next.
@@ -95,7 +96,7 @@ class event_context {
   // The place of the event of trigger k: the first known place after it, else the last before
   // it. For an event that is not at its origin (an arrival, not a departure), a place after an
   // origin cue ("from Yakutsk") is passed over.
-  std::optional<std::size_t> place_of(const event_scan& sc, std::size_t k) const;
+  std::optional<std::size_t> place_of(event_scan& sc, std::size_t k) const;
 
   // "<event>:<actor>[@<place>]" for trigger k (which must have an actor); `event`, when given,
   // replaces the trigger's own event id (an arrival's date is the date of its visit).

@@ -66,7 +66,7 @@ std::uint64_t nonzero(std::uint64_t h) noexcept { return h ? h : 1; }  // 0 mark
 
 const phrase_matcher::slot* phrase_matcher::table::find(std::uint64_t hash, std::string_view word,
                                                         bool check) const noexcept {
-  if (keys.empty()) return nullptr;
+  if (keys.empty() || !may_hold(nonzero(hash))) return nullptr;
   hash = nonzero(hash);
   const std::size_t mask = keys.size() - 1;
   for (std::size_t k = hash & mask;; k = (k + 1) & mask) {
@@ -92,6 +92,7 @@ phrase_matcher::slot& phrase_matcher::table::insert(std::uint64_t hash, const st
   const std::size_t mask = keys.size() - 1;
   for (std::size_t k = hash & mask;; k = (k + 1) & mask) {
     if (keys[k] == 0) {
+      bloom[bloom_bit(hash) >> 6] |= std::uint64_t{1} << (bloom_bit(hash) & 63);
       keys[k] = hash;
       slots[k].hash = hash;
       slots[k].word = word;

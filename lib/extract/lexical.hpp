@@ -152,6 +152,11 @@ class phrase_matcher {
     std::vector<std::uint64_t> keys;  // the slots' hashes, 0 for a free slot: probed without touching slots
     std::vector<slot> slots;
     std::size_t used = 0;
+    // A one-hash Bloom filter over the top bits of the words' hashes: most tokens start no
+    // phrase, and are turned away by one bit test.
+    std::uint64_t bloom[16] = {};
+    static unsigned bloom_bit(std::uint64_t h) noexcept { return static_cast<unsigned>(h >> 54); }  // 0..1023
+    bool may_hold(std::uint64_t h) const noexcept { return (bloom[bloom_bit(h) >> 6] >> (bloom_bit(h) & 63)) & 1u; }
     // The slot of `word` (whose hash is `hash`); with check = false, of the hash alone.
     const slot* find(std::uint64_t hash, std::string_view word, bool check = true) const noexcept;
     slot& insert(std::uint64_t hash, const std::string& word);
