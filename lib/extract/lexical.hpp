@@ -70,8 +70,9 @@ class word_map {
  private:
   static std::uint64_t nonzero(std::uint64_t h) noexcept { return h ? h : 1; }
   T* get(std::string_view word, std::uint64_t hash) noexcept {
-    if (keys_.empty()) return nullptr;
     hash = nonzero(hash);
+    const unsigned bit = static_cast<unsigned>(hash >> 54);
+    if (keys_.empty() || !((bloom_[bit >> 6] >> (bit & 63)) & 1u)) return nullptr;
     const std::size_t mask = keys_.size() - 1;
     for (std::size_t k = hash & mask;; k = (k + 1) & mask) {
       if (keys_[k] == 0) return nullptr;
@@ -83,6 +84,8 @@ class word_map {
     const std::size_t mask = keys_.size() - 1;
     std::size_t k = hash & mask;
     while (keys_[k]) k = (k + 1) & mask;
+    const unsigned bit = static_cast<unsigned>(hash >> 54);
+    bloom_[bit >> 6] |= std::uint64_t{1} << (bit & 63);
     keys_[k] = hash;
     words_[k] = std::move(word);
     values_[k] = std::move(value);
@@ -101,6 +104,7 @@ class word_map {
       if (keys[k]) place(keys[k], std::move(words[k]), std::move(values[k]));
   }
   std::vector<std::uint64_t> keys_;  // 0: free
+  std::uint64_t bloom_[16] = {};     // one bit per word, from the hash's top bits: most misses stop here
   std::vector<std::string> words_;
   std::vector<T> values_;
   std::size_t size_ = 0;
