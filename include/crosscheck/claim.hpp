@@ -70,6 +70,11 @@ struct claim {
   // A weekday the text states with a date ("Wednesday, July 19, 2000"): 0 = Sunday .. 6 =
   // Saturday. The reconciler checks it against the calendar; a wrong one is a finding.
   std::optional<unsigned> weekday;
+  // The zone a date is counted in: the publication's for a date resolved against it ("on
+  // Tuesday" in a London live blog), else the event place's. Two dates a day apart counted in
+  // zones that explain the day are not a conflict (an evening in Moscow is the next morning in
+  // Pyongyang). Unset for other values, and when unknown.
+  std::optional<utc_offset> zone;
   evidence ev;
   std::string rule;       // id of the rule that produced it, e.g. "time.event_clock"
 };

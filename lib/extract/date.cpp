@@ -18,6 +18,8 @@
 //     gives no claim: it is never guessed;
 //   - the claim's occasion is the year of the date, or the publication year when the date lies
 //     within a month of publication (extract/occasion.hpp);
+//   - the claim's zone is the one the date is counted in: the publication's for a date resolved
+//     against it, else the event place's (claim::zone; the reconciler's timezone check);
 //   - a weekday written with the date ("Wednesday, July 19, 2000") is kept in claim::weekday for
 //     the reconciler's calendar check;
 //   - "that day" resolves against the last day-grain date of the document read so far.
@@ -123,7 +125,11 @@ class date_part final : public detail::event_part {
     if (rules_.events[event].spans_days && current && !after_start_cue(sc, m, sc.triggers[*k].tok)) return;
     claim c;
     c.kind = claim_kind::date;
-    c.subject = events_.subject(sc, *k, events_.place_of(sc, *k), dated_as_[event]);
+    const auto place = events_.place_of(sc, *k);
+    c.subject = events_.subject(sc, *k, place, dated_as_[event]);
+    if (m.relative && doc.published.offset) c.zone = doc.published.offset;
+    else if (place) c.zone = rules_.places[*place].zone;
+    else c.zone = doc.published.offset;
     c.subject_text = sc.actors[*k]->text;
     c.attribute = "date";
     c.occasion = detail::occasion_of(v, doc.published.date);

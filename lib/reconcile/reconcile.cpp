@@ -83,6 +83,32 @@ footing_kind footing(modality m) {
   return footing_kind::none;
 }
 
+// The zone every claim of a group is counted in, if they share one.
+std::optional<utc_offset> group_zone(const std::vector<claim>& claims, const value_group& g) {
+  std::optional<utc_offset> z;
+  for (std::size_t i : g.claims) {
+    if (!claims[i].zone || (z && !(*z == *claims[i].zone))) return std::nullopt;
+    z = claims[i].zone;
+  }
+  return z;
+}
+
+// Two dates a day apart, each counted in its own known zone, the later one east of the earlier:
+// the same instant can fall on both ("on Tuesday evening" in Moscow is Wednesday morning in
+// Pyongyang).
+bool zone_explains_dates(const std::vector<claim>& claims, const value_group& a, const value_group& b) {
+  const auto* da = std::get_if<date_value>(&claims[a.claims.front()].val);
+  const auto* db = std::get_if<date_value>(&claims[b.claims.front()].val);
+  if (!da || !db || da->g != date_value::grain::day || db->g != date_value::grain::day || !da->ok() || !db->ok())
+    return false;
+  const auto za = group_zone(claims, a), zb = group_zone(claims, b);
+  if (!za || !zb || *za == *zb) return false;
+  const auto days = std::chrono::sys_days{db->first_day()} - std::chrono::sys_days{da->first_day()};
+  if (days == std::chrono::days{1}) return zb->minutes > za->minutes;
+  if (days == std::chrono::days{-1}) return za->minutes > zb->minutes;
+  return false;
+}
+
 double precision_weight(const value& v) {
   if (const auto* t = std::get_if<clock_time>(&v)) {
     switch (t->prec) {
@@ -196,7 +222,9 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
         const value& va = claims[groups_by_value[a].claims.front()].val;
         const value& vb = claims[groups_by_value[b].claims.front()].val;
         const agreement g = compare(va, vb);
-        if (g == agreement::conflict) {
+        if (g == agreement::conflict && zone_explains_dates(claims, groups_by_value[a], groups_by_value[b])) {
+          zone_explained = true;
+        } else if (g == agreement::conflict) {
           conflicting[a] = conflicting[b] = true;
           if (footing(ma) == footing(mb)) {
             same_footing_conflict = true;
@@ -271,7 +299,7 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
       sides += says_what(claims, c.values[k]);
     }
     if (c.cls == conflict_class::timezone_explained) {
-      c.explanation = fmt::format("Sources state {} in different zones, and the times agree once converted: {}.", fact, sides);
+      c.explanation = fmt::format("Sources state {} in different zones, and the values agree once converted: {}.", fact, sides);
     } else if (c.cls == conflict_class::internal) {
       const claim& any = claims[s.claims.front()];
       c.explanation = fmt::format("{} contradicts itself on {}: {}.", outlet(any.ev), fact, sides);

@@ -33,6 +33,7 @@ nlohmann::ordered_json claim_to_json(const claim& c) {
   o["modality"] = to_string(c.mod);
   if (c.hdg != hedge::none) o["hedge"] = to_string(c.hdg);
   if (c.weekday) o["weekday"] = *c.weekday;
+  if (c.zone) o["zone"] = to_string(*c.zone);
   if (c.ev.repeated) o["repeated"] = true;
   o["sentence"] = c.ev.sentence;
   o["sentence_start"] = c.ev.sentence_begin;
@@ -374,6 +375,14 @@ std::vector<claim> read_claims_jsonl(std::istream& in, const std::string& name, 
     c.ev.end = num("end");
     c.ev.sentence_begin = num("sentence_start");
     if (const auto it = j.find("repeated"); it != j.end() && it->is_boolean()) c.ev.repeated = it->get<bool>();
+    if (const auto z = str("zone"); !z.empty()) {
+      utc_offset off;
+      if (!detail::parse_offset(z, off)) {
+        warn(fmt::format("\"zone\" must be an offset like \"+09:00\", not \"{}\"", z));
+        continue;
+      }
+      c.zone = off;
+    }
     if (const auto it = j.find("weekday"); it != j.end()) {
       if (!it->is_number_unsigned() || it->get<std::uint64_t>() > 6) {
         warn("\"weekday\" must be a number from 0 (Sunday) to 6 (Saturday)");

@@ -41,7 +41,7 @@ TEST_CASE("jsonl: extracted claims survive a round trip", "[jsonl]") {
   }
 }
 
-TEST_CASE("jsonl: a claim's occasion and stated weekday survive a round trip", "[jsonl]") {
+TEST_CASE("jsonl: a claim's occasion, stated weekday and zone survive a round trip", "[jsonl]") {
   const auto claims = crosscheck_test::extract(
       claim_kind::date, "Putin shook hands with Kim Jong Il upon his arrival in Pyongyang on Wednesday, July 19, 2000.");
   REQUIRE(claims.size() == 1u);
@@ -53,6 +53,10 @@ TEST_CASE("jsonl: a claim's occasion and stated weekday survive a round trip", "
   REQUIRE(back.size() == 1u);
   CHECK(back[0].occasion == "2000");
   CHECK(back[0].weekday == claims[0].weekday);
+  // An explicit date is counted in the event place's zone (Pyongyang).
+  REQUIRE(claims[0].zone.has_value());
+  CHECK(claims[0].zone->minutes == 9 * 60);
+  CHECK(back[0].zone == claims[0].zone);
   // A weekday out of range is refused with a warning, not taken.
   const auto bad = read(R"({"source": "X", "subject": "visit:putin", "attribute": "date", "value": "2000-07-19", "weekday": 9})"
                         "\n",

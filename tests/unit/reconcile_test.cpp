@@ -364,3 +364,35 @@ TEST_CASE("reconcile: a schedule, a forecast and a report that differ are a chan
     CHECK(r.conflicts[0].cls == conflict_class::value_mismatch);
   }
 }
+
+TEST_CASE("reconcile: dates a day apart that their zones explain are timezone-explained", "[reconcile]") {
+  const utc_offset msk{3 * 60};
+  // A London live blog's "on Tuesday" (late evening, UTC+01:00) and Pyongyang's Wednesday.
+  claim london = dated("a#1", "a.txt", "visit:putin@pyongyang", date_value::of_day(2024, 6, 18), "2024");
+  london.zone = utc_offset{60};
+  claim pyongyang = dated("b#1", "b.txt", "visit:putin@pyongyang", date_value::of_day(2024, 6, 19), "2024");
+  pyongyang.zone = kst;
+  SECTION("the later date counted further east: explained") {
+    const auto r = reconcile({london, pyongyang}, rules());
+    REQUIRE(r.conflicts.size() == 1u);
+    CHECK(r.conflicts[0].cls == conflict_class::timezone_explained);
+    CHECK(r.conflicts[0].sev == conflict_severity::low);
+  }
+  SECTION("the later date counted further west: a conflict") {
+    london.val = date_value::of_day(2024, 6, 20);
+    const auto r = reconcile({london, pyongyang}, rules());
+    REQUIRE(r.conflicts.size() == 1u);
+    CHECK(r.conflicts[0].cls == conflict_class::date);
+  }
+  SECTION("two days apart, or one zone unknown, or the same zone: a conflict") {
+    claim far = pyongyang;
+    far.val = date_value::of_day(2024, 6, 20);
+    CHECK(reconcile({london, far}, rules()).conflicts[0].cls == conflict_class::date);
+    claim unknown = pyongyang;
+    unknown.zone.reset();
+    CHECK(reconcile({london, unknown}, rules()).conflicts[0].cls == conflict_class::date);
+    claim moscow_a = london, moscow_b = pyongyang;
+    moscow_a.zone = moscow_b.zone = msk;
+    CHECK(reconcile({moscow_a, moscow_b}, rules()).conflicts[0].cls == conflict_class::date);
+  }
+}
