@@ -244,7 +244,15 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
 
     conflict c;
     c.slot = si;
-    for (std::size_t k = 0; k < n; ++k) (conflicting[k] || !any_conflict ? c.values : c.compatible).push_back(groups_by_value[k]);
+    // When reports contradict each other, a report that disagrees only with a plan ("in the early
+    // hours" against a planned evening) is not a side: it agrees with every other report.
+    for (std::size_t k = 0; k < n; ++k) {
+      const bool side = !any_conflict || (same_footing_conflict
+                                              ? in_same_footing_conflict[k] ||
+                                                    (conflicting[k] && footing(groups_by_value[k].mod) != footing_kind::report)
+                                              : conflicting[k]);
+      (side ? c.values : c.compatible).push_back(groups_by_value[k]);
+    }
     auto by_support = [](const value_group& x, const value_group& y) { return x.support > y.support; };
     std::stable_sort(c.values.begin(), c.values.end(), by_support);
     std::stable_sort(c.compatible.begin(), c.compatible.end(), by_support);

@@ -80,7 +80,9 @@ TEST_CASE("acceptance: samples flag the arrival time conflict with its evidence"
   for (const auto& g : c->values)
     for (std::size_t i : g.claims) {
       const claim& cl = r.claims[i];
-      CHECK(cl.ev.document == "01_seoul_ledger.txt");
+      // The two reported sides come from one article; a plan (the announced evening of June 18)
+      // may be listed alongside, from another.
+      if (cl.mod == modality::reported) CHECK(cl.ev.document == "01_seoul_ledger.txt");
       kremlin = kremlin || (g.value == "02:46+09:00" && cl.ev.text == "2:46 a.m." &&
                             cl.ev.attribution.find("Kremlin's Telegram channel") != std::string::npos);
       trackers = trackers || (g.value == "02:22+09:00" && cl.ev.text == "2:22 a.m." &&
@@ -111,7 +113,8 @@ TEST_CASE("acceptance: the seed articles flag the arrival time conflict", "[acce
   const conflict* c = find_arrival_conflict(r);
   REQUIRE(c != nullptr);
   for (const auto& g : c->values)
-    for (std::size_t i : g.claims) CHECK(r.claims[i].ev.document == "000_d4f0869e62d80e94.txt");
+    for (std::size_t i : g.claims)
+      if (r.claims[i].mod == modality::reported) CHECK(r.claims[i].ev.document == "000_d4f0869e62d80e94.txt");
   check_offsets(r, folder);
   // "after 2 am on Wednesday" (002) and "in the early hours of Wednesday" (001) agree with both.
   check_not_flagged(r, {"after 02:00+09:00", "00:00-06:00+09:00", "00:00-09:00+09:00"});

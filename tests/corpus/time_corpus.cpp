@@ -160,6 +160,17 @@ TEST_CASE("time: hedged and vague times", "[corpus][time]") {
                {
                    "Russian President Vladimir Putin arrived in Pyongyang [early on] Wednesday morning.",
                }),
+      // Evenings: "late on Tuesday", "late Tuesday", "in the evening" (data/time.yaml, vague).
+      examples(expect("departure:putin@yakutsk", span(18, 0, 24, 0, kst)),
+               {
+                   "Putin left Yakutsk [late on] Tuesday.",
+                   "Putin flew out of Yakutsk [late Tuesday], bound for Pyongyang.",
+               }),
+      examples(with_modality(expect("arrival:putin@pyongyang", span(17, 0, 24, 0, kst)), modality::planned),
+               {
+                   "The Kremlin had said Putin would arrive in Pyongyang on the [evening] of June 18.",
+                   "Putin will land in Pyongyang [in the evening], his aide said.",
+               }),
       // "before midnight" ends at the day's end.
       examples(expect("departure:putin@yakutsk", clock_time::before(24, 0, kst)),
                {
@@ -242,11 +253,11 @@ TEST_CASE("time: subjects", "[corpus][time]") {
       examples(expect("arrival:putin@pyongyang", at(2, 46, kst)),
                {
                    // a pronoun refers to the actor of the event named in the sentence before
-                   "Putin left Yakutsk late on Tuesday. He arrived in Pyongyang at [2:46 a.m.] on Wednesday.",
+                   "Putin left Yakutsk on Tuesday. He arrived in Pyongyang at [2:46 a.m.] on Wednesday.",
                    "Putin departed from Yakutsk, in Russia's far east, on Tuesday night. His plane touched down "
                    "in Pyongyang at [2:46 a.m.]",
                    // a possessive common noun refers back too
-                   "Russian President Vladimir Putin left Yakutsk on Tuesday evening. The president's plane "
+                   "Russian President Vladimir Putin left Yakutsk on Tuesday. The president's plane "
                    "landed in Pyongyang at [2:46 a.m.]",
                    // AP style: the day between the name and the verb
                    "Putin on Wednesday arrived in Pyongyang at [2:46 a.m.] for talks with Kim Jong Un.",
@@ -255,7 +266,7 @@ TEST_CASE("time: subjects", "[corpus][time]") {
                    "Putin flew to North Korea and landed at [2:46 a.m.]",
                    "Putin flew into Pyongyang at [2:46 a.m.] on Wednesday.",
                    // a second verb with no name of its own shares the actor of the one before it
-                   "Putin left Yakutsk late on Tuesday and touched down in Pyongyang at [2:46 a.m.]",
+                   "Putin left Yakutsk on Tuesday and touched down in Pyongyang at [2:46 a.m.]",
                    // "the Russian president" refers to whom the title named earlier, not to the
                    // last name written ("Kim Jong Un" here)
                    "Russian President Vladimir Putin left Yakutsk on Tuesday. North Korean leader Kim Jong Un "
@@ -356,7 +367,7 @@ TEST_CASE("time: modality", "[corpus][time]") {
       // A second verb sharing the actor of a planned one is planned too.
       examples(with_modality(expect("arrival:putin@hanoi", hour(22, ict)), modality::scheduled),
                {
-                   "Putin is due to leave Pyongyang on Wednesday evening and arrive in Hanoi at [10 p.m.]",
+                   "Putin is due to leave Pyongyang on Wednesday and arrive in Hanoi at [10 p.m.]",
                }),
       examples(with_modality(expect("arrival:lavrov@hanoi", at(12, 0, ict)), modality::expected),
                {

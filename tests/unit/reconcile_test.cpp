@@ -396,3 +396,23 @@ TEST_CASE("reconcile: dates a day apart that their zones explain are timezone-ex
     CHECK(reconcile({moscow_a, moscow_b}, rules()).conflicts[0].cls == conflict_class::date);
   }
 }
+
+TEST_CASE("reconcile: a report that disagrees only with a plan is not a side of a report conflict", "[reconcile]") {
+  // 02:46 and 02:22 reported; a planned evening; "in the early hours" agrees with both reports.
+  std::vector<claim> claims{
+      make("a#1", "a.txt", "A", "arrival:putin@pyongyang", clock_time::at(2, 46, kst)),
+      make("b#1", "b.txt", "B", "arrival:putin@pyongyang", clock_time::at(2, 22, kst)),
+      make("c#1", "c.txt", "C", "arrival:putin@pyongyang", clock_time::span(17 * 60, 24 * 60, kst)),
+      make("d#1", "d.txt", "D", "arrival:putin@pyongyang", clock_time::span(0, 6 * 60, kst)),
+  };
+  claims[2].mod = modality::planned;
+  const auto r = reconcile(claims, rules());
+  REQUIRE(r.conflicts.size() == 1u);
+  const conflict& c = r.conflicts[0];
+  CHECK(c.cls == conflict_class::value_mismatch);
+  std::set<std::string> sides, others;
+  for (const auto& g : c.values) sides.insert(g.value);
+  for (const auto& g : c.compatible) others.insert(g.value);
+  CHECK(sides == std::set<std::string>{"02:46+09:00", "02:22+09:00", "17:00-24:00+09:00"});
+  CHECK(others == std::set<std::string>{"00:00-06:00+09:00"});
+}
