@@ -65,6 +65,9 @@ struct duration_vocabulary {
   std::vector<vague_number> vague_numbers;
   // Hedges before the number: "about two hours", "nearly 24 years", "over two decades".
   std::vector<std::string> about, nearly, over, at_least, under;
+  std::vector<std::string> half_before;  // "half an": "half an hour"
+  std::vector<std::string> half_after;   // "and a half": "two and a half hours", "an hour and a half"
+  std::vector<std::string> fillers;      // "full", "single": "a full day", "a single day"
   double about_fraction = 0.15;  // "about n": n's rounding range widened to at least n +/- 15%
   // What the length measures.
   std::vector<std::string> length_cues;   // "for", "lasted", "cut short to": the event's length

@@ -91,6 +91,9 @@ class duration_part final : public detail::event_part {
     hedges(d.at_least, bound::at_least);
     hedges(d.under, bound::under);
     for (const auto& w : d.length_cues) length_cues_.add(w, 0);
+    for (const auto& w : d.half_before) half_before_.add(w, 0);
+    for (const auto& w : d.half_after) half_after_.add(w, 0);
+    fillers_.insert(d.fillers.begin(), d.fillers.end());
     for (const auto& w : d.delay_after) delay_after_.add(w, 0);
     for (const auto& w : d.delay_before) delay_before_.add(w, 0);
     for (const auto& w : d.offset_after) offset_after_.add(w, 0);
@@ -106,7 +109,7 @@ class duration_part final : public detail::event_part {
   void sentence(const detail::sentence_input& in, std::vector<claim>& out) const override {
     const auto& toks = in.sc.toks;
     // A length ends at a unit ("days") or is a hyphenated one ("two-day"); it starts at most
-    // four words before that (a hedge, a vague number). Only those starts are tried.
+    // six words before that ("just under two and a half hours"). Only those starts are tried.
     std::vector<std::size_t> units;
     for (std::size_t u = 0; u < toks.size(); ++u)
       if (unit_of(toks[u]) > 0 || hyphen_unit(toks[u].lower) > 0) units.push_back(u);
@@ -115,8 +118,8 @@ class duration_part final : public detail::event_part {
     for (std::size_t i = 0; i < toks.size(); ++i) {
       while (next < units.size() && units[next] < i) ++next;
       if (next == units.size()) break;
-      if (units[next] > i + 4) {
-        i = units[next] - 5;  // the loop's ++i lands four words before the unit
+      if (units[next] > i + 6) {
+        i = units[next] - 7;  // the loop's ++i lands six words before the unit
         continue;
       }
       const auto le = find_length(toks, i);
@@ -184,7 +187,7 @@ class duration_part final : public detail::event_part {
     if (j >= toks.size()) return std::nullopt;
     // Quick reject: no unit right after this word or the next two, and no "two-day".
     bool unit_near = hyphen_unit(toks[j].lower) > 0;
-    for (std::size_t u = j + 1; u < toks.size() && u <= j + 3 && !unit_near; ++u) unit_near = unit_of(toks[u]) > 0;
+    for (std::size_t u = j + 1; u < toks.size() && u <= j + 5 && !unit_near; ++u) unit_near = unit_of(toks[u]) > 0;
     if (!unit_near) return std::nullopt;
     double lo = 0, hi = 0, unit = 0;
     bool vague = false;
@@ -205,11 +208,25 @@ class duration_part final : public detail::event_part {
         lo = hi = number_of(num);
         le.adjective = true;
         le.last = j + 1;
-      } else if (j + 1 < toks.size() && (unit = unit_of(toks[j + 1])) > 0) {
-        lo = hi = number_of(w);
-        le.last = j + 2;
       } else {
-        return std::nullopt;
+        // "two hours", "two and a half hours", "half an hour", "an hour and a half", "a full day".
+        std::size_t u = j + 1;
+        double n = number_of(w);
+        if (const auto h = half_before_.longest_at(toks, j); h.length) {
+          n = 0.5;
+          u = j + h.length;
+        } else if (const auto a = half_after_.longest_at(toks, u); n > 0 && a.length) {
+          n += 0.5;
+          u += a.length;
+        }
+        while (u < toks.size() && fillers_.contains(toks[u])) ++u;
+        if (u >= toks.size() || (unit = unit_of(toks[u])) <= 0) return std::nullopt;
+        le.last = u + 1;
+        if (const auto a = half_after_.longest_at(toks, le.last); a.length && n == std::floor(n)) {
+          n += 0.5;
+          le.last += a.length;
+        }
+        lo = hi = n;
       }
       if (lo <= 0) return std::nullopt;
     }
@@ -292,11 +309,16 @@ class duration_part final : public detail::event_part {
     };
     // The roles are tried in turn; the first that finds its trigger wins.
     // "a nine-day marathon train journey", not "a two-hour documentary about Putin's visit".
-    if (le.adjective && (k = trigger_in(sc, le.last - 1, le.last + max_adjective_gap))) {
-      for (std::size_t j = le.last; k && j < sc.triggers[*k].tok; ++j)
-        if (events_.is_function_word(toks[j]) || detail::is_possessive(toks[j].lower)) k.reset();
-      attribute = "length";
-      rule = "duration.adjective";
+    if (const auto a = le.adjective ? trigger_in(sc, le.last - 1, le.last + max_adjective_gap) : std::nullopt) {
+      const std::size_t trig = *a;
+      bool same_noun = true;
+      for (std::size_t j = le.last; j < sc.triggers[trig].tok; ++j)
+        if (events_.is_function_word(toks[j]) || detail::is_possessive(toks[j].lower)) same_noun = false;
+      if (same_noun) {
+        k = trig;
+        attribute = "length";
+        rule = "duration.adjective";
+      }
     }
     if (!k && ((le.last < toks.size() && delay_after_.longest_at(toks, le.last).length) || ends_at_first(delay_before_))) {
       k = events_.attach(t, sc, le.first, le.last);
@@ -322,35 +344,39 @@ class duration_part final : public detail::event_part {
       before_value = true;
     }
     if (!k && ends_at_first(length_cues_)) {
-      k = events_.attach(t, sc, le.first, le.last);
-      if (k && sc.triggers[*k].tok > le.first) return;  // "for two days ... before Putin arrived": not its length
+      const auto a = events_.attach(t, sc, le.first, le.last);
+      if (!a) return;
+      const detail::trigger_hit& tr = sc.triggers[*a];
+      if (tr.tok > le.first) return;  // "for two days ... before Putin arrived": not its length
       // "a treaty that will remain in force for 20 years", "lasted two days, but Lavrov stayed
       // for a week": another clause's length. A clause right after the trigger is about the
       // event itself ("a visit that would last 48 hours").
-      if (k)
-        for (std::size_t j = sc.triggers[*k].tok + sc.triggers[*k].len + 1; j < le.first; ++j)
-          if (clause_openers_.contains(toks[j])) return;
+      for (std::size_t j = tr.tok + tr.len + 1; j < le.first; ++j)
+        if (clause_openers_.contains(toks[j])) return;
+      k = a;
       attribute = "length";
       rule = "duration.length";
       before_value = true;
     }
-    if (!k || !sc.actors[*k]) return;
+    if (!k) return;
+    const std::size_t trig = *k;
+    if (!sc.actors[trig]) return;
     // An arrival or a signing is an instant: it has no length ("arrived with food for two days").
-    if (attribute == "length" && rules_.events[static_cast<std::size_t>(sc.triggers[*k].event)].instant) return;
+    if (attribute == "length" && rules_.events[static_cast<std::size_t>(sc.triggers[trig].event)].instant) return;
 
     claim c;
     c.kind = claim_kind::duration;
-    c.subject = events_.subject(sc, *k, events_.place_of(sc, *k));
-    c.subject_text = sc.actors[*k]->text;
+    c.subject = events_.subject(sc, trig, events_.place_of(sc, trig));
+    c.subject_text = sc.actors[trig]->text;
     c.attribute = attribute;
     // A gap ends at the occasion being reported, whatever date its previous one has.
     c.occasion = attribute == "gap" ? detail::current_occasion(doc.published.date)
-                                    : detail::occasion_near(sc, *k, dates, doc.published.date);
+                                    : detail::occasion_near(sc, trig, dates, doc.published.date);
     c.val = le.val;
     c.hdg = le.hdg;
-    c.mod = sc.modalities[*k];
+    c.mod = sc.modalities[trig];
     if (c.mod == modality::reported && before_value) {
-      const auto& tr = sc.triggers[*k];
+      const auto& tr = sc.triggers[trig];
       if (const auto m = events_.modality_between(t, toks, tr.tok + tr.len, le.first); m && *m != modality::denied)
         c.mod = *m;
     }
@@ -362,6 +388,8 @@ class duration_part final : public detail::event_part {
 
   const rule_set& rules_;
   std::unordered_map<std::uint64_t, std::pair<std::string, double>> units_;  // word_hash -> (word, seconds)
+  phrase_matcher half_before_, half_after_;
+  detail::word_set fillers_;
   phrase_matcher vague_, hedges_, length_cues_, delay_after_, delay_before_, offset_after_, gap_lead_, to_the_day_;
   detail::word_set gap_markers_, since_, clause_openers_;
 };

@@ -223,7 +223,7 @@ void apply_dates(const YAML::Node& n, const reader& r, date_vocabulary& dv) {
 // data/duration.yaml: everything sits under `durations`.
 void apply_durations(const YAML::Node& n, const reader& r, duration_vocabulary& dv) {
   r.keys(n, {"units", "vague_numbers", "hedges", "length_cues", "gap_markers", "gap_lead", "delay_after",
-             "delay_before", "offset_after"});
+             "delay_before", "offset_after", "half_before", "half_after", "fillers"});
   if (const auto list = n["units"]) {
     if (!list.IsSequence()) r.fail(list, "durations.units: expected a list");
     for (const auto& e : list) {
@@ -273,6 +273,9 @@ void apply_durations(const YAML::Node& n, const reader& r, duration_vocabulary& 
   words("delay_after", dv.delay_after);
   words("delay_before", dv.delay_before);
   words("offset_after", dv.offset_after);
+  words("half_before", dv.half_before);
+  words("half_after", dv.half_after);
+  words("fillers", dv.fillers);
 }
 
 void apply(const YAML::Node& root, const std::string& file, rule_set& rs) {
