@@ -1,6 +1,8 @@
 // Text, Markdown and JSON reports. The JSON shape is documented in docs/report-format.md.
 #include <fmt/format.h>
 
+#include <cmath>
+
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -39,8 +41,32 @@ std::string context(const claim& c, std::size_t max = 220) {
   return (from > 0 ? "..." : "") + s.substr(from, len) + (from + len < s.size() ? "..." : "");
 }
 
+// A length in words, next to its canonical seconds: "2 days", "more than 20 years", "up to 24 hours".
+std::string in_words(double seconds) {
+  struct unit {
+    const char* name;
+    double seconds;
+  };
+  static constexpr unit units[] = {{"year", 31556952}, {"day", 86400}, {"hour", 3600}, {"minute", 60}};
+  for (const auto& u : units)
+    if (seconds >= u.seconds * 0.95 || u.seconds == 60) {
+      const double n = std::round(seconds / u.seconds * 10) / 10;
+      const std::string num = n == std::floor(n) ? fmt::format("{}", static_cast<long long>(n)) : fmt::format("{:.1f}", n);
+      return fmt::format("{} {}{}", num, u.name, n == 1 ? "" : "s");
+    }
+  return {};
+}
+
+std::string readable(const value& v) {
+  const auto* d = std::get_if<duration_value>(&v);
+  if (!d) return {};
+  if (!d->max_seconds) return fmt::format(" = more than {}", in_words(d->min_seconds));
+  if (d->min_seconds == 0) return fmt::format(" = up to {}", in_words(*d->max_seconds));
+  return fmt::format(" = {}", in_words((d->min_seconds + *d->max_seconds + 1) / 2));
+}
+
 void text_group(std::string& out, const report_input& in, const value_group& g) {
-  out += fmt::format("  {}{}  (support {:.2f})\n", g.value,
+  out += fmt::format("  {}{}{}  (support {:.2f})\n", g.value, g.claims.empty() ? std::string() : readable(in.claims[g.claims.front()].val),
                      g.mod == modality::reported ? std::string() : fmt::format(" ({})", to_string(g.mod)), g.support);
   for (std::size_t i : g.claims) {
     const claim& c = in.claims[i];
