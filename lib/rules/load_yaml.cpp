@@ -139,6 +139,14 @@ std::vector<std::string> lowered(std::vector<std::string> v) {
   return v;
 }
 
+// Word lists under a mapping: words_under(r, n, "dates.", {{"ago", &dv.ago}, ...}) adds the
+// lower-cased words of each key present to its list.
+void words_under(const reader& r, const YAML::Node& n, const std::string& prefix,
+                 std::initializer_list<std::pair<const char*, std::vector<std::string>*>> lists) {
+  for (const auto& [key, out] : lists)
+    if (const auto m = n[key]) add_unique(*out, lowered(r.strings(m, prefix + key)));
+}
+
 // A whole number in [lo, hi].
 int whole_number(const reader& r, const YAML::Node& n, std::string_view what, int lo, int hi) {
   const double d = r.number(n, what);
@@ -205,19 +213,11 @@ void apply_dates(const YAML::Node& n, const reader& r, date_vocabulary& dv) {
     if (m["month"]) add_unique(dv.month_units, lowered(r.strings(m["month"], "dates.units.month")));
     if (m["year"]) add_unique(dv.year_units, lowered(r.strings(m["year"], "dates.units.year")));
   }
-  auto words = [&](const char* key, std::vector<std::string>& out) {
-    if (const auto m = n[key]) add_unique(out, lowered(r.strings(m, std::string("dates.") + key)));
-  };
-  words("to_the_day", dv.to_the_day);
-  words("ago", dv.ago);
-  words("year_after", dv.year_after);
-  words("month_after", dv.month_after);
-  words("past_after", dv.past_after);
-  words("ordinal_after", dv.ordinal_after);
-  words("noun_year_after", dv.noun_year_after);
-  words("count_nouns", dv.count_nouns);
-  words("not_plural", dv.not_plural);
-  words("future_cues", dv.future_cues);
+  words_under(r, n, "dates.",
+              {{"to_the_day", &dv.to_the_day}, {"ago", &dv.ago}, {"year_after", &dv.year_after},
+               {"month_after", &dv.month_after}, {"past_after", &dv.past_after}, {"ordinal_after", &dv.ordinal_after},
+               {"noun_year_after", &dv.noun_year_after}, {"count_nouns", &dv.count_nouns},
+               {"not_plural", &dv.not_plural}, {"future_cues", &dv.future_cues}});
 }
 
 // data/duration.yaml: everything sits under `durations`.
@@ -250,32 +250,20 @@ void apply_durations(const YAML::Node& n, const reader& r, duration_vocabulary& 
   }
   if (const auto h = n["hedges"]) {
     r.keys(h, {"about", "nearly", "over", "at_least", "under", "about_fraction"});
-    auto words = [&](const char* key, std::vector<std::string>& out) {
-      if (const auto m = h[key]) add_unique(out, lowered(r.strings(m, std::string("durations.hedges.") + key)));
-    };
-    words("about", dv.about);
-    words("nearly", dv.nearly);
-    words("over", dv.over);
-    words("at_least", dv.at_least);
-    words("under", dv.under);
+    words_under(r, h, "durations.hedges.",
+                {{"about", &dv.about}, {"nearly", &dv.nearly}, {"over", &dv.over}, {"at_least", &dv.at_least},
+                 {"under", &dv.under}});
     if (h["about_fraction"]) {
       const double f = r.number(h["about_fraction"], "durations.hedges.about_fraction");
       if (!(f >= 0 && f < 1)) r.fail(h["about_fraction"], "durations.hedges.about_fraction: expected 0 to 1");
       dv.about_fraction = f;
     }
   }
-  auto words = [&](const char* key, std::vector<std::string>& out) {
-    if (const auto m = n[key]) add_unique(out, lowered(r.strings(m, std::string("durations.") + key)));
-  };
-  words("length_cues", dv.length_cues);
-  words("gap_markers", dv.gap_markers);
-  words("gap_lead", dv.gap_lead);
-  words("delay_after", dv.delay_after);
-  words("delay_before", dv.delay_before);
-  words("offset_after", dv.offset_after);
-  words("half_before", dv.half_before);
-  words("half_after", dv.half_after);
-  words("fillers", dv.fillers);
+  words_under(r, n, "durations.",
+              {{"length_cues", &dv.length_cues}, {"gap_markers", &dv.gap_markers}, {"gap_lead", &dv.gap_lead},
+               {"delay_after", &dv.delay_after}, {"delay_before", &dv.delay_before},
+               {"offset_after", &dv.offset_after}, {"half_before", &dv.half_before},
+               {"half_after", &dv.half_after}, {"fillers", &dv.fillers}});
 }
 
 void apply(const YAML::Node& root, const std::string& file, rule_set& rs) {
