@@ -68,6 +68,7 @@ struct duration_vocabulary {
   std::vector<std::string> half_before;  // "half an": "half an hour"
   std::vector<std::string> half_after;   // "and a half": "two and a half hours", "an hour and a half"
   std::vector<std::string> fillers;      // "full", "single": "a full day", "a single day"
+  std::vector<std::string> change_cues;  // "cut short": "a two-day visit was cut short to a day" (the two days were the plan)
   double about_fraction = 0.15;  // "about n": n's rounding range widened to at least n +/- 15%
   // What the length measures.
   std::vector<std::string> length_cues;   // "for", "lasted", "cut short to": the event's length

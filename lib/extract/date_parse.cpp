@@ -167,7 +167,10 @@ bool date_reader::may_hold_date(const std::vector<token>& toks) const {
       if (is_ascii_digit(c)) return true;
     const std::string& w = t.lower;
     const bool possessive = w.size() > 2 && w[w.size() - 2] == '\'' && w.back() == 's';
-    if (date_words_.count(possessive ? word_hash(std::string_view(w).substr(0, w.size() - 2)) : t.hash)) return true;
+    const std::string_view stem = possessive ? std::string_view(w).substr(0, w.size() - 2) : std::string_view(w);
+    if (date_words_.count(possessive ? word_hash(stem) : t.hash)) return true;
+    if (const auto dash = stem.rfind('-'); dash != std::string_view::npos && date_words_.count(word_hash(stem.substr(dash + 1))))
+      return true;  // "mid-May"
   }
   return false;
 }
@@ -273,6 +276,15 @@ struct date_reader::scan {
   }
 
   std::size_t n() const { return toks.size(); }
+  // No comma or semicolon between tokens a and b (a < b): "Putin, who will leave on Friday,
+  // arrived on Tuesday" puts the cue and "Tuesday" in two clauses.
+  bool same_clause(std::size_t a, std::size_t b) const {
+    for (std::size_t k = a; k < b && k + 1 < n(); ++k) {
+      const std::string_view g = gap(k);
+      if (g.find(',') != std::string_view::npos || g.find(';') != std::string_view::npos) return false;
+    }
+    return true;
+  }
   const std::string& w(std::size_t k) const { return words[k].lower; }
   std::string_view gap(std::size_t k) const {  // between toks[k] and toks[k + 1]
     return text.substr(toks[k].end, toks[k + 1].begin - toks[k].end);
@@ -408,7 +420,7 @@ struct date_reader::scan {
     if (mod == next_word) {
       shift = (x - pw + 7) % 7;
       if (shift == 0) shift = 7;
-    } else if (future < first && mod == 0) {
+    } else if (future < first && mod == 0 && same_clause(future, first)) {
       shift = (x - pw + 7) % 7;  // "will leave on Thursday": this Thursday or the next one
     } else {
       shift = -((pw - x + 7) % 7);

@@ -54,6 +54,7 @@ enum class bound { exact, about, nearly, over, at_least, under };
 constexpr std::size_t max_adjective_gap = 3;  // words between "nine-day" and "journey"
 constexpr std::size_t max_offset_reach = 6;   // from "after" to the trigger it names
 constexpr std::size_t max_since_reach = 5;    // from "since" to the trigger it names
+constexpr std::size_t max_change_reach = 10;  // from "two-day" to "was cut short"
 constexpr std::size_t max_gap_marker = 5;     // from "first" to the trigger ("first time Putin has visited")
 constexpr double max_duration_seconds = 1e11; // about 3,000 years
 
@@ -92,6 +93,7 @@ class duration_part final : public detail::event_part {
     hedges(d.under, bound::under);
     for (const auto& w : d.length_cues) length_cues_.add(w, 0);
     for (const auto& w : d.half_before) half_before_.add(w, 0);
+    for (const auto& w : d.change_cues) change_cues_.add(w, 0);
     for (const auto& w : d.half_after) half_after_.add(w, 0);
     fillers_.insert(d.fillers.begin(), d.fillers.end());
     for (const auto& w : d.delay_after) delay_after_.add(w, 0);
@@ -371,7 +373,7 @@ class duration_part final : public detail::event_part {
     c.attribute = attribute;
     // A gap ends at the occasion being reported, whatever date its previous one has.
     c.occasion = attribute == "gap" ? detail::current_occasion(doc.published.date)
-                                    : detail::occasion_near(sc, trig, dates, doc.published.date);
+                                    : detail::occasion_near(t, sc, trig, dates, doc.published.date);
     c.val = le.val;
     c.hdg = le.hdg;
     c.mod = sc.modalities[trig];
@@ -380,6 +382,10 @@ class duration_part final : public detail::event_part {
       if (const auto m = events_.modality_between(t, toks, tr.tok + tr.len, le.first); m && *m != modality::denied)
         c.mod = *m;
     }
+    // "Putin's two-day visit was cut short to a day": the adjective is what was planned.
+    if (c.mod == modality::reported && std::string_view(rule) == "duration.adjective")
+      for (std::size_t j = le.last; j < toks.size() && j < le.last + max_change_reach; ++j)
+        if (change_cues_.longest_at(toks, j).length) c.mod = modality::planned;
     c.rule = rule;
     detail::event_context::fill_evidence(doc, sc, {toks[le.first].begin, toks[le.last - 1].end}, c);
     c.ev.attribution = events_.attribution(t, sc, le.first, le.last, toks[le.last - 1].end);
@@ -388,7 +394,7 @@ class duration_part final : public detail::event_part {
 
   const rule_set& rules_;
   std::unordered_map<std::uint64_t, std::pair<std::string, double>> units_;  // word_hash -> (word, seconds)
-  phrase_matcher half_before_, half_after_;
+  phrase_matcher half_before_, half_after_, change_cues_;
   detail::word_set fillers_;
   phrase_matcher vague_, hedges_, length_cues_, delay_after_, delay_before_, offset_after_, gap_lead_, to_the_day_;
   detail::word_set gap_markers_, since_, clause_openers_;

@@ -85,6 +85,7 @@ event_context::event_context(const rule_set& rules) : rules_(rules) {
   openers_.insert(rules.english.openers.begin(), rules.english.openers.end());
   auxiliaries_.insert(rules.english.auxiliaries.begin(), rules.english.auxiliaries.end());
   demonyms_.insert(rules.english.demonyms.begin(), rules.english.demonyms.end());
+  clause_openers_.insert(rules.english.clause_openers.begin(), rules.english.clause_openers.end());
   for (const auto& o : rules.event_dates.offsets) offsets_.add(o, 0);
 }
 
@@ -128,7 +129,12 @@ bool event_context::scan(std::string_view t, const sentence& sen, event_memory& 
         }
     }
     modality m = find_modality(t, sc.toks, sc.triggers[k].tok, prev_end);
-    if (m == modality::reported && shared) m = sc.modalities[k - 1];
+    // ... but not across a clause opener: "was scheduled to arrive on Tuesday but arrived on
+    // Wednesday" reports the second arrival.
+    bool opener_between = false;
+    for (std::size_t j = prev_end; shared && j < sc.triggers[k].tok; ++j)
+      opener_between = opener_between || clause_openers_.contains(sc.toks[j]);
+    if (m == modality::reported && shared && !opener_between) m = sc.modalities[k - 1];
     sc.modalities.push_back(m);
     if (sc.actors.back()) {
       mem.last_actor = sc.actors.back();

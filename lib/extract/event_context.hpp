@@ -116,6 +116,12 @@ class event_context {
   // A capitalized word that can be part of a name: not a function word, day, or word with digits.
   bool is_name_word(const token& tok) const;
   bool is_function_word(const token& tok) const { return function_words_.contains_stem(tok); }
+  // An offset word ("after", "before", "ahead of") within the three tokens before token `first`.
+  bool after_offset(const std::vector<token>& toks, std::size_t first) const {
+    for (std::size_t k = first >= 3 ? first - 3 : 0; k < first; ++k)
+      if (offsets_.longest_at(toks, k).length) return true;
+    return false;
+  }
   // Whether a known place ends right before token `end` ("Pyongyang 02:46": a place, not a label).
   bool ends_with_place(const std::vector<token>& toks, std::size_t end) const {
     return places_.longest_ending_at(toks, end).length > 0;
@@ -142,7 +148,7 @@ class event_context {
 
   const rule_set& rules_;
   phrase_matcher triggers_, places_, zones_, prepositions_, reporting_, modality_, origins_, destinations_, offsets_;
-  word_set function_words_, pronouns_, determiners_, openers_, auxiliaries_, demonyms_;
+  word_set function_words_, pronouns_, determiners_, openers_, auxiliaries_, demonyms_, clause_openers_;
 };
 
 // "Putin's" -> "Putin"; "leaders'" -> "leaders".

@@ -28,12 +28,25 @@ void event_pass::extract(const document& doc, std::vector<claim>& out) const {
     if (!events_.scan(t, sen, memory, sc)) continue;
     const auto found = dates_.read(t, sc.toks, ctx);
     const sentence_input in{doc, t, events_, sc, found};
+    const std::size_t before = out.size();
     for (const auto& p : parts_) {
       sc.triggers_before = 0;  // each part asks attach() in its own token order
       p->sentence(in, out);
     }
-    for (const auto& m : found)
-      if (m.value && m.value->g == date_value::grain::day) ctx.in_context = m.value;
+    // "that day" is the last day an event of the text was dated to: a date that dated nothing
+    // (a date line, "a week after the June 12 celebrations") is not it.
+    bool dated = false;
+    for (std::size_t i = out.size(); i > before && !dated; --i)
+      if (const auto* d = std::get_if<date_value>(&out[i - 1].val); d && d->g == date_value::grain::day) {
+        ctx.in_context = *d;
+        dated = true;
+      }
+    // With no date claim ("The summit opened on June 19."), the sentence's last resolved day
+    // stands in, unless it follows an offset word ("a week after the June 12 celebrations").
+    if (!dated)
+      for (const auto& m : found)
+        if (m.value && m.value->g == date_value::grain::day && !events_.after_offset(sc.toks, m.first))
+          ctx.in_context = m.value;
   }
 }
 

@@ -27,6 +27,9 @@ inline std::string current_occasion(const std::optional<date_value>& published) 
 
 inline bool is_current(const date_value& v, const std::optional<date_value>& published) {
   if (!published) return false;
+  // A year is the current one only when it is the publication's ("last year" read on January 10
+  // is another occasion, though it ends within the month).
+  if (v.g == date_value::grain::year) return v.year == published->year;
   using std::chrono::days;
   using std::chrono::sys_days;
   const sys_days pub{published->first_day()};
@@ -39,15 +42,28 @@ inline std::string occasion_of(const date_value& v, const std::optional<date_val
 }
 
 // The occasion of trigger k for a claim with no date of its own: that of the resolved date
-// nearest to the trigger in its sentence, within 12 tokens, else the current one.
-inline std::string occasion_near(const event_scan& sc, std::size_t k, const std::vector<date_mention>& dates,
-                                 const std::optional<date_value>& published) {
+// nearest to the trigger in its clause, within 12 tokens, else the current one.
+inline std::string occasion_near(std::string_view text, const event_scan& sc, std::size_t k,
+                                 const std::vector<date_mention>& dates, const std::optional<date_value>& published) {
   constexpr std::size_t reach = 12;
   const std::size_t trig = sc.triggers[k].tok;
   const date_mention* best = nullptr;
   std::size_t best_distance = reach + 1;
+  // Only a date in the trigger's own clause, with no other trigger between them: "Putin, who
+  // first visited in July 2000, arrived at 2:46 a.m." gives the arrival no 2000.
+  const auto same_clause = [&](std::size_t from, std::size_t to) {
+    for (std::size_t j = from + 1; j <= to && j < sc.toks.size(); ++j)
+      if (boundary_between(text, sc.toks[j - 1], sc.toks[j], ',') || boundary_between(text, sc.toks[j - 1], sc.toks[j], ';'))
+        return false;
+    for (std::size_t q = 0; q < sc.triggers.size(); ++q)
+      if (q != k && sc.triggers[q].tok > from && sc.triggers[q].tok < to) return false;
+    return true;
+  };
   for (const auto& m : dates) {
     if (!m.value) continue;
+    // A date that opens the sentence ("In 2001, Kim Jong Il made a nine-day journey") dates it all.
+    const bool opens_sentence = m.first <= 1 && m.last <= trig;
+    if (!opens_sentence && !(m.first >= trig ? same_clause(trig, m.first) : same_clause(m.last - 1, trig))) continue;
     const std::size_t d = m.first >= trig ? m.first - trig : trig - std::min(trig, m.last);
     if (d < best_distance) {
       best = &m;

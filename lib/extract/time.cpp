@@ -290,7 +290,7 @@ class time_part final : public detail::event_part {
     c.subject = events_.subject(sc, *k, place);
     c.subject_text = sc.actors[*k]->text;
     c.attribute = "time";
-    c.occasion = detail::occasion_near(sc, *k, in.dates, doc.published.date);
+    c.occasion = detail::occasion_near(t, sc, *k, in.dates, doc.published.date);
     c.val = te.val;
     c.hdg = te.hdg;
     c.mod = sc.modalities[*k];

@@ -22,12 +22,18 @@ std::vector<std::vector<std::size_t>> group_claims(const std::vector<claim>& cla
   graph g(claims.size());
 
   // Blocking: only claims with the same (kind, attribute, subject base, occasion) can be the
-  // same fact. A claim with no occasion takes the only one its (kind, attribute, base) knows;
+  // same fact. A claim with no occasion takes the only one its (kind, attribute, base) knows,
+  // when that is the latest occasion of the run;
   // with several it cannot tell them apart and stays with the other claims that have none.
   using base_key = std::tuple<claim_kind, std::string_view, std::string_view>;
   std::map<base_key, std::set<std::string_view>> occasions;
+  std::string_view latest;  // the most recent occasion of all: the news being reported
   for (const claim& c : claims)
-    if (!c.occasion.empty()) occasions[{c.kind, c.attribute, split_subject(c.subject).base}].insert(c.occasion);
+    if (!c.occasion.empty()) {
+      occasions[{c.kind, c.attribute, split_subject(c.subject).base}].insert(c.occasion);
+      if (latest.empty() || c.occasion.size() > latest.size() || (c.occasion.size() == latest.size() && c.occasion > latest))
+        latest = c.occasion;
+    }
   using block_key = std::tuple<claim_kind, std::string_view, std::string_view, std::string_view>;
   std::map<block_key, std::vector<std::size_t>> blocks;
   for (std::size_t i = 0; i < claims.size(); ++i) {
@@ -36,7 +42,9 @@ std::vector<std::vector<std::size_t>> group_claims(const std::vector<claim>& cla
     std::string_view occasion = c.occasion;
     if (occasion.empty()) {
       const auto it = occasions.find({c.kind, c.attribute, base});
-      if (it != occasions.end() && it->second.size() == 1) occasion = *it->second.begin();
+      // ... and only when that one is the news of the day, never a past occasion: an undated
+      // "arrived at 2:46 a.m." is not about the 2000 visit.
+      if (it != occasions.end() && it->second.size() == 1 && *it->second.begin() == latest) occasion = *it->second.begin();
     }
     blocks[{c.kind, c.attribute, base, occasion}].push_back(i);
   }

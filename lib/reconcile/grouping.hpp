@@ -18,7 +18,7 @@ subject_parts split_subject(std::string_view subject) noexcept;
 
 // Groups claims that speak of the same fact: same kind, attribute and subject base, the same
 // occasion (claim::occasion; a claim with none joins the block's only occasion, if it has just
-// one), and places that are equal or unknown on one side. Each group is sorted; groups are ordered by their
+// one and it is the latest occasion of all the claims), and places that are equal or unknown on one side. Each group is sorted; groups are ordered by their
 // first claim. Cost is linear in the number of claims (plus sorting the blocking keys).
 std::vector<std::vector<std::size_t>> group_claims(const std::vector<claim>& claims);
 

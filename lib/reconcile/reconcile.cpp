@@ -85,9 +85,10 @@ footing_kind footing(modality m) {
 
 // The zone every claim of a group is counted in, if they share one.
 std::optional<utc_offset> group_zone(const std::vector<claim>& claims, const value_group& g) {
-  std::optional<utc_offset> z;
+  std::optional<utc_offset> z;  // claims with no zone are passed over: they neither explain nor forbid
   for (std::size_t i : g.claims) {
-    if (!claims[i].zone || (z && !(*z == *claims[i].zone))) return std::nullopt;
+    if (!claims[i].zone) continue;
+    if (z && !(*z == *claims[i].zone)) return std::nullopt;
     z = claims[i].zone;
   }
   return z;

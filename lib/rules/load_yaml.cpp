@@ -223,7 +223,7 @@ void apply_dates(const YAML::Node& n, const reader& r, date_vocabulary& dv) {
 // data/duration.yaml: everything sits under `durations`.
 void apply_durations(const YAML::Node& n, const reader& r, duration_vocabulary& dv) {
   r.keys(n, {"units", "vague_numbers", "hedges", "length_cues", "gap_markers", "gap_lead", "delay_after",
-             "delay_before", "offset_after", "half_before", "half_after", "fillers"});
+             "delay_before", "offset_after", "half_before", "half_after", "fillers", "change_cues"});
   if (const auto list = n["units"]) {
     if (!list.IsSequence()) r.fail(list, "durations.units: expected a list");
     for (const auto& e : list) {
@@ -263,7 +263,7 @@ void apply_durations(const YAML::Node& n, const reader& r, duration_vocabulary& 
               {{"length_cues", &dv.length_cues}, {"gap_markers", &dv.gap_markers}, {"gap_lead", &dv.gap_lead},
                {"delay_after", &dv.delay_after}, {"delay_before", &dv.delay_before},
                {"offset_after", &dv.offset_after}, {"half_before", &dv.half_before},
-               {"half_after", &dv.half_after}, {"fillers", &dv.fillers}});
+               {"half_after", &dv.half_after}, {"fillers", &dv.fillers}, {"change_cues", &dv.change_cues}});
 }
 
 void apply(const YAML::Node& root, const std::string& file, rule_set& rs) {

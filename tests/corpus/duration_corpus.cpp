@@ -596,6 +596,17 @@ TEST_CASE("duration: halves and fillers", "[corpus][duration]") {
   check_corpus(claim_kind::duration, corpus);
 }
 
+TEST_CASE("duration: a length that was cut short was the plan", "[corpus][duration]") {
+  // change_cues (data/duration.yaml): the adjective is what was planned, the cut what happened.
+  const auto claims =
+      crosscheck_test::extract(claim_kind::duration, "Putin's two-day visit to Pyongyang was cut short to a day.");
+  REQUIRE(claims.size() == 2u);
+  CHECK(claims[0].rule == "duration.adjective");
+  CHECK(claims[0].mod == modality::planned);
+  CHECK(claims[1].rule == "duration.length");
+  CHECK(claims[1].mod == modality::reported);
+}
+
 TEST_CASE("duration: pending lengths", "[.][duration][pending]") {
   const corpus_entries corpus = {
       // find_actor: an apposition is passed over only when it ends right before the trigger; here

@@ -440,6 +440,13 @@ TEST_CASE("time: several claims in one text", "[corpus][time]") {
 }
 
 // No time_of_day claim: times that date something else, and numbers that only look like times.
+TEST_CASE("time: a past date in another clause does not make the time a past occasion", "[corpus][time]") {
+  const auto claims = crosscheck_test::extract(
+      claim_kind::time_of_day, "Putin, who first visited Pyongyang in July 2000, arrived at 2:46 a.m. on Wednesday.");
+  REQUIRE(claims.size() == 1u);
+  CHECK(claims[0].occasion == "2024");
+}
+
 TEST_CASE("time: negatives", "[corpus][time]") {
   check_negative(claim_kind::time_of_day,
                  {

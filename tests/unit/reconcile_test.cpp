@@ -416,3 +416,29 @@ TEST_CASE("reconcile: a report that disagrees only with a plan is not a side of 
   CHECK(sides == std::set<std::string>{"02:46+09:00", "02:22+09:00", "17:00-24:00+09:00"});
   CHECK(others == std::set<std::string>{"00:00-06:00+09:00"});
 }
+
+TEST_CASE("reconcile: an undated claim never joins a past occasion", "[reconcile]") {
+  // "Putin arrived at 2:46 a.m." (no publication date) and "first arrived on July 19, 2000, at 9 p.m."
+  claim undated = make("a#1", "a.txt", "A", "arrival:putin@pyongyang", clock_time::at(2, 46, kst));
+  claim past = make("b#1", "b.txt", "B", "arrival:putin@pyongyang", clock_time::at(21, 0, kst));
+  past.occasion = "2000";
+  claim news = make("c#1", "c.txt", "C", "visit:putin@pyongyang", date_value::of_day(2024, 6, 19));
+  news.kind = claim_kind::date;
+  news.attribute = "date";
+  news.occasion = "2024";
+  const auto r = reconcile({undated, past, news}, rules());
+  CHECK(r.conflicts.empty());
+  // With only the past occasion in the run, it is the latest one, and the undated claim joins it.
+  CHECK(reconcile({undated, past}, rules()).conflicts.size() == 1u);
+}
+
+TEST_CASE("reconcile: a claim with no zone neither explains nor forbids a timezone explanation", "[reconcile]") {
+  claim london = dated("a#1", "a.txt", "visit:putin@pyongyang", date_value::of_day(2024, 6, 18), "2024");
+  london.zone = utc_offset{60};
+  claim seoul = dated("b#1", "b.txt", "visit:putin@pyongyang", date_value::of_day(2024, 6, 19), "2024");
+  seoul.zone = kst;
+  claim unknown = dated("c#1", "c.txt", "visit:putin@pyongyang", date_value::of_day(2024, 6, 19), "2024");
+  const auto r = reconcile({london, seoul, unknown}, rules());
+  REQUIRE(r.conflicts.size() == 1u);
+  CHECK(r.conflicts[0].cls == conflict_class::timezone_explained);
+}
