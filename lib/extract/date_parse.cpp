@@ -5,7 +5,8 @@
 //   date.month_day_year   "June 19, 2024", "June 19 2024", "Jun. 19, 2024", "June 19th, 2024"
 //   date.day_month_year   "19 June 2024", "19 Jun 2024", "19th of June, 2024"
 //   date.month_day        "June 19" / "June 19 last year": the publication year, or the year before
-//                         when that is more than 183 days after publication
+//                         when that is more than 183 days after publication, or the year after
+//                         when it is more than 183 days before
 //   date.day_month        "19 June", "the 19th of June": likewise
 //   date.ordinal_day      "on the 19th" (after an ordinal_after word, or a weekday): the publication
 //                         month and year; not before a noun ("on the 19th floor")
@@ -362,8 +363,8 @@ struct date_reader::scan {
     return f;
   }
 
-  // A month and day without a year: the publication year, or the year before when that puts it
-  // more than 183 days after publication. `year` given: that year ("June 19 last year").
+  // A month and day without a year: the publication year, or the year before (after) when that
+  // puts it more than 183 days after (before) publication. `year` given: that year ("June 19 last year").
   found floating(std::size_t first, std::size_t last, unsigned month, unsigned day, const char* rule,
                  std::optional<int> year = std::nullopt, bool year_stated = false) const {
     found f = found::at(first, last, rule, false);
@@ -382,6 +383,8 @@ struct date_reader::scan {
     date_value v = date_value::of_day(*year, month, day);
     if (!year_stated && pub_day && v.ok() && days_of(v) - days_of(*pub_day) > std::chrono::days{183})
       v.year -= 1;
+    else if (!year_stated && pub_day && v.ok() && days_of(*pub_day) - days_of(v) > std::chrono::days{183})
+      v.year += 1;  // "January 2" read on December 30: the coming one
     if (v.ok()) f.value = v;
     else f.invalid = true;  // February 29 in a year without one
     return f;

@@ -453,3 +453,20 @@ TEST_CASE("date: fixes from review", "[date]") {
   const date_context far{day(9999, 6, 19), std::nullopt};
   CHECK(read("The treaty expires next year.", far).empty());
 }
+
+TEST_CASE("date: a month and day without a year near New Year lie on the near side", "[date]") {
+  const date_context december{date_value::of_day(2024, 12, 30), std::nullopt};
+  const auto ahead = read("Putin will arrive in Pyongyang on January 2.", december);
+  REQUIRE(ahead.size() == 1u);
+  REQUIRE(ahead[0].value.has_value());
+  CHECK(*ahead[0].value == date_value::of_day(2025, 1, 2));
+  const date_context january{date_value::of_day(2025, 1, 3), std::nullopt};
+  const auto behind = read("Putin arrived in Pyongyang on December 30.", january);
+  REQUIRE(behind.size() == 1u);
+  REQUIRE(behind[0].value.has_value());
+  CHECK(*behind[0].value == date_value::of_day(2024, 12, 30));
+  // Within half a year, the publication year: "January 2" read on June 19.
+  const auto june = read("Putin arrived in Pyongyang on January 2.");
+  REQUIRE(june.size() == 1u);
+  CHECK(*june[0].value == date_value::of_day(2024, 1, 2));
+}
