@@ -25,8 +25,6 @@
 //   - "that day" resolves against the last day-grain date of the document read so far.
 // It runs as a part of extract/event_pass, which scans and reads the dates of each sentence once
 // for every event extractor. Cost: linear in the tokens of sentences with an event trigger.
-#include <unordered_set>
-
 #include "crosscheck/extract.hpp"
 #include "extract/date_parse.hpp"
 #include "extract/event_context.hpp"
@@ -47,7 +45,6 @@ class date_part final : public detail::event_part {
   explicit date_part(const rule_set& rules) : rules_(rules) {
     for (const auto& w : rules.event_dates.start_cues) start_cues_.insert(w);
     for (const auto& w : rules.event_dates.since) since_.insert(w);
-    for (const auto& w : rules.event_dates.offsets) offsets_.add(w, 0);
     for (const auto& e : rules.events) dated_as_.push_back(e.dated_as.empty() ? e.id : e.dated_as);
   }
 
@@ -100,9 +97,9 @@ class date_part final : public detail::event_part {
 
   // "arrived a week after the June 12 celebrations", "landed before June 20": a date after an
   // offset word dates something else ("since July 2000", right before the date, is the event's).
-  bool offset_between(const detail::event_scan& sc, std::size_t from, const detail::date_mention& m) const {
+  bool offset_between(const detail::sentence_input& in, std::size_t from, const detail::date_mention& m) const {
     for (std::size_t k = from; k < m.first; ++k)
-      if (const auto o = offsets_.longest_at(sc.toks, k); o.length && !(k + o.length == m.first && since_.contains(sc.toks[k])))
+      if (const auto len = in.events.offset_at(in.sc.toks, k); len && !(k + len == m.first && since_.contains(in.sc.toks[k])))
         return true;
     return false;
   }
@@ -116,7 +113,7 @@ class date_part final : public detail::event_part {
     std::optional<std::size_t> k = trigger_after_since(sc, m);
     if (!k) {
       k = events_.attach(t, sc, m.first, m.last);
-      if (k && sc.triggers[*k].tok < m.first && offset_between(sc, sc.triggers[*k].tok + sc.triggers[*k].len, m)) return;
+      if (k && sc.triggers[*k].tok < m.first && offset_between(in, sc.triggers[*k].tok + sc.triggers[*k].len, m)) return;
     }
     if (!k) return;
     const auto event = static_cast<std::size_t>(sc.triggers[*k].event);
@@ -144,7 +141,6 @@ class date_part final : public detail::event_part {
 
   const rule_set& rules_;
   detail::word_set start_cues_, since_;
-  detail::phrase_matcher offsets_;
   std::vector<std::string> dated_as_;  // by event index
 };
 

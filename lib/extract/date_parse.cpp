@@ -200,11 +200,7 @@ date_reader::date_reader(const rule_set& rules) {
     for (const auto& n : d.names) weekdays_[lower(n)] = {d.number, false};
   }
   auto mark = [&](const std::vector<std::string>& words, cue c) {
-    for (const auto& w : words) {
-      const std::string l = lower(w);
-      const unsigned* old = cues_.find(l);
-      cues_.set(l, (old ? *old : 0u) | c);
-    }
+    for (const auto& w : words) cues_[lower(w)] |= c;
   };
   mark(dv.year_after, year_after);
   mark(dv.month_after, month_after);

@@ -32,8 +32,6 @@
 // Cost: linear in the tokens of sentences with a trigger.
 #include <cmath>
 #include <cstdint>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "crosscheck/extract.hpp"
 #include "extract/date_parse.hpp"
@@ -81,7 +79,7 @@ class duration_part final : public detail::event_part {
   explicit duration_part(const rule_set& rules) : rules_(rules) {
     const auto& d = rules.durations;
     for (const auto& u : d.units)
-      for (const auto& w : u.words) units_[detail::word_hash(w)] = {w, u.seconds};
+      for (const auto& w : u.words) units_.set(w, u.seconds);
     for (std::size_t v = 0; v < d.vague_numbers.size(); ++v) vague_.add(d.vague_numbers[v].phrase, static_cast<int>(v));
     auto hedges = [&](const std::vector<std::string>& words, bound b) {
       for (const auto& w : words) hedges_.add(w, static_cast<int>(b));
@@ -166,8 +164,8 @@ class duration_part final : public detail::event_part {
 
   // A unit word ("days", "hour"): its seconds, 0 if none.
   double unit_of(std::string_view w, std::uint64_t hash) const {
-    const auto it = units_.find(hash);
-    return it != units_.end() && it->second.first == w ? it->second.second : 0;
+    const double* seconds = units_.find(w, hash);
+    return seconds ? *seconds : 0;
   }
   double unit_of(std::string_view w) const { return unit_of(w, detail::word_hash(w)); }
   double unit_of(const token& t) const { return unit_of(t.lower, t.hash); }
@@ -393,7 +391,7 @@ class duration_part final : public detail::event_part {
   }
 
   const rule_set& rules_;
-  std::unordered_map<std::uint64_t, std::pair<std::string, double>> units_;  // word_hash -> (word, seconds)
+  detail::word_map<double> units_;  // "days" -> 86400
   phrase_matcher half_before_, half_after_, change_cues_;
   detail::word_set fillers_;
   phrase_matcher vague_, hedges_, length_cues_, delay_after_, delay_before_, offset_after_, gap_lead_, to_the_day_;

@@ -42,15 +42,9 @@ std::string_view trim_source(std::string_view s) {
 
 }  // namespace
 
-std::string strip_possessive(std::string_view s) {
-  if (s.size() > 2 && s.substr(s.size() - 2) == "'s") s.remove_suffix(2);
-  else if (s.size() > 1 && s.back() == '\'') s.remove_suffix(1);
-  return std::string(s);
-}
+std::string strip_possessive(std::string_view s) { return std::string(possessive_stem(s)); }
 
-bool is_possessive(std::string_view lower) {
-  return (lower.size() > 2 && lower.substr(lower.size() - 2) == "'s") || (lower.size() > 1 && lower.back() == '\'');
-}
+bool is_possessive(std::string_view lower) { return possessive_stem(lower).size() != lower.size(); }
 
 bool boundary_between(std::string_view t, const token& before, const token& after, char c) {
   return t.substr(before.end, after.begin - before.end).find(c) != std::string_view::npos;
@@ -183,7 +177,7 @@ std::optional<std::size_t> event_context::attach(std::string_view t, event_scan&
   // at 3:05 a.m. that Putin had landed"), dates the statement too.
   if (tr.tok >= last) {
     for (std::size_t k = first, n = 0; k > 0 && n < max_trigger_after; --k, ++n) {
-      if (boundary_between(t, toks[k - 1], toks[k], ',') || boundary_between(t, toks[k - 1], toks[k], ';')) break;
+      if (clause_break(t, toks[k - 1], toks[k])) break;
       if (reporting_.longest_at(toks, k - 1).length) return std::nullopt;
     }
   }
@@ -451,7 +445,6 @@ void event_context::scan_places_and_sources(event_scan& sc) const {
   }
 }
 
-// The place of the event: the first place after the trigger, else the last one before it.
 
 // "according to X", "citing X": X runs to the next clause boundary or the sentence's end.
 void event_context::read_preposition(std::string_view t, const event_scan& sc, source_hit& h) {
@@ -556,7 +549,7 @@ std::optional<modality> event_context::modality_between(std::string_view t, cons
                                                         std::size_t from, std::size_t to) const {
   std::optional<modality> found;
   for (std::size_t k = from; k < to && k < toks.size(); ++k) {
-    if (k > from && (boundary_between(t, toks[k - 1], toks[k], ',') || boundary_between(t, toks[k - 1], toks[k], ';')))
+    if (k > from && clause_break(t, toks[k - 1], toks[k]))
       found.reset();  // a cue in an earlier clause does not reach the value
     const auto m = modality_.longest_at(toks, k);
     if (!m.length || toks[k].capitalized) continue;
@@ -564,7 +557,7 @@ std::optional<modality> event_context::modality_between(std::string_view t, cons
     k += m.length - 1;
   }
   if (found && to > from && to < toks.size() &&
-      (boundary_between(t, toks[to - 1], toks[to], ',') || boundary_between(t, toks[to - 1], toks[to], ';')))
+      clause_break(t, toks[to - 1], toks[to]))
     found.reset();
   return found;
 }
@@ -584,7 +577,7 @@ modality event_context::find_modality(std::string_view t, const std::vector<toke
     // "Putin, likely tired, arrived".
     bool same_clause = true;
     for (std::size_t j = k + 1; j <= trig && same_clause; ++j)
-      same_clause = !boundary_between(t, toks[j - 1], toks[j], ',') && !boundary_between(t, toks[j - 1], toks[j], ';');
+      same_clause = !clause_break(t, toks[j - 1], toks[j]);
     if (!same_clause) continue;
     // A negation denies the event only right before its verb ("did not arrive", "has not yet
     // landed").

@@ -116,10 +116,12 @@ class event_context {
   // A capitalized word that can be part of a name: not a function word, day, or word with digits.
   bool is_name_word(const token& tok) const;
   bool is_function_word(const token& tok) const { return function_words_.contains_stem(tok); }
-  // An offset word ("after", "before", "ahead of") within the three tokens before token `first`.
+  // The length in tokens of an offset word ("after", "ahead of") at toks[k]; 0 if none.
+  std::size_t offset_at(const std::vector<token>& toks, std::size_t k) const { return offsets_.longest_at(toks, k).length; }
+  // An offset word within the three tokens before token `first`.
   bool after_offset(const std::vector<token>& toks, std::size_t first) const {
     for (std::size_t k = first >= 3 ? first - 3 : 0; k < first; ++k)
-      if (offsets_.longest_at(toks, k).length) return true;
+      if (offset_at(toks, k)) return true;
     return false;
   }
   // Whether a known place ends right before token `end` ("Pyongyang 02:46": a place, not a label).
@@ -156,5 +158,9 @@ std::string strip_possessive(std::string_view s);
 bool is_possessive(std::string_view lower);
 // Whether the text between two neighbouring tokens holds the punctuation mark `c`.
 bool boundary_between(std::string_view t, const token& before, const token& after, char c);
+// Whether a comma or a semicolon stands between two neighbouring tokens: a clause break.
+inline bool clause_break(std::string_view t, const token& before, const token& after) {
+  return boundary_between(t, before, after, ',') || boundary_between(t, before, after, ';');
+}
 
 }  // namespace crosscheck::detail

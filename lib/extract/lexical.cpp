@@ -60,49 +60,6 @@ std::vector<std::string> split_words(std::string_view phrase) {
 }
 }  // namespace
 
-namespace {
-std::uint64_t nonzero(std::uint64_t h) noexcept { return h ? h : 1; }  // 0 marks a free slot
-}  // namespace
-
-const phrase_matcher::slot* phrase_matcher::table::find(std::uint64_t hash, std::string_view word,
-                                                        bool check) const noexcept {
-  if (keys.empty() || !may_hold(nonzero(hash))) return nullptr;
-  hash = nonzero(hash);
-  const std::size_t mask = keys.size() - 1;
-  for (std::size_t k = hash & mask;; k = (k + 1) & mask) {
-    if (keys[k] == 0) return nullptr;
-    if (keys[k] == hash && (!check || slots[k].word == word)) return &slots[k];
-  }
-}
-
-phrase_matcher::slot& phrase_matcher::table::insert(std::uint64_t hash, const std::string& word) {
-  hash = nonzero(hash);
-  if (2 * (used + 1) > keys.size()) {  // keep the load under one half
-    std::vector<slot> old = std::move(slots);
-    const std::size_t size = old.empty() ? 16 : old.size() * 2;
-    slots.assign(size, slot{});
-    keys.assign(size, 0);
-    used = 0;
-    for (auto& s : old)
-      if (s.hash != 0) {
-        slot& n = insert(s.hash, s.word);
-        n.entries = std::move(s.entries);
-      }
-  }
-  const std::size_t mask = keys.size() - 1;
-  for (std::size_t k = hash & mask;; k = (k + 1) & mask) {
-    if (keys[k] == 0) {
-      bloom[bloom_bit(hash) >> 6] |= std::uint64_t{1} << (bloom_bit(hash) & 63);
-      keys[k] = hash;
-      slots[k].hash = hash;
-      slots[k].word = word;
-      ++used;
-      return slots[k];
-    }
-    if (keys[k] == hash && slots[k].word == word) return slots[k];
-  }
-}
-
 void phrase_matcher::add(std::string_view phrase, int payload) {
   auto words = split_words(phrase);
   if (words.empty()) return;
@@ -110,19 +67,18 @@ void phrase_matcher::add(std::string_view phrase, int payload) {
   for (const auto& w : words) e.hashes.push_back(word_hash(w));
   e.words = std::move(words);
   e.payload = payload;
-  by_first_.insert(e.hashes.front(), e.words.front()).entries.push_back(e);
-  const std::uint64_t last_hash = e.hashes.back();
-  const std::string last_word = e.words.back();
-  by_last_.insert(last_hash, last_word).entries.push_back(std::move(e));
+  by_first_[e.words.front()].push_back(e);
+  const std::string last = e.words.back();
+  by_last_[last].push_back(std::move(e));
   empty_ = false;
 }
 
 phrase_matcher::match phrase_matcher::longest_at(const std::vector<token>& toks, std::size_t i) const {
   match best;
   if (i >= toks.size()) return best;
-  const slot* s = by_first_.find(toks[i].hash, toks[i].lower);
-  if (!s) return best;
-  for (const entry& e : s->entries) {
+  const auto* entries = by_first_.find(toks[i]);
+  if (!entries) return best;
+  for (const entry& e : *entries) {
     if (e.words.size() <= best.length || i + e.words.size() > toks.size()) continue;
     bool ok = true;
     for (std::size_t k = 1; k < e.words.size() && ok; ++k) ok = same(toks[i + k], e.words[k], e.hashes[k]);
@@ -134,9 +90,9 @@ phrase_matcher::match phrase_matcher::longest_at(const std::vector<token>& toks,
 phrase_matcher::match phrase_matcher::longest_ending_at(const std::vector<token>& toks, std::size_t i) const {
   match best;
   if (i == 0 || i > toks.size()) return best;
-  const slot* s = by_last_.find(toks[i - 1].hash, toks[i - 1].lower);
-  if (!s) return best;
-  for (const entry& e : s->entries) {
+  const auto* entries = by_last_.find(toks[i - 1]);
+  if (!entries) return best;
+  for (const entry& e : *entries) {
     if (e.words.size() <= best.length || e.words.size() > i) continue;
     const std::size_t start = i - e.words.size();
     bool ok = true;

@@ -20,13 +20,16 @@ struct token {
   std::uint64_t stem_hash = 0;  // word_hash(stem()): without a possessive "'s" or "'"
   bool capitalized = false;
   // The word without a possessive ending: "putin's" -> "putin", "leaders'" -> "leaders".
-  std::string_view stem() const noexcept {
-    const std::string_view w = lower;
-    if (w.size() > 2 && w[w.size() - 2] == '\'' && w.back() == 's') return w.substr(0, w.size() - 2);
-    if (w.size() > 1 && w.back() == '\'') return w.substr(0, w.size() - 1);
-    return w;
-  }
+  std::string_view stem() const noexcept;
 };
+
+// A word without its possessive ending: "Putin's" -> "Putin", "leaders'" -> "leaders".
+inline std::string_view possessive_stem(std::string_view w) noexcept {
+  if (w.size() > 2 && w[w.size() - 2] == '\'' && w.back() == 's') return w.substr(0, w.size() - 2);
+  if (w.size() > 1 && w.back() == '\'') return w.substr(0, w.size() - 1);
+  return w;
+}
+inline std::string_view token::stem() const noexcept { return possessive_stem(lower); }
 
 // FNV-1a of a (lower-case) word.
 inline std::uint64_t word_hash(std::string_view w) noexcept {
@@ -50,6 +53,12 @@ class word_map {
     }
     if (2 * (size_ + 1) > keys_.size()) grow();
     place(word_hash(word), std::string(word), std::move(value));
+  }
+  // The value of `word`, a default one inserted when there is none.
+  T& operator[](std::string_view word) {
+    if (T* v = get(word, word_hash(word))) return *v;
+    set(word, T{});
+    return *get(word, word_hash(word));
   }
   const T* find(std::string_view word, std::uint64_t hash) const noexcept {
     return const_cast<word_map*>(this)->get(word, hash);
@@ -132,8 +141,6 @@ class phrase_matcher {
     std::size_t length = 0;  // in tokens; 0 when nothing matched
     int payload = 0;
   };
-  // Whether some phrase starts with the word of hash h (a cheap first test).
-  bool may_start(std::uint64_t h) const noexcept { return by_first_.find(h, {}, false) != nullptr; }
   // Longest phrase starting at tokens[i].
   match longest_at(const std::vector<token>& tokens, std::size_t i) const;
   // Longest phrase ending at tokens[i - 1] (exclusive end i).
@@ -145,30 +152,11 @@ class phrase_matcher {
     std::vector<std::uint64_t> hashes;
     int payload;
   };
-  // Open addressing on the precomputed token hash: a lookup hashes nothing and, on a miss (the
-  // common case), compares one integer.
-  struct slot {
-    std::uint64_t hash = 0;
-    std::string word;
-    std::vector<entry> entries;
-  };
-  struct table {
-    std::vector<std::uint64_t> keys;  // the slots' hashes, 0 for a free slot: probed without touching slots
-    std::vector<slot> slots;
-    std::size_t used = 0;
-    // A one-hash Bloom filter over the top bits of the words' hashes: most tokens start no
-    // phrase, and are turned away by one bit test.
-    std::uint64_t bloom[16] = {};
-    static unsigned bloom_bit(std::uint64_t h) noexcept { return static_cast<unsigned>(h >> 54); }  // 0..1023
-    bool may_hold(std::uint64_t h) const noexcept { return (bloom[bloom_bit(h) >> 6] >> (bloom_bit(h) & 63)) & 1u; }
-    // The slot of `word` (whose hash is `hash`); with check = false, of the hash alone.
-    const slot* find(std::uint64_t hash, std::string_view word, bool check = true) const noexcept;
-    slot& insert(std::uint64_t hash, const std::string& word);
-  };
   static bool same(const token& t, const std::string& word, std::uint64_t hash) noexcept {
     return t.hash == hash && t.lower == word;
   }
-  table by_first_, by_last_;
+  // Phrases by their first and by their last word, looked up by the token's hash.
+  word_map<std::vector<entry>> by_first_, by_last_;
   bool empty_ = true;
 };
 

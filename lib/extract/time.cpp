@@ -191,7 +191,7 @@ class time_part final : public detail::event_part {
     for (std::size_t i = 0; i < toks.size(); ++i) {
       for (char c : toks[i].lower)
         if (is_ascii_digit(c)) return true;
-      if (vague_.may_start(toks[i].hash) && vague_.longest_at(toks, i).length) return true;
+      if (vague_.longest_at(toks, i).length) return true;
     }
     return false;
   }
@@ -202,7 +202,6 @@ class time_part final : public detail::event_part {
     return e.end - e.begin == 1;
   }
 
-  // A capitalized word that can be part of a name: not a function word, no digit ("Il-96").
   // "2:46", "02:22", "2:46 a.m.", "2 am", "2am", "14.20" (with a zone). Fills te.val, te.last, te.end_offset.
   bool parse_clock(std::string_view t, const std::vector<token>& toks, std::size_t j, time_expr& te) const {
     const std::string& s = toks[j].lower;
@@ -253,12 +252,6 @@ class time_part final : public detail::event_part {
     return true;
   }
 
-  // The actor of the trigger at toks[trig]: the nearest name before it, within a few words.
-  // Lower-case words ("plane", "reportedly"), function words, weekdays and places are passed
-  // over; a possessive common noun ("the president's plane") or a pronoun refers back to `last`.
-  // With no name between it and the previous trigger of the sentence (which ends at token
-  // prev_end), or none within reach, it shares that trigger's actor: "Putin left Yakutsk at
-  // 8 p.m. and arrived in Pyongyang at 2:46 a.m.".
   // Whether `gap` is an opening bracket with spaces around it: " (", " [".
   static bool is_opening_bracket(std::string_view gap) {
     bool bracket = false;
