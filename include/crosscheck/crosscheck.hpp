@@ -19,6 +19,7 @@
 #include "crosscheck/document.hpp"
 #include "crosscheck/error.hpp"
 #include "crosscheck/extract.hpp"
+#include "crosscheck/names.hpp"
 #include "crosscheck/reconcile.hpp"
 #include "crosscheck/report.hpp"
 #include "crosscheck/rules.hpp"

@@ -187,10 +187,68 @@ struct date_vocabulary {
   std::vector<std::string> future_cues;     // "will", "is expected to": a weekday alone is ahead, not behind
 };
 
+// How person names are compared (data/names.yaml, under `names`). See names.hpp.
+struct name_vocabulary {
+  // A rewrite applied to each lower-case, diacritic-free name part, in order, to get its
+  // transliteration skeleton: "sergey" and "sergei" share one, "yury" and "yuri" too.
+  struct rewrite {
+    std::string from, to;
+    bool at_end = false;  // only at the end of a part ("iy" -> "i": "yuriy" = "yuri")
+  };
+  std::vector<rewrite> transliteration;
+  // Given names that are one name in other languages' spellings ("mikhail", "michael").
+  std::vector<std::vector<std::string>> given_name_groups;
+  std::vector<std::string> particles;           // "al", "bin", "van", "de": lower case, inside a name
+  std::vector<std::string> patronymic_endings;  // "ovich", "evna": a middle part that may be left out
+  std::vector<std::string> suffixes;            // "jr", "sr", "ii": dropped before comparing
+  // Capitalized words that are never part of a person's name: heads of organisation and place
+  // names ("square", "airport", "corporation", "party", "korea"). "Kim Il Sung Square" is a place.
+  std::vector<std::string> stop_words;
+  // A one-letter slip or a swap of two neighbouring letters counts as a likely misspelling only
+  // in a part at least this long (short Korean syllables differ by one letter between people).
+  std::size_t min_typo_length = 5;
+};
+
+// A role a person holds (data/roles.yaml, under `roles`): "Defense Minister", "Minister of
+// Defence" and "defence minister" are one role.
+struct role_entry {
+  std::string id;                       // "defense_minister"
+  std::vector<std::string> titles;      // lower case, as written before or after a name
+  std::string parent;                   // a more general role ("minister"): both can hold at once
+  // One holder per organisation at a time (a press secretary): when the corpus gives the role to
+  // another person, a claim that this person holds it contradicts the roles this person is given.
+  bool unique = false;
+  std::vector<std::string> exclusive_with;  // roles nobody holds together with this one
+};
+
+// A known person (data/people.yaml, under `people`): picks the canonical spelling of a name
+// the rules already matched; never decides that two spellings are one person on its own.
+struct known_person {
+  std::string name;                  // canonical spelling
+  std::vector<std::string> aliases;  // other spellings and forms seen in print
+  std::vector<std::string> roles;    // role ids held (for context agreement)
+};
+
+// Words around names and roles (data/roles.yaml).
+struct people_vocabulary {
+  std::vector<role_entry> roles;
+  // An organisation or country before or after a title ("Kremlin press secretary", "Russian
+  // Defense Minister", "Secretary of State of the US"): id and the words that name it.
+  struct organisation {
+    std::string id;
+    std::vector<std::string> words;  // lower case
+  };
+  std::vector<organisation> organisations;
+  std::vector<std::string> former_cues;      // "former", "then-", "ex-", "late": a role held at another time
+  std::vector<std::string> delegation_cues;  // "accompanied by", "the delegation includes": a list of members follows
+  std::vector<std::string> partial_cues;     // "and others", "among others": the list is not complete
+  std::vector<known_person> known;
+};
+
 class rule_set {
  public:
   // Loads every known file from `dir` (events.yaml, places.yaml, time.yaml, attribution.yaml,
-  // segmentation.yaml, english.yaml, date.yaml, duration.yaml, sources.yaml). Throws rule_error naming the
+  // segmentation.yaml, english.yaml, date.yaml, duration.yaml, names.yaml, roles.yaml, people.yaml, sources.yaml). Throws rule_error naming the
   // file and the problem.
   static rule_set load(const std::filesystem::path& dir);
   // Adds or overrides entries from one more YAML file with any of the same top-level keys
@@ -214,6 +272,8 @@ class rule_set {
   segmentation_vocabulary segmentation;
   date_vocabulary dates;
   duration_vocabulary durations;
+  name_vocabulary names;
+  people_vocabulary people;
   std::map<std::string, double, std::less<>> source_reliability;  // outlet -> prior in (0, 1)
   double default_reliability = 0.7;
 };

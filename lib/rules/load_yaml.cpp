@@ -266,13 +266,84 @@ void apply_durations(const YAML::Node& n, const reader& r, duration_vocabulary& 
                {"half_after", &dv.half_after}, {"fillers", &dv.fillers}, {"change_cues", &dv.change_cues}});
 }
 
+// data/names.yaml: everything sits under `names`.
+void apply_names(const YAML::Node& n, const reader& r, name_vocabulary& nv) {
+  r.keys(n, {"transliteration", "given_name_groups", "particles", "patronymic_endings", "suffixes", "stop_words",
+             "min_typo_length"});
+  if (const auto list = n["transliteration"]) {
+    if (!list.IsSequence()) r.fail(list, "names.transliteration: expected a list");
+    for (const auto& e : list) {
+      r.keys(e, {"from", "to", "at_end"});
+      name_vocabulary::rewrite rw;
+      rw.from = detail::lower(r.str(e["from"], "names.transliteration.from"));
+      if (!e["to"] || !e["to"].IsScalar()) r.fail(e, "names.transliteration.to: expected a string");
+      rw.to = detail::lower(e["to"].as<std::string>());
+      if (e["at_end"]) rw.at_end = r.flag(e["at_end"], "names.transliteration.at_end");
+      nv.transliteration.push_back(std::move(rw));
+    }
+  }
+  if (const auto list = n["given_name_groups"]) {
+    if (!list.IsSequence()) r.fail(list, "names.given_name_groups: expected a list of lists");
+    for (const auto& g : list) {
+      auto group = lowered(r.strings(g, "names.given_name_groups"));
+      if (group.size() < 2) r.fail(g, "names.given_name_groups: a group needs at least two spellings");
+      nv.given_name_groups.push_back(std::move(group));
+    }
+  }
+  if (const auto m = n["min_typo_length"])
+    nv.min_typo_length = static_cast<std::size_t>(whole_number(r, m, "names.min_typo_length", 2, 40));
+  words_under(r, n, "names.",
+              {{"particles", &nv.particles}, {"patronymic_endings", &nv.patronymic_endings},
+               {"suffixes", &nv.suffixes}, {"stop_words", &nv.stop_words}});
+}
+
+// data/roles.yaml: roles, organisations and the cues around them.
+void apply_roles(const YAML::Node& root, const reader& r, people_vocabulary& pv) {
+  if (const auto list = root["roles"]) {
+    if (!list.IsSequence()) r.fail(list, "roles: expected a list");
+    for (const auto& e : list) {
+      r.keys(e, {"id", "titles", "parent", "unique", "exclusive_with"});
+      role_entry re;
+      re.id = r.str(e["id"], "roles.id");
+      re.titles = lowered(r.strings(e["titles"], "roles.titles"));
+      if (e["parent"]) re.parent = r.str(e["parent"], "roles.parent");
+      if (e["unique"]) re.unique = r.flag(e["unique"], "roles.unique");
+      if (e["exclusive_with"]) re.exclusive_with = r.strings(e["exclusive_with"], "roles.exclusive_with");
+      upsert(pv.roles, std::move(re), [](const role_entry& x) { return x.id; });
+    }
+  }
+  if (const auto list = root["organisations"]) {
+    if (!list.IsSequence()) r.fail(list, "organisations: expected a list");
+    for (const auto& e : list) {
+      r.keys(e, {"id", "words"});
+      people_vocabulary::organisation o{r.str(e["id"], "organisations.id"), lowered(r.strings(e["words"], "organisations.words"))};
+      upsert(pv.organisations, std::move(o), [](const people_vocabulary::organisation& x) { return x.id; });
+    }
+  }
+  if (const auto n = root["former_cues"]) add_unique(pv.former_cues, lowered(r.strings(n, "former_cues")));
+  if (const auto n = root["delegation_cues"]) add_unique(pv.delegation_cues, lowered(r.strings(n, "delegation_cues")));
+  if (const auto n = root["partial_cues"]) add_unique(pv.partial_cues, lowered(r.strings(n, "partial_cues")));
+  if (const auto list = root["people"]) {
+    if (!list.IsSequence()) r.fail(list, "people: expected a list");
+    for (const auto& e : list) {
+      r.keys(e, {"name", "aliases", "roles"});
+      known_person kp;
+      kp.name = r.str(e["name"], "people.name");
+      if (e["aliases"]) kp.aliases = r.strings(e["aliases"], "people.aliases");
+      if (e["roles"]) kp.roles = r.strings(e["roles"], "people.roles");
+      upsert(pv.known, std::move(kp), [](const known_person& x) { return x.name; });
+    }
+  }
+}
+
 void apply(const YAML::Node& root, const std::string& file, rule_set& rs) {
   const reader r{file};
   if (!root || root.IsNull()) return;  // an empty file adds nothing
   r.keys(root, {"events", "places", "meridiem", "local_time", "zones", "vague", "hedges", "modality", "prepositions",
                 "reporting_verbs", "never_final", "maybe_final", "continuations", "function_words", "pronouns",
                 "determiners", "openers", "auxiliaries", "demonyms", "clause_openers",
-                "default", "sources", "dates", "durations", "event_dates", "origins", "destinations"});
+                "default", "sources", "dates", "durations", "event_dates", "origins", "destinations", "names", "roles",
+                "organisations", "former_cues", "delegation_cues", "partial_cues", "people"});
   if (const auto n = root["events"]) {
     if (!n.IsSequence()) r.fail(n, "events: expected a list");
     for (const auto& e : n) {
@@ -370,6 +441,8 @@ void apply(const YAML::Node& root, const std::string& file, rule_set& rs) {
   }
   if (const auto n = root["dates"]) apply_dates(n, r, rs.dates);
   if (const auto n = root["durations"]) apply_durations(n, r, rs.durations);
+  if (const auto n = root["names"]) apply_names(n, r, rs.names);
+  apply_roles(root, r, rs.people);
   if (const auto n = root["event_dates"]) {
     r.keys(n, {"start_cues", "since", "offsets"});
     if (n["offsets"]) add_unique(rs.event_dates.offsets, lowered(r.strings(n["offsets"], "event_dates.offsets")));
@@ -397,6 +470,24 @@ void apply_file(const std::filesystem::path& p, rule_set& rs) {
   }
 }
 
+// A role's parent and exclusions, and a known person's roles, must name roles that exist.
+void check_role_references(const rule_set& rs, const std::string& file) {
+  auto role_exists = [&](const std::string& id) {
+    return std::any_of(rs.people.roles.begin(), rs.people.roles.end(), [&](const role_entry& x) { return x.id == id; });
+  };
+  for (const auto& ro : rs.people.roles) {
+    if (!ro.parent.empty() && !role_exists(ro.parent))
+      throw rule_error({file, {}, {}, {}}, fmt::format("role '{}' has parent '{}', which is not a role", ro.id, ro.parent));
+    for (const auto& x : ro.exclusive_with)
+      if (!role_exists(x))
+        throw rule_error({file, {}, {}, {}}, fmt::format("role '{}' is exclusive_with '{}', which is not a role", ro.id, x));
+  }
+  for (const auto& kp : rs.people.known)
+    for (const auto& x : kp.roles)
+      if (!role_exists(x))
+        throw rule_error({file, {}, {}, {}}, fmt::format("person '{}' holds role '{}', which is not a role", kp.name, x));
+}
+
 // An event dated as another must name one that exists.
 void check_references(const rule_set& rs, const std::string& file) {
   for (const auto& e : rs.events)
@@ -413,15 +504,18 @@ rule_set rule_set::load(const std::filesystem::path& dir) {
     throw rule_error({dir.string(), {}, {}, {}}, "vocabulary folder not found (pass the data/ folder with --data)");
   rule_set rs;
   for (const char* name : {"events.yaml", "places.yaml", "time.yaml", "attribution.yaml", "segmentation.yaml",
-                           "english.yaml", "sources.yaml", "date.yaml", "duration.yaml"})
+                           "english.yaml", "sources.yaml", "date.yaml", "duration.yaml", "names.yaml", "roles.yaml",
+                           "people.yaml"})
     apply_file(dir / name, rs);
   check_references(rs, (dir / "events.yaml").string());
+  check_role_references(rs, (dir / "roles.yaml").string());
   return rs;
 }
 
 void rule_set::merge_file(const std::filesystem::path& file) {
   apply_file(file, *this);
   check_references(*this, file.string());
+  check_role_references(*this, file.string());
 }
 
 }  // namespace crosscheck
