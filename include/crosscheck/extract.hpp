@@ -54,4 +54,19 @@ std::unique_ptr<extractor> make_duration_extractor(const rule_set& rules);  // l
 // once. default_extractors() uses it; claims come per sentence, times then dates then lengths.
 std::unique_ptr<extractor> make_event_extractor(const rule_set& rules);
 
+// People and the roles the text gives them ("Defense Minister Andrei Belousov", "Putin's adviser
+// Yuri Ushakov", "Oleg Kozhemyako, Governor of Primorsky Krai"), and delegation membership
+// ("accompanied by A, B and others"). For each titled mention, under the subject
+// "person:<folded full name>":
+//  - a person_role claim, attribute "role": role_value{role id from data/roles.yaml, the title
+//    as written, organisation id ("kremlin", "russia") or the folded organisation words};
+//  - a person_name claim, attribute "name": the name as written;
+//  - in a delegation list, a person_role claim, attribute "delegation": role_value{"member",
+//    the cue, "delegation of <leader>"}; rule "person.delegation.partial" when the list ends
+//    with "and others", else "person.delegation".
+// A surname alone ("Ushakov said") refers to the full name given earlier in the document. A
+// role held at another time ("former", "then-") gives no claim; neither do places and
+// organisations named after people ("Kim Il Sung Square").
+std::unique_ptr<extractor> make_person_extractor(const rule_set& rules);
+
 }  // namespace crosscheck

@@ -1,0 +1,443 @@
+// People, their roles and delegation membership. See make_person_extractor in extract.hpp.
+//
+// A sentence is read left to right once. At each token the longest role title of
+// data/roles.yaml is tried ("deputy defense minister" before "defense minister"):
+//
+//   [org] TITLE NAME             "Kremlin press secretary Yuri Ushakov", "Putin's adviser Yuri Ushakov"
+//   [org] TITLE of ORG NAME      "Head of the Roscosmos State Space Corporation Yuri Borisov"
+//   the [org] TITLE, NAME        "the US secretary of state, Antony Blinken,"
+//   NAME, [the] [org] TITLE      "Oleg Kozhemyako, Governor of ..." (an apposition)
+//
+// A name is a run of capitalized words that are not function words, demonyms or stop words
+// (data/names.yaml); a run followed by a stop word ("Kim Il Sung Square") is a place or an
+// organisation, not a person. A name of one word is the full name given earlier in the
+// document with that last (or first) part, when there is exactly one.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <optional>
+
+#include "crosscheck/extract.hpp"
+#include "extract/lexical.hpp"
+#include "text/fold.hpp"
+
+namespace crosscheck {
+namespace {
+
+using detail::phrase_matcher;
+using detail::token;
+using detail::word_set;
+
+constexpr std::size_t max_name_words = 5;
+constexpr std::size_t max_org_words = 16;
+
+struct span {
+  std::size_t first = 0, last = 0;  // tokens [first, last)
+  bool empty() const { return first == last; }
+};
+
+class person_extractor final : public extractor {
+ public:
+  explicit person_extractor(const rule_set& rules) : rules_(rules) {
+    for (std::size_t r = 0; r < rules.people.roles.size(); ++r)
+      for (const auto& t : rules.people.roles[r].titles) {
+        titles_.add(t, static_cast<int>(r));
+        if (t.find(' ') == std::string::npos) title_words_.insert(t);  // "President", "Premier": never part of a name
+      }
+    for (std::size_t o = 0; o < rules.people.organisations.size(); ++o)
+      for (const auto& w : rules.people.organisations[o].words) orgs_.add(w, static_cast<int>(o));
+    for (const auto& c : rules.people.delegation_cues) delegation_.add(c, 0);
+    for (const auto& c : rules.people.partial_cues) partial_.add(c, 0);
+    for (const auto& c : rules.people.former_cues) {
+      if (!c.empty() && c.back() == '-') former_prefixes_.push_back(c);
+      else former_.insert(c);
+    }
+    stop_.insert(rules.names.stop_words.begin(), rules.names.stop_words.end());
+    particles_.insert(rules.names.particles.begin(), rules.names.particles.end());
+    function_.insert(rules.english.function_words.begin(), rules.english.function_words.end());
+    function_.insert(rules.english.determiners.begin(), rules.english.determiners.end());
+    function_.insert(rules.english.pronouns.begin(), rules.english.pronouns.end());
+    demonyms_.insert(rules.english.demonyms.begin(), rules.english.demonyms.end());
+    for (const auto& m : rules.dates.months) calendar_.insert(m.names.begin(), m.names.end());
+    for (const auto& m : rules.dates.weekdays) calendar_.insert(m.names.begin(), m.names.end());
+  }
+
+  claim_kind kind() const noexcept override { return claim_kind::person_role; }
+
+  void extract(const document& doc, std::vector<claim>& out) const override {
+    const std::string_view t = doc.normalized;
+    memory mem;
+    for (const sentence& sen : doc.sentences) {
+      const auto toks = detail::tokenize(t, sen.normalized.begin, sen.normalized.end);
+      if (toks.empty()) continue;
+      read_sentence(doc, sen, t, toks, mem, out);
+    }
+  }
+
+ private:
+  // Full names seen so far in the document, by their first and last parts.
+  struct memory {
+    std::map<std::string, std::vector<std::string>, std::less<>> by_part;  // "ushakov" -> {"Yuri Ushakov"}
+    void remember(const std::string& full, const std::vector<std::string>& parts) {
+      if (parts.size() < 2) return;
+      for (const std::string* p : {&parts.front(), &parts.back()}) {
+        auto& v = by_part[*p];
+        if (std::find(v.begin(), v.end(), full) == v.end()) v.push_back(full);
+      }
+    }
+    // The one full name a single word stands for, if there is exactly one.
+    std::string resolve(const std::string& word) const {
+      auto it = by_part.find(word);
+      return it != by_part.end() && it->second.size() == 1 ? it->second.front() : std::string();
+    }
+  };
+
+  struct mention {
+    span name;
+    span whole;          // title (with organisation) and name together: the evidence
+    int role = -1;       // index into rules.people.roles; -1: none
+    std::string title;   // the title's words as written (with the organisation)
+    std::string organisation;
+  };
+
+  bool comma_between(std::string_view t, const token& a, const token& b) const {
+    const auto gap = t.substr(a.end, b.begin - a.end);
+    return gap.find_first_of(",;:()[]\"") != std::string_view::npos || gap.find(" - ") != std::string_view::npos;
+  }
+  bool is_name_word(const token& tok) const {
+    if (!tok.capitalized || function_.contains_stem(tok) || stop_.contains_stem(tok) || demonyms_.contains_stem(tok) ||
+        calendar_.contains_stem(tok) || title_words_.contains_stem(tok))
+      return false;
+    for (char c : tok.lower)
+      if (detail::is_ascii_digit(c)) return false;
+    return true;
+  }
+  bool is_former(const token& tok) const {
+    if (former_.contains(tok)) return true;
+    return std::any_of(former_prefixes_.begin(), former_prefixes_.end(),
+                       [&](const std::string& p) { return tok.lower.compare(0, p.size(), p) == 0; });
+  }
+
+  // The name run starting at i: capitalized name words (particles inside: "bin", "al-"), no
+  // punctuation but a period after an initial; empty when it is a place or an organisation.
+  span name_at(std::string_view t, const std::vector<token>& toks, std::size_t i) const {
+    span s{i, i};
+    std::size_t k = i;
+    while (k < toks.size() && k - i < max_name_words) {
+      if (k > i) {
+        const std::string_view gap = t.substr(toks[k - 1].end, toks[k].begin - toks[k - 1].end);
+        const bool initial_dot = gap == ". " && toks[k - 1].lower.size() == 1;
+        if (gap != " " && !initial_dot) break;
+      }
+      if (is_name_word(toks[k])) {
+        ++k;
+        s.last = k;
+        if (toks[k - 1].lower != toks[k - 1].stem()) break;  // a possessive ends the name
+      } else if (k > i && particles_.contains(toks[k]) && k + 1 < toks.size() && is_name_word(toks[k + 1])) {
+        ++k;
+      } else {
+        break;
+      }
+    }
+    // "Kim Il Sung Square", "John F. Kennedy International Airport": named after a person.
+    if (!s.empty() && s.last < toks.size() && toks[s.last].capitalized && stop_.contains_stem(toks[s.last]) &&
+        t.substr(toks[s.last - 1].end, toks[s.last].begin - toks[s.last - 1].end) == " ")
+      return {i, i};
+    return s;
+  }
+
+  // An organisation or country ending right before token `end`: a listed one ("Kremlin",
+  // "Russian", "Russia's"), a possessive name ("Putin's"), or capitalized words ("Russian
+  // Railways"). Returns its first token (== end when none) and its key.
+  std::size_t org_before(std::string_view t, const std::vector<token>& toks, std::size_t end, std::string& key) const {
+    if (end == 0) return end;
+    if (auto m = orgs_.longest_ending_at(toks, end); m.length) {
+      key = rules_.people.organisations[static_cast<std::size_t>(m.payload)].id;
+      return end - m.length;
+    }
+    std::size_t b = end;
+    while (b > 0 && end - b < 4 && toks[b - 1].capitalized && !function_.contains_stem(toks[b - 1]) &&
+           !title_words_.contains_stem(toks[b - 1]) &&
+           t.substr(toks[b - 1].end, toks[b].begin - toks[b - 1].end) == " ")
+      --b;
+    if (b == end) return end;
+    std::string words;
+    for (std::size_t k = b; k < end; ++k) {
+      if (k > b) words += ' ';
+      words += std::string(toks[k].stem());
+    }
+    key = words;
+    return b;
+  }
+
+  // After a title ending in "of" or followed by "of [the]": the organisation's words and the name
+  // closing them ("of the Roscosmos State Space Corporation Yuri Borisov"). Returns the name.
+  span name_after_org(std::string_view t, const std::vector<token>& toks, std::size_t k, std::string& org) const {
+    const std::size_t from = k;
+    span best{k, k};
+    std::size_t stop = k;
+    while (k < toks.size() && k - from < max_org_words) {
+      if (k > from && comma_between(t, toks[k - 1], toks[k])) break;
+      if (is_name_word(toks[k])) {
+        const span s = name_at(t, toks, k);
+        const std::size_t e = std::max(s.last, k + 1);
+        const bool closes = e >= toks.size() || comma_between(t, toks[e - 1], toks[e]) || !toks[e].capitalized;
+        if (!s.empty() && closes && e - k >= 2) {
+          best = s;
+          stop = k;
+          break;
+        }
+        k = e;
+      } else {
+        ++k;
+      }
+    }
+    if (best.empty()) return best;
+    std::string words;
+    for (std::size_t j = from; j < stop; ++j) {
+      if (toks[j].lower == "the" || toks[j].lower == "of") continue;
+      if (!words.empty()) words += ' ';
+      words += std::string(toks[j].stem());
+    }
+    if (auto m = orgs_.longest_at(toks, from + (toks[from].lower == "the" ? 1 : 0)); m.length)
+      org = rules_.people.organisations[static_cast<std::size_t>(m.payload)].id;
+    else
+      org = words;
+    return best;
+  }
+
+  void read_sentence(const document& doc, const sentence& sen, std::string_view t, const std::vector<token>& toks,
+                     memory& mem, std::vector<claim>& out) const {
+    // A delegation list: from its cue to the end of the sentence.
+    std::size_t list_from = toks.size();
+    bool partial = false;
+    std::string leader;
+    for (std::size_t i = 0; i < toks.size(); ++i) {
+      if (list_from == toks.size()) {
+        if (auto m = delegation_.longest_at(toks, i); m.length) {
+          list_from = i + m.length;
+          leader = delegation_leader(t, toks, i, mem);
+          i += m.length - 1;
+        }
+      } else if (partial_.longest_at(toks, i).length) {
+        partial = true;
+      }
+    }
+
+    std::vector<mention> found;
+    std::size_t i = 0;
+    while (i < toks.size()) {
+      if (auto m = titles_.longest_at(toks, i); m.length) {
+        mention mn;
+        mn.role = m.payload;
+        std::size_t e = i + m.length;
+        std::string org;
+        std::size_t org_first = org_before(t, toks, i, org);
+        const bool former = (org_first > 0 && is_former(toks[org_first - 1])) || (i > 0 && is_former(toks[i - 1]));
+        span name{e, e};
+        const bool ends_in_of = toks[e - 1].lower == "of";
+        if (ends_in_of || (e < toks.size() && toks[e].lower == "of" && !comma_between(t, toks[e - 1], toks[e]))) {
+          std::string of_org;
+          name = name_after_org(t, toks, ends_in_of ? e : e + 1, of_org);
+          if (!name.empty() && org.empty()) org = of_org;
+          if (!name.empty() && !of_org.empty() && org != of_org) org = of_org;
+        } else if (e < toks.size() && comma_between(t, toks[e - 1], toks[e]) &&
+                   t.substr(toks[e - 1].end, toks[e].begin - toks[e - 1].end).find_first_of(";:(") ==
+                       std::string_view::npos &&
+                   i > 0 && (toks[org_first > 0 ? org_first - 1 : 0].lower == "the" || org_first < i)) {
+          // "the US secretary of state, Antony Blinken," / "Russia's foreign minister, Sergei Lavrov,"
+          name = name_at(t, toks, e);
+          if (!name.empty() && name.last < toks.size() && !comma_between(t, toks[name.last - 1], toks[name.last]))
+            name = {e, e};
+        } else if (e < toks.size() && !comma_between(t, toks[e - 1], toks[e])) {
+          name = name_at(t, toks, e);
+        }
+        if (name.empty()) {
+          // No name after it: maybe a title in apposition after a name ("Oleg Kozhemyako, Governor of ...").
+          if (const auto app = apposition_name(t, toks, org_first, found, mem)) {
+            mention& prev = found[*app];
+            if (!former && prev.role < 0) {
+              prev.role = mn.role;
+              prev.organisation = org;
+              if (ends_in_of || (e < toks.size() && toks[e].lower == "of")) {
+                std::string of_org;
+                const span of = of_span(t, toks, ends_in_of ? e : e + 1, of_org);
+                if (!of_org.empty()) prev.organisation = of_org;
+                e = std::max(e, of.last);
+              }
+              prev.title = std::string(t.substr(toks[org_first].begin, toks[e - 1].end - toks[org_first].begin));
+              prev.whole.last = e;
+            }
+          }
+          i = e;
+          continue;
+        }
+        mn.name = name;
+        mn.organisation = org;
+        mn.whole = {org_first, name.last};
+        mn.title = std::string(t.substr(toks[org_first].begin, toks[e - 1].end - toks[org_first].begin));
+        if (!former) found.push_back(std::move(mn));
+        else remember(t, toks, name, mem);
+        i = name.last;
+        continue;
+      }
+      if (is_name_word(toks[i])) {
+        const span name = name_at(t, toks, i);
+        if (!name.empty()) {
+          mention mn;
+          mn.name = name;
+          mn.whole = name;
+          found.push_back(std::move(mn));
+          i = name.last;
+          continue;
+        }
+      }
+      ++i;
+    }
+
+    for (const mention& mn : found) {
+      const std::string full = full_name(t, toks, mn.name, mem);
+      remember(t, toks, mn.name, mem);
+      if (full.empty()) continue;
+      // Members are the titled names of the list ("Traveling with Putin were Defense Minister ...").
+      const bool member = mn.name.first >= list_from && mn.role >= 0;
+      if (mn.role < 0 && !member) continue;  // a bare name: remembered, no claim
+      const std::string key = "person:" + detail::fold_name(full);
+      claim name_claim;
+      name_claim.kind = claim_kind::person_name;
+      name_claim.subject = key;
+      name_claim.subject_text = full;
+      name_claim.attribute = "name";
+      name_claim.val = make_person_name(full);
+      name_claim.rule = "person.name";
+      fill(doc, sen, t, toks, mn.name, name_claim);
+      out.push_back(std::move(name_claim));
+      if (mn.role >= 0) {
+        const role_entry& re = rules_.people.roles[static_cast<std::size_t>(mn.role)];
+        claim c;
+        c.kind = claim_kind::person_role;
+        c.subject = key;
+        c.subject_text = full;
+        c.attribute = "role";
+        c.val = role_value{re.id, mn.title, mn.organisation};
+        c.rule = mn.whole.first < mn.name.first ? "person.title" : "person.apposition";
+        fill(doc, sen, t, toks, mn.whole, c);
+        out.push_back(std::move(c));
+      }
+      if (member) {
+        claim c;
+        c.kind = claim_kind::person_role;
+        c.subject = key;
+        c.subject_text = full;
+        c.attribute = "delegation";
+        c.val = role_value{"member", "delegation", leader.empty() ? "delegation" : "delegation of " + leader};
+        c.rule = partial ? "person.delegation.partial" : "person.delegation";
+        fill(doc, sen, t, toks, mn.whole, c);
+        out.push_back(std::move(c));
+      }
+    }
+  }
+
+  // The words after "of" that name an organisation (up to a comma or the end): "of the Russian
+  // Far Eastern region of Primorsky Krai".
+  span of_span(std::string_view t, const std::vector<token>& toks, std::size_t k, std::string& org) const {
+    const std::size_t from = k;
+    while (k < toks.size() && k - from < max_org_words && (k == from || !comma_between(t, toks[k - 1], toks[k]))) ++k;
+    std::string words;
+    for (std::size_t j = from; j < k; ++j) {
+      if (!toks[j].capitalized) continue;
+      if (!words.empty()) words += ' ';
+      words += std::string(toks[j].stem());
+    }
+    if (auto m = orgs_.longest_at(toks, from + (from < toks.size() && toks[from].lower == "the" ? 1 : 0)); m.length)
+      org = rules_.people.organisations[static_cast<std::size_t>(m.payload)].id;
+    else
+      org = words;
+    return {from, k};
+  }
+
+  // A title in apposition: "NAME, [the|a] [org] TITLE": the mention whose name ends right before
+  // the comma before `title_first`.
+  std::optional<std::size_t> apposition_name(std::string_view t, const std::vector<token>& toks, std::size_t title_first,
+                                             const std::vector<mention>& found, const memory& mem) const {
+    std::size_t k = title_first;
+    while (k > 0 && (toks[k - 1].lower == "the" || toks[k - 1].lower == "a" || toks[k - 1].lower == "an") &&
+           !comma_between(t, toks[k - 1], toks[k]))
+      --k;
+    if (k == 0 || found.empty()) return std::nullopt;
+    const mention& prev = found.back();
+    if (prev.name.last != k) return std::nullopt;
+    // One capitalized word ("Earlier, the aide said") is a name only when the document gave it in full.
+    if (prev.name.last - prev.name.first < 2 && mem.resolve(std::string(toks[prev.name.first].stem())).empty())
+      return std::nullopt;
+    const std::string_view gap = t.substr(toks[k - 1].end, toks[k].begin - toks[k - 1].end);
+    if (gap.find(',') == std::string_view::npos) return std::nullopt;
+    return found.size() - 1;
+  }
+
+  // The person leading a delegation: the last name before the cue ("Putin was accompanied
+  // by"), else an organisation ("The Russian delegation includes"); empty when neither.
+  std::string delegation_leader(std::string_view t, const std::vector<token>& toks, std::size_t cue,
+                                const memory& mem) const {
+    for (std::size_t k = cue; k > 0; --k) {
+      if (is_name_word(toks[k - 1])) {
+        std::size_t b = k - 1;
+        while (b > 0 && is_name_word(toks[b - 1])) --b;
+        const span s{b, k};
+        const std::string full = full_name(t, toks, s, mem);
+        if (!full.empty()) return full;
+      }
+      if (auto m = orgs_.longest_ending_at(toks, k); m.length)
+        return rules_.people.organisations[static_cast<std::size_t>(m.payload)].id;
+    }
+    return {};
+  }
+
+  // The name's words as written, or for one word the full name given earlier in the document.
+  std::string full_name(std::string_view t, const std::vector<token>& toks, span s, const memory& mem) const {
+    if (s.empty()) return {};
+    std::string written(t.substr(toks[s.first].begin, toks[s.last - 1].end - toks[s.first].begin));
+    if (toks[s.last - 1].stem() != toks[s.last - 1].lower) written = detail::possessive_stem(written);
+    if (s.last - s.first == 1) {
+      const std::string full = mem.resolve(std::string(toks[s.first].stem()));
+      return full.empty() ? written : full;
+    }
+    return written;
+  }
+
+  void remember(std::string_view t, const std::vector<token>& toks, span s, memory& mem) const {
+    if (s.last - s.first < 2) return;
+    std::vector<std::string> parts;
+    for (std::size_t k = s.first; k < s.last; ++k)
+      if (!particles_.contains(toks[k])) parts.emplace_back(toks[k].stem());
+    mem.remember(std::string(t.substr(toks[s.first].begin, toks[s.last - 1].end - toks[s.first].begin)), parts);
+  }
+
+  void fill(const document& doc, const sentence& sen, std::string_view, const std::vector<token>& toks, span s,
+            claim& c) const {
+    const text_span words{toks[s.first].begin, toks[s.last - 1].end};
+    const text_span orig = doc.to_original(words);
+    c.ev.document = doc.id;
+    c.ev.source = doc.source;
+    c.ev.begin = orig.begin;
+    c.ev.end = orig.end;
+    c.ev.text = std::string(doc.original(orig));
+    c.ev.sentence = std::string(doc.original(sen.span));
+    c.ev.sentence_begin = sen.span.begin;
+    c.ev.repeated = doc.paragraphs[sen.paragraph].repeat_of.has_value();
+  }
+
+  const rule_set& rules_;
+  phrase_matcher titles_, orgs_, delegation_, partial_;
+  word_set former_, stop_, particles_, function_, demonyms_, calendar_, title_words_;
+  std::vector<std::string> former_prefixes_;
+};
+
+}  // namespace
+
+std::unique_ptr<extractor> make_person_extractor(const rule_set& rules) {
+  return std::make_unique<person_extractor>(rules);
+}
+
+}  // namespace crosscheck
