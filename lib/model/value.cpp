@@ -203,7 +203,7 @@ struct printer {
     return fmt::format("[{}, {}] {}", number(q.min), number(q.max), q.unit);
   }
   std::string operator()(const person_name& p) const { return p.text; }
-  std::string operator()(const role_value& r) const { return r.role; }
+  std::string operator()(const role_value& r) const { return r.organisation.empty() ? r.role : r.role + '@' + r.organisation; }
   std::string operator()(const article_ref& a) const {
     std::string s = a.document.empty() ? std::string() : a.document + " ";
     s += fmt::format("article {}", a.article);

@@ -17,7 +17,11 @@ subject_parts split_subject(std::string_view s) noexcept {
   return {s.substr(0, at), s.substr(at + 1)};
 }
 
-std::vector<std::vector<std::size_t>> group_claims(const std::vector<claim>& claims) {
+std::vector<std::vector<std::size_t>> group_claims(const std::vector<claim>& claims,
+                                                   const std::vector<std::string>& subjects) {
+  auto subject_of = [&](std::size_t i) -> std::string_view {
+    return i < subjects.size() && !subjects[i].empty() ? std::string_view(subjects[i]) : std::string_view(claims[i].subject);
+  };
   using graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
   graph g(claims.size());
 
@@ -28,9 +32,9 @@ std::vector<std::vector<std::size_t>> group_claims(const std::vector<claim>& cla
   using base_key = std::tuple<claim_kind, std::string_view, std::string_view>;
   std::map<base_key, std::set<std::string_view>> occasions;
   std::string_view latest;  // the most recent occasion of all: the news being reported
-  for (const claim& c : claims)
-    if (!c.occasion.empty()) {
-      occasions[{c.kind, c.attribute, split_subject(c.subject).base}].insert(c.occasion);
+  for (std::size_t i = 0; i < claims.size(); ++i)
+    if (const claim& c = claims[i]; !c.occasion.empty()) {
+      occasions[{c.kind, c.attribute, split_subject(subject_of(i)).base}].insert(c.occasion);
       if (latest.empty() || c.occasion.size() > latest.size() || (c.occasion.size() == latest.size() && c.occasion > latest))
         latest = c.occasion;
     }
@@ -38,7 +42,7 @@ std::vector<std::vector<std::size_t>> group_claims(const std::vector<claim>& cla
   std::map<block_key, std::vector<std::size_t>> blocks;
   for (std::size_t i = 0; i < claims.size(); ++i) {
     const claim& c = claims[i];
-    const auto base = split_subject(c.subject).base;
+    const auto base = split_subject(subject_of(i)).base;
     std::string_view occasion = c.occasion;
     if (occasion.empty()) {
       const auto it = occasions.find({c.kind, c.attribute, base});
@@ -55,7 +59,7 @@ std::vector<std::vector<std::size_t>> group_claims(const std::vector<claim>& cla
     std::map<std::string_view, std::size_t> first_of_place;
     std::vector<std::size_t> placeless;
     for (std::size_t i : members) {
-      const auto place = split_subject(claims[i].subject).place;
+      const auto place = split_subject(subject_of(i)).place;
       if (place.empty()) {
         placeless.push_back(i);
         continue;

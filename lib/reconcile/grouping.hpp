@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -20,6 +21,9 @@ subject_parts split_subject(std::string_view subject) noexcept;
 // occasion (claim::occasion; a claim with none joins the block's only occasion, if it has just
 // one and it is the latest occasion of all the claims), and places that are equal or unknown on one side. Each group is sorted; groups are ordered by their
 // first claim. Cost is linear in the number of claims (plus sorting the blocking keys).
-std::vector<std::vector<std::size_t>> group_claims(const std::vector<claim>& claims);
+// `subjects`, when not empty, gives each claim the subject to group it under in place of its own
+// where not empty (linked people: "person:andrei belousov" for "Andrei Beluosov").
+std::vector<std::vector<std::size_t>> group_claims(const std::vector<claim>& claims,
+                                                   const std::vector<std::string>& subjects = {});
 
 }  // namespace crosscheck::detail

@@ -8,7 +8,9 @@
 #include <unordered_map>
 
 #include "crosscheck/reconcile.hpp"
+#include "crosscheck/names.hpp"
 #include "reconcile/grouping.hpp"
+#include "reconcile/people.hpp"
 
 namespace crosscheck {
 
@@ -42,6 +44,13 @@ std::string describe_fact(const slot& s, const std::vector<claim>& claims) {
   std::string who;
   if (!s.claims.empty()) who = claims[s.claims.front()].subject_text;
   const std::string when = s.occasion.empty() ? std::string() : fmt::format(" ({})", s.occasion);
+  if (parts.base.substr(0, colon) == "person") {
+    // "person:andrei belousov": the linked person, in the words of its key.
+    std::string name(parts.base.substr(colon + 1));
+    for (std::size_t k = 0; k < name.size(); ++k)
+      if ((k == 0 || name[k - 1] == ' ') && name[k] >= 'a' && name[k] <= 'z') name[k] = static_cast<char>(name[k] - 'a' + 'A');
+    return fmt::format("the {} of {}{}", s.attribute, name, when);
+  }
   if (colon == std::string_view::npos) {
     return fmt::format("the {} of {}{}", s.attribute, who.empty() ? std::string(parts.base) : who, when);
   }
@@ -155,7 +164,10 @@ std::string says_what(const std::vector<claim>& claims, const value_group& g) {
 
 reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules, const reconcile_options& opts) {
   reconciliation r;
-  const auto groups = detail::group_claims(claims);
+  // People first: spellings of one person are linked so that their claims share a slot.
+  const name_matcher matcher(rules);
+  const detail::people_links people = detail::link_people(claims, rules, matcher);
+  const auto groups = detail::group_claims(claims, people.subject);
   r.slots.reserve(groups.size());
   for (const auto& members : groups) {
     slot s;
@@ -170,6 +182,7 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
     // Prefer the most specific subject key (with a place) for the slot's name.
     for (std::size_t i : members)
       if (claims[i].subject.size() > s.subject.size()) s.subject = claims[i].subject;
+    if (!people.subject.empty() && !people.subject[members.front()].empty()) s.subject = people.subject[members.front()];
     r.slots.push_back(std::move(s));
   }
 
@@ -213,6 +226,8 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
     std::vector<bool> conflicting(n, false);
     bool same_footing_conflict = false;  // report against report, or plan against plan
     bool zone_explained = false;
+    std::string role_note;  // why two roles conflict
+    const bool about_people = s.kind == claim_kind::person_name || s.kind == claim_kind::person_role;
     // Which groups the conflicts of one footing involve (to tell internal from cross-source).
     std::vector<bool> in_same_footing_conflict(n, false);
     for (std::size_t a = 0; a < n; ++a)
@@ -222,7 +237,9 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
         if (ma == modality::denied || mb == modality::denied) continue;
         const value& va = claims[groups_by_value[a].claims.front()].val;
         const value& vb = claims[groups_by_value[b].claims.front()].val;
-        const agreement g = compare(va, vb);
+        const agreement g = about_people
+                                ? detail::compare_people(va, vb, s.subject, people, rules, matcher, &role_note)
+                                : compare(va, vb);
         if (g == agreement::conflict && zone_explains_dates(claims, groups_by_value[a], groups_by_value[b])) {
           zone_explained = true;
         } else if (g == agreement::conflict) {
@@ -302,6 +319,20 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
           best.claims.size(), s.claims.size(), best.support, total - best.support);
     }
 
+    // A known person's name: the gazetteer's spelling is the best value whatever the counts.
+    if (s.kind == claim_kind::person_name && people.known.count(s.subject)) {
+      const std::string& spelling = people.canonical.find(s.subject)->second;
+      for (const auto& g : c.values) {
+        const auto v = matcher.match(g.value, spelling).verdict;
+        if (v != name_verdict::same && v != name_verdict::variant) continue;
+        c.best.value = g.value;
+        c.best.confidence = total > 0 ? std::max(g.support / total, 0.5) : 0.5;
+        c.best.reason = fmt::format("the known-people list (data/people.yaml) spells it {}; {} of {} statement(s) use it",
+                                    spelling, g.claims.size(), s.claims.size());
+        break;
+      }
+    }
+
     std::string sides;
     for (std::size_t k = 0; k < c.values.size(); ++k) {
       if (k) sides += "; ";
@@ -318,6 +349,9 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
           fact, sides);
     } else {
       c.explanation = fmt::format("Sources disagree on {}: {}.", fact, sides);
+      if (c.cls == conflict_class::spelling)
+        c.explanation += " The spellings differ by one slip in a name given the same role: likely a typo, not two people.";
+      if (!role_note.empty()) c.explanation += fmt::format(" Why these roles cannot both hold: {}.", role_note);
     }
     r.conflicts.push_back(std::move(c));
   }

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "crosscheck/names.hpp"
 #include "crosscheck/report.hpp"
 #include "crosscheck/text.hpp"
 #include "extract/time.hpp"
@@ -240,7 +241,8 @@ bool parse_into(value& out, Parse parse) {
   return true;
 }
 
-bool parse_value_with(claim_kind kind, std::string_view raw, const detail::time_text_parser& times, value& out) {
+bool parse_value_with(claim_kind kind, std::string_view raw, const detail::time_text_parser& times, value& out,
+                      const rule_set* rules = nullptr) {
   raw = trim(raw);
   if (raw.empty() || raw.size() > 4096) return false;
   switch (kind) {
@@ -261,7 +263,10 @@ bool parse_value_with(claim_kind kind, std::string_view raw, const detail::time_
     case claim_kind::quantity:
       return parse_into<quantity_value>(out, [&](quantity_value& q) { return parse_quantity(raw, q); });
     case claim_kind::person_name: out = make_person_name(raw); return true;
-    case claim_kind::person_role: out = role_value{detail::lower(raw), std::string(raw), {}}; return true;
+    case claim_kind::person_role:
+      // "press_secretary@kremlin" (as written out), or words: "Kremlin press secretary".
+      out = rules ? parse_role(raw, *rules) : role_value{detail::lower(raw), std::string(raw), {}};
+      return true;
     case claim_kind::article: return parse_into<article_ref>(out, [&](article_ref& a) { return parse_article(raw, a); });
   }
   return false;
@@ -283,7 +288,7 @@ bool guess_kind(std::string_view raw, const detail::time_text_parser& times, cla
 
 bool parse_value(claim_kind kind, std::string_view raw, const rule_set& rules, value& out) {
   const detail::time_text_parser times(rules);
-  return parse_value_with(kind, raw, times, out);
+  return parse_value_with(kind, raw, times, out, &rules);
 }
 
 std::vector<claim> read_claims_jsonl(std::istream& in, const std::string& name, const rule_set& rules,
@@ -347,7 +352,7 @@ std::vector<claim> read_claims_jsonl(std::istream& in, const std::string& name, 
       warn(fmt::format("cannot tell the kind of value \"{}\" (add \"kind\")", raw));
       continue;
     }
-    if (!parse_value_with(c.kind, raw, times, c.val)) {
+    if (!parse_value_with(c.kind, raw, times, c.val, &rules)) {
       warn(fmt::format("cannot read \"{}\" as a {}", raw, to_string(c.kind)));
       continue;
     }
