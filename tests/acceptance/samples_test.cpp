@@ -209,3 +209,83 @@ TEST_CASE("acceptance: the seed articles flag the previous visit's date and not 
   check_previous_visit(r, "001_9f9ab1bd50d36e9f.txt", "000_d4f0869e62d80e94.txt");
   check_temporal_not_flagged(r);
 }
+
+namespace {
+
+// must_flag defense-minister-spelling: "Defense Minister Andrei Beluosov" (one outlet) and
+// "Defense Minister Andrei Belousov" (another) are one person spelled two ways: a spelling
+// conflict, the known spelling named best. must_flag ushakov-role: "press secretary" against
+// "adviser" / "presidential assistant" (which agree), because the same articles give the
+// Kremlin press secretary's role to Dmitry Peskov.
+// must_not_flag: Sergey/Sergei Lavrov, Kim Jong-un/Kim Jong Un, Kim Jong Il and Kim Tok-hun as
+// other people, Health Minister = Minister of Health, Natural Resources Minister = Minister of
+// Natural Resources and Environment, delegation lists that differ by omission.
+void check_people(const run_result& r, const std::string& typo_file, const std::string& right_file) {
+  const conflict* spelling = find_conflict_with(r, {"Andrei Beluosov", "Andrei Belousov"});
+  REQUIRE(spelling != nullptr);
+  CHECK(spelling->cls == conflict_class::spelling);
+  CHECK(spelling->best.value == "Andrei Belousov");
+  bool typo_quoted = false, right_quoted = false;
+  for (const auto& g : spelling->values)
+    for (std::size_t i : g.claims) {
+      typo_quoted = typo_quoted || (r.claims[i].ev.document == typo_file && r.claims[i].ev.text == "Andrei Beluosov");
+      right_quoted = right_quoted || (r.claims[i].ev.document == right_file && r.claims[i].ev.text == "Andrei Belousov");
+    }
+  CHECK(typo_quoted);
+  CHECK(right_quoted);
+
+  const conflict* role = nullptr;
+  for (const auto& c : r.result.conflicts)
+    if (r.result.slots[c.slot].subject == "person:yuri ushakov" && r.result.slots[c.slot].attribute == "role") role = &c;
+  REQUIRE(role != nullptr);
+  CHECK(role->cls == conflict_class::role);
+  bool press = false, adviser = false;
+  for (const auto& g : role->values) {
+    press = press || g.value.rfind("press_secretary", 0) == 0;
+    adviser = adviser || g.value.rfind("adviser", 0) == 0 || g.value.rfind("presidential_aide", 0) == 0;
+  }
+  CHECK(press);
+  CHECK(adviser);
+  CHECK(role->explanation.find("Dmitry Peskov") != std::string::npos);
+
+  // Nothing else about people is flagged: not the Lavrov spellings, not the Kims, not the
+  // ministers' two titles, not the delegation lists.
+  for (const auto& c : r.result.conflicts) {
+    const slot& s = r.result.slots[c.slot];
+    if (s.kind != claim_kind::person_name && s.kind != claim_kind::person_role) continue;
+    const bool expected = &c == spelling || &c == role;
+    INFO("unexpected conflict: " << c.explanation);
+    CHECK(expected);
+  }
+  // Kim Jong Il and Kim Tok-hun are other people than Kim Jong Un: no slot holds two of them.
+  const name_matcher m(crosscheck_test::rules());
+  bool kim_jong_un = false;
+  for (const auto& s : r.result.slots) {
+    kim_jong_un = kim_jong_un || s.subject == "person:kim jong un";
+    if (s.subject.rfind("person:kim", 0) != 0) continue;
+    for (std::size_t i : s.claims)
+      for (std::size_t j : s.claims) {
+        INFO(r.claims[i].subject_text << " / " << r.claims[j].subject_text);
+        CHECK(m.match(r.claims[i].subject_text, r.claims[j].subject_text).verdict != name_verdict::different);
+      }
+  }
+  CHECK(kim_jong_un);
+}
+
+}  // namespace
+
+TEST_CASE("acceptance: samples flag the defense minister's spelling and Ushakov's role, not the harmless variants",
+          "[acceptance][person]") {
+  const auto r = run_on(CROSSCHECK_SAMPLES_DIR);
+  check_people(r, "01_seoul_ledger.txt", "05_asia_pacific_herald.txt");
+}
+
+TEST_CASE("acceptance: the seed articles flag the defense minister's spelling and Ushakov's role", "[acceptance][seeds][person]") {
+  const std::filesystem::path folder = CROSSCHECK_SEEDS_DIR;
+  if (!std::filesystem::exists(folder / "manifest.yaml")) {
+    WARN("no seed corpus at " << folder << "; skipped");
+    return;
+  }
+  const auto r = run_on(folder);
+  check_people(r, "000_d4f0869e62d80e94.txt", "004_a169ddac6dda32cf.txt");
+}
