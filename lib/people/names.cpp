@@ -325,25 +325,47 @@ name_match name_matcher::match(std::string_view a, std::string_view b) const {
 }
 
 std::vector<std::string> name_matcher::blocking_keys(std::string_view name) const {
+  const std::vector<std::string> raw = parts(name);
   std::vector<std::string> s;
-  for (const auto& p : parts(name)) s.push_back(skeleton(p));
+  for (const auto& p : raw) s.push_back(skeleton(p));
   std::vector<std::string> keys;
   if (s.empty()) return keys;
   keys.push_back("J:" + joined(s));  // spacing and hyphenation
   auto sorted = s;
   std::sort(sorted.begin(), sorted.end());
   keys.push_back("O:" + joined(sorted, " "));  // order
-  // A slip in one part: the name with that part missing one letter (either side's deletion
-  // meets the other's for a changed, added, dropped or swapped letter).
+  // Without patronymics: "Vladimir Vladimirovich Putin" meets "Vladimir Putin".
+  std::vector<std::string> no_patronymic;
+  std::vector<bool> is_patronymic(s.size(), false);
   for (std::size_t k = 0; k < s.size(); ++k) {
-    if (s[k].size() + 1 < rules_.names.min_typo_length) continue;
-    std::vector<std::string> v = s;
-    keys.push_back(fmt::format("D{}:{}", k, joined(v, " ")));
-    for (std::size_t d = 0; d < s[k].size(); ++d) {
-      v[k] = s[k].substr(0, d) + s[k].substr(d + 1);
-      keys.push_back(fmt::format("D{}:{}", k, joined(v, " ")));
-    }
+    const std::string& p = raw[k];
+    const bool patronymic = k > 0 && k + 1 < s.size() &&
+                            std::any_of(rules_.names.patronymic_endings.begin(), rules_.names.patronymic_endings.end(),
+                                        [&](const std::string& e) {
+                                          return p.size() > e.size() + 2 && p.compare(p.size() - e.size(), e.size(), e) == 0;
+                                        });
+    is_patronymic[k] = patronymic;
+    if (!patronymic) no_patronymic.push_back(s[k]);
   }
+  if (no_patronymic.size() != s.size()) keys.push_back("J:" + joined(no_patronymic));
+  // A slip in one part: the name with that part missing one letter (either side's deletion
+  // meets the other's for a changed, added, dropped or swapped letter). Both on the skeletons
+  // and on the letters as written, since a slip can break a transliteration rewrite
+  // ("Zelenksy": the swapped "ks" reads as an "x").
+  auto slips = [&](const std::vector<std::string>& v0, char tag) {
+    for (std::size_t k = 0; k < v0.size(); ++k) {
+      // A patronymic may be left out altogether; a slip in one is not filed.
+      if (v0[k].size() + 1 < rules_.names.min_typo_length || is_patronymic[k]) continue;
+      std::vector<std::string> v = v0;
+      keys.push_back(fmt::format("{}{}:{}", tag, k, joined(v, " ")));
+      for (std::size_t d = 0; d < v0[k].size(); ++d) {
+        v[k] = v0[k].substr(0, d) + v0[k].substr(d + 1);
+        keys.push_back(fmt::format("{}{}:{}", tag, k, joined(v, " ")));
+      }
+    }
+  };
+  slips(s, 'D');
+  slips(raw, 'D');  // the same tag: where the letters are their skeleton, the keys are one
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   return keys;
