@@ -242,6 +242,8 @@ struct people_vocabulary {
   std::vector<std::string> former_cues;      // "former", "then-", "ex-", "late": a role held at another time
   std::vector<std::string> delegation_cues;  // "accompanied by", "the delegation includes": a list of members follows
   std::vector<std::string> partial_cues;     // "and others", "among others": the list is not complete
+  // Words between a name's comma and a title in apposition: "Xi Jinping, also general secretary".
+  std::vector<std::string> apposition_fillers;
   std::vector<known_person> known;
 };
 

@@ -46,9 +46,13 @@ class person_extractor final : public extractor {
         if (t.find(' ') == std::string::npos) title_words_.insert(t);  // "President", "Premier": never part of a name
       }
     for (std::size_t o = 0; o < rules.people.organisations.size(); ++o)
-      for (const auto& w : rules.people.organisations[o].words) orgs_.add(w, static_cast<int>(o));
+      for (const auto& w : rules.people.organisations[o].words) {
+        orgs_.add(w, static_cast<int>(o));
+        if (w.size() < 2 || w.compare(w.size() - 2, 2, "'s") != 0) orgs_.add(w + "'s", static_cast<int>(o));  // "the EU's"
+      }
     for (const auto& c : rules.people.delegation_cues) delegation_.add(c, 0);
     for (const auto& c : rules.people.partial_cues) partial_.add(c, 0);
+    fillers_.insert(rules.people.apposition_fillers.begin(), rules.people.apposition_fillers.end());
     for (const auto& c : rules.people.former_cues) {
       if (!c.empty() && c.back() == '-') former_prefixes_.push_back(c);
       else former_.insert(c);
@@ -113,6 +117,12 @@ class person_extractor final : public extractor {
       if (detail::is_ascii_digit(c)) return false;
     return true;
   }
+  // "al-Sisi", "el-Baradei", "bin-Laden": a particle joined to a capitalized name.
+  bool particle_prefixed(std::string_view t, const token& tok) const {
+    const auto dash = tok.lower.find('-');
+    if (dash == std::string::npos || dash == 0 || dash + 1 >= tok.lower.size()) return false;
+    return particles_.contains(std::string_view(tok.lower).substr(0, dash)) && detail::is_ascii_upper(t[tok.begin + dash + 1]);
+  }
   bool is_former(const token& tok) const {
     if (former_.contains(tok)) return true;
     return std::any_of(former_prefixes_.begin(), former_prefixes_.end(),
@@ -121,8 +131,16 @@ class person_extractor final : public extractor {
 
   // The name run starting at i: capitalized name words (particles inside: "bin", "al-"), no
   // punctuation but a period after an initial; empty when it is a place or an organisation.
-  span name_at(std::string_view t, const std::vector<token>& toks, std::size_t i) const {
+  // After a title, a capitalized short word mid-sentence is a name even when it reads as a
+  // function word ("Vice Premier He Lifeng", "General Secretary To Lam").
+  span name_at(std::string_view t, const std::vector<token>& toks, std::size_t i, bool after_title = false) const {
     span s{i, i};
+    if (after_title && i > 0 && i + 1 < toks.size() && toks[i].capitalized && function_.contains(toks[i]) &&
+        !stop_.contains(toks[i]) && is_name_word(toks[i + 1]) &&
+        t.substr(toks[i].end, toks[i + 1].begin - toks[i].end) == " ") {
+      const span rest = name_at(t, toks, i + 1);
+      if (!rest.empty()) return {i, rest.last};
+    }
     std::size_t k = i;
     while (k < toks.size() && k - i < max_name_words) {
       if (k > i) {
@@ -130,7 +148,8 @@ class person_extractor final : public extractor {
         const bool initial_dot = gap == ". " && toks[k - 1].lower.size() == 1;
         if (gap != " " && !initial_dot) break;
       }
-      if (is_name_word(toks[k])) {
+      if (k > i && titles_.longest_at(toks, k).length) break;  // "Hungarian Prime Minister": a title starts
+      if (is_name_word(toks[k]) || particle_prefixed(t, toks[k])) {
         ++k;
         s.last = k;
         if (toks[k - 1].lower != toks[k - 1].stem()) break;  // a possessive ends the name
@@ -179,8 +198,8 @@ class person_extractor final : public extractor {
     std::size_t stop = k;
     while (k < toks.size() && k - from < max_org_words) {
       if (k > from && comma_between(t, toks[k - 1], toks[k])) break;
-      if (is_name_word(toks[k])) {
-        const span s = name_at(t, toks, k);
+      if (is_name_word(toks[k]) || (toks[k].capitalized && function_.contains(toks[k]))) {
+        const span s = name_at(t, toks, k, true);
         const std::size_t e = std::max(s.last, k + 1);
         const bool closes = e >= toks.size() || comma_between(t, toks[e - 1], toks[e]) || !toks[e].capitalized;
         if (!s.empty() && closes && e - k >= 2) {
@@ -251,7 +270,7 @@ class person_extractor final : public extractor {
           if (!name.empty() && name.last < toks.size() && !comma_between(t, toks[name.last - 1], toks[name.last]))
             name = {e, e};
         } else if (e < toks.size() && !comma_between(t, toks[e - 1], toks[e])) {
-          name = name_at(t, toks, e);
+          name = name_at(t, toks, e, true);
         }
         if (name.empty()) {
           // No name after it: maybe a title in apposition after a name ("Oleg Kozhemyako, Governor of ...").
@@ -282,6 +301,11 @@ class person_extractor final : public extractor {
         i = name.last;
         continue;
       }
+      if (auto o = orgs_.longest_at(toks, i); o.length && i + o.length < toks.size() &&
+                                                titles_.longest_at(toks, i + o.length).length) {
+        i += o.length;  // "NATO secretary-general", "US Secretary of State": read with the title
+        continue;
+      }
       if (is_name_word(toks[i])) {
         const span name = name_at(t, toks, i);
         if (!name.empty()) {
@@ -296,12 +320,24 @@ class person_extractor final : public extractor {
       ++i;
     }
 
+    bool list_open = false;  // the list of names right after the cue goes on
     for (const mention& mn : found) {
       const std::string full = full_name(t, toks, mn.name, mem);
       remember(t, toks, mn.name, mem);
       if (full.empty()) continue;
-      // Members are the titled names of the list ("Traveling with Putin were Defense Minister ...").
-      const bool member = mn.name.first >= list_from && mn.role >= 0;
+      // Members: the titled names after the cue, and the bare names of the list that opens right
+      // after it ("accompanied by Cai Qi, Wang Yi and ..."); not a name the list does not hold
+      // ("Traveling with Putin were Defense Minister ...": Putin leads it).
+      bool member = false;
+      if (mn.name.first >= list_from) {
+        const bool listed = mn.whole.first == list_from ||
+                            (list_open && (toks[mn.whole.first - 1].lower == "and" ||
+                                           t.substr(toks[mn.whole.first - 1].end,
+                                                    toks[mn.whole.first].begin - toks[mn.whole.first - 1].end)
+                                                   .find(',') != std::string_view::npos));
+        member = mn.role >= 0 || listed;
+        list_open = listed || (list_open && mn.role >= 0);
+      }
       if (mn.role < 0 && !member) continue;  // a bare name: remembered, no claim
       const std::string key = "person:" + detail::fold_name(full);
       claim name_claim;
@@ -309,7 +345,7 @@ class person_extractor final : public extractor {
       name_claim.subject = key;
       name_claim.subject_text = full;
       name_claim.attribute = "name";
-      name_claim.val = make_person_name(full);
+      name_claim.val = make_person_name(written(t, toks, mn.name));
       name_claim.rule = "person.name";
       fill(doc, sen, t, toks, mn.name, name_claim);
       out.push_back(std::move(name_claim));
@@ -362,18 +398,21 @@ class person_extractor final : public extractor {
   std::optional<std::size_t> apposition_name(std::string_view t, const std::vector<token>& toks, std::size_t title_first,
                                              const std::vector<mention>& found, const memory& mem) const {
     std::size_t k = title_first;
-    while (k > 0 && (toks[k - 1].lower == "the" || toks[k - 1].lower == "a" || toks[k - 1].lower == "an") &&
-           !comma_between(t, toks[k - 1], toks[k]))
-      --k;
+    while (k > 0 && fillers_.contains(toks[k - 1]) && !comma_between(t, toks[k - 1], toks[k])) --k;
     if (k == 0 || found.empty()) return std::nullopt;
-    const mention& prev = found.back();
+    // The name that ends right before (words of the title's organisation may have been read as
+    // a name of their own: "Penny Wong, Australia's foreign minister").
+    std::size_t at = found.size();
+    while (at > 0 && found[at - 1].name.first >= k) --at;
+    if (at == 0) return std::nullopt;
+    const mention& prev = found[at - 1];
     if (prev.name.last != k) return std::nullopt;
     // One capitalized word ("Earlier, the aide said") is a name only when the document gave it in full.
     if (prev.name.last - prev.name.first < 2 && mem.resolve(std::string(toks[prev.name.first].stem())).empty())
       return std::nullopt;
     const std::string_view gap = t.substr(toks[k - 1].end, toks[k].begin - toks[k - 1].end);
     if (gap.find(',') == std::string_view::npos) return std::nullopt;
-    return found.size() - 1;
+    return at - 1;
   }
 
   // The person leading a delegation: the last name before the cue ("Putin was accompanied
@@ -392,6 +431,12 @@ class person_extractor final : public extractor {
         return rules_.people.organisations[static_cast<std::size_t>(m.payload)].id;
     }
     return {};
+  }
+
+  std::string written(std::string_view t, const std::vector<token>& toks, span s) const {
+    std::string w(t.substr(toks[s.first].begin, toks[s.last - 1].end - toks[s.first].begin));
+    if (toks[s.last - 1].stem() != toks[s.last - 1].lower) w = detail::possessive_stem(w);
+    return w;
   }
 
   // The name's words as written, or for one word the full name given earlier in the document.
@@ -430,7 +475,7 @@ class person_extractor final : public extractor {
 
   const rule_set& rules_;
   phrase_matcher titles_, orgs_, delegation_, partial_;
-  word_set former_, stop_, particles_, function_, demonyms_, calendar_, title_words_;
+  word_set former_, stop_, particles_, function_, demonyms_, calendar_, title_words_, fillers_;
   std::vector<std::string> former_prefixes_;
 };
 

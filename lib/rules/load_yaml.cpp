@@ -323,6 +323,8 @@ void apply_roles(const YAML::Node& root, const reader& r, people_vocabulary& pv)
   if (const auto n = root["former_cues"]) add_unique(pv.former_cues, lowered(r.strings(n, "former_cues")));
   if (const auto n = root["delegation_cues"]) add_unique(pv.delegation_cues, lowered(r.strings(n, "delegation_cues")));
   if (const auto n = root["partial_cues"]) add_unique(pv.partial_cues, lowered(r.strings(n, "partial_cues")));
+  if (const auto n = root["apposition_fillers"])
+    add_unique(pv.apposition_fillers, lowered(r.strings(n, "apposition_fillers")));
   if (const auto list = root["people"]) {
     if (!list.IsSequence()) r.fail(list, "people: expected a list");
     for (const auto& e : list) {
@@ -343,7 +345,7 @@ void apply(const YAML::Node& root, const std::string& file, rule_set& rs) {
                 "reporting_verbs", "never_final", "maybe_final", "continuations", "function_words", "pronouns",
                 "determiners", "openers", "auxiliaries", "demonyms", "clause_openers",
                 "default", "sources", "dates", "durations", "event_dates", "origins", "destinations", "names", "roles",
-                "organisations", "former_cues", "delegation_cues", "partial_cues", "people"});
+                "organisations", "former_cues", "delegation_cues", "partial_cues", "apposition_fillers", "people"});
   if (const auto n = root["events"]) {
     if (!n.IsSequence()) r.fail(n, "events: expected a list");
     for (const auto& e : n) {
