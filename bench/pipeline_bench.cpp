@@ -63,6 +63,10 @@ BENCHMARK(BM_extract_time);
 void BM_extract_temporal(benchmark::State& state) { run_extractor(state, *crosscheck::make_event_extractor(rules())); }
 BENCHMARK(BM_extract_temporal);
 
+// The person extractor (names, roles, delegation lists) on prepared documents.
+void BM_extract_people(benchmark::State& state) { run_extractor(state, *crosscheck::make_person_extractor(rules())); }
+BENCHMARK(BM_extract_people);
+
 // The date reader over every sentence of the prepared samples (tokenizing included).
 void BM_read_dates(benchmark::State& state) {
   std::vector<crosscheck::document> docs = samples();
