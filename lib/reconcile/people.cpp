@@ -151,7 +151,8 @@ people_links link_people(const std::vector<claim>& claims, const rule_set& rules
     const claim& c = claims[i];
     if (c.kind == claim_kind::person_role && c.attribute == "role")
       if (const auto* r = std::get_if<role_value>(&c.val))
-        if (const role_entry* re = find_role(rules, r->role); re && re->unique)
+        // Only with a named organisation: two "Defense Minister"s of unnamed countries may be two jobs.
+        if (const role_entry* re = find_role(rules, r->role); re && re->unique && !r->organisation.empty())
           out.holders[{r->role, r->organisation}].insert(subject);
     out.subject[i] = std::move(subject);
   }

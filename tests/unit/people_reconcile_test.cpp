@@ -131,6 +131,12 @@ TEST_CASE("people: a unique role the corpus gives to someone else is a role conf
   mention(other, "b.txt", "Pavel Orlov", "presidential_aide", "russia");
   mention(other, "c.txt", "Irina Sokolova", "press_secretary", "white_house");
   CHECK(reconcile(other, rules()).conflicts.empty());
+  // With no organisation named, two holders may hold two different jobs (two countries' ministers).
+  std::vector<claim> unnamed;
+  mention(unnamed, "a.txt", "Pavel Orlov", "defense_minister");
+  mention(unnamed, "b.txt", "Pavel Orlov", "general");
+  mention(unnamed, "c.txt", "Irina Sokolova", "defense_minister");
+  CHECK(reconcile(unnamed, rules()).conflicts.empty());
 }
 
 TEST_CASE("people: roles a vocabulary declares exclusive conflict on their own", "[reconcile][people]") {
