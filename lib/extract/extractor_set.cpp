@@ -13,6 +13,7 @@ void extractor_set::extract(const document& doc, std::vector<claim>& out) const 
 extractor_set default_extractors(const rule_set& rules) {
   extractor_set s;
   s.add(make_event_extractor(rules));
+  s.add(make_number_extractor(rules));
   return s;
 }
 
