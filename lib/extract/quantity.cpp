@@ -131,10 +131,8 @@ class quantity_part final : public detail::number_part {
     if (r.last >= toks.size()) return std::nullopt;
     const auto m = words_.longest_at(toks, r.last);
     if (!m.length) return std::nullopt;
-    // A one-letter unit ("c", "t", "f") only right after the number, and never capitalized "T"
-    // starting a word run ("5 T-shirts" is no unit: the tokenizer keeps "t-shirts" whole).
-    const token& first_unit = toks[r.last];
-    if (first_unit.lower.size() == 1 && m.length == 1 && first_unit.begin != toks[r.last - 1].end + 1) return std::nullopt;
+    // A one-letter unit ("c", "t", "f") only glued to the digits ("33C"): "Section 5 C" is no unit.
+    if (toks[r.last].lower.size() == 1 && m.length == 1) return std::nullopt;
     q.unit = static_cast<std::size_t>(m.payload);
     q.end = r.last + m.length;
     return q;
@@ -158,9 +156,10 @@ class quantity_part final : public detail::number_part {
                                           const reading& q) const {
     const auto& toks = in.sc.toks;
     const std::string& dim = rules_.units.units[q.unit].measures;
-    // "260,000 tons of ammunition", "$8.5 billion in aid": the first plain word after "of"/"in"
-    // (past determiners), up to a stop word or punctuation.
-    if (q.end + 1 < toks.size() && (toks[q.end].lower == "of" || toks[q.end].lower == "in") &&
+    // "260,000 tons of ammunition", "$8.5 billion in aid" (money only: "33C in the afternoon" is
+    // no subject): the plain words after "of"/"in" (past determiners), up to a stop word or
+    // punctuation; the last of them.
+    if (q.end + 1 < toks.size() && (toks[q.end].lower == "of" || (toks[q.end].lower == "in" && dim == "money")) &&
         toks[q.end].begin == toks[q.end - 1].end + 1) {
       std::size_t k = q.end + 1;
       while (k < toks.size() && stops_.contains(toks[k]) && k < q.end + 3) ++k;
