@@ -164,8 +164,10 @@ class quantity_part final : public detail::number_part {
       std::size_t k = q.end + 1;
       while (k < toks.size() && stops_.contains(toks[k]) && k < q.end + 3) ++k;
       std::size_t head = toks.size();
-      for (std::size_t j = k; j < toks.size() && j < k + 3; ++j) {
-        if (stops_.contains(toks[j]) || detail::is_ascii_digit(toks[j].lower.front())) break;
+      for (std::size_t j = k; j < toks.size() && j < k + 2; ++j) {
+        const std::string_view w = toks[j].lower;
+        const bool verb_like = w.size() > 4 && (w.ends_with("ed") || w.ends_with("ing"));
+        if (stops_.contains(toks[j]) || in.reader.may_start(toks[j]) || (j > k && verb_like)) break;
         head = j;
         if (j + 1 < toks.size() && toks[j + 1].begin != toks[j].end + 1) break;  // punctuation ends the phrase
       }
