@@ -14,6 +14,7 @@
 //              by durations.hedges.about_fraction (at least 1); "up to n" [0, n]; a vague
 //              phrase its range ("thousands of" [2000, 9999]). So "over 10" agrees with 11 and
 //              with 15, while 11 and 15 conflict.
+//   occasion   a year the sentence places itself in ("in 2000"), else none.
 //   rule       "count.noun", "count.vague", "count.ordinal".
 // Not counts: a number after a definite word ("the two leaders", "these 11 documents": numbers.
 // definite), which refers back to a count; a number after a label ("page 3", "No. 1", "photo 2", "Article 4": numbers.labels)
@@ -165,6 +166,7 @@ class count_part final : public detail::number_part {
     c.subject_text = std::string(in.text.substr(toks[r.last].begin, toks[head].end - toks[r.last].begin));
     c.val = bounds(r, c.hdg);
     c.rule = r.vague ? "count.vague" : "count.noun";
+    c.occasion = in.year;
     detail::fill_number_evidence(in, r.first, head + 1, c);
     out.push_back(std::move(c));
   }

@@ -124,6 +124,7 @@ number_pass::number_pass(const rule_set& rules, unsigned parts) : events_(rules)
   if (parts & quantities) parts_.push_back(make_quantity_part(rules));
   for (const auto& p : parts_)
     for (const auto& w : p->cue_words()) cues_.insert(w);
+  year_after_.insert(rules.dates.year_after.begin(), rules.dates.year_after.end());
 }
 
 claim_kind number_pass::kind() const noexcept {
@@ -151,7 +152,10 @@ void number_pass::extract(const document& doc, std::vector<claim>& out) const {
     sc.modalities.clear();
     sc.places_read = false;
     const auto numbers = reader_.read_all(sc.toks);
-    const number_input in{doc, t, events_, sc, numbers, reader_, memory};
+    std::string year;
+    for (std::size_t k = 1; k < sc.toks.size() && year.empty(); ++k)
+      if (year_of(sc.toks[k]) && year_after_.contains(sc.toks[k - 1])) year = sc.toks[k].lower;
+    const number_input in{doc, t, events_, sc, numbers, reader_, memory, std::move(year)};
     for (const auto& p : parts_) p->sentence(in, out);
   }
 }

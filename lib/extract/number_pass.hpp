@@ -39,6 +39,10 @@ struct number_input {
   const std::vector<number_reading>& numbers;
   const number_reader& reader;
   number_memory& memory;
+  // A year the sentence places itself in ("in 2000", "since 2011": dates.year_after before a
+  // four-digit year); empty when none. Counts and quantities take it as their occasion, so that
+  // "signed 3 agreements in 2000" is never compared with this week's 12.
+  std::string year;
 };
 
 class number_part {
@@ -103,7 +107,7 @@ class number_pass final : public extractor {
  private:
   event_context events_;
   number_reader reader_;
-  word_set cues_;
+  word_set cues_, year_after_;
   std::vector<std::unique_ptr<number_part>> parts_;
 };
 

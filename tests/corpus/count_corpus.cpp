@@ -188,3 +188,13 @@ TEST_CASE("count: bounds keep hedges, so that over 10 agrees with 11 and 15 whil
   REQUIRE(missiles.size() == 1u);
   CHECK(missiles[0].subject != fifteen[0].subject);
 }
+
+TEST_CASE("count: a year the sentence gives is the count's occasion", "[corpus][count]") {
+  const auto then = crosscheck_test::extract(claim_kind::count, "In 2000, the sides signed 3 agreements in Pyongyang.");
+  const auto now = crosscheck_test::extract(claim_kind::count, "The sides signed 12 agreements in Pyongyang on Wednesday.");
+  REQUIRE(then.size() == 1u);
+  REQUIRE(now.size() == 1u);
+  CHECK(then[0].occasion == "2000");
+  CHECK(now[0].occasion.empty());
+  CHECK(then[0].subject == now[0].subject);
+}
