@@ -46,6 +46,8 @@ document_words::document_words(const rule_set& rules) : rules_(rules) {
   for (std::size_t k = 0; k < rules.documents.kinds.size(); ++k)
     for (const auto& w : rules.documents.kinds[k].words) kinds_.set(w, k);
   current_.insert(rules.documents.current.begin(), rules.documents.current.end());
+  function_words_.insert(rules.english.function_words.begin(), rules.english.function_words.end());
+  function_words_.insert(rules.english.determiners.begin(), rules.english.determiners.end());
 }
 
 std::optional<document_ref> document_words::at(const number_input& in, std::size_t k) const {
@@ -61,7 +63,7 @@ std::optional<document_ref> document_words::at(const number_input& in, std::size
   // Modifiers before: "the 1961 treaty", "the new comprehensive strategic partnership treaty".
   for (std::size_t j = k; j > 0 && j + 5 > k; --j) {
     const token& t = toks[j - 1];
-    if (const int y = year_of(t)) {
+    if (const int y = year_of(t); y && t.end + 1 == toks[j].begin) {
       year = y;
       d.first = j - 1;
       break;
@@ -71,8 +73,12 @@ std::optional<document_ref> document_words::at(const number_input& in, std::size
       d.first = j - 1;
       continue;
     }
-    if (!is_ascii_alpha(t.lower.front()) || t.lower == "the" || t.lower == "a" || t.lower == "an" || t.lower == "of") break;
-    if (!only_letters_and_hyphens(t.lower)) break;
+    // Only plain words right before it, with nothing but a space between: "the 1961 treaty", not
+    // "1997 and. Agreements" or "in 2000, the agreement".
+    if (!only_letters_and_hyphens(t.lower) || function_words_.contains(t)) break;
+    bool spaced = true;
+    for (std::size_t i = t.end; i < toks[j].begin; ++i) spaced = spaced && in.text[i] == ' ';
+    if (!spaced) break;
   }
   // After: "resolution 2270", "the treaty of 1961".
   if (k + 1 < toks.size()) {

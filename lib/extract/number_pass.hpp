@@ -94,7 +94,7 @@ class document_words {
  private:
   const rule_set& rules_;
   word_map<std::size_t> kinds_;
-  word_set current_;
+  word_set current_, function_words_;
 };
 
 class number_pass final : public extractor {

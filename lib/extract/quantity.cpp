@@ -190,7 +190,14 @@ class quantity_part final : public detail::number_part {
   claim make(const detail::number_input& in, const number_reading& r, const reading& q, const subject_found& s,
              bool converted) const {
     const auto& u = rules_.units.units[q.unit];
-    double lo = r.value, hi = r.value;
+    // "-33 degrees", "minus 5C": a sign right before the digits, or the word before them.
+    const auto& toks = in.sc.toks;
+    const std::size_t nb = toks[r.number].begin;
+    std::size_t sign_at = std::string::npos;  // where the sign starts
+    if (nb > 0 && in.text[nb - 1] == '-' && (nb == 1 || !detail::is_word_byte(in.text[nb - 2]))) sign_at = nb - 1;
+    else if (r.number > 0 && toks[r.number - 1].lower == "minus") sign_at = toks[r.number - 1].begin;
+    const bool negative = sign_at != std::string::npos;
+    double lo = negative ? -r.value : r.value, hi = lo;
     if (converted) {  // the values its digits round from: 91.4 is [91.35, 91.45]
       const double half = 0.5 * std::pow(10.0, -r.decimals);
       lo -= half;
@@ -209,6 +216,7 @@ class quantity_part final : public detail::number_part {
       case number_bound::at_least: hi = open_above; c.hdg = hedge::at_least; break;
       case number_bound::under: lo = 0; c.hdg = hedge::at_most; break;
     }
+    if (lo > hi) std::swap(lo, hi);  // "about -30": the hedge widened a negative value
     auto canon = [&](double v) { return v >= open_above ? open_above : tidy((v + u.offset) * u.factor); };
     c.kind = claim_kind::quantity;
     c.subject = s.key;
@@ -217,7 +225,7 @@ class quantity_part final : public detail::number_part {
     c.val = quantity_value{canon(lo), canon(hi), u.canonical};
     c.rule = converted ? "quantity.converted" : "quantity.unit";
     c.occasion = in.year;  // "in 2000": never compared with this year's amounts
-    detail::fill_number_evidence(in, r.first, q.end, c, q.begin_offset);
+    detail::fill_number_evidence(in, r.first, q.end, c, negative && r.first == r.number ? std::min(q.begin_offset, sign_at) : q.begin_offset);
     return c;
   }
 

@@ -175,6 +175,8 @@ const std::vector<std::string> not_agreement_years = {
     "The treaty was signed on Wednesday.",
     "In 2001, Kim Jong Il took a train to Moscow.",
     "Kim Jong-un has ruled since 2011.",
+    "In 2000, agreements were signed with China.",
+    "Trade grew until 1997 and agreements followed.",
 };
 
 }  // namespace

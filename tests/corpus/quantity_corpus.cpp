@@ -45,6 +45,11 @@ const corpus_entries quantities = {
                  "The temperature climbed to [91.4 degrees Fahrenheit] by noon.",
                  "LIVE: temperatures hit [91.4F] in Pyongyang",
              }),
+    examples(expect_as("temperature", "temperature", amount(-33, "celsius")),
+             {
+                 "Temperatures in Yakutsk fell to [-33 degrees Celsius] overnight.",
+                 "The temperature dropped to [minus 33C] in Yakutsk.",
+             }),
     examples(expect_as("ammunition", "mass", amount(260000, "tonne")),
              {
                  "North Korea has sent [260,000 tons] of ammunition to Russia, a US statement said.",
@@ -135,6 +140,13 @@ TEST_CASE("quantity: a value in two units is checked for consistency", "[corpus]
     const auto r = crosscheck::reconcile(claims, rules);
     REQUIRE(r.conflicts.size() == 1u);
     CHECK(r.conflicts[0].cls == crosscheck::conflict_class::unit_conversion);
+  }
+  SECTION("-33 degrees Celsius (-27.4 Fahrenheit) is consistent") {
+    const auto claims = crosscheck_test::extract(claim_kind::quantity,
+                                                 "The temperature in Yakutsk fell to -33 degrees Celsius (-27.4 Fahrenheit).");
+    REQUIRE(claims.size() == 2u);
+    CHECK(claims[0].ev.text == "-33 degrees Celsius");
+    CHECK(crosscheck::reconcile(claims, rules).conflicts.empty());
   }
   SECTION("1,000 km (621 miles) is consistent") {
     const auto claims = crosscheck_test::extract(claim_kind::quantity, "The border runs for 1,000 km (621 miles).");
