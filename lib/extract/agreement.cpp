@@ -4,8 +4,10 @@
 // The claims are dates of year grain (kind date) about a document, keyed "<kind>:<year>"
 // (number_pass.hpp's document_words: "treaty:1961"), with what happened to it as the attribute:
 //   agreement.year    "the 1961 treaty", "the treaty of 1961", "agreements from 1961, 2000 and
-//                     2001", "declarations signed in 2000 and 2001": each year names an agreement
-//                     of that year -> subject "treaty:<year>", attribute "signed", value the year.
+//                     2001", "declarations signed in 2000 and 2001", "In 2000, the two countries
+//                     signed a new cooperation agreement" (signed right before the document, the
+//                     year the sentence opens with): each year names an agreement of that year
+//                     -> subject "treaty:<year>", attribute "signed", value the year.
 //   agreement.status  a status word (documents.statuses: signed, ratified, in_force, ended) after
 //                     the document and "in <year>" after it: "The treaty ... was scrapped in 1996"
 //                     -> subject the document ("treaty:1961", the one the text named last when
@@ -51,6 +53,20 @@ class agreement_part final : public detail::number_part {
       } else if (d->explicit_year && d->last > k + 1 && detail::year_of(toks[d->last - 1])) {
         year_claim(in, *d, d->last - 1, "signed", "agreement.year", out);  // "the treaty of 1961"
       }
+      // "In 2000, the two countries also signed a new cooperation agreement": signed just before
+      // the document, in the year the sentence opens with.
+      if (!d->explicit_year && !in.year.empty() && signed_before(toks, d->first)) {
+        for (std::size_t y = 0; y < d->first; ++y)
+          if (toks[y].lower == in.year && detail::year_of(toks[y])) {
+            document_ref dated = *d;
+            dated.key = d->kind + ":" + in.year;
+            dated.explicit_year = true;
+            year_claim(in, dated, y, "signed", "agreement.year", out);
+            detail::document_words::remember(in, dated);
+            break;
+          }
+        continue;
+      }
       // "agreements from 1961, 2000 and 2001".
       if (next + 1 < toks.size() && toks[next].lower == "from" && detail::year_of(toks[next + 1])) {
         next = years_list(in, *d, next + 1, "signed", true, out);
@@ -94,6 +110,15 @@ class agreement_part final : public detail::number_part {
       if (k + 1 < toks.size() && (toks[k].lower == "and" || toks[k].lower == "or") && detail::year_of(toks[k + 1])) ++k;
     }
     return k;
+  }
+
+  // A "signed" status word within a few words before toks[first] ("signed a new cooperation").
+  bool signed_before(const std::vector<token>& toks, std::size_t first) const {
+    for (std::size_t k = first > max_in_reach ? first - max_in_reach : 0; k < first; ++k)
+      if (const auto m = statuses_.longest_at(toks, k);
+          m.length && rules_.documents.statuses[static_cast<std::size_t>(m.payload)].id == "signed")
+        return true;
+    return false;
   }
 
   // "... was scrapped in 1996", "signed with Russia in 2000".

@@ -157,6 +157,7 @@ const corpus_entries agreement_years = {
                  "Relations were demoted to cooperation in a treaty signed with Russia in [2000].",
                  "The [2000] cooperation agreement contained no promise of mutual military assistance.",
                  "It will replace previous treaties and other declarations signed in [2000] and 2001, the Kremlin said.",
+                 "In [2000], the two countries also signed a new cooperation agreement.",
              }),
     examples(expect_as("treaty:2001", "signed", date_value::of_year(2001)),
              {
