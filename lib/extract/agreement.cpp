@@ -86,7 +86,7 @@ class agreement_part final : public detail::number_part {
     claim c;
     c.kind = claim_kind::date;
     c.subject = d.key;
-    c.subject_text = std::string(in.text.substr(toks[d.first].begin, toks[d.last - 1].end - toks[d.first].begin));
+    // No subject_text: reports name the document by its key ("the treaty of 1961").
     c.attribute = attribute;
     c.val = date_value::of_year(y);
     c.rule = rule;

@@ -175,7 +175,6 @@ class article_part final : public detail::number_part {
     claim c;
     c.kind = claim_kind::count;
     c.subject = doc->key;
-    c.subject_text = std::string(in.text.substr(toks[doc->first].begin, toks[doc->last - 1].end - toks[doc->first].begin));
     c.attribute = rules_.documents.parts[*part].id + "s";
     c.val = count_value::exactly(static_cast<std::int64_t>(n.value));
     c.rule = "article.size";
@@ -192,9 +191,8 @@ class article_part final : public detail::number_part {
     claim placement;
     placement.kind = claim_kind::article;
     placement.subject = doc.key;
-    if (doc.last > doc.first)
-      placement.subject_text = std::string(
-          in.text.substr(in.sc.toks[doc.first].begin, in.sc.toks[doc.last - 1].end - in.sc.toks[doc.first].begin));
+    // No subject_text: reports then name the document by its key ("the treaty of 2024"); its
+    // words are in the evidence sentence.
     placement.attribute = part + " for " + prov;
     placement.val = article_ref{where, r.number, r.paragraph};
     placement.rule = "article.placement";
