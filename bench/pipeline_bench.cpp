@@ -66,6 +66,16 @@ BENCHMARK(BM_extract_temporal);
 // The person extractor (names, roles, delegation lists) on prepared documents.
 void BM_extract_people(benchmark::State& state) { run_extractor(state, *crosscheck::make_person_extractor(rules())); }
 BENCHMARK(BM_extract_people);
+// The number extractors (counts, quantities, articles, agreement years) in their shared pass,
+// and each alone: most sentences have no number and are dropped after tokenizing.
+void BM_extract_numbers(benchmark::State& state) { run_extractor(state, *crosscheck::make_number_extractor(rules())); }
+BENCHMARK(BM_extract_numbers);
+void BM_extract_count(benchmark::State& state) { run_extractor(state, *crosscheck::make_count_extractor(rules())); }
+BENCHMARK(BM_extract_count);
+void BM_extract_quantity(benchmark::State& state) { run_extractor(state, *crosscheck::make_quantity_extractor(rules())); }
+BENCHMARK(BM_extract_quantity);
+void BM_extract_article(benchmark::State& state) { run_extractor(state, *crosscheck::make_article_extractor(rules())); }
+BENCHMARK(BM_extract_article);
 
 // The date reader over every sentence of the prepared samples (tokenizing included).
 void BM_read_dates(benchmark::State& state) {

@@ -68,5 +68,14 @@ std::unique_ptr<extractor> make_event_extractor(const rule_set& rules);
 // role held at another time ("former", "then-") gives no claim; neither do places and
 // organisations named after people ("Kim Il Sung Square").
 std::unique_ptr<extractor> make_person_extractor(const rule_set& rules);
+// Numbers that matter ("at least 10 North Korean missiles", "260,000 tons of ammunition",
+// "article four of the treaty", "agreements from 1961, 2000 and 2001").
+std::unique_ptr<extractor> make_count_extractor(const rule_set& rules);      // how many of what
+std::unique_ptr<extractor> make_quantity_extractor(const rule_set& rules);   // amounts with units
+std::unique_ptr<extractor> make_article_extractor(const rule_set& rules);    // numbered parts of documents
+std::unique_ptr<extractor> make_agreement_extractor(const rule_set& rules);  // agreements' years (date claims)
+// The four above in one pass: each sentence is tokenized and its numbers read once.
+// default_extractors() uses it after the event pass; claims come per sentence.
+std::unique_ptr<extractor> make_number_extractor(const rule_set& rules);
 
 }  // namespace crosscheck

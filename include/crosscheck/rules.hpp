@@ -247,10 +247,76 @@ struct people_vocabulary {
   std::vector<known_person> known;
 };
 
+// Numbers beyond the cardinals of date.yaml (data/numbers.yaml, under `numbers`): scales
+// ("million", "bn"), ordinals ("first", "third"; "24th" is read from its digits), vague counts
+// ("dozens of", "thousands of"), the words before a number that make it a label and not a count
+// ("page 3", "No. 1", "photo 2"), and the nouns that are never counted ("comments", "views").
+// Cardinals ("two", "twenty") come from dates.numbers and hedges from durations.hedges.
+struct number_vocabulary {
+  struct vague_count {
+    std::string phrase;  // "thousands of"
+    double min = 0, max = 0;
+  };
+  std::map<std::string, double, std::less<>> scales;  // "million" -> 1e6, "bil" -> 1e9
+  std::map<std::string, int, std::less<>> ordinals;   // "first" -> 1
+  std::vector<vague_count> vague;
+  std::vector<std::string> labels;        // "page", "no", "photo": a number after one is a label
+  std::vector<std::string> not_counted;   // "comments", "views": headline counters
+  std::vector<std::string> ordinal_nouns; // "time", "round": "the third time" is a count claim
+  std::vector<std::string> age_words;     // "aged", "age": a number after one is an age
+  std::vector<std::string> definite;      // "the", "these": "the two leaders" refers back, it is no count
+  std::vector<std::string> plural_irregular;  // "people", "children", "police": plural without -s
+};
+
+// Units of measurement (data/units.yaml, under `units`): each converts to a canonical unit,
+// canonical = (value + offset) * factor ("91.4 Fahrenheit" -> 33 celsius).
+struct unit_entry {
+  std::string id;                    // "fahrenheit"
+  std::string canonical;             // "celsius"; the id itself when empty
+  double factor = 1;
+  double offset = 0;
+  std::vector<std::string> words;    // "fahrenheit", "degrees fahrenheit", "f"
+  std::vector<std::string> symbols;  // "$", "US$": written before the number
+  std::string measures;              // the dimension: "temperature", "mass", "money", ...
+};
+struct unit_vocabulary {
+  std::vector<unit_entry> units;
+  // What a quantity measures when the text names no "of" phrase: words per dimension
+  // ("temperature": temperature, heat) that, in the sentence, name the subject.
+  std::map<std::string, std::vector<std::string>, std::less<>> measures;
+  std::vector<std::string> pair_openers;  // "(": "33 degrees Celsius (91.4 Fahrenheit)"
+};
+
+// Documents and their numbered parts (data/documents.yaml, under `documents`).
+struct document_vocabulary {
+  struct kind_entry {
+    std::string id;                  // "treaty"
+    std::vector<std::string> words;  // "treaty", "pact", "agreement", ...
+  };
+  struct part_entry {
+    std::string id;                  // "article", "clause", "paragraph"
+    std::vector<std::string> words;  // "article", "art", "articles"
+  };
+  struct provision_entry {
+    std::string id;                    // "mutual_assistance"
+    std::vector<std::string> phrases;  // "mutual assistance", "assistance to each other"
+  };
+  struct status_entry {
+    std::string id;                    // "signed", "scrapped"
+    std::vector<std::string> words;    // "signed", "concluded"
+  };
+  std::vector<kind_entry> kinds;
+  std::vector<part_entry> parts;
+  std::vector<provision_entry> provisions;
+  std::vector<status_entry> statuses;
+  std::vector<std::string> current;  // "new", "this": the document of the news (publication year)
+};
+
 class rule_set {
  public:
   // Loads every known file from `dir` (events.yaml, places.yaml, time.yaml, attribution.yaml,
-  // segmentation.yaml, english.yaml, date.yaml, duration.yaml, names.yaml, roles.yaml, people.yaml, sources.yaml). Throws rule_error naming the
+  // segmentation.yaml, english.yaml, date.yaml, duration.yaml, names.yaml, roles.yaml, people.yaml,
+  // sources.yaml, numbers.yaml, units.yaml, documents.yaml). Throws rule_error naming the
   // file and the problem.
   static rule_set load(const std::filesystem::path& dir);
   // Adds or overrides entries from one more YAML file with any of the same top-level keys
@@ -276,6 +342,9 @@ class rule_set {
   duration_vocabulary durations;
   name_vocabulary names;
   people_vocabulary people;
+  number_vocabulary numbers;
+  unit_vocabulary units;
+  document_vocabulary documents;
   std::map<std::string, double, std::less<>> source_reliability;  // outlet -> prior in (0, 1)
   double default_reliability = 0.7;
 };

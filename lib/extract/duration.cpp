@@ -38,6 +38,7 @@
 #include "extract/event_context.hpp"
 #include "extract/event_pass.hpp"
 #include "extract/lexical.hpp"
+#include "extract/number_parse.hpp"
 #include "extract/occasion.hpp"
 #include "text/fold.hpp"
 
@@ -132,34 +133,8 @@ class duration_part final : public detail::event_part {
  private:
   // A number written as digits ("24", "1.5") or words ("two", "twenty-four", "an"); 0 if none.
   double number_of(std::string_view w) const {
-    if (w.empty()) return 0;
-    if (detail::is_ascii_digit(w.front())) {
-      double v = 0, scale = 0;
-      for (char c : w) {
-        if (c == '.' && scale == 0) {
-          scale = 1;
-          continue;
-        }
-        if (c == ',') continue;
-        if (!detail::is_ascii_digit(c)) return 0;
-        if (scale > 0) {
-          scale /= 10;
-          v += (c - '0') * scale;
-        } else {
-          v = v * 10 + (c - '0');
-        }
-      }
-      return v;
-    }
-    const auto parts = split_hyphens(w);
-    double total = 0;
-    for (std::size_t p = 0; p < parts.size(); ++p) {
-      const auto it = rules_.dates.numbers.find(parts[p]);
-      if (it == rules_.dates.numbers.end()) return 0;
-      if (p > 0 && !(total >= 20 && it->second < 10)) return 0;  // "twenty-four", not "two-three"
-      total += it->second;
-    }
-    return total;
+    const auto n = detail::parse_word_number(w, rules_.dates.numbers);
+    return n.ok && n.suffix.empty() && n.rest.empty() && !n.ordinal ? n.value : 0;
   }
 
   // A unit word ("days", "hour"): its seconds, 0 if none.

@@ -14,6 +14,7 @@ extractor_set default_extractors(const rule_set& rules) {
   extractor_set s;
   s.add(make_event_extractor(rules));
   s.add(make_person_extractor(rules));
+  s.add(make_number_extractor(rules));
   return s;
 }
 

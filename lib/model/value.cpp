@@ -148,8 +148,13 @@ struct comparer {
     return a.role == b.role ? agreement::same : agreement::conflict;
   }
   agreement operator()(const article_ref& a, const article_ref& b) const {
-    if (a.document != b.document) return agreement::incomparable;
+    // Claims in one slot are about one fact ("the article of the 2024 treaty that provides mutual
+    // assistance", "what article 4 of the 2024 treaty provides"): two documents, or two
+    // provisions (article.cpp keeps the provision in the document field), cannot both be it.
+    // An unknown document agrees with any.
+    if (a.document != b.document && !a.document.empty() && !b.document.empty()) return agreement::conflict;
     if (a.article != b.article) return agreement::conflict;
+    if (a.document != b.document) return agreement::compatible;
     if (a.paragraph == b.paragraph) return agreement::same;
     if (a.paragraph == 0 || b.paragraph == 0) return agreement::compatible;
     return agreement::conflict;

@@ -119,6 +119,18 @@ bool zone_explains_dates(const std::vector<claim>& claims, const value_group& a,
   return false;
 }
 
+// A quantity stated in one sentence in two units ("33 degrees Celsius (91.4 Fahrenheit)"): the
+// quantity extractor marks the second statement with the rule "quantity.converted".
+bool converted_in_one_sentence(const std::vector<claim>& claims, const slot& s) {
+  for (std::size_t i : s.claims) {
+    if (claims[i].rule != "quantity.converted") continue;
+    for (std::size_t j : s.claims)
+      if (j != i && claims[j].ev.sentence_begin == claims[i].ev.sentence_begin && claims[j].ev.document == claims[i].ev.document)
+        return true;
+  }
+  return false;
+}
+
 double precision_weight(const value& v) {
   if (const auto* t = std::get_if<clock_time>(&v)) {
     switch (t->prec) {
@@ -287,6 +299,9 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
     } else if (!same_footing_conflict) {  // every conflict sets a plan against a report
       c.cls = conflict_class::planned_vs_actual;
       c.sev = conflict_severity::low;
+    } else if (documents.size() == 1 && converted_in_one_sentence(claims, s)) {
+      c.cls = conflict_class::unit_conversion;  // "33 degrees Celsius (95 Fahrenheit)"
+      c.sev = conflict_severity::medium;
     } else if (documents.size() == 1) {
       c.cls = conflict_class::internal;
       c.sev = conflict_severity::high;
@@ -340,6 +355,9 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
     }
     if (c.cls == conflict_class::timezone_explained) {
       c.explanation = fmt::format("Sources state {} in different zones, and the values agree once converted: {}.", fact, sides);
+    } else if (c.cls == conflict_class::unit_conversion) {
+      c.explanation = fmt::format("{} gives {} in two units that do not convert into each other: {}.",
+                                  outlet(claims[s.claims.front()].ev), fact, sides);
     } else if (c.cls == conflict_class::internal) {
       const claim& any = claims[s.claims.front()];
       c.explanation = fmt::format("{} contradicts itself on {}: {}.", outlet(any.ev), fact, sides);

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <fstream>
 #include <set>
+#include <type_traits>
 
 #include "crosscheck/error.hpp"
 #include "crosscheck/rules.hpp"
@@ -338,6 +339,94 @@ void apply_roles(const YAML::Node& root, const reader& r, people_vocabulary& pv)
   }
 }
 
+// data/numbers.yaml: everything sits under `numbers`.
+void apply_numbers(const YAML::Node& n, const reader& r, number_vocabulary& nv) {
+  r.keys(n, {"scales", "ordinals", "vague", "labels", "not_counted", "ordinal_nouns", "age_words", "plural_irregular",
+             "definite"});
+  if (const auto m = n["scales"]) {
+    if (!m.IsMap()) r.fail(m, "numbers.scales: expected a mapping of word to number");
+    for (const auto& kv : m) {
+      const double d = r.number(kv.second, "numbers.scales");
+      if (!(d >= 10 && d <= 1e15)) r.fail(kv.second, "numbers.scales: expected 10 to 1e15");
+      nv.scales[detail::lower(r.str(kv.first, "numbers.scales"))] = d;
+    }
+  }
+  if (const auto m = n["ordinals"]) {
+    if (!m.IsMap()) r.fail(m, "numbers.ordinals: expected a mapping of word to number");
+    for (const auto& kv : m)
+      nv.ordinals[detail::lower(r.str(kv.first, "numbers.ordinals"))] = whole_number(r, kv.second, "numbers.ordinals", 1, 1000);
+  }
+  if (const auto list = n["vague"]) {
+    if (!list.IsSequence()) r.fail(list, "numbers.vague: expected a list");
+    for (const auto& e : list) {
+      r.keys(e, {"phrase", "min", "max"});
+      number_vocabulary::vague_count v;
+      v.phrase = detail::lower(r.str(e["phrase"], "numbers.vague.phrase"));
+      v.min = r.number(e["min"], "numbers.vague.min");
+      v.max = r.number(e["max"], "numbers.vague.max");
+      if (!(v.min > 0 && v.max >= v.min && v.max < 1e15)) r.fail(e, "numbers.vague: expected 0 < min <= max");
+      upsert(nv.vague, std::move(v), [](const number_vocabulary::vague_count& x) { return x.phrase; });
+    }
+  }
+  words_under(r, n, "numbers.",
+              {{"labels", &nv.labels}, {"not_counted", &nv.not_counted}, {"ordinal_nouns", &nv.ordinal_nouns},
+               {"age_words", &nv.age_words}, {"plural_irregular", &nv.plural_irregular}, {"definite", &nv.definite}});
+}
+
+// data/units.yaml: everything sits under `units`.
+void apply_units(const YAML::Node& n, const reader& r, unit_vocabulary& uv) {
+  r.keys(n, {"units", "measures", "pair_openers"});
+  if (const auto list = n["units"]) {
+    if (!list.IsSequence()) r.fail(list, "units.units: expected a list");
+    for (const auto& e : list) {
+      r.keys(e, {"id", "canonical", "factor", "offset", "words", "symbols", "measures"});
+      unit_entry u;
+      u.id = r.str(e["id"], "units.units.id");
+      u.canonical = e["canonical"] ? r.str(e["canonical"], "units.units.canonical") : u.id;
+      if (e["factor"]) u.factor = r.number(e["factor"], "units.units.factor");
+      if (!(u.factor > 0 && u.factor < 1e15)) r.fail(e["factor"], "units.units.factor: expected a positive number");
+      if (e["offset"]) u.offset = r.number(e["offset"], "units.units.offset");
+      if (e["words"]) u.words = lowered(r.strings(e["words"], "units.units.words"));
+      if (e["symbols"]) u.symbols = r.strings(e["symbols"], "units.units.symbols");
+      if (u.words.empty() && u.symbols.empty()) r.fail(e, "units.units: a unit needs words or symbols");
+      u.measures = r.str(e["measures"], "units.units.measures");
+      upsert(uv.units, std::move(u), [](const unit_entry& x) { return x.id; });
+    }
+  }
+  if (const auto m = n["measures"]) {
+    if (!m.IsMap()) r.fail(m, "units.measures: expected a mapping of dimension to words");
+    for (const auto& kv : m) add_unique(uv.measures[r.str(kv.first, "units.measures")], lowered(r.strings(kv.second, "units.measures")));
+  }
+  if (const auto m = n["pair_openers"]) add_unique(uv.pair_openers, r.strings(m, "units.pair_openers"));
+}
+
+// data/documents.yaml: everything sits under `documents`.
+void apply_documents(const YAML::Node& n, const reader& r, document_vocabulary& dv) {
+  r.keys(n, {"kinds", "parts", "provisions", "statuses", "current"});
+  auto entries = [&](const char* key, const char* list_key, auto& out) {
+    const auto list = n[key];
+    if (!list) return;
+    const std::string what = std::string("documents.") + key;
+    if (!list.IsSequence()) r.fail(list, what + ": expected a list");
+    for (const auto& e : list) {
+      r.keys(e, {"id", list_key});
+      typename std::decay_t<decltype(out)>::value_type x;
+      x.id = r.str(e["id"], what + ".id");
+      auto& words = [&]() -> std::vector<std::string>& {
+        if constexpr (requires { x.phrases; }) return x.phrases;
+        else return x.words;
+      }();
+      words = lowered(r.strings(e[list_key], what + "." + list_key));
+      upsert(out, std::move(x), [](const auto& y) { return y.id; });
+    }
+  };
+  entries("kinds", "words", dv.kinds);
+  entries("parts", "words", dv.parts);
+  entries("provisions", "phrases", dv.provisions);
+  entries("statuses", "words", dv.statuses);
+  if (const auto m = n["current"]) add_unique(dv.current, lowered(r.strings(m, "documents.current")));
+}
+
 void apply(const YAML::Node& root, const std::string& file, rule_set& rs) {
   const reader r{file};
   if (!root || root.IsNull()) return;  // an empty file adds nothing
@@ -345,7 +434,8 @@ void apply(const YAML::Node& root, const std::string& file, rule_set& rs) {
                 "reporting_verbs", "never_final", "maybe_final", "continuations", "function_words", "pronouns",
                 "determiners", "openers", "auxiliaries", "demonyms", "clause_openers",
                 "default", "sources", "dates", "durations", "event_dates", "origins", "destinations", "names", "roles",
-                "organisations", "former_cues", "delegation_cues", "partial_cues", "apposition_fillers", "people"});
+                "organisations", "former_cues", "delegation_cues", "partial_cues", "apposition_fillers", "people",
+                "numbers", "units", "documents"});
   if (const auto n = root["events"]) {
     if (!n.IsSequence()) r.fail(n, "events: expected a list");
     for (const auto& e : n) {
@@ -445,6 +535,9 @@ void apply(const YAML::Node& root, const std::string& file, rule_set& rs) {
   if (const auto n = root["durations"]) apply_durations(n, r, rs.durations);
   if (const auto n = root["names"]) apply_names(n, r, rs.names);
   apply_roles(root, r, rs.people);
+  if (const auto n = root["numbers"]) apply_numbers(n, r, rs.numbers);
+  if (const auto n = root["units"]) apply_units(n, r, rs.units);
+  if (const auto n = root["documents"]) apply_documents(n, r, rs.documents);
   if (const auto n = root["event_dates"]) {
     r.keys(n, {"start_cues", "since", "offsets"});
     if (n["offsets"]) add_unique(rs.event_dates.offsets, lowered(r.strings(n["offsets"], "event_dates.offsets")));
@@ -507,7 +600,7 @@ rule_set rule_set::load(const std::filesystem::path& dir) {
   rule_set rs;
   for (const char* name : {"events.yaml", "places.yaml", "time.yaml", "attribution.yaml", "segmentation.yaml",
                            "english.yaml", "sources.yaml", "date.yaml", "duration.yaml", "names.yaml", "roles.yaml",
-                           "people.yaml"})
+                           "people.yaml", "numbers.yaml", "units.yaml", "documents.yaml"})
     apply_file(dir / name, rs);
   check_references(rs, (dir / "events.yaml").string());
   check_role_references(rs, (dir / "roles.yaml").string());

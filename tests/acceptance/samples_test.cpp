@@ -289,3 +289,72 @@ TEST_CASE("acceptance: the seed articles flag the defense minister's spelling an
   const auto r = run_on(folder);
   check_people(r, "000_d4f0869e62d80e94.txt", "004_a169ddac6dda32cf.txt");
 }
+
+namespace {
+
+const claim* find_claim(const run_result& r, const std::string& file, claim_kind kind, const std::string& subject,
+                        const std::string& attribute, const std::string& value) {
+  for (const auto& c : r.claims)
+    if (c.ev.document == file && c.kind == kind && c.subject == subject && c.attribute == attribute && to_string(c.val) == value)
+      return &c;
+  return nullptr;
+}
+
+struct number_files {
+  std::string article, scrapped, agreements, counts, temperature;
+};
+
+// The numbers of issue 5: article four provides mutual assistance; the agreements of 1961, 2000
+// and 2001 and the 1961 treaty scrapped in 1996; the counts of containers, missiles and people;
+// 33 degrees Celsius (91.4 Fahrenheit), consistent. No count, quantity, article or agreement
+// year is flagged (must_not_flag: the temperature is internally consistent).
+void check_numbers(const run_result& r, const number_files& f) {
+  CHECK(find_claim(r, f.article, claim_kind::article, "treaty:2024", "article for mutual_assistance", "treaty:2024 article 4"));
+  CHECK(find_claim(r, f.article, claim_kind::article, "treaty:2024 article 4", "provision", "mutual_assistance article 4"));
+  for (const char* year : {"1961", "2000", "2001"})
+    CHECK(find_claim(r, f.agreements, claim_kind::date, std::string("treaty:") + year, "signed", year));
+  CHECK(find_claim(r, f.scrapped, claim_kind::date, "treaty:1961", "signed", "1961"));
+  CHECK(find_claim(r, f.scrapped, claim_kind::date, "treaty:1961", "ended", "1996"));
+  CHECK(find_claim(r, f.counts, claim_kind::count, "shipping container", "count", "[10001, +inf)"));
+  CHECK(find_claim(r, f.counts, claim_kind::count, "north korean missile", "count", "[10, +inf)"));
+  CHECK(find_claim(r, f.counts, claim_kind::count, "north korean", "count", "[2000, 9999]"));
+  std::size_t temperatures = 0;
+  for (const auto& c : r.claims)
+    if (c.ev.document == f.temperature && c.kind == claim_kind::quantity && c.subject == "temperature") {
+      ++temperatures;
+      const auto& q = std::get<quantity_value>(c.val);
+      CHECK(q.unit == "celsius");
+      CHECK(q.min <= 33.0);
+      CHECK(q.max >= 33.0);
+    }
+  CHECK(temperatures == 2u);
+  for (const auto& c : r.result.conflicts) {
+    const slot& s = r.result.slots[c.slot];
+    INFO("flagged: " << describe_fact(s, r.claims));
+    CHECK(s.kind != claim_kind::count);
+    CHECK(s.kind != claim_kind::quantity);
+    CHECK(s.kind != claim_kind::article);
+    CHECK(c.cls != conflict_class::unit_conversion);
+    for (std::size_t i : s.claims) CHECK(r.claims[i].rule.rfind("agreement.", 0) != 0);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("acceptance: samples give the article, the agreement years, the counts and the temperature", "[acceptance][numbers]") {
+  const auto r = run_on(CROSSCHECK_SAMPLES_DIR);
+  check_numbers(r, {"04_evening_chronicle.txt", "01_seoul_ledger.txt", "02_global_wire.txt", "02_global_wire.txt",
+                    "01_seoul_ledger.txt"});
+}
+
+TEST_CASE("acceptance: the seed articles give the article, the agreement years, the counts and the temperature",
+          "[acceptance][seeds][numbers]") {
+  const std::filesystem::path folder = CROSSCHECK_SEEDS_DIR;
+  if (!std::filesystem::exists(folder / "manifest.yaml")) {
+    WARN("no seed corpus at " << folder << "; skipped");
+    return;
+  }
+  const auto r = run_on(folder);
+  check_numbers(r, {"003_beaafb8eaf291e00.txt", "000_d4f0869e62d80e94.txt", "001_9f9ab1bd50d36e9f.txt",
+                    "001_9f9ab1bd50d36e9f.txt", "000_d4f0869e62d80e94.txt"});
+}

@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 #include <crosscheck/rules.hpp>
 
+#include <algorithm>
+
 #include "support/temp_dir.hpp"
 
 using crosscheck::rule_error;
@@ -114,4 +116,36 @@ TEST_CASE("rules: merge_file adds and overrides entries", "[rules]") {
   REQUIRE(p != r.places.end());
   CHECK(p->zone.minutes == 510);  // replaced, not duplicated
   CHECK(std::count_if(r.places.begin(), r.places.end(), [](const auto& x) { return x.name == "Pyongyang"; }) == 1);
+}
+
+TEST_CASE("rules: the number, unit and document vocabularies load and are checked", "[rules][numbers]") {
+  const rule_set r = rule_set::load(CROSSCHECK_DATA_DIR);
+  CHECK(r.numbers.scales.at("billion") == 1e9);
+  CHECK(r.numbers.ordinals.at("fourth") == 4);
+  const auto f = std::find_if(r.units.units.begin(), r.units.units.end(), [](const auto& u) { return u.id == "fahrenheit"; });
+  REQUIRE(f != r.units.units.end());
+  CHECK(f->canonical == "celsius");
+  CHECK((91.4 + f->offset) * f->factor == Approx(33.0));
+  CHECK_FALSE(r.documents.provisions.empty());
+  struct bad_case {
+    const char* file;
+    const char* text;
+    const char* what;
+  };
+  for (const bad_case& b : {bad_case{"units.yaml", "units:\n  units:\n    - {id: furlong, measures: length}\n", "needs words"},
+                            bad_case{"units.yaml", "units:\n  units:\n    - {id: x, factor: -1, words: [x], measures: m}\n", "factor"},
+                            bad_case{"numbers.yaml", "numbers:\n  scale: {million: 1000000}\n", "unknown key 'scale'"},
+                            bad_case{"documents.yaml", "documents:\n  parts:\n    - {id: article, word: [art]}\n", "unknown key 'word'"}}) {
+    const crosscheck_test::temp_dir dir;
+    copy_data_with(dir, b.file, b.text);
+    try {
+      rule_set::load(dir.path());
+      FAIL("expected rule_error for " << b.text);
+    } catch (const rule_error& e) {
+      INFO(e.what());
+      CHECK(e.where().file.find(b.file) != std::string::npos);
+      CHECK(e.where().line.has_value());
+      CHECK(std::string(e.what()).find(b.what) != std::string::npos);
+    }
+  }
 }

@@ -496,8 +496,10 @@ TEST_CASE("value: article references", "[value]") {
   SECTION("an unspecified paragraph vs paragraph 2 of the same article -> compatible") {
     CHECK(cmp(article("2024 treaty", 4, 0), article("2024 treaty", 4, 2)) == agreement::compatible);
   }
-  SECTION("different documents -> incomparable") {
-    CHECK(cmp(article("2024 treaty", 4), article("1961 treaty", 4)) == agreement::incomparable);
+  SECTION("different documents (or provisions) for one fact -> conflict; an unknown one -> compatible") {
+    CHECK(cmp(article("2024 treaty", 4), article("1961 treaty", 4)) == agreement::conflict);
+    CHECK(cmp(article("mutual_assistance", 4), article("trade", 4)) == agreement::conflict);
+    CHECK(cmp(article("", 4), article("1961 treaty", 4)) == agreement::compatible);
   }
 }
 

@@ -1,0 +1,221 @@
+// Numbered parts of documents and what they provide: "article four of the treaty", "Article 4",
+// "Art. 4", "the fourth article", "Clause 3 of the agreement", "paragraph 2 of Article 5",
+// "Section 12", "a 23-article treaty".
+//
+// A reference is a part word (documents.parts: article, clause, section, paragraph, chapter) and
+// a number after it ("Article 4", "article four") or an ordinal before it ("the fourth article").
+// Its document is the one named after "of" ("of the 1961 treaty", "of UN Security Council
+// resolution 2270"), else one named elsewhere in the sentence, else the one the text named
+// last (number_pass.hpp's document_words). What the part provides is a phrase of
+// documents.provisions in the sentence ("assistance to each other in the event of
+// aggression" -> mutual_assistance). A reference whose sentence names no provision gives no
+// claim: it states nothing that another source could contradict.
+//
+// Each reference gives two claims (kind article), so that both kinds of disagreement land in one
+// slot:
+//   article.placement  subject the document key ("treaty:2024"), attribute "article for
+//                      <provision>" ("article for mutual_assistance"), value the part:
+//                      article_ref{"treaty:2024", 4}. Two sources placing the same provision
+//                      in different articles conflict.
+//   article.provision  subject "<document key> <part> <n>" ("treaty:2024 article 4"), attribute
+//                      "provision", value article_ref{"mutual_assistance", 4}. Two sources
+//                      describing the same article as two provisions conflict (different
+//                      documents in one slot conflict: value.hpp).
+// A part other than an article is written into the document key of the value
+// ("treaty:2024/clause"), so that Clause 3 and Article 3 never agree by accident. "paragraph 2
+// of Article 5" is article 5, paragraph 2. "a 23-article treaty" is a count claim (rule
+// article.size): subject the document key, attribute "articles", value 23.
+// Cost: linear in the tokens of sentences with a number.
+#include "extract/number_pass.hpp"
+#include "text/fold.hpp"
+
+namespace crosscheck {
+namespace {
+
+using detail::document_ref;
+using detail::token;
+
+constexpr std::size_t max_document_reach = 8;  // from "of" to the document's kind word
+
+class article_part final : public detail::number_part {
+ public:
+  explicit article_part(const rule_set& rules) : rules_(rules), documents_(rules) {
+    const auto& d = rules.documents;
+    for (std::size_t p = 0; p < d.parts.size(); ++p)
+      for (const auto& w : d.parts[p].words) parts_.set(w, p);
+    for (std::size_t p = 0; p < d.provisions.size(); ++p)
+      for (const auto& w : d.provisions[p].phrases) provisions_.add(w, static_cast<int>(p));
+  }
+
+  claim_kind kind() const noexcept override { return claim_kind::article; }
+
+  void sentence(const detail::number_input& in, std::vector<claim>& out) const override {
+    const auto& toks = in.sc.toks;
+    // Documents named in the sentence with their year are remembered for the next ones.
+    std::vector<document_ref> named;
+    for (std::size_t k = 0; k < toks.size(); ++k)
+      if (documents_.is_kind(toks[k]))
+        if (auto d = documents_.at(in, k)) named.push_back(std::move(*d));
+    for (std::size_t k = 0; k < toks.size(); ++k) {
+      if (size_claim(in, k, named, out)) continue;
+      const std::size_t* part = parts_.find(toks[k]);
+      if (!part) continue;
+      ref r;
+      if (!read_ref(in, k, *part, r)) continue;
+      k = r.last - 1;
+      const auto doc = document_of(in, r, named);
+      if (!doc) continue;
+      const auto provision = provision_near(toks, r);
+      if (!provision) continue;
+      emit(in, r, *doc, *provision, out);
+    }
+    for (const auto& d : named) detail::document_words::remember(in, d);
+  }
+
+ private:
+  struct ref {
+    std::size_t first = 0, last = 0;  // tokens of the reference
+    std::size_t part = 0;             // index into documents.parts
+    int number = 0;
+    int paragraph = 0;
+  };
+
+  int number_at(const token& t) const {
+    const auto n = detail::parse_word_number(t.lower, rules_.dates.numbers, nullptr, false);
+    if (!n.ok || n.ordinal || !n.suffix.empty() || !n.rest.empty() || n.decimals || n.value < 1 || n.value > 100000) return 0;
+    return static_cast<int>(n.value);
+  }
+
+  bool read_ref(const detail::number_input& in, std::size_t k, std::size_t part, ref& r) const {
+    const auto& toks = in.sc.toks;
+    r.part = part;
+    r.first = k;
+    if (k + 1 < toks.size() && (r.number = number_at(toks[k + 1])) > 0) {
+      r.last = k + 2;
+    } else if (k > 0 && toks[k].lower == rules_.documents.parts[part].id) {
+      // "the fourth article": an ordinal word right before the part's own name.
+      const auto n = detail::parse_word_number(toks[k - 1].lower, rules_.dates.numbers, &rules_.numbers.ordinals, false);
+      if (!n.ok || !n.ordinal || n.digits) return false;
+      r.number = static_cast<int>(n.value);
+      r.first = k >= 2 && toks[k - 2].lower == "the" ? k - 2 : k - 1;
+      r.last = k + 1;
+    } else {
+      return false;
+    }
+    // "paragraph 2 of Article 5": the paragraph of an article.
+    if (rules_.documents.parts[part].id == "paragraph" && r.last + 2 < toks.size() && toks[r.last].lower == "of")
+      if (const std::size_t* p2 = parts_.find(toks[r.last + 1]); p2 && rules_.documents.parts[*p2].id == "article")
+        if (const int a = number_at(toks[r.last + 2])) {
+          r.paragraph = r.number;
+          r.number = a;
+          r.part = *p2;
+          r.last += 3;
+        }
+    return true;
+  }
+
+  std::optional<document_ref> document_of(const detail::number_input& in, const ref& r,
+                                          const std::vector<document_ref>& named) const {
+    const auto& toks = in.sc.toks;
+    // "of the treaty", "of the 1961 treaty", "of UN Security Council resolution 2270".
+    if (r.last < toks.size() && toks[r.last].lower == "of")
+      for (const auto& d : named)
+        if (d.first > r.last && d.first <= r.last + max_document_reach) return d;
+    // Elsewhere in the sentence: the nearest one.
+    const document_ref* best = nullptr;
+    std::size_t best_distance = toks.size() + 1;
+    for (const auto& d : named) {
+      const std::size_t dist = d.first >= r.last ? d.first - r.last : r.first - std::min(r.first, d.last);
+      if (dist < best_distance) {
+        best = &d;
+        best_distance = dist;
+      }
+    }
+    if (best) return *best;
+    const auto& mem = in.memory;
+    if (!mem.document.empty() && mem.current - mem.sentence <= 3) {
+      document_ref d;
+      d.key = mem.document;
+      d.kind = mem.document_kind;
+      return d;
+    }
+    return std::nullopt;
+  }
+
+  // The provision named nearest to the reference, if any.
+  std::optional<std::size_t> provision_near(const std::vector<token>& toks, const ref& r) const {
+    std::optional<std::size_t> best;
+    std::size_t best_distance = toks.size() + 1;
+    for (std::size_t k = 0; k < toks.size(); ++k) {
+      const auto m = provisions_.longest_at(toks, k);
+      if (!m.length) continue;
+      const std::size_t dist = k >= r.last ? k - r.last : r.first - std::min(r.first, k + m.length);
+      if (dist < best_distance) {
+        best = static_cast<std::size_t>(m.payload);
+        best_distance = dist;
+      }
+      k += m.length - 1;
+    }
+    return best;
+  }
+
+  // "a 23-article treaty": the size of a document, as a count.
+  bool size_claim(const detail::number_input& in, std::size_t k, const std::vector<document_ref>& named,
+                  std::vector<claim>& out) const {
+    const auto& toks = in.sc.toks;
+    if (toks[k].lower.find('-') == std::string::npos) return false;
+    const auto n = detail::parse_word_number(toks[k].lower, rules_.dates.numbers, nullptr, false);
+    if (!n.ok || n.rest.empty() || n.value < 1 || n.decimals) return false;
+    const std::size_t* part = parts_.find(n.rest);
+    if (!part) return false;
+    const document_ref* doc = nullptr;
+    for (const auto& d : named)
+      if (d.first > k && d.first <= k + 4) doc = &d;
+    if (!doc) return false;
+    claim c;
+    c.kind = claim_kind::count;
+    c.subject = doc->key;
+    c.attribute = rules_.documents.parts[*part].id + "s";
+    c.val = count_value::exactly(static_cast<std::int64_t>(n.value));
+    c.rule = "article.size";
+    detail::fill_number_evidence(in, k, k + 1, c);
+    out.push_back(std::move(c));
+    return true;
+  }
+
+  void emit(const detail::number_input& in, const ref& r, const document_ref& doc, std::size_t provision,
+            std::vector<claim>& out) const {
+    const auto& part = rules_.documents.parts[r.part].id;
+    const auto& prov = rules_.documents.provisions[provision].id;
+    const std::string where = part == "article" ? doc.key : doc.key + "/" + part;
+    claim placement;
+    placement.kind = claim_kind::article;
+    placement.subject = doc.key;
+    // No subject_text: reports then name the document by its key ("the treaty of 2024"); its
+    // words are in the evidence sentence.
+    placement.attribute = part + " for " + prov;
+    placement.val = article_ref{where, r.number, r.paragraph};
+    placement.rule = "article.placement";
+    detail::fill_number_evidence(in, r.first, r.last, placement);
+    claim described = placement;
+    described.subject = doc.key + " " + part + " " + std::to_string(r.number);
+    described.attribute = "provision";
+    described.val = article_ref{prov, r.number, r.paragraph};
+    described.rule = "article.provision";
+    out.push_back(std::move(placement));
+    out.push_back(std::move(described));
+  }
+
+  const rule_set& rules_;
+  detail::document_words documents_;
+  detail::word_map<std::size_t> parts_;
+  detail::phrase_matcher provisions_;
+};
+
+}  // namespace
+
+namespace detail {
+std::unique_ptr<number_part> make_article_part(const rule_set& rules) { return std::make_unique<article_part>(rules); }
+}  // namespace detail
+
+}  // namespace crosscheck

@@ -1,0 +1,197 @@
+// Internal: reading numbers. See number_parse.hpp.
+#include "extract/number_parse.hpp"
+
+#include <cmath>
+
+#include "text/fold.hpp"
+
+namespace crosscheck::detail {
+
+namespace {
+
+// Digits: "10,000", "8.5", "91.4", "24th", "8.5bil"; a hyphen ends the number ("23-article").
+word_number parse_digits(std::string_view w) {
+  word_number n;
+  std::size_t i = 0;
+  double v = 0, scale = 0;
+  std::size_t group = 0;  // digits since the last comma
+  bool comma = false;
+  for (; i < w.size(); ++i) {
+    const char c = w[i];
+    if (is_ascii_digit(c)) {
+      if (scale > 0) {
+        scale /= 10;
+        v += (c - '0') * scale;
+        ++n.decimals;
+      } else {
+        v = v * 10 + (c - '0');
+        ++group;
+      }
+    } else if (c == ',' && scale == 0 && i + 1 < w.size() && is_ascii_digit(w[i + 1])) {
+      if (comma ? group != 3 : (group == 0 || group > 3)) return {};
+      comma = true;
+      group = 0;
+    } else if (c == '.' && scale == 0 && i + 1 < w.size() && is_ascii_digit(w[i + 1])) {
+      scale = 1;
+    } else {
+      break;
+    }
+  }
+  if (comma && group != 3) return {};  // "1,2": not a thousands separator
+  n.grouped = comma;
+  n.digits = true;
+  n.value = v;
+  if (i < w.size()) {
+    if (w[i] == '-') {
+      n.rest = w.substr(i + 1);
+      if (n.rest.empty() || is_ascii_digit(n.rest.front())) return {};  // "3-1", "02-1234": scores, phones
+    } else {
+      const std::string_view tail = w.substr(i);
+      for (char c : tail)
+        if (is_ascii_digit(c) || c == '.' || c == ',' || c == ':' || c == '\'') return {};  // "2:46", "1.2.3"
+      if ((tail == "st" || tail == "nd" || tail == "rd" || tail == "th") && n.decimals == 0 && !comma) {
+        n.ordinal = true;
+      } else {
+        n.suffix = tail;
+      }
+    }
+  }
+  n.ok = true;
+  return n;
+}
+
+}  // namespace
+
+word_number parse_word_number(std::string_view w, const std::map<std::string, int, std::less<>>& cardinals,
+                              const std::map<std::string, int, std::less<>>* ordinals, bool articles) {
+  if (w.empty()) return {};
+  if (is_ascii_digit(w.front())) return parse_digits(w);
+  word_number n;
+  // "twenty-four", "twenty-fourth", "nine-day": number parts, then anything else is the rest.
+  std::size_t b = 0;
+  double total = 0;
+  int parts = 0;
+  while (b <= w.size()) {
+    std::size_t e = w.find('-', b);
+    if (e == std::string_view::npos) e = w.size();
+    const std::string_view part = w.substr(b, e - b);
+    int v = 0;
+    bool ordinal = false;
+    if (const auto it = cardinals.find(part); it != cardinals.end()) {
+      v = it->second;
+    } else if (ordinals) {
+      if (const auto ot = ordinals->find(part); ot != ordinals->end()) {
+        v = ot->second;
+        ordinal = true;
+      }
+    }
+    const bool is_article = part == "a" || part == "an";
+    if (v == 0 || (is_article && (!articles || parts > 0 || e < w.size()))) {
+      if (parts == 0) return {};
+      n.rest = w.substr(b);
+      break;
+    }
+    if (parts > 0 && !(total >= 20 && static_cast<int>(total) % 10 == 0 && v < 10)) return {};  // not "two-three"
+    total += v;
+    ++parts;
+    n.ordinal = ordinal;
+    if (ordinal || e == w.size()) {
+      if (e < w.size()) n.rest = w.substr(e + 1);
+      break;
+    }
+    b = e + 1;
+  }
+  n.ok = true;
+  n.value = total;
+  return n;
+}
+
+number_reader::number_reader(const rule_set& rules) : rules_(rules) {
+  const auto& d = rules.durations;
+  auto hedges = [&](const std::vector<std::string>& words, number_bound b) {
+    for (const auto& w : words) {
+      hedges_.add(w, static_cast<int>(b));
+      starters_.insert(w.substr(0, w.find(' ')));
+    }
+  };
+  hedges(d.about, number_bound::about);
+  hedges(d.nearly, number_bound::nearly);
+  hedges(d.over, number_bound::over);
+  hedges(d.at_least, number_bound::at_least);
+  hedges(d.under, number_bound::under);
+  for (std::size_t v = 0; v < rules.numbers.vague.size(); ++v) {
+    const auto& p = rules.numbers.vague[v].phrase;
+    vague_.add(p, static_cast<int>(v));
+    starters_.insert(p.substr(0, p.find(' ')));
+  }
+  for (const auto& [w, n] : rules.dates.numbers)
+    if (w != "a" && w != "an") starters_.insert(w);
+  for (const auto& [w, n] : rules.numbers.ordinals) starters_.insert(w);
+  for (const auto& [w, n] : rules.numbers.scales) scales_.set(w, n);
+}
+
+bool number_reader::may_start(const token& t) const noexcept {
+  if (!t.lower.empty() && is_ascii_digit(t.lower.front())) return true;
+  if (starters_.contains(t)) return true;
+  // "twenty-four", "nine-day": the first part is a number word.
+  const auto dash = t.lower.find('-');
+  return dash != std::string::npos && starters_.contains(std::string_view(t.lower).substr(0, dash));
+}
+
+std::optional<number_reading> number_reader::read(const std::vector<token>& toks, std::size_t i) const {
+  number_reading r;
+  r.first = i;
+  std::size_t j = i;
+  if (const auto h = hedges_.longest_at(toks, i); h.length) {
+    r.bound = static_cast<number_bound>(h.payload);
+    j = i + h.length;
+  }
+  if (j >= toks.size()) return std::nullopt;
+  r.number = j;
+  if (const auto v = vague_.longest_at(toks, j); v.length) {
+    const auto& e = rules_.numbers.vague[static_cast<std::size_t>(v.payload)];
+    r.vague = true;
+    r.words = true;
+    r.value = e.min;
+    r.vague_max = e.max;
+    r.last = j + v.length;
+    return r;
+  }
+  const auto& w = toks[j].lower;
+  r.word = parse_word_number(w, rules_.dates.numbers, &rules_.numbers.ordinals, false);
+  if (!r.word.ok) return std::nullopt;
+  r.words = !r.word.digits;
+  r.ordinal = r.word.ordinal;
+  r.decimals = r.word.decimals;
+  r.value = r.word.value;
+  r.last = j + 1;
+  if (r.ordinal) return r;
+  // "8.5bil", "1.5m": a scale glued to the digits.
+  if (!r.word.suffix.empty()) {
+    if (const double* s = scales_.find(r.word.suffix)) {
+      r.value *= *s;
+      r.word.suffix = {};
+    }
+  } else if (r.word.rest.empty() && j + 1 < toks.size()) {
+    // "1.5 million", "three billion", "two hundred".
+    if (const double* s = scales_.find(toks[j + 1]); s && toks[j + 1].lower.size() > 1) {
+      r.value *= *s;
+      r.last = j + 2;
+    }
+  }
+  return r;
+}
+
+std::vector<number_reading> number_reader::read_all(const std::vector<token>& toks) const {
+  std::vector<number_reading> out;
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    if (!may_start(toks[i])) continue;
+    if (auto r = read(toks, i)) {
+      i = r->last - 1;
+      out.push_back(*r);
+    }
+  }
+  return out;
+}
+
+}  // namespace crosscheck::detail

@@ -1,0 +1,78 @@
+// Internal: reading numbers, shared by the count, quantity and article extractors and by the
+// duration extractor.
+//
+// One word: digits with thousands separators and a decimal point ("10,000", "8.5", "91.4"),
+// digits with letters glued on ("24th", "8.5bil", "1000km"), a hyphenated adjective ("23-article",
+// "nine-day": the number and the rest), cardinal words ("two", "twenty-four": dates.numbers of
+// data/date.yaml), ordinals ("first", "third": numbers.ordinals). Over tokens, number_reader adds
+// a hedge before ("about", "more than", "at least", "nearly", "up to": durations.hedges), a scale
+// after ("1.5 million", "three billion": numbers.scales) and vague counts ("dozens of", "thousands
+// of", "a dozen": numbers.vague). Lookups use word_map on each token's precomputed hash; no regex.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "crosscheck/rules.hpp"
+#include "extract/lexical.hpp"
+
+namespace crosscheck::detail {
+
+// A number written in one token.
+struct word_number {
+  bool ok = false;
+  double value = 0;
+  bool digits = false;         // written with digits
+  bool ordinal = false;        // "24th", "third"
+  bool grouped = false;        // "10,000": thousands separators
+  int decimals = 0;            // digits after the decimal point
+  std::string_view suffix;     // letters glued after the digits ("bil", "km"); empty for words and ordinals
+  std::string_view rest;       // after a hyphen: "article" in "23-article", "day" in "nine-day"
+};
+
+// Reads one token (lower case). Cardinal words come from `cardinals`; "a" and "an" are numbers
+// only when `articles` is true. Ordinal words come from `ordinals` (may be null).
+word_number parse_word_number(std::string_view w, const std::map<std::string, int, std::less<>>& cardinals,
+                              const std::map<std::string, int, std::less<>>* ordinals = nullptr, bool articles = true);
+
+// How a hedge bounds a number.
+enum class number_bound { exact, about, nearly, over, at_least, under };
+
+struct number_reading {
+  std::size_t first = 0;       // first token, hedge included
+  std::size_t number = 0;      // the token holding the number (or the vague phrase's first)
+  std::size_t last = 0;        // one past the last token, scale included
+  double value = 0;            // the number, scale applied (vague: its minimum)
+  double vague_max = 0;        // vague: its maximum
+  bool vague = false;          // "thousands of", "dozens of", "a dozen"
+  bool words = false;          // written in words
+  bool ordinal = false;
+  int decimals = 0;
+  number_bound bound = number_bound::exact;
+  word_number word;            // the number token as read
+};
+
+class number_reader {
+ public:
+  explicit number_reader(const rule_set& rules);  // rules must outlive it
+  // A number starting at toks[i] (at its hedge, if any); nullopt when there is none.
+  std::optional<number_reading> read(const std::vector<token>& toks, std::size_t i) const;
+  // Whether toks[i] could start a number: a digit, a number word, a hedge or a vague phrase.
+  bool may_start(const token& t) const noexcept;
+  // Every number of a sentence, left to right, none overlapping.
+  std::vector<number_reading> read_all(const std::vector<token>& toks) const;
+  double about_fraction() const noexcept { return rules_.durations.about_fraction; }
+  const rule_set& rules() const noexcept { return rules_; }
+
+ private:
+  const rule_set& rules_;
+  word_set starters_;          // first words of hedges, vague phrases; number words
+  word_map<double> scales_;
+  phrase_matcher hedges_, vague_;
+};
+
+}  // namespace crosscheck::detail

@@ -1,0 +1,114 @@
+// Internal: one pass over a document's sentences for the extractors of numbers (counts,
+// quantities, numbered parts of documents and agreement years).
+//
+// Each sentence is tokenized once; a sentence with no digit and no number word, hedge or
+// document word (most of them) is dropped after one word_map lookup per token. Otherwise its
+// numbers are read once (number_reader) and each part looks for its own claims in it. A part is
+// one kind of claim and lives in its own file (count.cpp, quantity.cpp, article.cpp,
+// agreement.cpp), in the way of event_pass.hpp.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "crosscheck/extract.hpp"
+#include "extract/event_context.hpp"
+#include "extract/lexical.hpp"
+#include "extract/number_parse.hpp"
+
+namespace crosscheck::detail {
+
+// What carries from one sentence to the next: the document ("the 1961 treaty") the text spoke of
+// last, so that "That treaty was scrapped in 1996" and "article four of the treaty" know it.
+struct number_memory {
+  std::string document;       // "treaty:1961"; empty when none
+  std::string document_kind;  // "treaty"
+  std::string document_text;  // "the 1961 treaty"
+  std::size_t sentence = 0;   // index of the sentence that named it
+  std::size_t current = 0;    // index of the sentence being read
+};
+
+struct number_input {
+  const document& doc;
+  std::string_view text;  // doc.normalized
+  const event_context& events;
+  event_scan& sc;  // the sentence's tokens (sc.toks); attribution through events.attribution()
+  const std::vector<number_reading>& numbers;
+  const number_reader& reader;
+  number_memory& memory;
+  // A year the sentence places itself in ("in 2000", "since 2011": dates.year_after before a
+  // four-digit year); empty when none. Counts and quantities take it as their occasion, so that
+  // "signed 3 agreements in 2000" is never compared with this week's 12.
+  std::string year;
+};
+
+class number_part {
+ public:
+  virtual ~number_part() = default;
+  virtual claim_kind kind() const noexcept = 0;
+  // Words (lower case) that make a sentence worth reading for this part even with no number.
+  virtual std::vector<std::string> cue_words() const { return {}; }
+  virtual void sentence(const number_input& in, std::vector<claim>& out) const = 0;
+};
+
+std::unique_ptr<number_part> make_count_part(const rule_set& rules);
+std::unique_ptr<number_part> make_quantity_part(const rule_set& rules);
+std::unique_ptr<number_part> make_article_part(const rule_set& rules);
+std::unique_ptr<number_part> make_agreement_part(const rule_set& rules);
+
+// Fills a claim's evidence (tokens [first, last) of the sentence, widened to the normalized
+// offsets [begin, end) when given) and its attribution.
+void fill_number_evidence(const number_input& in, std::size_t first, std::size_t last, claim& c,
+                          std::size_t begin = std::string::npos);
+
+// A plural noun's singular: "containers" -> "container", "missiles" -> "missile", "countries"
+// -> "country"; irregular plurals ("people") are kept.
+std::string singular(std::string_view lower);
+
+// A four-digit year in [1800, 2100] written alone ("1961"); 0 if the token is not one.
+int year_of(const token& t);
+
+// Documents named in a sentence (data/documents.yaml): "the 1961 treaty", "the new pact", "the
+// treaty of 1961", "UN Security Council resolution 2270", "the treaty" (the one named last).
+struct document_ref {
+  std::string key;          // "treaty:1961", "treaty:2024" (the news: a `current` word or no year), "resolution:2270"
+  std::string kind;         // "treaty"
+  std::size_t first = 0;    // tokens [first, last): the words naming it
+  std::size_t last = 0;
+  bool explicit_year = false;  // the year (or number) is written
+};
+
+class document_words {
+ public:
+  explicit document_words(const rule_set& rules);
+  // The document named by a kind word at toks[k] (the words before it that modify it included);
+  // nullopt when toks[k] is no kind word.
+  std::optional<document_ref> at(const number_input& in, std::size_t k) const;
+  bool is_kind(const token& t) const noexcept { return kinds_.contains(t); }
+  // Remembers a document the sentence named, for "that treaty" in the next sentences.
+  static void remember(const number_input& in, const document_ref& d);
+
+ private:
+  const rule_set& rules_;
+  word_map<std::size_t> kinds_;
+  word_set current_, function_words_;
+};
+
+class number_pass final : public extractor {
+ public:
+  enum part_kind : unsigned { counts = 1u, quantities = 2u, articles = 4u, agreements = 8u };
+  number_pass(const rule_set& rules, unsigned parts);  // rules must outlive it
+  claim_kind kind() const noexcept override;
+  void extract(const document& doc, std::vector<claim>& out) const override;
+
+ private:
+  event_context events_;
+  number_reader reader_;
+  word_set cues_, year_after_;
+  std::vector<std::unique_ptr<number_part>> parts_;
+};
+
+}  // namespace crosscheck::detail

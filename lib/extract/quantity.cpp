@@ -1,0 +1,247 @@
+// Quantities: amounts with units ("260,000 tons of ammunition", "33 degrees Celsius (91.4
+// Fahrenheit)", "$8.5bil", "US$8.5 billion in aid", "a range of 1,000 km", "a flight of five hours").
+//
+// A quantity is a number (number_parse.hpp) with an optional hedge, then a unit word
+// (data/units.yaml: "tons", "degrees Celsius", "km", "dollars"), or a unit glued to the digits
+// ("1000km", "33°C"), or a currency symbol before it ("$", "US$", "€"). The claim:
+//   subject    what is measured: the noun after "of"/"in" ("260,000 tons of ammunition" ->
+//              "ammunition", "$8.5 billion in aid" -> "aid"), else the noun before "of" ("a range
+//              of 1,000 km" -> "range"), else a word of units.measures in the sentence ("the
+//              temperature", "heat" -> "temperature"). With none, no claim.
+//   attribute  the unit's dimension: "temperature", "mass", "money", "length", "time".
+//   value      a quantity_value in the canonical unit: canonical = (n + offset) * factor, so
+//              "91.4 Fahrenheit" is 33 celsius; "about n" is n +/- about_fraction; "nearly n"
+//              [0.9n, n]; "up to n" [0, n]; "over n"/"at least n" [n, 1e+300] (open above).
+//   rule       "quantity.unit"; the second statement of a value in another unit ("33 degrees
+//              Celsius (91.4 Fahrenheit)": after "(", "/" or "or") is "quantity.converted", with
+//              the same subject, its value the interval its written digits round from. Both
+//              land in one slot: a wrong conversion conflicts inside one sentence, and the
+//              reconciler calls that a unit-conversion finding.
+// Cost: linear in the tokens of sentences with a number.
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "extract/number_pass.hpp"
+#include "text/fold.hpp"
+
+namespace crosscheck {
+namespace {
+
+using detail::number_bound;
+using detail::number_reading;
+using detail::token;
+
+constexpr double open_above = 1e300;  // quantity_value has no open bound: "over n" is [n, 1e300]
+
+// Six significant digits, so that conversions print and read back cleanly.
+double tidy(double v) {
+  if (v == 0 || !std::isfinite(v) || std::abs(v) >= 1e290) return v;
+  return std::stod(fmt::format("{:.6g}", v));
+}
+
+class quantity_part final : public detail::number_part {
+ public:
+  explicit quantity_part(const rule_set& rules) : rules_(rules) {
+    const auto& units = rules.units.units;
+    for (std::size_t u = 0; u < units.size(); ++u) {
+      for (const auto& w : units[u].words) {
+        words_.add(w, static_cast<int>(u));
+        if (w.find(' ') == std::string::npos) glued_.set(w, u);
+      }
+      for (const auto& s : units[u].symbols) symbols_.emplace_back(s, u);
+    }
+    // Longest symbols first: "US$" before "$".
+    std::stable_sort(symbols_.begin(), symbols_.end(),
+                     [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+    for (const auto& [dim, ws] : rules.units.measures)
+      for (const auto& w : ws) measures_[w].push_back(dim);
+    const auto& e = rules.english;
+    for (const auto* list : {&e.function_words, &e.pronouns, &e.determiners, &e.clause_openers, &e.auxiliaries})
+      stops_.insert(list->begin(), list->end());
+    for (const auto& p : rules.units.pair_openers) {
+      if (p.size() == 1 && !detail::is_ascii_alpha(p[0])) pair_marks_ += p;
+      else pair_words_.insert(detail::lower(p));
+    }
+  }
+
+  claim_kind kind() const noexcept override { return claim_kind::quantity; }
+
+  void sentence(const detail::number_input& in, std::vector<claim>& out) const override {
+    for (std::size_t k = 0; k < in.numbers.size(); ++k) {
+      const auto& r = in.numbers[k];
+      const auto q = read_quantity(in, r);
+      if (!q) continue;
+      const auto subject = subject_of(in, r, *q);
+      if (!subject) continue;
+      claim c = make(in, r, *q, *subject, false);
+      out.push_back(c);
+      // "33 degrees Celsius (91.4 Fahrenheit)": the same value in another unit.
+      if (k + 1 < in.numbers.size() && paired(in, q->end, in.numbers[k + 1].first)) {
+        const auto& r2 = in.numbers[k + 1];
+        const auto q2 = read_quantity(in, r2);
+        if (q2 && canonical(q2->unit) == canonical(q->unit) && q2->unit != q->unit) {
+          out.push_back(make(in, r2, *q2, *subject, true));
+          ++k;
+        }
+      }
+    }
+  }
+
+ private:
+  struct reading {
+    std::size_t unit = 0;          // index into rules.units.units
+    std::size_t end = 0;           // one past the last token, unit included
+    std::size_t begin_offset = 0;  // normalized offset of the first character (a symbol before the number)
+  };
+
+  const std::string& canonical(std::size_t u) const { return rules_.units.units[u].canonical; }
+
+  std::optional<reading> read_quantity(const detail::number_input& in, const number_reading& r) const {
+    const auto& toks = in.sc.toks;
+    if (r.vague || r.ordinal || !r.word.rest.empty() || r.value < 0) return std::nullopt;
+    reading q;
+    q.begin_offset = toks[r.first].begin;
+    // A currency symbol right before the number (after a hedge: "about $8.5 billion").
+    const std::size_t nb = toks[r.number].begin;
+    for (const auto& [sym, u] : symbols_) {
+      if (nb < sym.size()) continue;
+      const std::size_t sb = nb - sym.size();
+      if (!detail::iequals(in.text.substr(sb, sym.size()), sym)) continue;
+      if (r.first == r.number) q.begin_offset = sb;  // "US$8.5": the evidence starts at the symbol
+      q.unit = u;
+      q.end = r.last;
+      if (r.word.suffix.empty()) {
+        // "$8.5 billion dollars" reads the word too.
+        if (const auto m = words_.longest_at(toks, r.last); m.length && static_cast<std::size_t>(m.payload) == u)
+          q.end = r.last + m.length;
+        return q;
+      }
+      return std::nullopt;
+    }
+    if (!r.word.suffix.empty()) {  // "1000km", "33°c"
+      const std::size_t* u = glued_.find(r.word.suffix);
+      if (!u) return std::nullopt;
+      q.unit = *u;
+      q.end = r.last;
+      return q;
+    }
+    if (r.last >= toks.size()) return std::nullopt;
+    const auto m = words_.longest_at(toks, r.last);
+    if (!m.length) return std::nullopt;
+    // A one-letter unit ("c", "t", "f") only glued to the digits ("33C"): "Section 5 C" is no unit.
+    if (toks[r.last].lower.size() == 1 && m.length == 1) return std::nullopt;
+    q.unit = static_cast<std::size_t>(m.payload);
+    q.end = r.last + m.length;
+    return q;
+  }
+
+  bool paired(const detail::number_input& in, std::size_t end, std::size_t next_first) const {
+    const auto& toks = in.sc.toks;
+    if (next_first < end || next_first > end + 1) return false;
+    if (next_first == end + 1) return pair_words_.contains(toks[end]);
+    const std::string_view between = in.text.substr(toks[end - 1].end, toks[next_first].begin - toks[end - 1].end);
+    for (char c : between)
+      if (pair_marks_.find(c) != std::string::npos) return true;
+    return false;
+  }
+
+  struct subject_found {
+    std::string key, text;
+  };
+
+  std::optional<subject_found> subject_of(const detail::number_input& in, const number_reading& r,
+                                          const reading& q) const {
+    const auto& toks = in.sc.toks;
+    const std::string& dim = rules_.units.units[q.unit].measures;
+    // "260,000 tons of ammunition", "$8.5 billion in aid" (money only: "33C in the afternoon" is
+    // no subject): the plain words after "of"/"in" (past determiners), up to a stop word or
+    // punctuation; the last of them.
+    if (q.end + 1 < toks.size() && (toks[q.end].lower == "of" || (toks[q.end].lower == "in" && dim == "money")) &&
+        toks[q.end].begin == toks[q.end - 1].end + 1) {
+      std::size_t k = q.end + 1;
+      while (k < toks.size() && stops_.contains(toks[k]) && k < q.end + 3) ++k;
+      std::size_t head = toks.size();
+      for (std::size_t j = k; j < toks.size() && j < k + 2; ++j) {
+        const std::string_view w = toks[j].lower;
+        const bool verb_like = w.size() > 4 && (w.ends_with("ed") || w.ends_with("ing"));
+        if (stops_.contains(toks[j]) || in.reader.may_start(toks[j]) || (j > k && verb_like)) break;
+        head = j;
+        if (j + 1 < toks.size() && toks[j + 1].begin != toks[j].end + 1) break;  // punctuation ends the phrase
+      }
+      if (head != toks.size() && !(toks[q.end].lower == "in" && in.events.is_name_word(toks[k])))
+        return subject_found{detail::singular(detail::possessive_stem(toks[head].lower)),
+                             std::string(in.text.substr(toks[k].begin, toks[head].end - toks[k].begin))};
+    }
+    // "a range of 1,000 km": the noun before "of".
+    if (r.first >= 2 && toks[r.first - 1].lower == "of" && !stops_.contains(toks[r.first - 2]) &&
+        detail::is_ascii_alpha(toks[r.first - 2].lower.front()))
+      return subject_found{detail::singular(toks[r.first - 2].lower), toks[r.first - 2].lower};
+    // "the temperature rose to 33 degrees", "a heat wave": a word naming the dimension.
+    for (const auto& t : toks)
+      if (const auto* dims = measures_.find(t))
+        for (const auto& d : *dims)
+          if (d == dim) return subject_found{dim, t.lower};
+    return std::nullopt;
+  }
+
+  claim make(const detail::number_input& in, const number_reading& r, const reading& q, const subject_found& s,
+             bool converted) const {
+    const auto& u = rules_.units.units[q.unit];
+    // "-33 degrees", "minus 5C": a sign right before the digits, or the word before them.
+    const auto& toks = in.sc.toks;
+    const std::size_t nb = toks[r.number].begin;
+    std::size_t sign_at = std::string::npos;  // where the sign starts
+    if (nb > 0 && in.text[nb - 1] == '-' && (nb == 1 || !detail::is_word_byte(in.text[nb - 2]))) sign_at = nb - 1;
+    else if (r.number > 0 && toks[r.number - 1].lower == "minus") sign_at = toks[r.number - 1].begin;
+    const bool negative = sign_at != std::string::npos;
+    double lo = negative ? -r.value : r.value, hi = lo;
+    if (converted) {  // the values its digits round from: 91.4 is [91.35, 91.45]
+      const double half = 0.5 * std::pow(10.0, -r.decimals);
+      lo -= half;
+      hi += half;
+    }
+    claim c;
+    switch (r.bound) {
+      case number_bound::exact: break;
+      case number_bound::about:
+        lo *= 1 - in.reader.about_fraction();
+        hi *= 1 + in.reader.about_fraction();
+        c.hdg = hedge::about;
+        break;
+      case number_bound::nearly: lo *= 0.9; c.hdg = hedge::at_most; break;
+      case number_bound::over:
+      case number_bound::at_least: hi = open_above; c.hdg = hedge::at_least; break;
+      case number_bound::under: lo = 0; c.hdg = hedge::at_most; break;
+    }
+    if (lo > hi) std::swap(lo, hi);  // "about -30": the hedge widened a negative value
+    auto canon = [&](double v) { return v >= open_above ? open_above : tidy((v + u.offset) * u.factor); };
+    c.kind = claim_kind::quantity;
+    c.subject = s.key;
+    c.subject_text = s.text;
+    c.attribute = u.measures;
+    c.val = quantity_value{canon(lo), canon(hi), u.canonical};
+    c.rule = converted ? "quantity.converted" : "quantity.unit";
+    c.occasion = in.year;  // "in 2000": never compared with this year's amounts
+    detail::fill_number_evidence(in, r.first, q.end, c, negative && r.first == r.number ? std::min(q.begin_offset, sign_at) : q.begin_offset);
+    return c;
+  }
+
+  const rule_set& rules_;
+  detail::phrase_matcher words_;
+  detail::word_map<std::size_t> glued_;
+  std::vector<std::pair<std::string, std::size_t>> symbols_;
+  detail::word_map<std::vector<std::string>> measures_;
+  detail::word_set stops_, pair_words_;
+  std::string pair_marks_;
+};
+
+}  // namespace
+
+namespace detail {
+std::unique_ptr<number_part> make_quantity_part(const rule_set& rules) { return std::make_unique<quantity_part>(rules); }
+}  // namespace detail
+
+}  // namespace crosscheck
