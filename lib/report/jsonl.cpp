@@ -263,6 +263,7 @@ bool parse_value_with(claim_kind kind, std::string_view raw, const detail::time_
     case claim_kind::person_name: out = make_person_name(raw); return true;
     case claim_kind::person_role: out = role_value{detail::lower(raw), std::string(raw), {}}; return true;
     case claim_kind::article: return parse_into<article_ref>(out, [&](article_ref& a) { return parse_article(raw, a); });
+    case claim_kind::text: out = make_text_value(raw); return true;
   }
   return false;
 }
