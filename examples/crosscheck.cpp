@@ -4,6 +4,7 @@
 //   crosscheck report [--format text|json|markdown] PATH...   conflicts across the articles
 //   crosscheck claims PATH...                                 extracted claims, JSON Lines
 //   crosscheck reconcile FILE.jsonl|-                         reconcile claims from JSON Lines
+//   --best vote|truth-discovery (report, reconcile): how the best supported value is chosen
 //
 // Exit codes: 0 ran and found no conflict, 1 ran and found conflicts, 2 usage or input error.
 #include <CLI/CLI.hpp>
@@ -27,6 +28,7 @@ struct common_options {
   std::vector<std::string> configs;
   bool strict = false;
   std::size_t max_file_bytes = crosscheck::load_options{}.max_file_bytes;
+  std::string best = "vote";
 };
 
 void add_common(CLI::App& cmd, common_options& o) {
@@ -36,6 +38,14 @@ void add_common(CLI::App& cmd, common_options& o) {
   cmd.add_option("--config", o.configs, "Extra YAML vocabulary merged over data/ (repeatable)");
   cmd.add_flag("--strict", o.strict, "Treat warnings (skipped files or lines) as errors: exit 2");
   cmd.add_option("--max-file-size", o.max_file_bytes, "Skip files larger than this many bytes (default 64 MiB)");
+}
+
+void add_best(CLI::App& cmd, common_options& o) {
+  cmd.add_option("--best", o.best,
+                 "How a conflict's best supported value is chosen: vote (source priors from data/sources.yaml, "
+                 "attribution, precision; the default) or truth-discovery (source reliability learned from agreement "
+                 "across all slots)")
+      ->check(CLI::IsMember({"vote", "truth-discovery"}));
 }
 
 // Where data/ is: --data, $CROSSCHECK_DATA, the installed copy, the source tree's.
@@ -104,6 +114,7 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json", "markdown"}));
   report->add_option("paths", paths, "Folders (with an optional manifest.yaml) or .txt files")->required();
   add_common(*report, common);
+  add_best(*report, common);
 
   auto* claims_cmd = app.add_subcommand("claims", "Print the extracted claims as JSON Lines, one claim a line");
   claims_cmd->add_option("paths", paths, "Folders or .txt files")->required();
@@ -114,6 +125,7 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json", "markdown"}));
   reconcile_cmd->add_option("file", jsonl, "A .jsonl file of claims, or - for standard input")->required();
   add_common(*reconcile_cmd, common);
+  add_best(*reconcile_cmd, common);
 
   try {
     app.parse(argc, argv);
@@ -166,7 +178,9 @@ int main(int argc, char** argv) {
       return exit_error;
     }
 
-    const crosscheck::reconciliation result = crosscheck::reconcile(claims, rules);
+    crosscheck::reconcile_options ro;
+    crosscheck::parse_best_value_mode(common.best, ro.best);  // checked by CLI11 above
+    const crosscheck::reconciliation result = crosscheck::reconcile(claims, rules, ro);
     std::cout << render(format, {corpus.documents, claims, result, corpus.diagnostics});
     if (common.strict && !corpus.diagnostics.empty()) {
       std::cerr << "crosscheck: error: " << corpus.diagnostics.size() << " warning(s) and --strict is set\n";
