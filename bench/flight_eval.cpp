@@ -231,10 +231,11 @@ int main(int argc, char** argv) {
           c.ev.source = std::string(source);
           c.ev.document = c.ev.source;
           c.rule = "flight";
+          // The raw cell, with a one-letter meridiem spelled out as the reader above does.
           if (jsonl.is_open())
             jsonl << "{\"source\":\"" << json_escape(source) << "\",\"subject\":\"" << json_escape(c.subject)
                   << "\",\"attribute\":\"" << c.attribute << "\",\"kind\":\"" << to_string(c.kind) << "\",\"value\":\""
-                  << json_escape(raw) << "\"}\n";
+                  << json_escape(kIsGate[col] ? std::string(raw) : spell_meridiem(raw)) << "\"}\n";
           key = c.subject;
           key += '\x1f';
           key += c.attribute;

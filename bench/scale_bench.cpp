@@ -3,8 +3,8 @@
 //   build/release/bench/crosscheck_scale N [--sources S] [--per-slot K] [--skip-reconcile]
 //
 // Makes N synthetic clock-time claims: N/K slots (flights), K claims each from K distinct sources
-// out of S (default 50 and 10); source s is right with probability 0.5 + 0.45 * s / S and
-// otherwise off by 1 to 120 minutes. Then times reconcile() (slots, conflicts, explanations),
+// out of S (default 50 and 10); source s is right with probability 0.3 + 0.6 * s / S and
+// otherwise off by 15, 30, 45 or 60 minutes (so wrong values often coincide). Then times reconcile() (slots, conflicts, explanations),
 // the weighted vote and truth discovery over its slots, checks both against the synthetic
 // truth, and prints the peak RSS. One N per process, so that the peak is that N's.
 #include <sys/resource.h>
@@ -89,9 +89,9 @@ int main(int argc, char** argv) {
     }
     for (std::size_t k = 0; k < per_slot && claims.size() < n; ++k) {
       const std::size_t s = (first + k) % n_sources;
-      const double accuracy = 0.5 + 0.45 * static_cast<double>(s) / static_cast<double>(n_sources);
+      const double accuracy = 0.3 + 0.6 * static_cast<double>(s) / static_cast<double>(n_sources);
       int minute = truth[f];
-      if (r.uniform() >= accuracy) minute = (minute + 1 + static_cast<int>(r.next() % 120)) % 1440;
+      if (r.uniform() >= accuracy) minute = (minute + 15 * (1 + static_cast<int>(r.next() % 4))) % 1440;
       claim c;
       c.kind = claim_kind::time_of_day;
       c.subject = subject;

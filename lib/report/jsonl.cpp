@@ -2,6 +2,8 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <optional>
+#include <unordered_map>
 #include <nlohmann/json.hpp>
 
 #include "crosscheck/report.hpp"
@@ -290,6 +292,7 @@ bool parse_value(claim_kind kind, std::string_view raw, const rule_set& rules, v
 std::vector<claim> read_claims_jsonl(std::istream& in, const std::string& name, const rule_set& rules,
                                      std::vector<diagnostic>& diagnostics) {
   const detail::time_text_parser times(rules);
+  std::unordered_map<std::string, std::optional<value>> memo;
   std::vector<claim> out;
   std::string line;
   std::size_t line_no = 0;
@@ -348,9 +351,25 @@ std::vector<claim> read_claims_jsonl(std::istream& in, const std::string& name, 
       warn(fmt::format("cannot tell the kind of value \"{}\" (add \"kind\")", raw));
       continue;
     }
-    if (!parse_value_with(c.kind, raw, times, c.val)) {
-      warn(fmt::format("cannot read \"{}\" as a {}", raw, to_string(c.kind)));
-      continue;
+    // Feeds repeat raw values (sites that copy one another write the same cell): each distinct
+    // (kind, raw value) is read once. The memo is bounded and starts over when full.
+    std::string memo_key = raw;
+    memo_key += '\x1f';
+    memo_key += static_cast<char>('0' + static_cast<int>(c.kind));
+    if (const auto it = memo.find(memo_key); it != memo.end()) {
+      if (!it->second) {
+        warn(fmt::format("cannot read \"{}\" as a {}", raw, to_string(c.kind)));
+        continue;
+      }
+      c.val = *it->second;
+    } else {
+      if (memo.size() >= 1u << 20) memo.clear();
+      const bool ok = parse_value_with(c.kind, raw, times, c.val);
+      memo.emplace(std::move(memo_key), ok ? std::optional<value>(c.val) : std::nullopt);
+      if (!ok) {
+        warn(fmt::format("cannot read \"{}\" as a {}", raw, to_string(c.kind)));
+        continue;
+      }
     }
     if (const auto m = str("modality"); !m.empty() && !parse_modality(m, c.mod)) {
       warn(fmt::format("unknown modality \"{}\"", m));
