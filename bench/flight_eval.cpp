@@ -2,6 +2,7 @@
 //
 //   build/release/bench/crosscheck_flight ../shared/truth-data/flight [--days N] [--jsonl OUT.jsonl]
 //                                         [--config PRIORS.yaml] [--sources N]
+//                                         [--expect MIN] [--skip-missing]
 //
 // Reads claims/*.txt (source, flight, six columns; tab-separated), turns every non-empty cell
 // into a claim (source, subject = day/flight, attribute = column) with the library's own time
@@ -11,6 +12,8 @@
 // writes (EST, "(-05:00)") is read and then set aside, because the gold gives local times with
 // none. Prints the learned reliability of each source and the time of each phase.
 // --jsonl writes the claims as JSON Lines with raw values, for `crosscheck reconcile`.
+// --expect MIN exits 1 when truth discovery's overall exact accuracy is below MIN (a regression
+// check in ctest); --skip-missing exits 77 (ctest's "skipped") when the data folder is absent.
 // The data is never copied into the repository: give its folder.
 #include <sys/resource.h>
 
@@ -142,6 +145,8 @@ int main(int argc, char** argv) {
   }
   const fs::path dir = argv[1];
   std::size_t max_days = 1000, show_sources = 40;
+  double expect = -1;
+  bool skip_missing = false;
   std::string jsonl_out;
   std::vector<std::string> configs;
   truth_options td_opts;
@@ -152,6 +157,8 @@ int main(int argc, char** argv) {
     else if (a == "--jsonl" && i + 1 < argc) jsonl_out = argv[++i];
     else if (a == "--config" && i + 1 < argc) configs.emplace_back(argv[++i]);
     else if (a == "--sources" && i + 1 < argc) show_sources = std::stoul(argv[++i]);
+    else if (a == "--expect" && i + 1 < argc) expect = std::stod(argv[++i]);
+    else if (a == "--skip-missing") skip_missing = true;
     else if (a == "--per-attribute" && i + 1 < argc) td_opts.per_attribute = std::string(argv[++i]) == "on";
     else if (a == "--copy" && i + 1 < argc) td_opts.copy_dampening = std::string(argv[++i]) == "on";
     else if (a == "--similarity" && i + 1 < argc) td_opts.similarity_weight = std::stod(argv[++i]);
@@ -164,6 +171,10 @@ int main(int argc, char** argv) {
   }
   std::error_code ec;
   if (!fs::is_directory(dir / "claims", ec) || !fs::is_directory(dir / "gold", ec)) {
+    if (skip_missing) {
+      std::cerr << "crosscheck_flight: " << dir.string() << " is absent; skipped\n";
+      return 77;
+    }
     std::cerr << "crosscheck_flight: " << dir.string() << ": expected claims/ and gold/ folders (the Flight data set)\n";
     return 2;
   }
@@ -353,6 +364,13 @@ int main(int argc, char** argv) {
     fmt::print("\nTimes: read + parse + claims {:.2f} s, vote {:.2f} s, truth discovery {:.2f} s, scoring {:.2f} s; "
                "peak RSS {} MB\n",
                t_read, t_vote, t_td, t_score, peak_rss_mb());
+    if (expect >= 0) {
+      const double got = td_score[6].cells ? static_cast<double>(td_score[6].exact) / static_cast<double>(td_score[6].cells) : 0;
+      if (got < expect) {
+        std::cerr << fmt::format("crosscheck_flight: truth discovery got {:.3f} exact, below the expected {:.3f}\n", got, expect);
+        return 1;
+      }
+    }
     return 0;
   } catch (const std::exception& e) {
     std::cerr << "crosscheck_flight: error: " << e.what() << '\n';
