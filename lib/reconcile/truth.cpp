@@ -444,13 +444,14 @@ truth_result discover_truth(const std::vector<claim>& claims, const std::vector<
       std::uint32_t lead = votes[cd.vote_begin].source;
       for (std::uint32_t k = cd.vote_begin; k < cd.vote_end; ++k) {
         const std::uint32_t s = votes[k].source;
-        const double as = acc[s * n_attributes + a], al = acc[lead * n_attributes + a];
+        const double as = opts.per_attribute ? acc[s * n_attributes + a] : acc_all[s];
+        const double al = opts.per_attribute ? acc[lead * n_attributes + a] : acc_all[lead];
         if (as > al || (as == al && source_names[s] < source_names[lead])) lead = s;
       }
       st.reason = fmt::format(
-          "{} of {} source(s) state it, led by {} (learned {} accuracy {:.2f}); weighing each source by the accuracy "
+          "{} of {} source(s) state it, led by {} (learned {}accuracy {:.2f}); weighing each source by the accuracy "
           "learned from its agreement across {} slot(s), truth discovery gives it probability {:.2f}{}",
-          st.sources, st.all_sources, source_names[lead], slots[si].attribute,
+          st.sources, st.all_sources, source_names[lead], opts.per_attribute ? slots[si].attribute + " " : std::string(),
           opts.per_attribute ? acc[lead * n_attributes + a] : acc_all[lead], slots.size(), st.confidence,
           st.tie ? " (tied with another value)" : "");
     }

@@ -107,7 +107,7 @@ TEST_CASE("truth: an unreliable majority is outvoted once reliability is learned
   const slot_truth& d = r.slots[slot_named(slots, "disputed")];
   CHECK(d.value == "10:00");
   CHECK(d.confidence > 0.5);
-  CHECK_THAT(d.reason, Catch::Contains("good1") && Catch::Contains("truth discovery"));
+  CHECK_THAT(d.reason, Catch::Contains("led by good1") && Catch::Contains("truth discovery"));
   // Reliability is learned and reported, most reliable first.
   CHECK(trust_of(r, "good1").reliability > 0.9);
   CHECK(trust_of(r, "bad1").reliability < 0.3);
@@ -115,6 +115,9 @@ TEST_CASE("truth: an unreliable majority is outvoted once reliability is learned
   CHECK(trust_of(r, "bad1").prior == Approx(crosscheck_test::rules().default_reliability));
   REQUIRE(trust_of(r, "good2").by_attribute.size() == 1);
   CHECK(trust_of(r, "good2").by_attribute[0].first == "time");
+  // The same with one accuracy per (source, attribute) weighing the votes.
+  o.per_attribute = true;
+  CHECK(discover_truth(claims, slots, crosscheck_test::rules(), o).slots[slot_named(slots, "disputed")].value == "10:00");
   // Every other flight goes to the three that agree.
   for (int f = 0; f < 20; ++f) CHECK(r.slots[slot_named(slots, fmt::format("flight{}", f))].value == to_string(value{at(600 + 7 * f)}));
 }
