@@ -294,6 +294,15 @@ std::vector<claim> read_claims_jsonl(std::istream& in, const std::string& name, 
   const detail::time_text_parser times(rules);
   std::unordered_map<std::string, std::optional<value>> memo;
   std::vector<claim> out;
+  // A file's size is known: once 256 lines have shown their average length, the vector is sized
+  // for the whole file, so that a million claims are not moved again and again as it grows.
+  std::streamoff total_bytes = -1;
+  const std::streamoff start = in.tellg();
+  if (start >= 0 && in.seekg(0, std::ios::end)) {
+    total_bytes = in.tellg() - start;
+    in.seekg(start);
+  }
+  in.clear();
   std::string line;
   std::size_t line_no = 0;
   auto warn = [&](const std::string& msg) {
@@ -305,6 +314,10 @@ std::vector<claim> read_claims_jsonl(std::istream& in, const std::string& name, 
   };
   while (std::getline(in, line)) {
     ++line_no;
+    if (line_no == 256 && total_bytes > 0) {
+      const std::streamoff read = in.tellg() - start;
+      if (read > 0) out.reserve(static_cast<std::size_t>(static_cast<double>(total_bytes) / static_cast<double>(read) * 256 * 1.05));
+    }
     if (trim(line).empty()) continue;
     if (auto bad = find_invalid_utf8(line)) {
       warn(fmt::format("invalid UTF-8 at byte {} of the line", *bad));
