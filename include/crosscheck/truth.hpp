@@ -29,7 +29,8 @@
 //  - one result per slot, in the order of `slots`; a slot whose claims are all denials has an
 //    empty value and confidence 0;
 //  - claims with modality denied assert nothing and are ignored; a value stated with two
-//    modalities (reported and planned) is two candidate values, as in reconcile();
+//    modalities (reported and planned) is two candidate values, as in reconcile(); text values
+//    and names that share a folded key ("B12", " b12") are one candidate;
 //  - deterministic: the same claims in the same order give the same result, bit for bit;
 //  - cost: O(claims) per iteration, plus the pairs of sources inside each slot where one of
 //    them is wrong (slots with more than 256 sources are left out of copy detection), plus the

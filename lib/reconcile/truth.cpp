@@ -60,8 +60,7 @@ struct vote {
 struct candidate {
   std::size_t slot = 0;    // index into the slots given
   std::size_t claim = 0;   // the first claim stating it
-  std::string key;         // normalized text + modality
-  std::size_t text_size = 0;  // length of the normalized text inside key
+  std::string key;         // comparison key of the value + modality
   std::uint32_t vote_begin = 0, vote_end = 0;  // into the votes
 };
 
@@ -173,8 +172,11 @@ truth_result discover_truth(const std::vector<claim>& claims, const std::vector<
       for (std::size_t i : slots[si].claims) {
         const claim& c = claims[i];
         if (c.mod == modality::denied) continue;
-        std::string key = to_string(c.val);
-        const std::size_t text_size = key.size();
+        // Labels and names that differ only in case or spacing are one candidate.
+        std::string key;
+        if (const auto* t = std::get_if<text_value>(&c.val)) key = "\x02" + t->key;
+        else if (const auto* p = std::get_if<person_name>(&c.val)) key = "\x03" + p->key;
+        else key = to_string(c.val);
         key += '\x1f';
         key += to_string(c.mod);
         std::uint32_t ci = 0;
@@ -185,7 +187,6 @@ truth_result discover_truth(const std::vector<claim>& claims, const std::vector<
           candidate cd;
           cd.slot = si;
           cd.claim = i;
-          cd.text_size = text_size;
           cd.key = key;
           by_key.emplace(std::move(key), ci);
           cands.push_back(std::move(cd));
@@ -413,7 +414,7 @@ truth_result discover_truth(const std::vector<claim>& claims, const std::vector<
       continue;
     }
     const candidate& cd = cands[w];
-    st.value = cd.key.substr(0, cd.text_size);
+    st.value = to_string(claims[cd.claim].val);  // as the first claim stating it writes it
     st.mod = claims[cd.claim].mod;
     st.claim = cd.claim;
     st.tie = tie[si];

@@ -227,6 +227,14 @@ TEST_CASE("cli: reconcile --best truth-discovery learns which source to trust", 
   for (const auto& c : nlohmann::json::parse(td.out)["conflicts"].get<std::vector<nlohmann::json>>())
     CHECK(c["attribute"] == "departure");  // " B1 " and "b1" are the same gate
   CHECK(cli("reconcile --best oracle '" + file.string() + "'").exit_code == 2);
+  // --sources lists what was learned about each source after the report.
+  const auto listed = cli("reconcile --best truth-discovery --sources '" + file.string() + "'");
+  CHECK(listed.exit_code == 1);
+  CHECK(contains(listed.out, "Source reliability learned by truth discovery"));
+  CHECK(contains(listed.out, "bad1: prior 0.70, learned 0.3"));
+  CHECK(contains(listed.out, "gate 0.8"));
+  CHECK(contains(cli("reconcile --sources '" + file.string() + "'").out, "priors from data/sources.yaml"));
+  CHECK(cli("reconcile --sources --format json '" + file.string() + "'").exit_code == 2);
 }
 
 TEST_CASE("cli: no conflict exits 0", "[cli]") {

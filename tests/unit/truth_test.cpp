@@ -246,6 +246,17 @@ TEST_CASE("truth: text values (gates) compare trimmed and case-folded", "[truth]
   value v;
   CHECK(parse_value(claim_kind::text, " F78 ", crosscheck_test::rules(), v));
   CHECK(v == value{make_text_value("F78")});
+  // In truth discovery, " b12 " and "B12" are one candidate; the first stated names it.
+  const std::vector<claim> gates = {make("A", "gate", make_text_value("B12")), make("B", "gate", make_text_value(" b12 ")),
+                                    make("C", "gate", make_text_value("C3"))};
+  for (best_value_mode m : {best_value_mode::vote, best_value_mode::truth_discovery}) {
+    truth_options o;
+    o.mode = m;
+    const auto r = discover_truth(gates, slots_of(gates), crosscheck_test::rules(), o);
+    CHECK(r.slots[0].value == "B12");
+    CHECK(r.slots[0].sources == 2);
+    CHECK_FALSE(r.slots[0].tie);
+  }
   claim_kind k = claim_kind::time_of_day;
   CHECK(parse_claim_kind("text", k));
   CHECK(k == claim_kind::text);
