@@ -4,10 +4,13 @@
 //   crosscheck report [--format text|json|markdown] PATH...   conflicts across the articles
 //   crosscheck claims PATH...                                 extracted claims, JSON Lines
 //   crosscheck reconcile FILE.jsonl|-                         reconcile claims from JSON Lines
+//   --best vote|truth-discovery (report, reconcile): how the best supported value is chosen
+//   --sources (report, reconcile; text or markdown): the reliability of each source after the report
 //
 // Exit codes: 0 ran and found no conflict, 1 ran and found conflicts, 2 usage or input error.
 #include <CLI/CLI.hpp>
 #include <crosscheck/crosscheck.hpp>
+#include <fmt/format.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -27,6 +30,8 @@ struct common_options {
   std::vector<std::string> configs;
   bool strict = false;
   std::size_t max_file_bytes = crosscheck::load_options{}.max_file_bytes;
+  std::string best = "vote";
+  bool sources = false;
 };
 
 void add_common(CLI::App& cmd, common_options& o) {
@@ -36,6 +41,35 @@ void add_common(CLI::App& cmd, common_options& o) {
   cmd.add_option("--config", o.configs, "Extra YAML vocabulary merged over data/ (repeatable)");
   cmd.add_flag("--strict", o.strict, "Treat warnings (skipped files or lines) as errors: exit 2");
   cmd.add_option("--max-file-size", o.max_file_bytes, "Skip files larger than this many bytes (default 64 MiB)");
+}
+
+void add_best(CLI::App& cmd, common_options& o) {
+  cmd.add_option("--best", o.best,
+                 "How a conflict's best supported value is chosen: vote (source priors from data/sources.yaml, "
+                 "attribution, precision; the default) or truth-discovery (source reliability learned from agreement "
+                 "across all slots)")
+      ->check(CLI::IsMember({"vote", "truth-discovery"}));
+  cmd.add_flag("--sources", o.sources,
+               "After a text or Markdown report, list each source's reliability: its prior, and with "
+               "--best truth-discovery what was learned (overall and per attribute)");
+}
+
+// The reliability table printed by --sources.
+std::string sources_table(const crosscheck::truth_result& t, bool markdown) {
+  std::string out = t.mode == crosscheck::best_value_mode::truth_discovery
+                        ? "\nSource reliability learned by truth discovery (" + std::to_string(t.iterations) + " round(s))\n"
+                        : std::string("\nSource reliability (priors from data/sources.yaml and --config)\n");
+  if (markdown) out += "\n| source | prior | learned | claims | per attribute | likely copies |\n|---|---|---|---|---|---|\n";
+  for (const auto& s : t.sources) {
+    std::string per;
+    for (const auto& [attribute, r] : s.by_attribute) per += fmt::format("{}{} {:.2f}", per.empty() ? "" : ", ", attribute, r);
+    if (markdown)
+      out += fmt::format("| {} | {:.2f} | {:.3f} | {} | {} | {} |\n", s.source, s.prior, s.reliability, s.claims, per, s.copies);
+    else
+      out += fmt::format("  {}: prior {:.2f}, learned {:.3f}, {} claim(s){}{}\n", s.source, s.prior, s.reliability, s.claims,
+                         per.empty() ? "" : "; " + per, s.copies.empty() ? "" : "; likely copies " + s.copies);
+  }
+  return out;
 }
 
 // Where data/ is: --data, $CROSSCHECK_DATA, the installed copy, the source tree's.
@@ -104,6 +138,7 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json", "markdown"}));
   report->add_option("paths", paths, "Folders (with an optional manifest.yaml) or .txt files")->required();
   add_common(*report, common);
+  add_best(*report, common);
 
   auto* claims_cmd = app.add_subcommand("claims", "Print the extracted claims as JSON Lines, one claim a line");
   claims_cmd->add_option("paths", paths, "Folders or .txt files")->required();
@@ -114,9 +149,12 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json", "markdown"}));
   reconcile_cmd->add_option("file", jsonl, "A .jsonl file of claims, or - for standard input")->required();
   add_common(*reconcile_cmd, common);
+  add_best(*reconcile_cmd, common);
 
   try {
     app.parse(argc, argv);
+    if (common.sources && format == "json")
+      throw CLI::ValidationError("--sources", "needs --format text or markdown (the JSON report has a fixed schema)");
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {
@@ -166,8 +204,15 @@ int main(int argc, char** argv) {
       return exit_error;
     }
 
-    const crosscheck::reconciliation result = crosscheck::reconcile(claims, rules);
+    crosscheck::reconcile_options ro;
+    crosscheck::parse_best_value_mode(common.best, ro.best);  // checked by CLI11 above
+    const crosscheck::reconciliation result = crosscheck::reconcile(claims, rules, ro);
     std::cout << render(format, {corpus.documents, claims, result, corpus.diagnostics});
+    if (common.sources) {
+      crosscheck::truth_options to;
+      to.mode = ro.best;
+      std::cout << sources_table(crosscheck::discover_truth(claims, result.slots, rules, to), format == "markdown");
+    }
     if (common.strict && !corpus.diagnostics.empty()) {
       std::cerr << "crosscheck: error: " << corpus.diagnostics.size() << " warning(s) and --strict is set\n";
       return exit_error;

@@ -19,7 +19,8 @@
 namespace crosscheck {
 
 // The kinds of claims, one extractor each.
-enum class claim_kind { time_of_day, date, duration, count, quantity, person_name, person_role, article };
+// text: a short label compared as folded text (a gate, a terminal), for claims from outside.
+enum class claim_kind { time_of_day, date, duration, count, quantity, person_name, person_role, article, text };
 std::string_view to_string(claim_kind k) noexcept;
 // Parses "time_of_day", "date", ...; false when unknown.
 bool parse_claim_kind(std::string_view s, claim_kind& out) noexcept;

@@ -24,5 +24,6 @@
 #include "crosscheck/report.hpp"
 #include "crosscheck/rules.hpp"
 #include "crosscheck/text.hpp"
+#include "crosscheck/truth.hpp"
 #include "crosscheck/value.hpp"
 #include "crosscheck/version.hpp"

@@ -87,7 +87,13 @@ struct reconciliation {
   std::vector<conflict> conflicts;
 };
 
+// How a conflict's best supported value is chosen (crosscheck/truth.hpp explains both).
+enum class best_value_mode { vote, truth_discovery };
+
 struct reconcile_options {
+  // vote: weighted by each source's prior reliability; truth_discovery: by reliabilities learned
+  // from agreement across all the slots (discover_truth() with its default options).
+  best_value_mode best = best_value_mode::vote;
   // Weight of a claim whose evidence names an attribution (a primary source) relative to one
   // that names none.
   double attributed_weight = 1.0;

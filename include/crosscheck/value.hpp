@@ -138,8 +138,18 @@ struct article_ref {
   friend bool operator==(const article_ref&, const article_ref&) = default;
 };
 
+// A short label compared as text: a gate ("B12"), a terminal, a flight status. key is the
+// text trimmed and case-folded ("  b12 " and "B12" share the key "b12"); two labels are the
+// same when their keys are equal and conflict otherwise.
+struct text_value {
+  std::string text;  // as written, trimmed
+  std::string key;   // folded
+  friend bool operator==(const text_value&, const text_value&) = default;
+};
+text_value make_text_value(std::string_view written);
+
 using value = std::variant<clock_time, date_value, duration_value, count_value, quantity_value,
-                           person_name, role_value, article_ref>;
+                           person_name, role_value, article_ref, text_value>;
 
 // How two values relate (see agreement). Never throws.
 agreement compare(const value& a, const value& b);
@@ -153,7 +163,7 @@ inline bool compatible(const value& a, const value& b) {
 // parse_value(type_name(v), to_string(v)) gives v back (for claims passed through JSON Lines).
 std::string to_string(const value& v);
 // The type name used in JSON: "clock_time", "date", "duration", "count", "quantity",
-// "person_name", "role", "article".
+// "person_name", "role", "article", "text".
 std::string_view type_name(const value& v) noexcept;
 
 }  // namespace crosscheck

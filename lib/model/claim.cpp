@@ -22,7 +22,7 @@ bool parse_of(const std::array<std::pair<E, std::string_view>, N>& table, std::s
   return false;
 }
 
-constexpr std::array<std::pair<claim_kind, std::string_view>, 8> kinds{{
+constexpr std::array<std::pair<claim_kind, std::string_view>, 9> kinds{{
     {claim_kind::time_of_day, "time_of_day"},
     {claim_kind::date, "date"},
     {claim_kind::duration, "duration"},
@@ -31,6 +31,7 @@ constexpr std::array<std::pair<claim_kind, std::string_view>, 8> kinds{{
     {claim_kind::person_name, "person_name"},
     {claim_kind::person_role, "person_role"},
     {claim_kind::article, "article"},
+    {claim_kind::text, "text"},
 }};
 constexpr std::array<std::pair<modality, std::string_view>, 6> modalities{{
     {modality::reported, "reported"},

@@ -72,6 +72,12 @@ person_name make_person_name(std::string_view written) {
   return person_name{std::string(written), detail::fold_name(written)};
 }
 
+text_value make_text_value(std::string_view written) {
+  while (!written.empty() && detail::is_space(written.front())) written.remove_prefix(1);
+  while (!written.empty() && detail::is_space(written.back())) written.remove_suffix(1);
+  return text_value{std::string(written), detail::lower(written)};
+}
+
 namespace {
 
 // Intervals on a line; max unset means +infinity. Closed [lo, hi] for counts and amounts.
@@ -159,6 +165,10 @@ struct comparer {
     if (a.paragraph == 0 || b.paragraph == 0) return agreement::compatible;
     return agreement::conflict;
   }
+  agreement operator()(const text_value& a, const text_value& b) const {
+    if (a.key != b.key) return agreement::conflict;
+    return a.text == b.text ? agreement::same : agreement::compatible;
+  }
   template <class A, class B>
   agreement operator()(const A&, const B&) const {
     return agreement::incomparable;
@@ -209,6 +219,7 @@ struct printer {
   }
   std::string operator()(const person_name& p) const { return p.text; }
   std::string operator()(const role_value& r) const { return r.organisation.empty() ? r.role : r.role + '@' + r.organisation; }
+  std::string operator()(const text_value& t) const { return t.text; }
   std::string operator()(const article_ref& a) const {
     std::string s = a.document.empty() ? std::string() : a.document + " ";
     s += fmt::format("article {}", a.article);
@@ -226,6 +237,7 @@ struct namer {
   std::string_view operator()(const person_name&) const { return "person_name"; }
   std::string_view operator()(const role_value&) const { return "role"; }
   std::string_view operator()(const article_ref&) const { return "article"; }
+  std::string_view operator()(const text_value&) const { return "text"; }
 };
 
 }  // namespace

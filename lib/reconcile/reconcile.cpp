@@ -9,6 +9,7 @@
 
 #include "crosscheck/reconcile.hpp"
 #include "crosscheck/names.hpp"
+#include "crosscheck/truth.hpp"
 #include "reconcile/grouping.hpp"
 #include "reconcile/people.hpp"
 
@@ -170,6 +171,25 @@ std::string says_what(const std::vector<claim>& claims, const value_group& g) {
   const claim& first = claims[g.claims.front()];
   const std::string plan = g.mod == modality::reported ? std::string() : ", " + std::string(to_string(g.mod));
   return fmt::format("{} {} \"{}\" ({}{})", who, voices.size() > 1 ? "say" : "says", first.ev.text, g.value, plan);
+}
+
+// Truth discovery mode: the best value of each conflict is the one learned across all slots,
+// when it is one of the conflicting values (otherwise the vote's stays).
+void apply_truth_discovery(const std::vector<claim>& claims, const rule_set& rules, const reconcile_options& opts,
+                           reconciliation& r) {
+  truth_options to;
+  to.mode = best_value_mode::truth_discovery;
+  to.attributed_weight = opts.attributed_weight;
+  to.unattributed_weight = opts.unattributed_weight;
+  const truth_result t = discover_truth(claims, r.slots, rules, to);
+  for (conflict& c : r.conflicts) {
+    if (c.cls == conflict_class::weekday_date) continue;
+    const slot_truth& st = t.slots[c.slot];
+    const bool among = std::any_of(c.values.begin(), c.values.end(),
+                                   [&](const value_group& g) { return g.value == st.value && g.mod == st.mod; });
+    if (st.value.empty() || !among) continue;
+    c.best = {st.value, st.confidence, st.reason};
+  }
 }
 
 }  // namespace
@@ -400,6 +420,8 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
       r.conflicts.push_back(std::move(c));
     }
   }
+
+  if (opts.best == best_value_mode::truth_discovery) apply_truth_discovery(claims, rules, opts, r);
 
   std::stable_sort(r.conflicts.begin(), r.conflicts.end(),
                    [](const conflict& a, const conflict& b) { return a.sev > b.sev; });

@@ -2,6 +2,8 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <optional>
+#include <unordered_map>
 #include <nlohmann/json.hpp>
 
 #include "crosscheck/names.hpp"
@@ -268,6 +270,7 @@ bool parse_value_with(claim_kind kind, std::string_view raw, const detail::time_
       out = rules ? parse_role(raw, *rules) : role_value{detail::lower(raw), std::string(raw), {}};
       return true;
     case claim_kind::article: return parse_into<article_ref>(out, [&](article_ref& a) { return parse_article(raw, a); });
+    case claim_kind::text: out = make_text_value(raw); return true;
   }
   return false;
 }
@@ -294,7 +297,17 @@ bool parse_value(claim_kind kind, std::string_view raw, const rule_set& rules, v
 std::vector<claim> read_claims_jsonl(std::istream& in, const std::string& name, const rule_set& rules,
                                      std::vector<diagnostic>& diagnostics) {
   const detail::time_text_parser times(rules);
+  std::unordered_map<std::string, std::optional<value>> memo;
   std::vector<claim> out;
+  // A file's size is known: once 256 lines have shown their average length, the vector is sized
+  // for the whole file, so that a million claims are not moved again and again as it grows.
+  std::streamoff total_bytes = -1;
+  const std::streamoff start = in.tellg();
+  if (start >= 0 && in.seekg(0, std::ios::end)) {
+    total_bytes = in.tellg() - start;
+    in.seekg(start);
+  }
+  in.clear();
   std::string line;
   std::size_t line_no = 0;
   auto warn = [&](const std::string& msg) {
@@ -306,6 +319,10 @@ std::vector<claim> read_claims_jsonl(std::istream& in, const std::string& name, 
   };
   while (std::getline(in, line)) {
     ++line_no;
+    if (line_no == 256 && total_bytes > 0) {
+      const std::streamoff read = in.tellg() - start;
+      if (read > 0) out.reserve(static_cast<std::size_t>(static_cast<double>(total_bytes) / static_cast<double>(read) * 256 * 1.05));
+    }
     if (trim(line).empty()) continue;
     if (auto bad = find_invalid_utf8(line)) {
       warn(fmt::format("invalid UTF-8 at byte {} of the line", *bad));
@@ -352,9 +369,25 @@ std::vector<claim> read_claims_jsonl(std::istream& in, const std::string& name, 
       warn(fmt::format("cannot tell the kind of value \"{}\" (add \"kind\")", raw));
       continue;
     }
-    if (!parse_value_with(c.kind, raw, times, c.val, &rules)) {
-      warn(fmt::format("cannot read \"{}\" as a {}", raw, to_string(c.kind)));
-      continue;
+    // Feeds repeat raw values (sites that copy one another write the same cell): each distinct
+    // (kind, raw value) is read once. The memo is bounded and starts over when full.
+    std::string memo_key = raw;
+    memo_key += '\x1f';
+    memo_key += static_cast<char>('0' + static_cast<int>(c.kind));
+    if (const auto it = memo.find(memo_key); it != memo.end()) {
+      if (!it->second) {
+        warn(fmt::format("cannot read \"{}\" as a {}", raw, to_string(c.kind)));
+        continue;
+      }
+      c.val = *it->second;
+    } else {
+      if (memo.size() >= 1u << 20) memo.clear();
+      const bool ok = parse_value_with(c.kind, raw, times, c.val, &rules);
+      memo.emplace(std::move(memo_key), ok ? std::optional<value>(c.val) : std::nullopt);
+      if (!ok) {
+        warn(fmt::format("cannot read \"{}\" as a {}", raw, to_string(c.kind)));
+        continue;
+      }
     }
     if (const auto m = str("modality"); !m.empty() && !parse_modality(m, c.mod)) {
       warn(fmt::format("unknown modality \"{}\"", m));

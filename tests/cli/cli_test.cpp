@@ -188,6 +188,55 @@ TEST_CASE("cli: reconcile - reads standard input", "[cli]") {
   CHECK(contains(slurp(out), "09:10"));
 }
 
+TEST_CASE("cli: reconcile --best truth-discovery learns which source to trust", "[cli][truth]") {
+  // Three sites agree on four flights; two others are wrong on all of them, each its own way,
+  // and agree with each other on a fifth flight against one of the three. Gates are text.
+  const crosscheck_test::temp_dir dir;
+  std::string lines;
+  auto line = [&](const char* source, const std::string& flight, const std::string& attribute, const char* kind,
+                  const std::string& value) {
+    lines += "{\"source\": \"" + std::string(source) + "\", \"subject\": \"" + flight + "\", \"attribute\": \"" +
+             attribute + "\", \"kind\": \"" + kind + "\", \"value\": \"" + value + "\"}\n";
+  };
+  for (int f = 1; f <= 4; ++f) {
+    const std::string flight = "UA-" + std::to_string(f);
+    for (const char* s : {"site1", "site2", "site3"}) line(s, flight, "departure", "time_of_day", std::to_string(f) + ":10 PM");
+    line("bad1", flight, "departure", "time_of_day", std::to_string(f) + ":40 PM");
+    line("bad2", flight, "departure", "time_of_day", std::to_string(f) + ":55 PM");
+    for (const char* s : {"site1", "site2"}) line(s, flight, "gate", "text", " B" + std::to_string(f) + " ");
+    line("site3", flight, "gate", "text", "b" + std::to_string(f));
+  }
+  line("site1", "UA-9", "departure", "time_of_day", "12/1/2011 9:05PM EST");
+  line("bad1", "UA-9", "departure", "time_of_day", "9:50 PM");
+  line("bad2", "UA-9", "departure", "time_of_day", "9:50 PM");
+  const auto file = dir.write_file("flights.jsonl", lines);
+  const auto vote = cli("reconcile --format json '" + file.string() + "'");
+  const auto td = cli("reconcile --best truth-discovery --format json '" + file.string() + "'");
+  INFO(vote.err << td.err);
+  REQUIRE(vote.exit_code == 1);
+  REQUIRE(td.exit_code == 1);
+  auto best_of = [](const std::string& out, const std::string& subject) {
+    const auto report = nlohmann::json::parse(out);
+    for (const auto& c : report["conflicts"])
+      if (c["subject"] == subject) return c["resolution"]["value"].get<std::string>();
+    return std::string("none");
+  };
+  CHECK(best_of(vote.out, "UA-9") == "21:50");
+  CHECK(best_of(td.out, "UA-9") == "21:05-05:00");
+  CHECK(best_of(td.out, "UA-1") == "13:10");
+  for (const auto& c : nlohmann::json::parse(td.out)["conflicts"].get<std::vector<nlohmann::json>>())
+    CHECK(c["attribute"] == "departure");  // " B1 " and "b1" are the same gate
+  CHECK(cli("reconcile --best oracle '" + file.string() + "'").exit_code == 2);
+  // --sources lists what was learned about each source after the report.
+  const auto listed = cli("reconcile --best truth-discovery --sources '" + file.string() + "'");
+  CHECK(listed.exit_code == 1);
+  CHECK(contains(listed.out, "Source reliability learned by truth discovery"));
+  CHECK(contains(listed.out, "bad1: prior 0.70, learned 0.3"));
+  CHECK(contains(listed.out, "gate 0.8"));
+  CHECK(contains(cli("reconcile --sources '" + file.string() + "'").out, "priors from data/sources.yaml"));
+  CHECK(cli("reconcile --sources --format json '" + file.string() + "'").exit_code == 2);
+}
+
 TEST_CASE("cli: no conflict exits 0", "[cli]") {
   const crosscheck_test::temp_dir dir;
   dir.write_file("a.txt", "Lee arrived in Seoul at 9:10 a.m., the ministry said.\n");

@@ -1,0 +1,494 @@
+// The best supported value of every slot: weighted vote, or Accu-style truth discovery with
+// value similarity and copy dampening (see crosscheck/truth.hpp).
+#include "crosscheck/truth.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <numeric>
+#include <unordered_map>
+
+namespace crosscheck {
+
+std::string_view to_string(best_value_mode m) noexcept {
+  switch (m) {
+    case best_value_mode::vote: return "vote";
+    case best_value_mode::truth_discovery: return "truth-discovery";
+  }
+  return "?";
+}
+
+bool parse_best_value_mode(std::string_view s, best_value_mode& out) noexcept {
+  if (s == "vote") {
+    out = best_value_mode::vote;
+    return true;
+  }
+  if (s == "truth-discovery" || s == "truth_discovery") {
+    out = best_value_mode::truth_discovery;
+    return true;
+  }
+  return false;
+}
+
+double prior_reliability(const rule_set& rules, std::string_view source) noexcept {
+  const auto it = rules.source_reliability.find(source);
+  return it != rules.source_reliability.end() ? it->second : rules.default_reliability;
+}
+
+namespace {
+
+double precision_factor(const value& v) {
+  if (const auto* t = std::get_if<clock_time>(&v)) {
+    switch (t->prec) {
+      case clock_time::precision::minute: return 1.0;
+      case clock_time::precision::hour: return 0.8;
+      default: return 0.5;
+    }
+  }
+  if (const auto* d = std::get_if<date_value>(&v)) return d->g == date_value::grain::day ? 1.0 : 0.7;
+  return 1.0;
+}
+
+// One source's vote for one value: the best attribution and precision it gives it.
+struct vote {
+  std::uint32_t source = 0;
+  double factor = 0;
+};
+
+struct candidate {
+  std::size_t slot = 0;    // index into the slots given
+  std::size_t claim = 0;   // the first claim stating it
+  std::string key;         // comparison key of the value + modality
+  std::uint32_t vote_begin = 0, vote_end = 0;  // into the votes
+};
+
+struct similar_pair {
+  std::uint32_t a = 0, b = 0;  // candidate indices
+  double sim = 0;
+};
+
+// How much a value near `a` supports `a`: 1 when compatible, for clock times a share that falls
+// linearly to 0 at `minutes` apart, 0 otherwise.
+double similarity(const value& a, const value& b, int minutes) {
+  const agreement g = compare(a, b);
+  if (g == agreement::same || g == agreement::compatible) return 1.0;
+  if (g != agreement::conflict || minutes <= 0) return 0.0;
+  const auto* ta = std::get_if<clock_time>(&a);
+  const auto* tb = std::get_if<clock_time>(&b);
+  if (!ta || !tb) return 0.0;
+  if (ta->prec != clock_time::precision::minute || tb->prec != clock_time::precision::minute) return 0.0;
+  int x = ta->begin, y = tb->begin;
+  if (ta->zone && tb->zone) {
+    x -= ta->zone->minutes;
+    y -= tb->zone->minutes;
+  }
+  int d = ((x - y) % 1440 + 1440) % 1440;
+  d = std::min(d, 1440 - d);
+  return d >= minutes ? 0.0 : 1.0 - static_cast<double>(d) / minutes;
+}
+
+// Counts or probabilities per unordered pair of sources: dense up to 2048 sources, else hashed.
+class pair_table {
+ public:
+  explicit pair_table(std::size_t n) : n_(n) {
+    if (n <= 2048) dense_.assign(n * n, 0.0f);
+  }
+  float get(std::uint32_t a, std::uint32_t b) const {
+    if (!dense_.empty()) return dense_[index(a, b)];
+    const auto it = sparse_.find(key(a, b));
+    return it == sparse_.end() ? 0.0f : it->second;
+  }
+  void add(std::uint32_t a, std::uint32_t b, float x) {
+    if (!dense_.empty()) dense_[index(a, b)] += x;
+    else sparse_[key(a, b)] += x;
+  }
+  void set(std::uint32_t a, std::uint32_t b, float x) {
+    if (!dense_.empty()) dense_[index(a, b)] = x;
+    else if (x != 0.0f) sparse_[key(a, b)] = x;
+    else sparse_.erase(key(a, b));
+  }
+  void clear() {
+    std::fill(dense_.begin(), dense_.end(), 0.0f);
+    sparse_.clear();
+  }
+  // f(a, b, x) for every pair with a non-zero entry, a < b.
+  template <class F>
+  void for_each(F f) const {
+    if (!dense_.empty()) {
+      for (std::uint32_t a = 0; a < n_; ++a)
+        for (std::uint32_t b = a + 1; b < n_; ++b)
+          if (dense_[a * n_ + b] != 0.0f) f(a, b, dense_[a * n_ + b]);
+      return;
+    }
+    for (const auto& [k, x] : sparse_) f(static_cast<std::uint32_t>(k >> 32), static_cast<std::uint32_t>(k & 0xffffffffu), x);
+  }
+
+ private:
+  std::size_t index(std::uint32_t a, std::uint32_t b) const { return a < b ? a * n_ + b : b * n_ + a; }
+  static std::uint64_t key(std::uint32_t a, std::uint32_t b) {
+    return a < b ? (std::uint64_t{a} << 32 | b) : (std::uint64_t{b} << 32 | a);
+  }
+  std::size_t n_;
+  std::vector<float> dense_;
+  std::unordered_map<std::uint64_t, float> sparse_;
+};
+
+}  // namespace
+
+truth_result discover_truth(const std::vector<claim>& claims, const std::vector<slot>& slots, const rule_set& rules,
+                            const truth_options& opts) {
+  truth_result out;
+  out.mode = opts.mode;
+
+  // Sources and attributes as small integers, numbered in order of first appearance.
+  std::vector<std::string> source_names;
+  std::unordered_map<std::string_view, std::uint32_t> source_id;
+  std::vector<std::string> attribute_names;
+  std::unordered_map<std::string_view, std::uint32_t> attribute_id;
+  std::vector<std::uint32_t> slot_attribute(slots.size());
+  for (std::size_t si = 0; si < slots.size(); ++si) {
+    auto [it, inserted] = attribute_id.emplace(slots[si].attribute, static_cast<std::uint32_t>(attribute_names.size()));
+    if (inserted) attribute_names.push_back(slots[si].attribute);
+    slot_attribute[si] = it->second;
+  }
+
+  // Candidate values and their votes, slot by slot.
+  std::vector<candidate> cands;
+  std::vector<vote> votes;
+  std::vector<std::uint32_t> slot_begin(slots.size() + 1, 0);
+  std::vector<std::size_t> source_claims;
+  {
+    for (std::size_t si = 0; si < slots.size(); ++si) {
+      slot_begin[si] = static_cast<std::uint32_t>(cands.size());
+      const std::size_t first_cand = cands.size();
+      std::unordered_map<std::string, std::uint32_t> by_key;
+      struct raw_vote {
+        std::uint32_t cand, source;
+        double factor;
+      };
+      std::vector<raw_vote> raw;
+      for (std::size_t i : slots[si].claims) {
+        const claim& c = claims[i];
+        if (c.mod == modality::denied) continue;
+        // Labels and names that differ only in case or spacing are one candidate.
+        std::string key;
+        if (const auto* t = std::get_if<text_value>(&c.val)) key = "\x02" + t->key;
+        else if (const auto* p = std::get_if<person_name>(&c.val)) key = "\x03" + p->key;
+        else key = to_string(c.val);
+        key += '\x1f';
+        key += to_string(c.mod);
+        std::uint32_t ci = 0;
+        if (const auto it = by_key.find(key); it != by_key.end()) {
+          ci = it->second;
+        } else {
+          ci = static_cast<std::uint32_t>(cands.size());
+          candidate cd;
+          cd.slot = si;
+          cd.claim = i;
+          cd.key = key;
+          by_key.emplace(std::move(key), ci);
+          cands.push_back(std::move(cd));
+        }
+        const std::string_view src = outlet(c.ev);
+        auto [sit, inserted] = source_id.emplace(src, static_cast<std::uint32_t>(source_names.size()));
+        if (inserted) source_names.emplace_back(src);  // the key views the claim, which outlives this call
+        const std::uint32_t sid = sit->second;
+        const double factor = (c.ev.attribution.empty() ? opts.unattributed_weight : opts.attributed_weight) *
+                              precision_factor(c.val);
+        raw.push_back({ci, sid, factor});
+      }
+      // One vote per (value, source): its best factor. Sorted by value, then source.
+      std::sort(raw.begin(), raw.end(), [](const raw_vote& a, const raw_vote& b) {
+        return a.cand != b.cand ? a.cand < b.cand : a.source < b.source;
+      });
+      std::size_t k = 0;
+      for (std::size_t ci = first_cand; ci < cands.size(); ++ci) {
+        cands[ci].vote_begin = static_cast<std::uint32_t>(votes.size());
+        while (k < raw.size() && raw[k].cand == ci) {
+          if (votes.size() > cands[ci].vote_begin && votes.back().source == raw[k].source) {
+            votes.back().factor = std::max(votes.back().factor, raw[k].factor);
+          } else {
+            votes.push_back({raw[k].source, raw[k].factor});
+          }
+          ++k;
+        }
+        cands[ci].vote_end = static_cast<std::uint32_t>(votes.size());
+      }
+    }
+    slot_begin[slots.size()] = static_cast<std::uint32_t>(cands.size());
+  }
+  const std::size_t n_sources = source_names.size();
+  const std::size_t n_attributes = std::max<std::size_t>(attribute_names.size(), 1);
+
+  std::vector<double> prior(n_sources);
+  for (std::size_t s = 0; s < n_sources; ++s) prior[s] = prior_reliability(rules, source_names[s]);
+  source_claims.assign(n_sources, 0);
+  for (const vote& v : votes) ++source_claims[v.source];
+
+  std::vector<double> score(cands.size(), 0.0);  // support (vote) or probability (truth discovery)
+  std::vector<double> raw_score(cands.size(), 0.0);
+  std::vector<double> acc(n_sources * n_attributes);    // per (source, attribute)
+  std::vector<double> acc_all(prior);                    // per source
+  for (std::size_t s = 0; s < n_sources; ++s)
+    for (std::size_t a = 0; a < n_attributes; ++a) acc[s * n_attributes + a] = prior[s];
+  pair_table copy_prob(opts.mode == best_value_mode::truth_discovery && opts.copy_dampening ? n_sources : 0);
+  bool any_copy = false;
+  std::vector<std::uint32_t> winner(slots.size(), UINT32_MAX);
+  std::vector<bool> tie(slots.size(), false);
+
+  auto pick_winners = [&] {
+    for (std::size_t si = 0; si < slots.size(); ++si) {
+      winner[si] = UINT32_MAX;
+      tie[si] = false;
+      double best = 0;
+      for (std::uint32_t ci = slot_begin[si]; ci < slot_begin[si + 1]; ++ci) {
+        if (winner[si] == UINT32_MAX || score[ci] > best + 1e-12) {
+          if (winner[si] != UINT32_MAX) tie[si] = false;
+          winner[si] = ci;
+          best = score[ci];
+        } else if (score[ci] >= best - 1e-12) {
+          tie[si] = true;
+        }
+      }
+    }
+  };
+
+  if (opts.mode == best_value_mode::vote) {
+    for (std::size_t ci = 0; ci < cands.size(); ++ci)
+      for (std::uint32_t k = cands[ci].vote_begin; k < cands[ci].vote_end; ++k)
+        score[ci] += prior[votes[k].source] * votes[k].factor;
+    pick_winners();
+  } else {
+    // Pairs of similar values inside each slot, computed once.
+    std::vector<similar_pair> sims;
+    std::vector<std::uint32_t> sim_begin(slots.size() + 1, 0);
+    for (std::size_t si = 0; si < slots.size(); ++si) {
+      sim_begin[si] = static_cast<std::uint32_t>(sims.size());
+      const std::uint32_t b = slot_begin[si], e = slot_begin[si + 1];
+      if (opts.similarity_weight <= 0 || e - b < 2 || e - b > opts.max_similarity_values) continue;
+      for (std::uint32_t x = b; x < e; ++x)
+        for (std::uint32_t y = x + 1; y < e; ++y) {
+          if (claims[cands[x].claim].mod != claims[cands[y].claim].mod) continue;
+          const double sim = similarity(claims[cands[x].claim].val, claims[cands[y].claim].val, opts.similarity_minutes);
+          if (sim > 0) sims.push_back({x, y, sim});
+        }
+    }
+    sim_begin[slots.size()] = static_cast<std::uint32_t>(sims.size());
+
+    out.converged = false;
+    const double n_false = std::max(opts.false_values, 1.0);
+    const double hi = std::clamp(opts.max_accuracy, 0.5, 0.999999), lo = 1 - hi;
+    std::vector<double> tau(n_sources * n_attributes);
+    std::vector<double> sum_p(n_sources * n_attributes), cnt(n_sources * n_attributes);
+    std::vector<std::pair<double, std::uint32_t>> ranked;      // (vote, source) of one value
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> voters;  // (source, candidate) of one slot
+    pair_table shared(n_sources), either(n_sources);
+    // Two phases: accuracies are learned without copy detection until they settle; then copying
+    // is estimated once from those winners, and the rounds go on with copies discounted. (Copy
+    // detection from the first, plain-majority winners would take the sources that are right
+    // against a copied majority for copiers themselves, and lock the majority in.)
+    bool copies_estimated = !opts.copy_dampening || n_sources < 2;
+    for (int it = 0; it < std::max(opts.max_iterations, 1); ++it) {
+      out.iterations = it + 1;
+      for (std::size_t s = 0; s < n_sources; ++s)
+        for (std::size_t a = 0; a < n_attributes; ++a) {
+          double A = opts.per_attribute ? acc[s * n_attributes + a] : acc_all[s];
+          A = std::clamp(A, lo, hi);
+          tau[s * n_attributes + a] = std::log(n_false * A / (1 - A));
+        }
+      // Scores: inside a value, each source's vote is discounted by how likely it copies a
+      // source with a stronger vote for the same value.
+      for (std::size_t ci = 0; ci < cands.size(); ++ci) {
+        const std::size_t a = slot_attribute[cands[ci].slot];
+        ranked.clear();
+        for (std::uint32_t k = cands[ci].vote_begin; k < cands[ci].vote_end; ++k)
+          ranked.emplace_back(votes[k].factor * tau[votes[k].source * n_attributes + a], votes[k].source);
+        double c = 0;
+        if (any_copy && ranked.size() > 1) {
+          std::sort(ranked.begin(), ranked.end(),
+                    [](const auto& x, const auto& y) { return x.first != y.first ? x.first > y.first : x.second < y.second; });
+          for (std::size_t i = 0; i < ranked.size(); ++i) {
+            double p = 0;
+            for (std::size_t j = 0; j < i; ++j) p = std::max(p, static_cast<double>(copy_prob.get(ranked[i].second, ranked[j].second)));
+            c += ranked[i].first * (1 - p);
+          }
+        } else {
+          for (const auto& r : ranked) c += r.first;
+        }
+        raw_score[ci] = c;
+      }
+      score = raw_score;
+      for (const similar_pair& p : sims) {
+        score[p.a] += opts.similarity_weight * p.sim * raw_score[p.b];
+        score[p.b] += opts.similarity_weight * p.sim * raw_score[p.a];
+      }
+      // Probabilities: a softmax over the slot's values and the false values nobody stated.
+      for (std::size_t si = 0; si < slots.size(); ++si) {
+        const std::uint32_t b = slot_begin[si], e = slot_begin[si + 1];
+        if (b == e) continue;
+        double mx = 0;  // the unstated values score 0
+        for (std::uint32_t ci = b; ci < e; ++ci) mx = std::max(mx, score[ci]);
+        const double unstated = std::max(0.0, n_false + 1 - (e - b));
+        double z = unstated * std::exp(-mx);
+        for (std::uint32_t ci = b; ci < e; ++ci) z += std::exp(score[ci] - mx);
+        for (std::uint32_t ci = b; ci < e; ++ci) score[ci] = std::exp(score[ci] - mx) / z;
+      }
+      pick_winners();
+      // New accuracies: the mean probability of what each source states, shrunk to its prior.
+      std::fill(sum_p.begin(), sum_p.end(), 0.0);
+      std::fill(cnt.begin(), cnt.end(), 0.0);
+      for (std::size_t ci = 0; ci < cands.size(); ++ci) {
+        const std::size_t a = slot_attribute[cands[ci].slot];
+        for (std::uint32_t k = cands[ci].vote_begin; k < cands[ci].vote_end; ++k) {
+          sum_p[votes[k].source * n_attributes + a] += score[ci];
+          cnt[votes[k].source * n_attributes + a] += 1;
+        }
+      }
+      double moved = 0;
+      const double k0 = std::max(opts.prior_strength, 0.0);
+      for (std::size_t s = 0; s < n_sources; ++s) {
+        double sp = 0, sc = 0;
+        for (std::size_t a = 0; a < n_attributes; ++a) {
+          const std::size_t i = s * n_attributes + a;
+          sp += sum_p[i];
+          sc += cnt[i];
+          const double next = (k0 * prior[s] + sum_p[i]) / (k0 + cnt[i] > 0 ? k0 + cnt[i] : 1);
+          moved = std::max(moved, std::abs(next - acc[i]));
+          acc[i] = next;
+        }
+        const double next = (k0 * prior[s] + sp) / (k0 + sc > 0 ? k0 + sc : 1);
+        moved = std::max(moved, std::abs(next - acc_all[s]));
+        acc_all[s] = next;
+      }
+      // Copying: two sources that, where one of them states a losing value, state the same one
+      // (sharing a false value is rare for independent sources: there are many ways to be wrong).
+      const bool settled = moved < opts.tolerance || it + 1 >= std::max(opts.max_iterations, 1) / 2;
+      if (!copies_estimated && settled) {
+        copies_estimated = true;
+        moved = 1;  // go on: the discounted votes move the accuracies again
+        shared.clear();
+        either.clear();
+        for (std::size_t si = 0; si < slots.size(); ++si) {
+          voters.clear();
+          for (std::uint32_t ci = slot_begin[si]; ci < slot_begin[si + 1]; ++ci)
+            for (std::uint32_t k = cands[ci].vote_begin; k < cands[ci].vote_end; ++k) voters.emplace_back(votes[k].source, ci);
+          if (voters.size() < 2 || voters.size() > 256) continue;
+          for (std::size_t x = 0; x < voters.size(); ++x)
+            for (std::size_t y = x + 1; y < voters.size(); ++y) {
+              if (voters[x].first == voters[y].first) continue;
+              const bool x_false = voters[x].second != winner[si], y_false = voters[y].second != winner[si];
+              if (!x_false && !y_false) continue;
+              either.add(voters[x].first, voters[y].first, 1.0f);
+              if (voters[x].second == voters[y].second) shared.add(voters[x].first, voters[y].first, 1.0f);
+            }
+        }
+        copy_prob.clear();
+        any_copy = false;
+        shared.for_each([&](std::uint32_t x, std::uint32_t y, float n) {
+          if (n < static_cast<float>(opts.copy_min_shared)) return;
+          const double p = n / (either.get(x, y) + opts.copy_smoothing);
+          if (p >= opts.copy_threshold) {
+            copy_prob.set(x, y, static_cast<float>(p));
+            any_copy = true;
+          }
+        });
+      }
+      if (moved < opts.tolerance) {
+        out.converged = true;
+        break;
+      }
+    }
+  }
+
+  // Results per slot.
+  out.slots.resize(slots.size());
+  std::vector<std::uint32_t> slot_sources;
+  for (std::size_t si = 0; si < slots.size(); ++si) {
+    slot_truth& st = out.slots[si];
+    st.slot = si;
+    const std::uint32_t w = winner[si];
+    if (w == UINT32_MAX) {
+      st.reason = "no claim in this slot asserts a value";
+      continue;
+    }
+    const candidate& cd = cands[w];
+    st.value = to_string(claims[cd.claim].val);  // as the first claim stating it writes it
+    st.mod = claims[cd.claim].mod;
+    st.claim = cd.claim;
+    st.tie = tie[si];
+    st.sources = cd.vote_end - cd.vote_begin;
+    slot_sources.clear();
+    for (std::uint32_t ci = slot_begin[si]; ci < slot_begin[si + 1]; ++ci)
+      for (std::uint32_t k = cands[ci].vote_begin; k < cands[ci].vote_end; ++k) slot_sources.push_back(votes[k].source);
+    std::sort(slot_sources.begin(), slot_sources.end());
+    st.all_sources = static_cast<std::size_t>(std::unique(slot_sources.begin(), slot_sources.end()) - slot_sources.begin());
+    const std::size_t n_values = slot_begin[si + 1] - slot_begin[si];
+    if (opts.mode == best_value_mode::vote) {
+      double total = 0;
+      for (std::uint32_t ci = slot_begin[si]; ci < slot_begin[si + 1]; ++ci) total += score[ci];
+      st.confidence = total > 0 ? score[w] / total : 0;
+      if (n_values == 1)
+        st.reason = fmt::format("every statement ({} source(s)) gives this value", st.all_sources);
+      else if (st.tie)
+        st.reason = fmt::format("no value has more weighted support than another ({:.2f} each); check the primary sources",
+                                score[w]);
+      else
+        st.reason = fmt::format(
+            "{} of {} source(s) state it, weighted {:.2f} against {:.2f} for the rest (source reliability priors, "
+            "attribution and precision)",
+            st.sources, st.all_sources, score[w], total - score[w]);
+    } else {
+      st.confidence = score[w];
+      const std::size_t a = slot_attribute[si];
+      std::uint32_t lead = votes[cd.vote_begin].source;
+      for (std::uint32_t k = cd.vote_begin; k < cd.vote_end; ++k) {
+        const std::uint32_t s = votes[k].source;
+        const double as = opts.per_attribute ? acc[s * n_attributes + a] : acc_all[s];
+        const double al = opts.per_attribute ? acc[lead * n_attributes + a] : acc_all[lead];
+        if (as > al || (as == al && source_names[s] < source_names[lead])) lead = s;
+      }
+      st.reason = fmt::format(
+          "{} of {} source(s) state it, led by {} (learned {}accuracy {:.2f}); weighing each source by the accuracy "
+          "learned from its agreement across {} slot(s), truth discovery gives it probability {:.2f}{}",
+          st.sources, st.all_sources, source_names[lead], opts.per_attribute ? slots[si].attribute + " " : std::string(),
+          opts.per_attribute ? acc[lead * n_attributes + a] : acc_all[lead], slots.size(), st.confidence,
+          st.tie ? " (tied with another value)" : "");
+    }
+  }
+
+  // What was learned about each source.
+  out.sources.resize(n_sources);
+  std::vector<std::uint32_t> by_name(attribute_names.size());
+  std::iota(by_name.begin(), by_name.end(), 0u);
+  std::sort(by_name.begin(), by_name.end(), [&](std::uint32_t x, std::uint32_t y) { return attribute_names[x] < attribute_names[y]; });
+  std::vector<double> attr_count(n_sources * n_attributes, 0.0);
+  for (std::size_t ci = 0; ci < cands.size(); ++ci)
+    for (std::uint32_t k = cands[ci].vote_begin; k < cands[ci].vote_end; ++k)
+      attr_count[votes[k].source * n_attributes + slot_attribute[cands[ci].slot]] += 1;
+  for (std::uint32_t s = 0; s < n_sources; ++s) {
+    source_trust& t = out.sources[s];
+    t.source = source_names[s];
+    t.prior = prior[s];
+    t.reliability = acc_all[s];
+    t.claims = source_claims[s];
+    for (std::uint32_t a : by_name)
+      if (attr_count[s * n_attributes + a] > 0) t.by_attribute.emplace_back(attribute_names[a], acc[s * n_attributes + a]);
+    // The more accurate source it most likely copies (or shares a copied feed with).
+    double best_p = 0;
+    for (std::uint32_t o = 0; o < n_sources && any_copy; ++o) {
+      const double p = o == s ? 0.0 : copy_prob.get(s, o);
+      if (p > best_p && acc_all[o] >= acc_all[s]) {
+        best_p = p;
+        t.copies = source_names[o];
+      }
+    }
+  }
+  std::sort(out.sources.begin(), out.sources.end(), [](const source_trust& x, const source_trust& y) {
+    return x.reliability != y.reliability ? x.reliability > y.reliability : x.source < y.source;
+  });
+  return out;
+}
+
+}  // namespace crosscheck
