@@ -244,6 +244,9 @@ struct people_vocabulary {
   std::vector<std::string> partial_cues;     // "and others", "among others": the list is not complete
   // Words between a name's comma and a title in apposition: "Xi Jinping, also general secretary".
   std::vector<std::string> apposition_fillers;
+  // Words before a title that make its holder a deputy ("Deputy Foreign Minister"): the role is
+  // "deputy_<id>", not the role deputised for.
+  std::vector<std::string> deputy_words;
   std::vector<known_person> known;
 };
 

@@ -53,6 +53,7 @@ class person_extractor final : public extractor {
     for (const auto& c : rules.people.delegation_cues) delegation_.add(c, 0);
     for (const auto& c : rules.people.partial_cues) partial_.add(c, 0);
     fillers_.insert(rules.people.apposition_fillers.begin(), rules.people.apposition_fillers.end());
+    deputies_.insert(rules.people.deputy_words.begin(), rules.people.deputy_words.end());
     for (const auto& c : rules.people.former_cues) {
       if (!c.empty() && c.back() == '-') former_prefixes_.push_back(c);
       else former_.insert(c);
@@ -75,6 +76,9 @@ class person_extractor final : public extractor {
     for (const sentence& sen : doc.sentences) {
       const auto toks = detail::tokenize(t, sen.normalized.begin, sen.normalized.end);
       if (toks.empty()) continue;
+      // A title-case line with no closing period is a headline: capitals tell nothing there.
+      const std::string_view tail = t.substr(toks.back().end, sen.normalized.end - toks.back().end);
+      if (title_case(toks) && tail.find_first_of(".!?") == std::string_view::npos) continue;
       read_sentence(doc, sen, t, toks, mem, out);
     }
   }
@@ -100,11 +104,23 @@ class person_extractor final : public extractor {
   struct mention {
     span name;
     span whole;          // title (with organisation) and name together: the evidence
-    int role = -1;       // index into rules.people.roles; -1: none
+    std::string role;    // role id ("defense_minister", "deputy_foreign_minister"); empty: none
     std::string title;   // the title's words as written (with the organisation)
     std::string organisation;
+    bool appositive = false;  // the title follows the name
   };
 
+  // Every longer word capitalized, as in a title-case headline ("Foreign Minister Meets Vietnamese
+  // Counterpart in Hanoi"), where verbs and nouns are capitalized too.
+  static bool title_case(const std::vector<token>& toks) {
+    std::size_t words = 0, capitals = 0;
+    for (const token& tok : toks) {
+      if (tok.lower.size() < 4 || !detail::is_ascii_lower(tok.lower[0])) continue;
+      ++words;
+      capitals += tok.capitalized;
+    }
+    return words >= 4 && capitals == words;
+  }
   bool comma_between(std::string_view t, const token& a, const token& b) const {
     const auto gap = t.substr(a.end, b.begin - a.end);
     return gap.find_first_of(",;:()[]\"") != std::string_view::npos || gap.find(" - ") != std::string_view::npos;
@@ -245,14 +261,22 @@ class person_extractor final : public extractor {
     }
 
     std::vector<mention> found;
+    std::optional<std::size_t> last_app;  // the mention the last apposition went to, and where it ended
+    std::size_t last_app_end = 0;
     std::size_t i = 0;
     while (i < toks.size()) {
       if (auto m = titles_.longest_at(toks, i); m.length) {
         mention mn;
-        mn.role = m.payload;
+        mn.role = rules_.people.roles[static_cast<std::size_t>(m.payload)].id;
         std::size_t e = i + m.length;
+        // "Deputy Foreign Minister": a deputy does not hold the role he deputises for.
+        std::size_t title_first = i;
+        if (i > 0 && deputies_.contains(toks[i - 1]) && t.substr(toks[i - 1].end, toks[i].begin - toks[i - 1].end) == " ") {
+          mn.role = "deputy_" + mn.role;
+          title_first = i - 1;
+        }
         std::string org;
-        std::size_t org_first = org_before(t, toks, i, org);
+        std::size_t org_first = org_before(t, toks, title_first, org);
         const bool former = (org_first > 0 && is_former(toks[org_first - 1])) || (i > 0 && is_former(toks[i - 1]));
         span name{e, e};
         const bool ends_in_of = toks[e - 1].lower == "of";
@@ -273,21 +297,35 @@ class person_extractor final : public extractor {
           name = name_at(t, toks, e, true);
         }
         if (name.empty()) {
-          // No name after it: maybe a title in apposition after a name ("Oleg Kozhemyako, Governor of ...").
-          if (const auto app = apposition_name(t, toks, org_first, found, mem)) {
-            mention& prev = found[*app];
-            if (!former && prev.role < 0) {
-              prev.role = mn.role;
-              prev.organisation = org;
-              if (ends_in_of || (e < toks.size() && toks[e].lower == "of")) {
-                std::string of_org;
-                const span of = of_span(t, toks, ends_in_of ? e : e + 1, of_org);
-                if (!of_org.empty()) prev.organisation = of_org;
-                e = std::max(e, of.last);
-              }
-              prev.title = std::string(t.substr(toks[org_first].begin, toks[e - 1].end - toks[org_first].begin));
-              prev.whole.last = e;
+          // No name after it: maybe a title in apposition after a name ("Oleg Kozhemyako, Governor of
+          // ..."), or a second one joined by "and" ("Xi Jinping, also general secretary of ... and
+          // chairman of ...").
+          std::optional<std::size_t> app;
+          if (org_first > 0 && toks[org_first - 1].lower == "and" && last_app && last_app_end == org_first - 1)
+            app = last_app;
+          else
+            app = apposition_name(t, toks, org_first, found, mem);
+          if (app && !former) {
+            if (ends_in_of || (e < toks.size() && toks[e].lower == "of")) {
+              std::string of_org;
+              const span of = of_span(t, toks, ends_in_of ? e : e + 1, of_org);
+              if (!of_org.empty()) org = of_org;
+              e = std::max(e, of.last);
             }
+            mention role_of = found[*app];  // the same name, one more role
+            role_of.role = mn.role;
+            role_of.organisation = org;
+            role_of.title = std::string(t.substr(toks[org_first].begin, toks[e - 1].end - toks[org_first].begin));
+            role_of.whole = {role_of.name.first, e};
+            role_of.appositive = true;
+            if (found[*app].role.empty()) {
+              found[*app] = std::move(role_of);
+            } else {
+              found.push_back(std::move(role_of));
+              app = found.size() - 1;
+            }
+            last_app = app;
+            last_app_end = e;
           }
           i = e;
           continue;
@@ -320,44 +358,53 @@ class person_extractor final : public extractor {
       ++i;
     }
 
-    bool list_open = false;  // the list of names right after the cue goes on
+    bool list_open = false;        // the list of names right after the cue goes on
+    bool last_member_bare = true;  // the list so far holds bare names ("Cai Qi, Wang Yi and ...")
+    std::size_t last_name_first = static_cast<std::size_t>(-1);  // a name given two roles is claimed once
     for (const mention& mn : found) {
+      const bool again = mn.name.first == last_name_first;
+      last_name_first = mn.name.first;
       const std::string full = full_name(t, toks, mn.name, mem);
-      remember(t, toks, mn.name, mem);
+      if (!again) remember(t, toks, mn.name, mem);
       if (full.empty()) continue;
-      // Members: the titled names after the cue, and the bare names of the list that opens right
-      // after it ("accompanied by Cai Qi, Wang Yi and ..."); not a name the list does not hold
-      // ("Traveling with Putin were Defense Minister ...": Putin leads it).
+      // Members: the titled names after the cue, and the bare names of a list of bare names that
+      // opens right after it ("accompanied by Cai Qi, Wang Yi and ..."); not a name the list does
+      // not hold ("Traveling with Putin were Defense Minister ...": Putin leads it; "Joined by
+      // Defence Secretary John Healey and Foreign Secretary David Lammy, Starmer arrived").
       bool member = false;
-      if (mn.name.first >= list_from) {
-        const bool listed = mn.whole.first == list_from ||
-                            (list_open && (toks[mn.whole.first - 1].lower == "and" ||
-                                           t.substr(toks[mn.whole.first - 1].end,
-                                                    toks[mn.whole.first].begin - toks[mn.whole.first - 1].end)
-                                                   .find(',') != std::string_view::npos));
-        member = mn.role >= 0 || listed;
-        list_open = listed || (list_open && mn.role >= 0);
+      if (mn.name.first >= list_from && !again) {
+        const std::size_t first = mn.whole.first;
+        const bool follows = first == list_from ||
+                             (list_open && (toks[first - 1].lower == "and" ||
+                                            t.substr(toks[first - 1].end, toks[first].begin - toks[first - 1].end)
+                                                    .find(',') != std::string_view::npos));
+        const bool titled = !mn.role.empty();
+        member = titled || (follows && last_member_bare);
+        if (member) last_member_bare = !titled;
+        list_open = member && (follows || titled);
       }
-      if (mn.role < 0 && !member) continue;  // a bare name: remembered, no claim
+      if (mn.role.empty() && !member) continue;  // a bare name: remembered, no claim
       const std::string key = "person:" + detail::fold_name(full);
-      claim name_claim;
-      name_claim.kind = claim_kind::person_name;
-      name_claim.subject = key;
-      name_claim.subject_text = full;
-      name_claim.attribute = "name";
-      name_claim.val = make_person_name(written(t, toks, mn.name));
-      name_claim.rule = "person.name";
-      fill(doc, sen, t, toks, mn.name, name_claim);
-      out.push_back(std::move(name_claim));
-      if (mn.role >= 0) {
-        const role_entry& re = rules_.people.roles[static_cast<std::size_t>(mn.role)];
+      const std::string as_written = written(t, toks, mn.name);
+      if (!again) {
+        claim name_claim;
+        name_claim.kind = claim_kind::person_name;
+        name_claim.subject = key;
+        name_claim.subject_text = as_written;
+        name_claim.attribute = "name";
+        name_claim.val = make_person_name(as_written);
+        name_claim.rule = "person.name";
+        fill(doc, sen, t, toks, mn.name, name_claim);
+        out.push_back(std::move(name_claim));
+      }
+      if (!mn.role.empty()) {
         claim c;
         c.kind = claim_kind::person_role;
         c.subject = key;
-        c.subject_text = full;
+        c.subject_text = as_written;
         c.attribute = "role";
-        c.val = role_value{re.id, mn.title, mn.organisation};
-        c.rule = mn.whole.first < mn.name.first ? "person.title" : "person.apposition";
+        c.val = role_value{mn.role, mn.title, mn.organisation};
+        c.rule = mn.appositive ? "person.apposition" : "person.title";
         fill(doc, sen, t, toks, mn.whole, c);
         out.push_back(std::move(c));
       }
@@ -365,7 +412,7 @@ class person_extractor final : public extractor {
         claim c;
         c.kind = claim_kind::person_role;
         c.subject = key;
-        c.subject_text = full;
+        c.subject_text = as_written;
         c.attribute = "delegation";
         c.val = role_value{"member", "delegation", leader.empty() ? "delegation" : "delegation of " + leader};
         c.rule = partial ? "person.delegation.partial" : "person.delegation";
@@ -379,7 +426,10 @@ class person_extractor final : public extractor {
   // Far Eastern region of Primorsky Krai".
   span of_span(std::string_view t, const std::vector<token>& toks, std::size_t k, std::string& org) const {
     const std::size_t from = k;
-    while (k < toks.size() && k - from < max_org_words && (k == from || !comma_between(t, toks[k - 1], toks[k]))) ++k;
+    while (k < toks.size() && k - from < max_org_words && (k == from || !comma_between(t, toks[k - 1], toks[k]))) {
+      if (k > from && toks[k].lower == "and" && k + 1 < toks.size() && titles_.longest_at(toks, k + 1).length) break;
+      ++k;
+    }
     std::string words;
     for (std::size_t j = from; j < k; ++j) {
       if (!toks[j].capitalized) continue;
@@ -475,7 +525,7 @@ class person_extractor final : public extractor {
 
   const rule_set& rules_;
   phrase_matcher titles_, orgs_, delegation_, partial_;
-  word_set former_, stop_, particles_, function_, demonyms_, calendar_, title_words_, fillers_;
+  word_set former_, stop_, particles_, function_, demonyms_, calendar_, title_words_, fillers_, deputies_;
   std::vector<std::string> former_prefixes_;
 };
 

@@ -16,10 +16,15 @@ bool is_person_claim(const claim& c) {
   return (c.kind == claim_kind::person_name || c.kind == claim_kind::person_role) && c.subject.rfind("person:", 0) == 0;
 }
 
-// The name a person claim is about, as written.
-std::string_view written_name(const claim& c) {
-  if (!c.subject_text.empty()) return c.subject_text;
-  return std::string_view(c.subject).substr(7);
+// The full name a person claim is about: its subject key ("person:andrii sybiha"; the
+// extractor resolves "Foreign Minister Sybiha" to the full name given earlier).
+std::string_view full_name_key(const claim& c) { return std::string_view(c.subject).substr(7); }
+
+// A key in words, for a person no claim writes in full: "andrii sybiha" -> "Andrii Sybiha".
+std::string title_case(std::string s) {
+  for (std::size_t k = 0; k < s.size(); ++k)
+    if ((k == 0 || s[k - 1] == ' ') && s[k] >= 'a' && s[k] <= 'z') s[k] = static_cast<char>(s[k] - 'a' + 'A');
+  return s;
 }
 
 struct union_find {
@@ -69,17 +74,22 @@ people_links link_people(const std::vector<claim>& claims, const rule_set& rules
   std::unordered_map<std::string, std::size_t> index;
   std::vector<std::size_t> uses;
   std::vector<std::set<std::string>> roles;
+  std::vector<std::string> shown;  // the name as written in full by some claim; empty when none
   std::vector<std::size_t> name_of(claims.size(), static_cast<std::size_t>(-1));
   for (std::size_t i = 0; i < claims.size(); ++i) {
     const claim& c = claims[i];
     if (!is_person_claim(c)) continue;
-    const std::string name(written_name(c));
+    const std::string name(full_name_key(c));
     auto [it, inserted] = index.emplace(name, names.size());
     if (inserted) {
       names.push_back(name);
       uses.push_back(0);
       roles.emplace_back();
+      shown.emplace_back();
     }
+    // The name as a claim writes it in full, for reports.
+    if (const auto* pn = std::get_if<person_name>(&c.val); pn && shown[it->second].empty() && pn->key == name)
+      shown[it->second] = pn->text;
     name_of[i] = it->second;
     ++uses[it->second];
     if (c.kind == claim_kind::person_role && c.attribute == "role")
@@ -118,6 +128,7 @@ people_links link_people(const std::vector<claim>& claims, const rule_set& rules
   }
   std::vector<std::string> canonical(names.size());
   std::vector<bool> from_gazetteer(names.size(), false);
+  std::vector<std::size_t> best_of(names.size(), static_cast<std::size_t>(-1));  // by root: the most used name
   for (std::size_t n = 0; n < names.size(); ++n) {
     const std::size_t root = uf.find(n);
     if (from_gazetteer[root]) continue;
@@ -140,8 +151,11 @@ people_links link_people(const std::vector<claim>& claims, const rule_set& rules
       if (from_gazetteer[root]) break;
     }
     if (from_gazetteer[root]) continue;
-    if (canonical[root].empty() || uses[n] > uses[index[canonical[root]]]) canonical[root] = names[n];
+    if (best_of[root] == static_cast<std::size_t>(-1) || uses[n] > uses[best_of[root]]) best_of[root] = n;
   }
+  for (std::size_t n = 0; n < names.size(); ++n)
+    if (const std::size_t b = best_of[n]; b != static_cast<std::size_t>(-1) && !from_gazetteer[n])
+      canonical[n] = shown[b].empty() ? title_case(names[b]) : shown[b];
   for (std::size_t i = 0; i < claims.size(); ++i) {
     if (name_of[i] == static_cast<std::size_t>(-1)) continue;
     const std::size_t root = uf.find(name_of[i]);

@@ -326,6 +326,7 @@ void apply_roles(const YAML::Node& root, const reader& r, people_vocabulary& pv)
   if (const auto n = root["partial_cues"]) add_unique(pv.partial_cues, lowered(r.strings(n, "partial_cues")));
   if (const auto n = root["apposition_fillers"])
     add_unique(pv.apposition_fillers, lowered(r.strings(n, "apposition_fillers")));
+  if (const auto n = root["deputy_words"]) add_unique(pv.deputy_words, lowered(r.strings(n, "deputy_words")));
   if (const auto list = root["people"]) {
     if (!list.IsSequence()) r.fail(list, "people: expected a list");
     for (const auto& e : list) {
@@ -434,7 +435,7 @@ void apply(const YAML::Node& root, const std::string& file, rule_set& rs) {
                 "reporting_verbs", "never_final", "maybe_final", "continuations", "function_words", "pronouns",
                 "determiners", "openers", "auxiliaries", "demonyms", "clause_openers",
                 "default", "sources", "dates", "durations", "event_dates", "origins", "destinations", "names", "roles",
-                "organisations", "former_cues", "delegation_cues", "partial_cues", "apposition_fillers", "people",
+                "organisations", "former_cues", "delegation_cues", "partial_cues", "apposition_fillers", "deputy_words", "people",
                 "numbers", "units", "documents"});
   if (const auto n = root["events"]) {
     if (!n.IsSequence()) r.fail(n, "events: expected a list");
