@@ -187,6 +187,8 @@ std::string fold_latin(std::string_view s) {
            (static_cast<unsigned char>(s[i + 2]) & 0x3Fu);
     if (const char* base = cp ? latin_base(cp) : nullptr) {
       out += base;
+    } else if (cp >= 0x300 && cp <= 0x36F) {
+      // a combining mark (a diacritic typed after its letter): dropped
     } else if (cp == 0x2019 || cp == 0x2018 || cp == 0x2010 || cp == 0x2011) {
       out += cp == 0x2019 || cp == 0x2018 ? '\'' : '-';  // typographic apostrophes and hyphens
     } else {
@@ -200,41 +202,55 @@ std::string fold_latin(std::string_view s) {
 name_matcher::name_matcher(const rule_set& rules) : rules_(rules) {}
 
 std::vector<std::string> name_matcher::parts(std::string_view name) const {
-  const std::string f = fold_latin(name);
-  std::vector<std::string> out;
+  // Split the name as written, so that a particle's case is still known: "al-Sisi", "bin Salman"
+  // and "von der Leyen" drop theirs, but "Al Gore" and "Le Hoai Trung" keep a first part that
+  // is a name of its own.
+  std::vector<std::string> raw;
+  std::vector<bool> hyphen_after;  // "Al-Sisi": a particle joined to the name by a hyphen
   std::string cur;
-  auto flush = [&] {
-    if (!cur.empty() && !contains(rules_.names.particles, cur) && !contains(rules_.names.suffixes, cur))
-      out.push_back(cur);
-    cur.clear();
-  };
-  for (char c : f) {
+  for (char c : name) {
     if (c == ' ' || c == '-' || c == '.' || c == ',' || c == '\t' || c == '\n') {
-      flush();
+      if (!cur.empty()) {
+        raw.push_back(std::move(cur));
+        hyphen_after.push_back(c == '-');
+      }
+      cur.clear();
     } else if (c != '\'') {
       cur += c;
     }
   }
-  flush();
+  if (!cur.empty()) {
+    raw.push_back(std::move(cur));
+    hyphen_after.push_back(false);
+  }
+  std::vector<std::string> out;
+  for (std::size_t k = 0; k < raw.size(); ++k) {
+    std::string p = fold_latin(raw[k]);
+    // Typographic apostrophes fold to '\''; they join, they do not split ("O’Brien").
+    p.erase(std::remove(p.begin(), p.end(), '\''), p.end());
+    if (p.empty() || contains(rules_.names.suffixes, p)) continue;
+    const bool written_lower = !raw[k].empty() && detail::is_ascii_lower(raw[k][0]);
+    if (contains(rules_.names.particles, p) && raw.size() > 1 && (k > 0 || written_lower || hyphen_after[k])) continue;
+    out.push_back(std::move(p));
+  }
   return out;
 }
 
 std::string name_matcher::skeleton(std::string_view part) const {
   std::string s(part);
+  if (s.size() < 2) return s;  // an initial stays the letter written
   for (const auto& group : rules_.names.given_name_groups)
     if (contains(group, s)) return group.front();
   for (const auto& r : rules_.names.transliteration) {
     if (r.from.empty()) continue;
     if (r.at_end) {
-      if (s.size() > r.from.size() && s.compare(s.size() - r.from.size(), r.from.size(), r.from) == 0)
+      if (s.size() >= r.from.size() && s.compare(s.size() - r.from.size(), r.from.size(), r.from) == 0)
         s.replace(s.size() - r.from.size(), r.from.size(), r.to);
       continue;
     }
     for (std::size_t at = s.find(r.from); at != std::string::npos; at = s.find(r.from, at + r.to.size()))
       s.replace(at, r.from.size(), r.to);
   }
-  // Doubled letters are written single in other transliterations ("Mohammed", "Muhamed").
-  s.erase(std::unique(s.begin(), s.end()), s.end());
   for (const auto& group : rules_.names.given_name_groups)
     if (contains(group, s)) return group.front();
   return s;
@@ -307,6 +323,21 @@ name_match name_matcher::match(std::string_view a, std::string_view b) const {
     }
   }
 
+  // Initials in place of parts, as many parts on both sides ("V. Putin", "J. F. Kennedy" /
+  // "John Fitzgerald Kennedy"): a shorter form, when a full part is shared.
+  if (sa.size() == sb.size()) {
+    bool all = true, shared_full = false;
+    for (std::size_t k = 0; k < sa.size() && all; ++k) {
+      if (sa[k] == sb[k]) {
+        shared_full = shared_full || !is_initial(pa[k]);
+        continue;
+      }
+      all = (is_initial(pa[k]) && !pb[k].empty() && pb[k][0] == pa[k][0]) ||
+            (is_initial(pb[k]) && !pa[k].empty() && pa[k][0] == pb[k][0]);
+    }
+    if (all && shared_full) return {name_verdict::partial, "initials for some parts"};
+  }
+
   // One slip in one long part, every other part equal.
   if (sa.size() == sb.size()) {
     std::size_t diff = 0, at = 0;
@@ -319,6 +350,14 @@ name_match name_matcher::match(std::string_view a, std::string_view b) const {
     if (diff == 1 && std::max(pa[at].size(), pb[at].size()) >= rules_.names.min_typo_length &&
         (within_one_edit(pa[at], pb[at], what) || within_one_edit(sa[at], sb[at], what)))
       return {name_verdict::likely_misspelling, fmt::format("{} in {}/{}", what, pa[at], pb[at])};
+    // A doubled letter moved or added ("Gutteres" / "Guterres"): equal once doubles are single.
+    auto single = [](std::string x) {
+      x.erase(std::unique(x.begin(), x.end()), x.end());
+      return x;
+    };
+    if (diff == 1 && std::max(pa[at].size(), pb[at].size()) >= rules_.names.min_typo_length &&
+        single(sa[at]) == single(sb[at]))
+      return {name_verdict::likely_misspelling, fmt::format("a doubled letter moved in {}/{}", pa[at], pb[at])};
   }
   const bool shared = std::any_of(sa.begin(), sa.end(), [&](const std::string& p) { return contains(sb, p); });
   return {name_verdict::different, shared ? "only part of the name is shared" : "no part of the name is shared"};
