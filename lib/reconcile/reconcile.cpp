@@ -11,6 +11,7 @@
 #include "crosscheck/names.hpp"
 #include "crosscheck/truth.hpp"
 #include "reconcile/grouping.hpp"
+#include "reconcile/weights.hpp"
 #include "reconcile/people.hpp"
 
 namespace crosscheck {
@@ -132,23 +133,12 @@ bool converted_in_one_sentence(const std::vector<claim>& claims, const slot& s) 
   return false;
 }
 
-double precision_weight(const value& v) {
-  if (const auto* t = std::get_if<clock_time>(&v)) {
-    switch (t->prec) {
-      case clock_time::precision::minute: return 1.0;
-      case clock_time::precision::hour: return 0.8;
-      default: return 0.5;
-    }
-  }
-  if (const auto* d = std::get_if<date_value>(&v)) return d->g == date_value::grain::day ? 1.0 : 0.7;
-  return 1.0;
-}
 
 double claim_weight(const claim& c, const rule_set& rules, const reconcile_options& opts) {
   auto it = rules.source_reliability.find(c.ev.source);
   const double reliability = it != rules.source_reliability.end() ? it->second : rules.default_reliability;
   const double attribution = c.ev.attribution.empty() ? opts.unattributed_weight : opts.attributed_weight;
-  return reliability * attribution * precision_weight(c.val);
+  return reliability * attribution * detail::precision_weight(c.val);
 }
 
 // Who says it, for an explanation: "the Kremlin's Telegram channel, via Korea JoongAng Daily".

@@ -10,6 +10,8 @@
 #include <numeric>
 #include <unordered_map>
 
+#include "reconcile/weights.hpp"
+
 namespace crosscheck {
 
 std::string_view to_string(best_value_mode m) noexcept {
@@ -39,17 +41,6 @@ double prior_reliability(const rule_set& rules, std::string_view source) noexcep
 
 namespace {
 
-double precision_factor(const value& v) {
-  if (const auto* t = std::get_if<clock_time>(&v)) {
-    switch (t->prec) {
-      case clock_time::precision::minute: return 1.0;
-      case clock_time::precision::hour: return 0.8;
-      default: return 0.5;
-    }
-  }
-  if (const auto* d = std::get_if<date_value>(&v)) return d->g == date_value::grain::day ? 1.0 : 0.7;
-  return 1.0;
-}
 
 // One source's vote for one value: the best attribution and precision it gives it.
 struct vote {
@@ -196,7 +187,7 @@ truth_result discover_truth(const std::vector<claim>& claims, const std::vector<
         if (inserted) source_names.emplace_back(src);  // the key views the claim, which outlives this call
         const std::uint32_t sid = sit->second;
         const double factor = (c.ev.attribution.empty() ? opts.unattributed_weight : opts.attributed_weight) *
-                              precision_factor(c.val);
+                              detail::precision_weight(c.val);
         raw.push_back({ci, sid, factor});
       }
       // One vote per (value, source): its best factor. Sorted by value, then source.
