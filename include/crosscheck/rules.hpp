@@ -222,11 +222,19 @@ struct role_entry {
 };
 
 // A known person (data/people.yaml, under `people`): picks the canonical spelling of a name
-// the rules already matched; never decides that two spellings are one person on its own.
+// the rules already matched, and lets a name one slip away from it, given a role the person
+// held, be read as a misspelling of it (the rules decide the slip; the list holds no typos).
 struct known_person {
+  // A role held, with the years it was held when known ("defense_minister" from 2024).
+  struct held_role {
+    std::string role;          // role id
+    std::string organisation;  // organisation id; empty: any
+    int from_year = 0;         // 0: unknown
+    int to_year = 0;           // 0: still held, or unknown
+  };
   std::string name;                  // canonical spelling
   std::vector<std::string> aliases;  // other spellings and forms seen in print
-  std::vector<std::string> roles;    // role ids held (for context agreement)
+  std::vector<held_role> roles;      // a spelling one slip away, given one of these roles, is this person
 };
 
 // Words around names and roles (data/roles.yaml).

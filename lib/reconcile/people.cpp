@@ -98,6 +98,15 @@ people_links link_people(const std::vector<claim>& claims, const rule_set& rules
   if (names.empty()) return out;
   out.subject.resize(claims.size());
 
+  // Known people, filed under the same keys.
+  std::unordered_map<std::string, std::vector<std::size_t>> known_buckets;
+  for (std::size_t k = 0; k < rules.people.known.size(); ++k) {
+    std::vector<std::string> forms = rules.people.known[k].aliases;
+    forms.push_back(rules.people.known[k].name);
+    for (const auto& f : forms)
+      for (auto& key : m.blocking_keys(f)) known_buckets[std::move(key)].push_back(k);
+  }
+
   // File every name under its blocking keys; compare only the names that share one.
   std::unordered_map<std::string, std::vector<std::size_t>> buckets;
   for (std::size_t n = 0; n < names.size(); ++n)
@@ -119,13 +128,27 @@ people_links link_people(const std::vector<claim>& claims, const rule_set& rules
 
   // The canonical spelling of each person: a known person's name when one of the names is it
   // (or a variant of it), else the most used spelling.
-  std::unordered_map<std::string, std::vector<std::size_t>> known_buckets;
-  for (std::size_t k = 0; k < rules.people.known.size(); ++k) {
-    std::vector<std::string> forms = rules.people.known[k].aliases;
-    forms.push_back(rules.people.known[k].name);
-    for (const auto& f : forms)
-      for (auto& key : m.blocking_keys(f)) known_buckets[std::move(key)].push_back(k);
+  // A name one slip from a known person's, given a role that person held, is that person (the
+  // rules find the slip; the list only says who held the role).
+  std::vector<std::size_t> slip_of(names.size(), static_cast<std::size_t>(-1));
+  for (std::size_t n = 0; n < names.size(); ++n) {
+    if (roles[n].empty()) continue;
+    for (const auto& key : m.blocking_keys(names[n])) {
+      auto it = known_buckets.find(key);
+      if (it == known_buckets.end()) continue;
+      for (std::size_t k : it->second) {
+        const known_person& kp = rules.people.known[k];
+        const bool held = std::any_of(kp.roles.begin(), kp.roles.end(),
+                                      [&](const known_person::held_role& h) { return roles[n].count(h.role) > 0; });
+        if (held && m.match(names[n], kp.name).verdict == name_verdict::likely_misspelling) {
+          slip_of[n] = k;
+          break;
+        }
+      }
+      if (slip_of[n] != static_cast<std::size_t>(-1)) break;
+    }
   }
+
   std::vector<std::string> canonical(names.size());
   std::vector<bool> from_gazetteer(names.size(), false);
   std::vector<std::size_t> best_of(names.size(), static_cast<std::size_t>(-1));  // by root: the most used name
@@ -149,6 +172,10 @@ people_links link_people(const std::vector<claim>& claims, const rule_set& rules
         }
       }
       if (from_gazetteer[root]) break;
+    }
+    if (!from_gazetteer[root] && slip_of[n] != static_cast<std::size_t>(-1)) {
+      canonical[root] = rules.people.known[slip_of[n]].name;
+      from_gazetteer[root] = true;
     }
     if (from_gazetteer[root]) continue;
     if (best_of[root] == static_cast<std::size_t>(-1) || uses[n] > uses[best_of[root]]) best_of[root] = n;

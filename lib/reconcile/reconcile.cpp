@@ -413,6 +413,40 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
 
   if (opts.best == best_value_mode::truth_discovery) apply_truth_discovery(claims, rules, opts, r);
 
+  // A known person's name written one slip away, by every source that names him: no second
+  // spelling to set it against, but the known-people list has the right one.
+  std::vector<bool> has_conflict(r.slots.size(), false);
+  for (const auto& c : r.conflicts) has_conflict[c.slot] = true;
+  for (std::size_t si = 0; si < r.slots.size(); ++si) {
+    const slot& s = r.slots[si];
+    if (s.kind != claim_kind::person_name || has_conflict[si] || !people.known.count(s.subject)) continue;
+    const std::string& spelling = people.canonical.find(s.subject)->second;
+    value_group slip;
+    for (std::size_t i : s.claims) {
+      const auto* n = std::get_if<person_name>(&claims[i].val);
+      if (!n || matcher.match(n->text, spelling).verdict != name_verdict::likely_misspelling) continue;
+      if (slip.claims.empty()) slip.value = to_string(claims[i].val);
+      if (to_string(claims[i].val) == slip.value) slip.claims.push_back(i);
+    }
+    if (slip.claims.empty()) continue;
+    const claim& first = claims[slip.claims.front()];
+    for (std::size_t i : slip.claims) slip.support += claim_weight(claims[i], rules, opts);
+    conflict c;
+    c.cls = conflict_class::spelling;
+    c.sev = conflict_severity::medium;
+    c.slot = si;
+    c.values.push_back(std::move(slip));
+    c.best.value = spelling;
+    c.best.confidence = 0.5;
+    c.best.reason = fmt::format("the known-people list (data/people.yaml) spells it {}, and the role the text gives "
+                                "is one that person held; the rules find one slip between the two spellings",
+                                spelling);
+    c.explanation = fmt::format("{} writes \"{}\" for {}, a known person in that role: one slip from the known "
+                                "spelling, likely a typo.",
+                                outlet(first.ev), first.ev.text, spelling);
+    r.conflicts.push_back(std::move(c));
+  }
+
   std::stable_sort(r.conflicts.begin(), r.conflicts.end(),
                    [](const conflict& a, const conflict& b) { return a.sev > b.sev; });
   for (std::size_t k = 0; k < r.conflicts.size(); ++k) r.conflicts[k].id = fmt::format("C{}", k + 1);

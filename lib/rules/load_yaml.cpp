@@ -334,7 +334,23 @@ void apply_roles(const YAML::Node& root, const reader& r, people_vocabulary& pv)
       known_person kp;
       kp.name = r.str(e["name"], "people.name");
       if (e["aliases"]) kp.aliases = r.strings(e["aliases"], "people.aliases");
-      if (e["roles"]) kp.roles = r.strings(e["roles"], "people.roles");
+      if (const auto roles = e["roles"]) {
+        if (!roles.IsSequence()) r.fail(roles, "people.roles: expected a list of role ids or {role, organisation, from, to}");
+        for (const auto& h : roles) {
+          known_person::held_role held;
+          if (h.IsScalar()) {
+            held.role = r.str(h, "people.roles");
+          } else {
+            r.keys(h, {"role", "organisation", "from", "to"});
+            held.role = r.str(h["role"], "people.roles.role");
+            if (h["organisation"]) held.organisation = r.str(h["organisation"], "people.roles.organisation");
+            if (h["from"]) held.from_year = whole_number(r, h["from"], "people.roles.from (a year)", 1, 9999);
+            if (h["to"]) held.to_year = whole_number(r, h["to"], "people.roles.to (a year)", 1, 9999);
+            if (held.from_year && held.to_year && held.to_year < held.from_year) r.fail(h, "people.roles: 'to' is before 'from'");
+          }
+          kp.roles.push_back(std::move(held));
+        }
+      }
       upsert(pv.known, std::move(kp), [](const known_person& x) { return x.name; });
     }
   }
@@ -580,8 +596,8 @@ void check_role_references(const rule_set& rs, const std::string& file) {
   }
   for (const auto& kp : rs.people.known)
     for (const auto& x : kp.roles)
-      if (!role_exists(x))
-        throw rule_error({file, {}, {}, {}}, fmt::format("person '{}' holds role '{}', which is not a role", kp.name, x));
+      if (!role_exists(x.role))
+        throw rule_error({file, {}, {}, {}}, fmt::format("person '{}' holds role '{}', which is not a role", kp.name, x.role));
 }
 
 // An event dated as another must name one that exists.

@@ -186,3 +186,24 @@ TEST_CASE("people: roles round-trip through JSON Lines with their organisation",
   REQUIRE(parse_value(claim_kind::person_role, "chief whisperer", rules(), v));
   CHECK(std::get<role_value>(v).role == "chief whisperer");
 }
+
+TEST_CASE("people: a known person's name one slip away, in a role he held, is a spelling finding", "[reconcile][people]") {
+  std::vector<claim> claims;
+  mention(claims, "a.txt", "Andrei Belousv", "defense_minister", "russia");
+  const auto r = reconcile(claims, rules());
+  const auto found = conflicts_on(r, "name");
+  REQUIRE(found.size() == 1u);
+  CHECK(found[0]->cls == conflict_class::spelling);
+  CHECK(found[0]->best.value == "Andrei Belousov");
+  CHECK(r.slots[found[0]->slot].subject == "person:andrei belousov");
+  CHECK(found[0]->explanation.find("Andrei Belousv") != std::string::npos);
+
+  // In a role the known man never held, the same slip names someone else: no finding.
+  std::vector<claim> other;
+  mention(other, "a.txt", "Andrei Belousv", "mayor");
+  CHECK(reconcile(other, rules()).conflicts.empty());
+  // Spelled right, nothing to say.
+  std::vector<claim> right;
+  mention(right, "a.txt", "Andrei Belousov", "defense_minister", "russia");
+  CHECK(reconcile(right, rules()).conflicts.empty());
+}

@@ -149,3 +149,32 @@ TEST_CASE("rules: the number, unit and document vocabularies load and are checke
     }
   }
 }
+
+TEST_CASE("rules: the name, role and people vocabularies load and are checked", "[rules][people]") {
+  const rule_set r = rule_set::load(CROSSCHECK_DATA_DIR);
+  const auto belousov = std::find_if(r.people.known.begin(), r.people.known.end(),
+                                     [](const auto& p) { return p.name == "Andrei Belousov"; });
+  REQUIRE(belousov != r.people.known.end());
+  REQUIRE_FALSE(belousov->roles.empty());
+  CHECK(belousov->roles.front().role == "defense_minister");
+  CHECK(belousov->roles.front().from_year == 2024);
+  CHECK(r.names.min_typo_length >= 4u);
+  SECTION("a role's parent must be a role") {
+    const crosscheck_test::temp_dir dir;
+    copy_data_with(dir, "roles.yaml", "roles:\n  - {id: envoy, titles: [envoy], parent: diplomat}\n");
+    CHECK_THROWS_WITH(rule_set::load(dir.path()), Catch::Contains("roles.yaml") && Catch::Contains("diplomat"));
+  }
+  SECTION("a known person's role must be a role, held from before it ended") {
+    const crosscheck_test::temp_dir dir;
+    copy_data_with(dir, "people.yaml", "people:\n  - {name: A B, roles: [{role: defense_minister, from: 2020, to: 2019}]}\n");
+    CHECK_THROWS_WITH(rule_set::load(dir.path()), Catch::Contains("people.yaml:2") && Catch::Contains("before"));
+    const crosscheck_test::temp_dir other;
+    copy_data_with(other, "people.yaml", "people:\n  - {name: A B, roles: [astronaut]}\n");
+    CHECK_THROWS_WITH(rule_set::load(other.path()), Catch::Contains("astronaut"));
+  }
+  SECTION("a name group needs two spellings") {
+    const crosscheck_test::temp_dir dir;
+    copy_data_with(dir, "names.yaml", "names:\n  given_name_groups:\n    - [olga]\n");
+    CHECK_THROWS_WITH(rule_set::load(dir.path()), Catch::Contains("names.yaml:3") && Catch::Contains("two spellings"));
+  }
+}
