@@ -218,7 +218,9 @@ class person_extractor final : public extractor {
         const span s = name_at(t, toks, k, true);
         const std::size_t e = std::max(s.last, k + 1);
         const bool closes = e >= toks.size() || comma_between(t, toks[e - 1], toks[e]) || !toks[e].capitalized;
-        if (!s.empty() && closes && e - k >= 2) {
+        // "the Russian Far Eastern region": capitals right after a demonym name a place.
+        const bool after_demonym = k > from && demonyms_.contains_stem(toks[k - 1]);
+        if (!s.empty() && closes && e - k >= 2 && !after_demonym) {
           best = s;
           stop = k;
           break;
@@ -312,6 +314,14 @@ class person_extractor final : public extractor {
               if (!of_org.empty()) org = of_org;
               e = std::max(e, of.last);
             }
+            // An apposition is closed by a comma, the sentence's end or "and" and another title:
+            // "Ushakov, the Russian president also presented ..." makes "the Russian president"
+            // the subject of a new clause, not Ushakov's title.
+            const bool closed = e >= toks.size() || comma_between(t, toks[e - 1], toks[e]) ||
+                                (toks[e].lower == "and" && e + 1 < toks.size() && titles_.longest_at(toks, e + 1).length);
+            if (!closed) app.reset();
+          }
+          if (app && !former) {
             mention role_of = found[*app];  // the same name, one more role
             role_of.role = mn.role;
             role_of.organisation = org;
@@ -379,7 +389,11 @@ class person_extractor final : public extractor {
                                             t.substr(toks[first - 1].end, toks[first].begin - toks[first - 1].end)
                                                     .find(',') != std::string_view::npos));
         const bool titled = !mn.role.empty();
-        member = titled || (follows && last_member_bare);
+        const std::size_t after = mn.name.last;
+        const bool in_list = after >= toks.size() || toks[after].lower == "and" || toks[after].lower == "or" ||
+                             t.substr(toks[after - 1].end, toks[after].begin - toks[after - 1].end).find_first_of(",;.") !=
+                                 std::string_view::npos;
+        member = titled || (follows && last_member_bare && in_list);
         if (member) last_member_bare = !titled;
         list_open = member && (follows || titled);
       }
@@ -436,10 +450,12 @@ class person_extractor final : public extractor {
       if (!words.empty()) words += ' ';
       words += std::string(toks[j].stem());
     }
-    if (auto m = orgs_.longest_at(toks, from + (from < toks.size() && toks[from].lower == "the" ? 1 : 0)); m.length)
-      org = rules_.people.organisations[static_cast<std::size_t>(m.payload)].id;
-    else
-      org = words;
+    org = words;
+    for (std::size_t j = from; j < k; ++j)  // a listed organisation or country in the words names it
+      if (auto m = orgs_.longest_at(toks, j); m.length) {
+        org = rules_.people.organisations[static_cast<std::size_t>(m.payload)].id;
+        break;
+      }
     return {from, k};
   }
 
@@ -475,7 +491,9 @@ class person_extractor final : public extractor {
         while (b > 0 && is_name_word(toks[b - 1])) --b;
         const span s{b, k};
         const std::string full = full_name(t, toks, s, mem);
-        if (!full.empty()) return full;
+        // One capitalized word is a leader only when the document gave his full name
+        // ("Additionally, the delegation features ...": no one leads it).
+        if (!full.empty() && (k - b >= 2 || full.find(' ') != std::string::npos)) return full;
       }
       if (auto m = orgs_.longest_ending_at(toks, k); m.length)
         return rules_.people.organisations[static_cast<std::size_t>(m.payload)].id;
