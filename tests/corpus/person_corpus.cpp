@@ -518,3 +518,28 @@ TEST_CASE("person: pending negatives", "[.][corpus][person][pending]") {
       "Foreign Minister Meets Vietnamese Counterpart in Hanoi",
   });
 }
+
+// What a title right after a name's comma is not: the subject of the next clause ("..., the
+// Estonian president also thanked"), or a place inside an organisation's words ("the Ukrainian
+// Black Sea region"). And who a delegation list does not hold: its leader named before the list
+// ("Traveling with Lula were ..."), or an opening adverb taken for a leader.
+TEST_CASE("person: appositions are closed, lists hold their members only", "[corpus][person]") {
+  check_cases({
+      {"According to presidential aide Marta Ilves, the Estonian president also thanked the crew.",
+       {{"Marta Ilves", "presidential_aide", ""}}},
+      {"Andriy Koval, governor of the Ukrainian Black Sea region of Odesa, said the port had reopened.",
+       {{"Andriy Koval", "governor", ""}}},
+  });
+  {
+    const std::string text = "Traveling with Lula were Finance Minister Fernando Haddad and Foreign Minister Mauro Vieira.";
+    check_people(text, {{"Fernando Haddad", "finance_minister", ""}, {"Mauro Vieira", "foreign_minister", ""}});
+    check_delegation(text, {"Fernando Haddad", "Mauro Vieira"}, false);
+  }
+  {
+    const std::string text = "Additionally, the delegation includes Trade Minister Piyush Goyal.";
+    const auto claims = all_people(text);
+    INFO("found:\n" << describe(claims));
+    for (const auto& c : with_attribute(claims, "delegation"))
+      CHECK(std::get<role_value>(c.val).organisation == "delegation");  // no one named leads it
+  }
+}
