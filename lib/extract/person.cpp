@@ -54,6 +54,7 @@ class person_extractor final : public extractor {
     for (const auto& c : rules.people.partial_cues) partial_.add(c, 0);
     fillers_.insert(rules.people.apposition_fillers.begin(), rules.people.apposition_fillers.end());
     deputies_.insert(rules.people.deputy_words.begin(), rules.people.deputy_words.end());
+    copulas_.insert(rules.english.auxiliaries.begin(), rules.english.auxiliaries.end());
     for (const auto& c : rules.people.former_cues) {
       if (!c.empty() && c.back() == '-') former_prefixes_.push_back(c);
       else former_.insert(c);
@@ -255,6 +256,12 @@ class person_extractor final : public extractor {
         if (auto m = delegation_.longest_at(toks, i); m.length) {
           list_from = i + m.length;
           leader = delegation_leader(t, toks, i, mem);
+          // "Traveling with Lula were ...": the name before the verb leads; the list follows it.
+          if (const span who = name_at(t, toks, list_from);
+              !who.empty() && who.last < toks.size() && copulas_.contains(toks[who.last])) {
+            leader = full_name(t, toks, who, mem);
+            list_from = who.last + 1;
+          }
           i += m.length - 1;
         }
       } else if (partial_.longest_at(toks, i).length) {
@@ -387,15 +394,17 @@ class person_extractor final : public extractor {
         const bool follows = first == list_from ||
                              (list_open && (toks[first - 1].lower == "and" ||
                                             t.substr(toks[first - 1].end, toks[first].begin - toks[first - 1].end)
-                                                    .find(',') != std::string_view::npos));
+                                                    .find_first_of(",;") != std::string_view::npos));
         const bool titled = !mn.role.empty();
         const std::size_t after = mn.name.last;
         const bool in_list = after >= toks.size() || toks[after].lower == "and" || toks[after].lower == "or" ||
                              t.substr(toks[after - 1].end, toks[after].begin - toks[after - 1].end).find_first_of(",;.") !=
                                  std::string_view::npos;
-        member = titled || (follows && last_member_bare && in_list);
+        // The list ends where its structure does: "Lula, who is accompanied by Finance Minister
+        // Fernando Haddad, met Premier Li Qiang": the premier is no member.
+        member = follows && (titled || (last_member_bare && in_list));
         if (member) last_member_bare = !titled;
-        list_open = member && (follows || titled);
+        list_open = member;
       }
       if (mn.role.empty() && !member) continue;  // a bare name: remembered, no claim
       const std::string key = "person:" + detail::fold_name(full);
@@ -543,7 +552,7 @@ class person_extractor final : public extractor {
 
   const rule_set& rules_;
   phrase_matcher titles_, orgs_, delegation_, partial_;
-  word_set former_, stop_, particles_, function_, demonyms_, calendar_, title_words_, fillers_, deputies_;
+  word_set former_, stop_, particles_, function_, demonyms_, calendar_, title_words_, fillers_, deputies_, copulas_;
   std::vector<std::string> former_prefixes_;
 };
 
