@@ -536,6 +536,11 @@ TEST_CASE("person: appositions are closed, lists hold their members only", "[cor
     check_delegation(text, {"Fernando Haddad", "Mauro Vieira"}, false);
   }
   {
+    // the list ends at the verb: the premier he met is no member
+    const std::string text = "Ramaphosa, who is accompanied by Trade Minister Parks Tau, met Premier Li Qiang on Tuesday.";
+    check_delegation(text, {"Parks Tau"}, false);
+  }
+  {
     const std::string text = "Additionally, the delegation includes Trade Minister Piyush Goyal.";
     const auto claims = all_people(text);
     INFO("found:\n" << describe(claims));
