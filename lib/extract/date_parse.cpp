@@ -244,7 +244,8 @@ struct date_reader::scan {
   std::string_view text;
   const std::vector<token>& toks;
   const date_context& ctx;
-  std::vector<token> words;
+  std::vector<token> stripped;      // the tokens with a possessive "'s" cut off, when any has one
+  const std::vector<token>& words;  // stripped, or toks when no token has one
   std::optional<int> pub_year;
   std::optional<unsigned> pub_month;
   std::optional<date_value> pub_day;
@@ -254,22 +255,32 @@ struct date_reader::scan {
   std::size_t future = none;
 
   scan(const date_reader& reader, std::string_view t, const std::vector<token>& tk, const date_context& c)
-      : r(reader), text(t), toks(tk), ctx(c), words(tk) {
+      : r(reader), text(t), toks(tk), ctx(c), words(without_possessives(tk, stripped)) {
     for (const auto& w : tk) plan = plan || reader.plan_words_.count(w.lower) > 0;
     for (std::size_t k = 0; k < tk.size() && future == none && !reader.future_.empty(); ++k)
       if (reader.future_.longest_at(tk, k).length) future = k;
-    for (auto& w : words) {
-      const std::string& s = w.lower;
-      if (s.size() > 2 && s[s.size() - 2] == '\'' && s.back() == 's' && !is_ascii_digit(s[s.size() - 3])) {
-        w.lower.resize(s.size() - 2);
-        w.hash = w.stem_hash;  // phrase lookups go by the hash
-      }
-    }
     if (ctx.published && ctx.published->ok()) {
       pub_year = ctx.published->year;
       if (ctx.published->g != grain::year) pub_month = ctx.published->month;
       if (ctx.published->g == grain::day) pub_day = *ctx.published;
     }
+  }
+
+  static bool possessive_s(const std::string& s) {
+    return s.size() > 2 && s[s.size() - 2] == '\'' && s.back() == 's' && !is_ascii_digit(s[s.size() - 3]);
+  }
+  // tk, or a copy of it in `copy` with the possessives cut off: most sentences need no copy.
+  static const std::vector<token>& without_possessives(const std::vector<token>& tk, std::vector<token>& copy) {
+    bool any = false;
+    for (const auto& w : tk) any = any || possessive_s(w.lower);
+    if (!any) return tk;
+    copy = tk;
+    for (auto& w : copy)
+      if (possessive_s(w.lower)) {
+        w.lower.resize(w.lower.size() - 2);
+        w.hash = w.stem_hash;  // phrase lookups go by the hash
+      }
+    return copy;
   }
 
   std::size_t n() const { return toks.size(); }

@@ -85,7 +85,7 @@ event_context::event_context(const rule_set& rules) : rules_(rules) {
 
 bool event_context::scan(std::string_view t, const sentence& sen, event_memory& mem, event_scan& sc) const {
   sc.sen = &sen;
-  sc.toks = tokenize(t, sen.normalized.begin, sen.normalized.end);
+  tokenize(t, sen.normalized.begin, sen.normalized.end, sc.toks);
   index_titles(t, sc.toks, mem);
   sc.triggers.clear();
   for (std::size_t i = 0; i < sc.toks.size(); ++i) {
