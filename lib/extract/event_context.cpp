@@ -236,12 +236,6 @@ void event_context::fill_evidence(const document& doc, const event_scan& sc, tex
   c.ev.repeated = doc.paragraphs[sc.sen->paragraph].repeat_of.has_value();
 }
 
-bool event_context::is_name_word(const token& tok) const {
-  if (!tok.capitalized || function_words_.contains_stem(tok)) return false;
-  for (char c : tok.lower)
-    if (is_ascii_digit(c)) return false;
-  return true;
-}
 
 
 // Titles written before names: "Russian President Vladimir Putin", "North Korean leader Kim

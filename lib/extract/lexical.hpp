@@ -41,6 +41,15 @@ inline std::uint64_t word_hash(std::string_view w) noexcept {
   return h;
 }
 
+// a == b, inline: the words compared are short, and they are compared only when their hashes
+// agree, so that a call to memcmp costs more than the loop.
+inline bool same_word(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t k = 0; k < a.size(); ++k)
+    if (a[k] != b[k]) return false;
+  return true;
+}
+
 // A set of words (lower case) looked up by word_hash, so that a token's precomputed hash
 // serves every lookup; the word itself is compared only when the hash matches.
 template <class T>
@@ -91,7 +100,7 @@ class word_map {
     const std::size_t mask = keys_.size() - 1;
     for (std::size_t k = hash & mask;; k = (k + 1) & mask) {
       if (keys_[k] == 0) return nullptr;
-      if (keys_[k] == hash && words_[k] == word) return &values_[k];
+      if (keys_[k] == hash && same_word(words_[k], word)) return &values_[k];
     }
   }
   void place(std::uint64_t hash, std::string word, T value) {
@@ -171,7 +180,7 @@ class phrase_matcher {
   match longest_from(const std::vector<token>& tokens, std::size_t i) const;
   match longest_to(const std::vector<token>& tokens, std::size_t i) const;
   static bool same(const token& t, const std::string& word, std::uint64_t hash) noexcept {
-    return t.hash == hash && t.lower == word;
+    return t.hash == hash && same_word(t.lower, word);
   }
   // Phrases by their first and by their last word, looked up by the token's hash.
   word_map<std::vector<entry>> by_first_, by_last_;
