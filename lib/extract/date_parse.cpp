@@ -253,6 +253,8 @@ struct date_reader::scan {
   // The first future cue ("will", "is expected to"): a weekday after it is ahead, not behind.
   std::size_t future = none;
 
+  scan(const scan&) = delete;  // `words` may refer to the scan's own `stripped`
+  scan& operator=(const scan&) = delete;
   scan(const date_reader& reader, std::string_view t, const std::vector<token>& tk, const date_context& c)
       : r(reader), text(t), toks(tk), ctx(c), words(without_possessives(tk, stripped)) {
     for (const auto& w : tk) plan = plan || reader.plan_words_.contains(w);
