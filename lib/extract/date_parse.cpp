@@ -161,7 +161,7 @@ struct date_reader::found {
 };
 
 // A date needs a digit, or a month, weekday, unit or relative word ("yesterday", "that day"):
-// a sentence with none is passed over before any work. Hash collisions only let more through.
+// a sentence with none is passed over before any work.
 bool date_reader::may_hold_date(const std::vector<token>& toks) const {
   for (const auto& t : toks) {
     for (char c : t.lower)
@@ -169,8 +169,8 @@ bool date_reader::may_hold_date(const std::vector<token>& toks) const {
     const std::string& w = t.lower;
     const bool possessive = w.size() > 2 && w[w.size() - 2] == '\'' && w.back() == 's';
     const std::string_view stem = possessive ? std::string_view(w).substr(0, w.size() - 2) : std::string_view(w);
-    if (date_words_.count(possessive ? word_hash(stem) : t.hash)) return true;
-    if (const auto dash = stem.rfind('-'); dash != std::string_view::npos && date_words_.count(word_hash(stem.substr(dash + 1))))
+    if (date_words_.find(stem, possessive ? t.stem_hash : t.hash)) return true;
+    if (const auto dash = stem.rfind('-'); dash != std::string_view::npos && date_words_.contains(stem.substr(dash + 1)))
       return true;  // "mid-May"
   }
   return false;
@@ -219,15 +219,14 @@ date_reader::date_reader(const rule_set& rules) {
   for (const auto& u : dv.day_units) units_.set(lower(u), grain::day);
   for (const auto& u : dv.month_units) units_.set(lower(u), grain::month);
   for (const auto& u : dv.year_units) units_.set(lower(u), grain::year);
-  for (const auto* table : {&months_, &weekdays_})
-    for (const auto& [w, info] : *table) date_words_.insert(word_hash(w));
-  units_.for_each([&](const std::string& w, grain) { date_words_.insert(word_hash(w)); });
+  for (const auto* table : {&months_, &weekdays_}) table->for_each([&](const std::string& w, name_info) { date_words_.insert(w); });
+  units_.for_each([&](const std::string& w, grain) { date_words_.insert(w); });
   for (const auto& r : dv.relative) {
     std::size_t b = 0;
     const std::string p = lower(r.phrase);
     for (std::size_t i = 0; i <= p.size(); ++i)
       if (i == p.size() || p[i] == ' ') {
-        if (i > b) date_words_.insert(word_hash(std::string_view(p).substr(b, i - b)));
+        if (i > b) date_words_.insert(std::string_view(p).substr(b, i - b));
         b = i + 1;
       }
   }
@@ -244,7 +243,8 @@ struct date_reader::scan {
   std::string_view text;
   const std::vector<token>& toks;
   const date_context& ctx;
-  std::vector<token> words;
+  std::vector<token> stripped;      // the tokens with a possessive "'s" cut off, when any has one
+  const std::vector<token>& words;  // stripped, or toks when no token has one
   std::optional<int> pub_year;
   std::optional<unsigned> pub_month;
   std::optional<date_value> pub_day;
@@ -253,23 +253,35 @@ struct date_reader::scan {
   // The first future cue ("will", "is expected to"): a weekday after it is ahead, not behind.
   std::size_t future = none;
 
+  scan(const scan&) = delete;  // `words` may refer to the scan's own `stripped`
+  scan& operator=(const scan&) = delete;
   scan(const date_reader& reader, std::string_view t, const std::vector<token>& tk, const date_context& c)
-      : r(reader), text(t), toks(tk), ctx(c), words(tk) {
-    for (const auto& w : tk) plan = plan || reader.plan_words_.count(w.lower) > 0;
+      : r(reader), text(t), toks(tk), ctx(c), words(without_possessives(tk, stripped)) {
+    for (const auto& w : tk) plan = plan || reader.plan_words_.contains(w);
     for (std::size_t k = 0; k < tk.size() && future == none && !reader.future_.empty(); ++k)
       if (reader.future_.longest_at(tk, k).length) future = k;
-    for (auto& w : words) {
-      const std::string& s = w.lower;
-      if (s.size() > 2 && s[s.size() - 2] == '\'' && s.back() == 's' && !is_ascii_digit(s[s.size() - 3])) {
-        w.lower.resize(s.size() - 2);
-        w.hash = w.stem_hash;  // phrase lookups go by the hash
-      }
-    }
     if (ctx.published && ctx.published->ok()) {
       pub_year = ctx.published->year;
       if (ctx.published->g != grain::year) pub_month = ctx.published->month;
       if (ctx.published->g == grain::day) pub_day = *ctx.published;
     }
+  }
+
+  static bool possessive_s(const std::string& s) {
+    return s.size() > 2 && s[s.size() - 2] == '\'' && s.back() == 's' && !is_ascii_digit(s[s.size() - 3]);
+  }
+  // tk, or a copy of it in `copy` with the possessives cut off: most sentences need no copy.
+  static const std::vector<token>& without_possessives(const std::vector<token>& tk, std::vector<token>& copy) {
+    bool any = false;
+    for (const auto& w : tk) any = any || possessive_s(w.lower);
+    if (!any) return tk;
+    copy = tk;
+    for (auto& w : copy)
+      if (possessive_s(w.lower)) {
+        w.lower.resize(w.lower.size() - 2);
+        w.hash = w.stem_hash;  // phrase lookups go by the hash
+      }
+    return copy;
   }
 
   std::size_t n() const { return toks.size(); }
@@ -291,13 +303,11 @@ struct date_reader::scan {
 
   const name_info* month_at(std::size_t k) const {
     if (k >= n() || !toks[k].capitalized) return nullptr;
-    const auto it = r.months_.find(w(k));
-    return it == r.months_.end() ? nullptr : &it->second;
+    return r.months_.find(words[k]);
   }
   const name_info* weekday_at(std::size_t k) const {
     if (k >= n() || !toks[k].capitalized) return nullptr;
-    const auto it = r.weekdays_.find(w(k));
-    return it == r.weekdays_.end() ? nullptr : &it->second;
+    return r.weekdays_.find(words[k]);
   }
   unsigned day_at(std::size_t k, bool& ordinal) const {
     ordinal = false;
@@ -630,9 +640,9 @@ struct date_reader::scan {
     if (s.size() < 5 || s.compare(0, 4, "mid-") != 0) return {};
     const std::string rest = s.substr(4);
     if (const auto y = year_number(rest)) return fixed(i, i + 1, date_value::of_year(*y), "date.year");
-    const auto m = r.months_.find(rest);
-    if (m == r.months_.end() || m->second.abbreviation) return {};
-    return lone_month(i, i + 1, m->second.number, false);
+    const name_info* m = r.months_.find(rest);
+    if (!m || m->abbreviation) return {};
+    return lone_month(i, i + 1, m->number, false);
   }
 
   // A bare year: after a year cue, in a list after one, or between a determiner and a noun.
@@ -659,15 +669,30 @@ struct date_reader::scan {
     return {};
   }
 
+  // Whether any form of at() can start at token i: a capitalized word (a month, a weekday), a
+  // word with a digit or a hyphen ("19", "mid-May", "twenty-four"), a number word ("two days
+  // ago"), a modifier ("last", "next", "this") or a relative phrase's first word. Most words
+  // are none of these and are passed over without trying each form.
+  bool may_start(std::size_t i) const {
+    if (toks[i].capitalized) return true;
+    for (char c : toks[i].lower)
+      if (is_ascii_digit(c) || c == '-') return true;
+    const unsigned* bits = r.cues_.find(words[i]);
+    if (bits && (*bits & (last_word | next_word | this_word))) return true;
+    return r.numbers_.contains(words[i]) || r.relative_phrases_.longest_at(words, i).length > 0;
+  }
+
   // The longest date expression starting at token i (the forms do not compete: each starts
   // with a different kind of word).
   found at(std::size_t i) const {
     // "last Tuesday", "next May", "this September"
     if (blank_after(i)) {
+      const unsigned* bits = r.cues_.find(words[i]);
+      const unsigned cues = bits ? *bits : 0u;
       unsigned mod = 0;
-      if (r.has(words[i], last_word)) mod = last_word;
-      else if (r.has(words[i], next_word)) mod = next_word;
-      else if (r.has(words[i], this_word)) mod = this_word;
+      if (cues & last_word) mod = last_word;
+      else if (cues & next_word) mod = next_word;
+      else if (cues & this_word) mod = this_word;
       if (mod) {
         if (const name_info* m = month_at(i + 1); m && !m->abbreviation)
           return modified_month(i, i + 2, m->number, static_cast<cue>(mod));
@@ -705,6 +730,10 @@ std::vector<date_mention> date_reader::read(std::string_view text, const std::ve
   scan s(*this, text, toks, ctx);
   std::size_t i = 0;
   while (i < toks.size()) {
+    if (!s.may_start(i)) {
+      ++i;
+      continue;
+    }
     const found f = s.at(i);
     if (!f.last || f.last <= i) {
       ++i;

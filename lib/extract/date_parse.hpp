@@ -78,8 +78,8 @@ class date_reader {
   bool has(const token& word, cue c) const;
   bool may_hold_date(const std::vector<token>& toks) const;
 
-  std::unordered_map<std::string, name_info> months_;
-  std::unordered_map<std::string, name_info> weekdays_;
+  word_map<name_info> months_;    // lower-case names and abbreviations
+  word_map<name_info> weekdays_;
   word_map<unsigned> cues_;  // word -> cue bits
   word_map<int> numbers_;    // "two" -> 2
   word_map<date_value::grain> units_;  // "years" -> year
@@ -87,8 +87,8 @@ class date_reader {
   phrase_matcher relative_phrases_;  // payload: index into relative_
   phrase_matcher to_the_day_;
   phrase_matcher future_;  // "will", "is expected to": a weekday alone is ahead
-  std::unordered_set<std::string> plan_words_;  // events.yaml modality cues: "due", "will", ...
-  std::unordered_set<std::uint64_t> date_words_;  // word_hash of the words a date needs (prefilter)
+  word_set plan_words_;  // events.yaml modality cues: "due", "will", ...
+  word_set date_words_;  // the words a date needs (prefilter)
 };
 
 }  // namespace crosscheck::detail

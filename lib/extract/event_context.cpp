@@ -85,7 +85,7 @@ event_context::event_context(const rule_set& rules) : rules_(rules) {
 
 bool event_context::scan(std::string_view t, const sentence& sen, event_memory& mem, event_scan& sc) const {
   sc.sen = &sen;
-  sc.toks = tokenize(t, sen.normalized.begin, sen.normalized.end);
+  tokenize(t, sen.normalized.begin, sen.normalized.end, sc.toks);
   index_titles(t, sc.toks, mem);
   sc.triggers.clear();
   for (std::size_t i = 0; i < sc.toks.size(); ++i) {
@@ -236,12 +236,6 @@ void event_context::fill_evidence(const document& doc, const event_scan& sc, tex
   c.ev.repeated = doc.paragraphs[sc.sen->paragraph].repeat_of.has_value();
 }
 
-bool event_context::is_name_word(const token& tok) const {
-  if (!tok.capitalized || function_words_.contains_stem(tok)) return false;
-  for (char c : tok.lower)
-    if (is_ascii_digit(c)) return false;
-  return true;
-}
 
 
 // Titles written before names: "Russian President Vladimir Putin", "North Korean leader Kim

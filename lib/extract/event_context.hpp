@@ -114,7 +114,12 @@ class event_context {
                           std::size_t end_offset) const;
 
   // A capitalized word that can be part of a name: not a function word, day, or word with digits.
-  bool is_name_word(const token& tok) const;
+  bool is_name_word(const token& tok) const {
+    if (!tok.capitalized || function_words_.contains_stem(tok)) return false;
+    for (char c : tok.lower)
+      if (c >= '0' && c <= '9') return false;
+    return true;
+  }
   bool is_function_word(const token& tok) const { return function_words_.contains_stem(tok); }
   // The length in tokens of an offset word ("after", "ahead of") at toks[k]; 0 if none.
   std::size_t offset_at(const std::vector<token>& toks, std::size_t k) const { return offsets_.longest_at(toks, k).length; }

@@ -7,6 +7,12 @@ namespace crosscheck::detail {
 std::vector<token> tokenize(std::string_view t, std::size_t begin, std::size_t end) {
   std::vector<token> out;
   out.reserve((end - begin) / 5 + 1);
+  tokenize(t, begin, end, out);
+  return out;
+}
+
+void tokenize(std::string_view t, std::size_t begin, std::size_t end, std::vector<token>& out) {
+  std::size_t n = 0;  // tokens written; out[n..] are left from an earlier sentence, reused
   std::size_t i = begin;
   while (i < end) {
     if (!is_word_byte(t[i])) {
@@ -26,23 +32,31 @@ std::vector<token> tokenize(std::string_view t, std::size_t begin, std::size_t e
         break;
       }
     }
-    token& tok = out.emplace_back();
+    token& tok = n < out.size() ? out[n] : out.emplace_back();
+    ++n;
     tok.begin = b;
     tok.end = i;
     tok.lower.resize(i - b);
+    // Lower-cased and hashed in one go (word_hash, inlined): h is the hash of the word so far,
+    // h1 and h2 of the word without its last one and two bytes, for the stem's hash.
+    std::uint64_t h = word_hash({}), h1 = h, h2 = h;
     for (std::size_t k = b; k < i; ++k) {
       const char c = t[k];
-      tok.lower[k - b] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+      const char l = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+      tok.lower[k - b] = l;
+      h2 = h1;
+      h1 = h;
+      h = (h ^ static_cast<unsigned char>(l)) * 1099511628211ull;
     }
-    tok.hash = word_hash(tok.lower);
-    const std::string_view stem = tok.stem();
-    tok.stem_hash = stem.size() == tok.lower.size() ? tok.hash : word_hash(stem);
+    tok.hash = h;
+    const std::size_t stem_size = tok.stem().size();
+    tok.stem_hash = stem_size == tok.lower.size() ? h : stem_size + 1 == tok.lower.size() ? h1 : h2;
     // ASCII upper case, or a Latin-1 capital such as "Ö" (U+00C0..U+00DE but the sign U+00D7).
     const auto c0 = static_cast<unsigned char>(t[b]);
     const auto c1 = b + 1 < end ? static_cast<unsigned char>(t[b + 1]) : 0;
     tok.capitalized = is_ascii_upper(t[b]) || (c0 == 0xC3 && c1 >= 0x80 && c1 <= 0x9E && c1 != 0x97);
   }
-  return out;
+  out.resize(n);
 }
 
 namespace {
@@ -73,9 +87,8 @@ void phrase_matcher::add(std::string_view phrase, int payload) {
   empty_ = false;
 }
 
-phrase_matcher::match phrase_matcher::longest_at(const std::vector<token>& toks, std::size_t i) const {
+phrase_matcher::match phrase_matcher::longest_from(const std::vector<token>& toks, std::size_t i) const {
   match best;
-  if (i >= toks.size()) return best;
   const auto* entries = by_first_.find(toks[i]);
   if (!entries) return best;
   for (const entry& e : *entries) {
@@ -87,9 +100,8 @@ phrase_matcher::match phrase_matcher::longest_at(const std::vector<token>& toks,
   return best;
 }
 
-phrase_matcher::match phrase_matcher::longest_ending_at(const std::vector<token>& toks, std::size_t i) const {
+phrase_matcher::match phrase_matcher::longest_to(const std::vector<token>& toks, std::size_t i) const {
   match best;
-  if (i == 0 || i > toks.size()) return best;
   const auto* entries = by_last_.find(toks[i - 1]);
   if (!entries) return best;
   for (const entry& e : *entries) {

@@ -41,6 +41,15 @@ inline std::uint64_t word_hash(std::string_view w) noexcept {
   return h;
 }
 
+// a == b, inline: the words compared are short, and they are compared only when their hashes
+// agree, so that a call to memcmp costs more than the loop.
+inline bool same_word(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t k = 0; k < a.size(); ++k)
+    if (a[k] != b[k]) return false;
+  return true;
+}
+
 // A set of words (lower case) looked up by word_hash, so that a token's precomputed hash
 // serves every lookup; the word itself is compared only when the hash matches.
 template <class T>
@@ -62,6 +71,12 @@ class word_map {
   }
   const T* find(std::string_view word, std::uint64_t hash) const noexcept {
     return const_cast<word_map*>(this)->get(word, hash);
+  }
+  // False when no word of the map has this hash (a cheap test; true may still be a miss).
+  bool may_contain(std::uint64_t hash) const noexcept {
+    hash = nonzero(hash);
+    const unsigned bit = static_cast<unsigned>(hash >> 54);
+    return !keys_.empty() && ((bloom_[bit >> 6] >> (bit & 63)) & 1u);
   }
   const T* find(std::string_view word) const noexcept { return find(word, word_hash(word)); }
   const T* find(const token& t) const noexcept { return find(t.lower, t.hash); }
@@ -85,7 +100,7 @@ class word_map {
     const std::size_t mask = keys_.size() - 1;
     for (std::size_t k = hash & mask;; k = (k + 1) & mask) {
       if (keys_[k] == 0) return nullptr;
-      if (keys_[k] == hash && words_[k] == word) return &values_[k];
+      if (keys_[k] == hash && same_word(words_[k], word)) return &values_[k];
     }
   }
   void place(std::uint64_t hash, std::string word, T value) {
@@ -130,6 +145,9 @@ class word_set : public word_map<unsigned char> {  // not bool: vector<bool> has
 
 // Tokens of text[begin, end).
 std::vector<token> tokenize(std::string_view text, std::size_t begin, std::size_t end);
+// The same into `out`, replacing its contents; reusing one vector across sentences keeps its
+// tokens' buffers, so a long sentence allocates nothing once a longer one has been read.
+void tokenize(std::string_view text, std::size_t begin, std::size_t end, std::vector<token>& out);
 
 // Matches multi-word phrases (lower case, words separated by single spaces) against token
 // sequences; each phrase carries an integer payload.
@@ -141,10 +159,17 @@ class phrase_matcher {
     std::size_t length = 0;  // in tokens; 0 when nothing matched
     int payload = 0;
   };
-  // Longest phrase starting at tokens[i].
-  match longest_at(const std::vector<token>& tokens, std::size_t i) const;
+  // Longest phrase starting at tokens[i]. Most tokens start no phrase: the inline test on the
+  // token's precomputed hash turns them away before any call.
+  match longest_at(const std::vector<token>& tokens, std::size_t i) const {
+    if (i >= tokens.size() || !by_first_.may_contain(tokens[i].hash)) return {};
+    return longest_from(tokens, i);
+  }
   // Longest phrase ending at tokens[i - 1] (exclusive end i).
-  match longest_ending_at(const std::vector<token>& tokens, std::size_t i) const;
+  match longest_ending_at(const std::vector<token>& tokens, std::size_t i) const {
+    if (i == 0 || i > tokens.size() || !by_last_.may_contain(tokens[i - 1].hash)) return {};
+    return longest_to(tokens, i);
+  }
 
  private:
   struct entry {
@@ -152,8 +177,10 @@ class phrase_matcher {
     std::vector<std::uint64_t> hashes;
     int payload;
   };
+  match longest_from(const std::vector<token>& tokens, std::size_t i) const;
+  match longest_to(const std::vector<token>& tokens, std::size_t i) const;
   static bool same(const token& t, const std::string& word, std::uint64_t hash) noexcept {
-    return t.hash == hash && t.lower == word;
+    return t.hash == hash && same_word(t.lower, word);
   }
   // Phrases by their first and by their last word, looked up by the token's hash.
   word_map<std::vector<entry>> by_first_, by_last_;

@@ -145,7 +145,7 @@ void number_pass::extract(const document& doc, std::vector<claim>& out) const {
     const sentence& sen = doc.sentences[s];
     memory.current = s;
     sc.sen = &sen;
-    sc.toks = tokenize(t, sen.normalized.begin, sen.normalized.end);
+    tokenize(t, sen.normalized.begin, sen.normalized.end, sc.toks);
     bool worth = false;
     for (const auto& tok : sc.toks)
       if (reader_.may_start(tok) || cues_.contains(tok)) {

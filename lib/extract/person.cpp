@@ -74,8 +74,9 @@ class person_extractor final : public extractor {
   void extract(const document& doc, std::vector<claim>& out) const override {
     const std::string_view t = doc.normalized;
     memory mem;
+    std::vector<token> toks;  // reused from sentence to sentence
     for (const sentence& sen : doc.sentences) {
-      const auto toks = detail::tokenize(t, sen.normalized.begin, sen.normalized.end);
+      detail::tokenize(t, sen.normalized.begin, sen.normalized.end, toks);
       if (toks.empty()) continue;
       // A title-case line with no closing period is a headline: capitals tell nothing there.
       const std::string_view tail = t.substr(toks.back().end, sen.normalized.end - toks.back().end);
