@@ -393,7 +393,7 @@ class person_extractor final : public extractor {
       if (mn.name.first >= list_from && !again) {
         const std::size_t first = mn.whole.first;
         const bool follows = first == list_from ||
-                             (list_open && (toks[first - 1].lower == "and" ||
+                             (list_open && first > 0 && (toks[first - 1].lower == "and" ||
                                             t.substr(toks[first - 1].end, toks[first].begin - toks[first - 1].end)
                                                     .find_first_of(",;") != std::string_view::npos));
         const bool titled = !mn.role.empty();
