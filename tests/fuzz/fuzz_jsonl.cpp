@@ -10,7 +10,7 @@
 
 #include "fuzz_common.hpp"
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+CROSSCHECK_FUZZ_TARGET(fuzz_jsonl) {
   using namespace crosscheck;
   const rule_set& rs = crosscheck_fuzz::rules();
   std::istringstream in(std::string(reinterpret_cast<const char*>(data), size));

@@ -3,8 +3,6 @@
 // with load_corpus(). Errors the loader documents are input_error; anything else is a bug.
 #include <crosscheck/crosscheck.hpp>
 
-#include <unistd.h>
-
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -12,6 +10,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "fuzz_common.hpp"
 
 namespace fs = std::filesystem;
 
@@ -22,23 +22,19 @@ void write(const fs::path& p, std::string_view bytes) {
 }
 }  // namespace
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+CROSSCHECK_FUZZ_TARGET(fuzz_manifest) {
   using namespace crosscheck;
-  static const fs::path dir = [] {
-    const fs::path d = fs::temp_directory_path() / ("crosscheck_fuzz_manifest_" + std::to_string(::getpid()));
-    fs::create_directories(d);
-    return d;
-  }();
+  static const crosscheck_fuzz::temp_path dir("crosscheck_fuzz_manifest", true);
   const std::string_view in(reinterpret_cast<const char*>(data), size);
   const auto cut = in.find("\n%%\n");
   const std::string_view manifest = cut == std::string_view::npos ? in : in.substr(0, cut);
   const std::string_view article = cut == std::string_view::npos ? std::string_view() : in.substr(cut + 4);
-  write(dir / "manifest.yaml", manifest);
-  write(dir / "a.txt", article);
+  write(dir.path / "manifest.yaml", manifest);
+  write(dir.path / "a.txt", article);
   load_options opts;
   opts.max_file_bytes = 1 << 20;
   try {
-    const corpus c = load_corpus({dir}, opts);
+    const corpus c = load_corpus({dir.path}, opts);
     for (const auto& d : c.diagnostics) (void)to_string(d);
     for (const auto& d : c.documents)
       if (d.body_begin > d.text.size()) __builtin_trap();
@@ -49,7 +45,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     document d;
     std::vector<diagnostic> diags;
-    (void)load_document(dir / "a.txt", opts, d, diags);
+    (void)load_document(dir.path / "a.txt", opts, d, diags);
   } catch (const input_error&) {
   }
   return 0;

@@ -9,7 +9,7 @@
 
 #include "fuzz_common.hpp"
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+CROSSCHECK_FUZZ_TARGET(fuzz_pipeline) {
   using namespace crosscheck;
   const rule_set& rs = crosscheck_fuzz::rules();
   static const extractor_set extractors = default_extractors(rs);

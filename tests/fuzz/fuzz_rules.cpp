@@ -3,8 +3,6 @@
 // vocabulary then reads a short article.
 #include <crosscheck/crosscheck.hpp>
 
-#include <unistd.h>
-
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -22,10 +20,10 @@ const char* const article =
     "Earlier reports said the plane landed after 2 a.m. KST on June 19, 2024. About 2,000 people waited.\n";
 }
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+CROSSCHECK_FUZZ_TARGET(fuzz_rules) {
   using namespace crosscheck;
-  static const std::filesystem::path file =
-      std::filesystem::temp_directory_path() / ("crosscheck_fuzz_rules_" + std::to_string(::getpid()) + ".yaml");
+  static const crosscheck_fuzz::temp_path tmp("crosscheck_fuzz_rules", true);
+  const std::filesystem::path file = tmp.path / "config.yaml";
   {
     std::ofstream out(file, std::ios::binary | std::ios::trunc);
     out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));

@@ -9,7 +9,7 @@
 
 #include "fuzz_common.hpp"
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+CROSSCHECK_FUZZ_TARGET(fuzz_values) {
   using namespace crosscheck;
   if (size < 1) return 0;
   const rule_set& rs = crosscheck_fuzz::rules();
