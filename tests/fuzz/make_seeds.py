@@ -1,8 +1,12 @@
 #!/usr/bin/env python3
 """Builds the seed corpora under tests/fuzz/corpus/<target>/ from data/samples and the corpus
-tests (tests/corpus/*.cpp: the quoted sentences). Run from the repository root; the output is
-committed, so this only needs running again when those sources change a lot."""
-import hashlib, os, re, glob
+tests (tests/corpus/*.cpp: the quoted sentences). The output is committed, so this only needs
+running again when those sources change a lot:
+
+    python3 tests/fuzz/make_seeds.py [build/check/crosscheck]
+
+Given the CLI, the JSON Lines seeds also hold what `crosscheck claims data/samples` writes."""
+import hashlib, os, re, glob, subprocess, sys
 
 root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 out = os.path.join(root, "tests", "fuzz", "corpus")
@@ -92,3 +96,9 @@ put("fuzz_jsonl", "\n".join(jsonl[:3]) + "\n")
 put("fuzz_jsonl", "\n".join(jsonl[3:6]) + "\n")
 put("fuzz_jsonl", "\n".join(jsonl[6:]) + "\n")
 put("fuzz_jsonl", "\n".join(jsonl) + "\n\nnot json\n[1,2]\n")
+
+if len(sys.argv) > 1:
+    run = subprocess.run([sys.argv[1], "claims", os.path.join(root, "data", "samples")], capture_output=True, text=True)
+    lines = [l for l in run.stdout.split("\n") if l]
+    for i in range(0, len(lines), 5):
+        put("fuzz_jsonl", "\n".join(lines[i:i + 5]) + "\n")
