@@ -54,7 +54,7 @@ std::size_t invisible_at(std::string_view s, std::size_t i) noexcept {
   if (b(0) != 0xE2) return 0;
   const unsigned c2 = b(2);
   if (b(1) == 0x80 && ((c2 >= 0x8B && c2 <= 0x8F) || (c2 >= 0xAA && c2 <= 0xAE))) return 3;  // U+200B-F, U+202A-E
-  if (b(1) == 0x81 && ((c2 >= 0xA0 && c2 <= 0xA4) || (c2 >= 0xA6 && c2 <= 0xA9))) return 3;  // U+2060-4, U+2066-9
+  if (b(1) == 0x81 && (c2 == 0xA0 || (c2 >= 0xA6 && c2 <= 0xA9))) return 3;  // U+2060, U+2066-9
   return 0;
 }
 
