@@ -174,7 +174,10 @@ int main(int argc, char** argv) {
     if (*claims_cmd) {
       if (!extract_all(paths, common, rules, corpus, claims)) return exit_error;
       for (const auto& c : claims) std::cout << crosscheck::to_json_line(c) << '\n';
-      if (common.strict && !corpus.diagnostics.empty()) return exit_error;
+      if (common.strict && !corpus.diagnostics.empty()) {
+        std::cerr << "crosscheck: error: " << corpus.diagnostics.size() << " warning(s) and --strict is set\n";
+        return exit_error;
+      }
       return exit_clean;
     }
 

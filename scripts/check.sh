@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds everything with warnings as errors and runs the whole test
-# suite; then builds again with AddressSanitizer + UndefinedBehaviorSanitizer and runs it again.
+# suite; then builds again with AddressSanitizer + UndefinedBehaviorSanitizer and runs it again;
+# then builds the libFuzzer targets with clang and runs each briefly on its seed corpus.
 # This is what CI runs (.ci/run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,3 +20,8 @@ cmake --build build/sanitize -j"$jobs"
 (cd build/sanitize &&
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --output-on-failure -j"$jobs")
+
+echo "== fuzz smoke: each libFuzzer target (clang, ASan + UBSan) on its seed corpus, about a minute in all"
+cmake -S . -B build/fuzz -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCROSSCHECK_FUZZ=ON
+cmake --build build/fuzz -j"$jobs"
+bash scripts/fuzz.sh smoke

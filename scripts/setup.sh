@@ -11,6 +11,7 @@ packages=(
   nlohmann-json3-dev libcli11-dev
   catch2                            # Catch2 v2 (2.13.x on Debian 12)
   libbenchmark-dev                  # bench/
+  clang libclang-rt-14-dev          # tests/fuzz/: clang++ and libFuzzer (libclang_rt.fuzzer), a recommends of clang
 )
 
 missing=()

@@ -39,7 +39,8 @@ std::string to_json_line(const claim& c);
 // "document"), "subject", "attribute" and "value"; "kind" is optional (guessed from the value
 // when absent), and raw values are parsed with the extractors' normalizers ("2:07 PM",
 // "12/01/2011 02:07 PM EST", "02:46+09:00"). Lines that cannot be read are skipped with a
-// diagnostic naming `name` and the line number; blank lines are ignored.
+// diagnostic naming `name` and the line number; blank lines are ignored. A line over 1 MiB is
+// not a claim: it is skipped with a diagnostic and never held in memory whole.
 std::vector<claim> read_claims_jsonl(std::istream& in, const std::string& name, const rule_set& rules,
                                      std::vector<diagnostic>& diagnostics);
 

@@ -178,6 +178,10 @@ std::string fold_latin(std::string_view s) {
       ++i;
       continue;
     }
+    if (const std::size_t n = detail::invisible_at(s, i)) {  // a zero-width or bidi mark inside a name
+      i += n;
+      continue;
+    }
     std::size_t len = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
     if (i + len > s.size()) len = 1;
     char32_t cp = 0;

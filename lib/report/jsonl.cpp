@@ -2,7 +2,9 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <istream>
 #include <optional>
+#include <string>
 #include <unordered_map>
 #include <nlohmann/json.hpp>
 
@@ -275,6 +277,31 @@ bool parse_value_with(claim_kind kind, std::string_view raw, const detail::time_
   return false;
 }
 
+// A claim is a few kilobytes at most (a sentence is cut at max_sentence_bytes): a longer line is
+// not a claim, and is skipped without being held in memory.
+constexpr std::size_t max_jsonl_line_bytes = std::size_t{1} << 20;
+
+// Reads one line (its '\n' dropped) into `line`, keeping at most `max` bytes of it; `length` is
+// its full length. False at the end of the input with nothing read.
+bool get_line(std::istream& in, std::string& line, std::size_t max, std::size_t& length) {
+  line.clear();
+  length = 0;
+  std::streambuf* buf = in.rdbuf();
+  if (!buf || !in.good()) return false;
+  bool any = false;
+  for (;;) {
+    const int c = buf->sbumpc();
+    if (c == std::char_traits<char>::eof()) {
+      in.setstate(std::ios::eofbit);
+      return any;
+    }
+    any = true;
+    if (c == '\n') return true;
+    if (length < max) line.push_back(static_cast<char>(c));
+    ++length;
+  }
+}
+
 // The kind of a raw value when the line does not say: a time, a date, a count, else unknown.
 bool guess_kind(std::string_view raw, const detail::time_text_parser& times, claim_kind& out) {
   value v;
@@ -309,7 +336,7 @@ std::vector<claim> read_claims_jsonl(std::istream& in, const std::string& name, 
   }
   in.clear();
   std::string line;
-  std::size_t line_no = 0;
+  std::size_t line_no = 0, length = 0;
   auto warn = [&](const std::string& msg) {
     diagnostic d;
     d.where.file = name;
@@ -317,11 +344,15 @@ std::vector<claim> read_claims_jsonl(std::istream& in, const std::string& name, 
     d.message = msg + "; line skipped";
     diagnostics.push_back(std::move(d));
   };
-  while (std::getline(in, line)) {
+  while (get_line(in, line, max_jsonl_line_bytes, length)) {
     ++line_no;
     if (line_no == 256 && total_bytes > 0) {
       const std::streamoff read = in.tellg() - start;
       if (read > 0) out.reserve(static_cast<std::size_t>(static_cast<double>(total_bytes) / static_cast<double>(read) * 256 * 1.05));
+    }
+    if (length > max_jsonl_line_bytes) {
+      warn(fmt::format("the line is {} bytes, over the limit of {} bytes for one claim", length, max_jsonl_line_bytes));
+      continue;
     }
     if (trim(line).empty()) continue;
     if (auto bad = find_invalid_utf8(line)) {

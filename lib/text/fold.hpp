@@ -1,6 +1,7 @@
 // Internal: case and punctuation folding used for keys and vocabulary matching.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -19,8 +20,12 @@ inline bool is_word_byte(char c) noexcept {
 }
 
 std::string lower(std::string_view s);
+// The length in bytes of an invisible format character at s[i] (the ones normalize() drops: soft
+// hyphen, zero-width space and joiners, left-to-right and right-to-left marks, embeddings,
+// overrides and isolates, word joiner, BOM), else 0. They are no part of a name's letters.
+std::size_t invisible_at(std::string_view s, std::size_t i) noexcept;
 // A name's comparison key: lower case, hyphens, apostrophes, periods and runs of spaces
-// folded to one space ("Kim Jong-un" -> "kim jong un").
+// folded to one space ("Kim Jong-un" -> "kim jong un"); invisible format characters dropped.
 std::string fold_name(std::string_view s);
 // Case-insensitive ASCII equality.
 bool iequals(std::string_view a, std::string_view b) noexcept;

@@ -47,11 +47,27 @@ std::string lower(std::string_view s) {
   return out;
 }
 
+std::size_t invisible_at(std::string_view s, std::size_t i) noexcept {
+  const auto b = [&](std::size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u; };
+  if (b(0) == 0xC2 && b(1) == 0xAD) return 2;  // U+00AD
+  if (b(0) == 0xEF && b(1) == 0xBB && b(2) == 0xBF) return 3;  // U+FEFF
+  if (b(0) != 0xE2) return 0;
+  const unsigned c2 = b(2);
+  if (b(1) == 0x80 && ((c2 >= 0x8B && c2 <= 0x8F) || (c2 >= 0xAA && c2 <= 0xAE))) return 3;  // U+200B-F, U+202A-E
+  if (b(1) == 0x81 && (c2 == 0xA0 || (c2 >= 0xA6 && c2 <= 0xA9))) return 3;  // U+2060, U+2066-9
+  return 0;
+}
+
 std::string fold_name(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   bool pending_space = false;
-  for (char c : s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (const std::size_t n = invisible_at(s, i)) {
+      i += n - 1;
+      continue;
+    }
+    const char c = s[i];
     if (c == '-' || c == '\'' || c == '.' || c == ',' || is_space(c)) {
       pending_space = !out.empty();
       continue;

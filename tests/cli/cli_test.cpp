@@ -326,3 +326,35 @@ TEST_CASE("cli: --config adds vocabulary", "[cli]") {
   CHECK(contains(with.out, "09:10+09:00"));
   CHECK_FALSE(contains(without.out, "09:10+09:00"));
 }
+
+TEST_CASE("cli: skipped JSON Lines lines are reported with their line, and --strict makes them an error", "[cli]") {
+  const crosscheck_test::temp_dir dir;
+  const auto jsonl = dir.write_file(
+      "in.jsonl",
+      "{\"source\":\"A\",\"subject\":\"arrival:putin\",\"attribute\":\"time\",\"value\":\"02:46+09:00\"}\n"
+      "not json\n"
+      "{\"source\":\"B\",\"subject\":\"arrival:putin\",\"attribute\":\"time\",\"value\":\"25:61\"}\n"
+      "{\"source\":\"C\",\"subject\":\"arrival:putin\",\"attribute\":\"time\",\"value\":\"02:46+09:00\"}\n");
+  const auto lenient = cli("reconcile '" + jsonl.string() + "'");
+  INFO(lenient.err);
+  CHECK(lenient.exit_code == 0);
+  CHECK(contains(lenient.err, "in.jsonl:2"));
+  CHECK(contains(lenient.err, "in.jsonl:3"));
+  CHECK(contains(lenient.out, "2 warning(s)"));
+  const auto strict = cli("reconcile --strict '" + jsonl.string() + "'");
+  CHECK(strict.exit_code == 2);
+  CHECK(contains(strict.err, "--strict"));
+}
+
+TEST_CASE("cli: claims --strict fails on a skipped file, and says why", "[cli]") {
+  const crosscheck_test::temp_dir dir;
+  dir.write_file("a.txt", "Lee arrived in Seoul at 9:10 a.m., the ministry said.\n");
+  dir.write_file("b.txt", "Lee arrived in Seoul at 9:10 a.m.\xC0\xAF\n");
+  const auto lenient = cli("claims '" + dir.path().string() + "'");
+  CHECK(lenient.exit_code == 0);
+  CHECK(contains(lenient.err, "b.txt (byte 33)"));
+  const auto strict = cli("claims --strict '" + dir.path().string() + "'");
+  CHECK(strict.exit_code == 2);
+  CHECK(contains(strict.err, "--strict"));
+  CHECK(contains(strict.out, "9:10 a.m."));  // the claims that were read are still written
+}
