@@ -3,7 +3,7 @@
 //   const crosscheck::name_matcher m(rules);
 //   m.match("Kim Jong-un", "Kim Jong Un").verdict;         // variant (hyphenation)
 //   m.match("Sergey Lavrov", "Sergei Lavrov").verdict;     // variant (transliteration)
-//   m.match("Andrei Beluosov", "Andrei Belousov").verdict; // likely_misspelling (two letters swapped)
+//   m.match("Marta Kowalcyzk", "Marta Kowalczyk").verdict; // likely_misspelling (two letters swapped)
 //   m.match("Kim Jong-un", "Kim Jong-il").verdict;         // different (a shared family name only)
 //   m.match("Ushakov", "Yuri Ushakov").verdict;            // partial (a shorter form)
 //

@@ -224,16 +224,16 @@ std::string event_context::subject(const event_scan& sc, std::size_t k, std::opt
   return s;
 }
 
-void event_context::fill_evidence(const document& doc, const event_scan& sc, text_span words, claim& c) {
+void event_context::fill_evidence(const document& doc, const sentence& sen, text_span words, claim& c) {
   const text_span orig = doc.to_original(words);
   c.ev.document = doc.id;
   c.ev.source = doc.source;
   c.ev.begin = orig.begin;
   c.ev.end = orig.end;
   c.ev.text = std::string(doc.original(orig));
-  c.ev.sentence = std::string(doc.original(sc.sen->span));
-  c.ev.sentence_begin = sc.sen->span.begin;
-  c.ev.repeated = doc.paragraphs[sc.sen->paragraph].repeat_of.has_value();
+  c.ev.sentence = std::string(doc.original(sen.span));
+  c.ev.sentence_begin = sen.span.begin;
+  c.ev.repeated = doc.paragraphs[sen.paragraph].repeat_of.has_value();
 }
 
 

@@ -136,7 +136,10 @@ class event_context {
 
   // Fills a claim's evidence: document, outlet, the words at the normalized span `words` (as in
   // the file, with their byte offsets), the sentence, and whether its paragraph is a repeat.
-  static void fill_evidence(const document& doc, const event_scan& sc, text_span words, claim& c);
+  static void fill_evidence(const document& doc, const event_scan& sc, text_span words, claim& c) {
+    fill_evidence(doc, *sc.sen, words, c);
+  }
+  static void fill_evidence(const document& doc, const sentence& sen, text_span words, claim& c);
 
  private:
   void index_titles(std::string_view t, const std::vector<token>& toks, event_memory& mem) const;

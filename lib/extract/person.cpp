@@ -19,6 +19,7 @@
 #include <optional>
 
 #include "crosscheck/extract.hpp"
+#include "extract/event_context.hpp"
 #include "extract/lexical.hpp"
 #include "text/fold.hpp"
 
@@ -539,16 +540,7 @@ class person_extractor final : public extractor {
 
   void fill(const document& doc, const sentence& sen, std::string_view, const std::vector<token>& toks, span s,
             claim& c) const {
-    const text_span words{toks[s.first].begin, toks[s.last - 1].end};
-    const text_span orig = doc.to_original(words);
-    c.ev.document = doc.id;
-    c.ev.source = doc.source;
-    c.ev.begin = orig.begin;
-    c.ev.end = orig.end;
-    c.ev.text = std::string(doc.original(orig));
-    c.ev.sentence = std::string(doc.original(sen.span));
-    c.ev.sentence_begin = sen.span.begin;
-    c.ev.repeated = doc.paragraphs[sen.paragraph].repeat_of.has_value();
+    detail::event_context::fill_evidence(doc, sen, text_span{toks[s.first].begin, toks[s.last - 1].end}, c);
   }
 
   const rule_set& rules_;

@@ -22,7 +22,7 @@ subject_parts split_subject(std::string_view subject) noexcept;
 // one and it is the latest occasion of all the claims), and places that are equal or unknown on one side. Each group is sorted; groups are ordered by their
 // first claim. Cost is linear in the number of claims (plus sorting the blocking keys).
 // `subjects`, when not empty, gives each claim the subject to group it under in place of its own
-// where not empty (linked people: "person:andrei belousov" for "Andrei Beluosov").
+// where not empty (linked people: "person:marta kowalczyk" for "Marta Kowalcyzk").
 std::vector<std::vector<std::size_t>> group_claims(const std::vector<claim>& claims,
                                                    const std::vector<std::string>& subjects = {});
 
