@@ -93,7 +93,7 @@ std::string readable(const value& v) {
 }
 
 // Where a quote's context was taken from; said under the quote.
-enum class context_origin { paragraph, reread_paragraph, sentence, sentence_stale, quote_only };
+enum class context_origin { paragraph, reread_paragraph, sentence, sentence_stale, sentence_unreadable, quote_only };
 
 struct quote_context {
   std::string_view before, words, after;  // words is empty when the quote was not found
@@ -201,7 +201,7 @@ class context_finder {
     if (text.empty()) {
       if (doc.path.empty()) return sentence_context(ev, context_origin::sentence);
       const std::string* file = reread(doc);
-      if (!file) return sentence_context(ev, context_origin::sentence_stale);
+      if (!file) return sentence_context(ev, context_origin::sentence_unreadable);
       text = *file;
       origin = context_origin::reread_paragraph;
     }
@@ -243,9 +243,10 @@ std::string_view origin_note(context_origin o) {
   switch (o) {
     case context_origin::paragraph: return "in its paragraph";
     case context_origin::reread_paragraph: return "in its paragraph, read again from the file";
-    case context_origin::sentence: return "in its sentence (no document text)";
+    case context_origin::sentence: return "in its sentence (the report has no text of its document)";
     case context_origin::sentence_stale:
       return "in its sentence: the file does not hold these words at these offsets any more";
+    case context_origin::sentence_unreadable: return "in its sentence: the file cannot be read any more";
     case context_origin::quote_only: return "the quote alone: its sentence does not hold it";
   }
   return {};

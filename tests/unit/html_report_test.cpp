@@ -235,6 +235,7 @@ TEST_CASE("html: a metadata stub's paragraph is read again from its file", "[htm
     const std::string gone = to_html({stubs, t.run.claims, t.run.result, none});
     CHECK(contains(gone, mark_open(t.arrival->id, *t.from_a) + "2:46 a.m.</mark>, according to the Kremlin."));
     CHECK(!contains(gone, "The visit was announced last week."));
+    CHECK(contains(gone, "the file cannot be read"));
   }
 }
 
