@@ -1,7 +1,7 @@
 // crosscheck: the command-line front end. Argument parsing and I/O only; every step is a
 // library call (the same ones the tests make).
 //
-//   crosscheck report [--format text|json|markdown] PATH...   conflicts across the articles
+//   crosscheck report [--format text|json|markdown|html] PATH...   conflicts across the articles
 //   crosscheck claims PATH...                                 extracted claims, JSON Lines
 //   crosscheck reconcile FILE.jsonl|-                         reconcile claims from JSON Lines
 //   --best vote|truth-discovery (report, reconcile): how the best supported value is chosen
@@ -117,6 +117,7 @@ bool extract_all(const std::vector<std::string>& paths, const common_options& o,
 std::string render(const std::string& format, const crosscheck::report_input& in) {
   if (format == "json") return crosscheck::to_json(in);
   if (format == "markdown") return crosscheck::to_markdown(in);
+  if (format == "html") return crosscheck::to_html(in);
   return crosscheck::to_text(in);
 }
 
@@ -135,7 +136,7 @@ int main(int argc, char** argv) {
 
   auto* report = app.add_subcommand("report", "Print the conflicts found across articles (folders or files)");
   report->add_option("--format", format, "text, json or markdown")
-      ->check(CLI::IsMember({"text", "json", "markdown"}));
+      ->check(CLI::IsMember({"text", "json", "markdown", "html"}));
   report->add_option("paths", paths, "Folders (with an optional manifest.yaml) or .txt files")->required();
   add_common(*report, common);
   add_best(*report, common);
@@ -146,15 +147,15 @@ int main(int argc, char** argv) {
 
   auto* reconcile_cmd = app.add_subcommand("reconcile", "Reconcile claims read from JSON Lines ('-' reads stdin)");
   reconcile_cmd->add_option("--format", format, "text, json or markdown")
-      ->check(CLI::IsMember({"text", "json", "markdown"}));
+      ->check(CLI::IsMember({"text", "json", "markdown", "html"}));
   reconcile_cmd->add_option("file", jsonl, "A .jsonl file of claims, or - for standard input")->required();
   add_common(*reconcile_cmd, common);
   add_best(*reconcile_cmd, common);
 
   try {
     app.parse(argc, argv);
-    if (common.sources && format == "json")
-      throw CLI::ValidationError("--sources", "needs --format text or markdown (the JSON report has a fixed schema)");
+    if (common.sources && (format == "json" || format == "html"))
+      throw CLI::ValidationError("--sources", "needs --format text or markdown (the JSON and HTML reports are one document)");
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {

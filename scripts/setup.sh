@@ -12,6 +12,7 @@ packages=(
   catch2                            # Catch2 v2 (2.13.x on Debian 12)
   libbenchmark-dev                  # bench/
   clang libclang-rt-14-dev          # tests/fuzz/: clang++ and libFuzzer (libclang_rt.fuzzer), a recommends of clang
+  chromium                          # tests/cli/html_chromium_test.cpp: the HTML report opened headless
 )
 
 missing=()

@@ -1,7 +1,7 @@
 // crosscheck/report.hpp: the reports the CLI prints, and claims as JSON Lines.
 //
 //   crosscheck::report_input in{docs, claims, r, diagnostics};
-//   std::cout << crosscheck::to_text(in);        // or to_json(in), to_markdown(in)
+//   std::cout << crosscheck::to_text(in);        // or to_json(in), to_markdown(in), to_html(in)
 //
 // The JSON shape is a contract, versioned by report_schema_version and documented in
 // docs/report-format.md.
@@ -31,6 +31,17 @@ struct report_input {
 std::string to_text(const report_input& in);
 std::string to_markdown(const report_input& in);
 std::string to_json(const report_input& in);  // one JSON object, pretty-printed
+
+// One self-contained HTML page (UTF-8, inline CSS, no script, nothing loaded from elsewhere)
+// with the text report's content, every text escaped. Each quote is shown in its paragraph
+// with the claim's words in <mark class="claim" data-conflict="C1" data-claim="...">. The
+// paragraph is found in the evidence's document (in documents, by id): in document::text
+// (its paragraphs, or blank lines when it is not segmented), or, when text is empty and path is
+// set (a metadata stub), in the file read again once per document. With no such document (claims
+// from JSON Lines), or when the offsets no longer hold the claim's words (the file changed),
+// the quote is shown in its evidence sentence; when that does not hold it either, alone.
+// Context is cut to about 600 bytes on each side of the words. Never throws on bad offsets.
+std::string to_html(const report_input& in);
 
 // One claim as one JSON object on one line (no trailing newline).
 std::string to_json_line(const claim& c);
