@@ -2,10 +2,11 @@
 //
 //   build/release/bench/crosscheck_gen --seed S --articles N --events M --outlets K --out DIR
 //
-// Writes DIR/a000001.txt ... (N articles), DIR/manifest.yaml (outlet and publication date of each)
-// and DIR/truth.json: every event's true values, every outlet's reliability, what each article
-// states about each fact (right, a planted wrong value, or a harmless variant), and the list of
-// planted conflicts. docs/BENCHMARKS.md ("The synthetic corpus") describes the model and the file.
+// Writes into DIR, which must be new or empty: DIR/a000001.txt ... (N articles), DIR/manifest.yaml
+// (outlet and publication date of each) and DIR/truth.json: every event's true values, every outlet's
+// reliability, what each article states about each fact (right, a planted wrong value, or a harmless
+// variant), and the list of planted conflicts. docs/BENCHMARKS.md ("The synthetic corpus")
+// describes the model and the file.
 //
 // Events are visits of fictional leaders (and their cabinets) of real countries to capitals that
 // data/places.yaml knows. Each outlet has a reliability r: an article states each fact right with
@@ -774,6 +775,9 @@ struct generator {
 
   void save() const {
     namespace fs = std::filesystem;
+    // Into an empty or new folder only: a stale article left there would be read with the new ones.
+    if (fs::exists(opt.out) && (!fs::is_directory(opt.out) || !fs::is_empty(opt.out)))
+      throw std::runtime_error(opt.out + ": exists and is not an empty folder (remove it first)");
     fs::create_directories(opt.out);
     for (std::size_t i = 0; i < articles.size(); ++i) {
       const std::string path = opt.out + "/" + file_name(i);

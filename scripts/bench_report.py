@@ -87,7 +87,8 @@ def main(out, mode):
         mbs = b.get("bytes_per_second", 0) / 1e6
         scale = {"ns": 1e-3, "us": 1.0, "ms": 1e3, "s": 1e6}.get(b.get("time_unit", "ns"), 1e-3)
         p(f"| `{b['name']}` | {b['cpu_time'] * scale:,.1f} µs | {mbs:.1f} |")
-        if b["name"] == "BM_pipeline":
+        # the one-thread pipeline ("BM_pipeline", or "BM_pipeline/threads:1" if it gets a thread count)
+        if b["name"].startswith("BM_pipeline") and b.get("threads", 1) == 1 and pipeline_mbs is None:
             pipeline_mbs = mbs
     p()
     par = read(os.path.join(out, "parallel.txt")).split()
