@@ -2,7 +2,7 @@
 //
 //   build/release/bench/crosscheck_gen_eval DIR [--data DATA] [--json OUT] [--markdown OUT] [--label TEXT]
 //                                              [--min-recall CLASS=R ...] [--max-harmless-alarms N]
-//                                              [--min-precision P] [--verbose]
+//                                              [--min-precision P] [--copies-once] [--verbose]
 //
 // Loads DIR with the library, extracts (one core), reconciles with the vote and with truth
 // discovery, and scores (docs/BENCHMARKS.md, "The synthetic corpus", defines every figure):
@@ -19,9 +19,11 @@
 //     that hold a harmless variant (transliteration, timezone) are counted apart.
 //   - best values: every slot matched to a fact, the best value's claim right (or a variant) or not.
 //   - source reliability learned by truth discovery against the generator's.
-// Times each phase and prints the peak RSS. --min-recall / --max-harmless-alarms / --min-precision
-// make it a test: exit 1 when a floor is not met. --verbose lists unmatched claims, false alarms and
-// missed plants.
+//   - copies: every value group holding a story and its verbatim copy must have the support it has
+//     when the copies are left out (a second reconcile without them).
+// Times each phase and prints the peak RSS. --min-recall / --max-harmless-alarms / --min-precision /
+// --copies-once make it a test: exit 1 when a floor is not met. --verbose lists unmatched claims,
+// false alarms, missed plants and copies counted twice.
 #include <sys/resource.h>
 
 #include <crosscheck/crosscheck.hpp>
@@ -131,7 +133,7 @@ double pearson(const std::vector<double>& a, const std::vector<double>& b) {
 [[noreturn]] void usage(const std::string& why) {
   std::cerr << "crosscheck_gen_eval: " << why
             << "\nusage: crosscheck_gen_eval DIR [--data DATA] [--json OUT] [--markdown OUT] [--label TEXT]"
-               " [--min-recall CLASS=R ...] [--max-harmless-alarms N] [--min-precision P] [--verbose]\n";
+               " [--min-recall CLASS=R ...] [--max-harmless-alarms N] [--min-precision P] [--copies-once] [--verbose]\n";
   std::exit(2);
 }
 
@@ -142,6 +144,7 @@ int main(int argc, char** argv) {
   std::map<std::string, double> min_recall;
   long max_harmless = -1;
   double min_precision = -1;
+  bool copies_once = false;
   bool verbose = false;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
@@ -161,6 +164,7 @@ int main(int argc, char** argv) {
     } else if (a == "--max-harmless-alarms") max_harmless = std::stol(value());
     else if (a == "--verbose") verbose = true;
     else if (a == "--min-precision") min_precision = std::stod(value());
+    else if (a == "--copies-once") copies_once = true;
     else if (!a.empty() && a[0] == '-') usage("unknown option " + a);
     else dir = a;
   }
@@ -402,6 +406,48 @@ int main(int argc, char** argv) {
   if (!learned.empty()) mae /= static_cast<double>(learned.size());
   const double corr = pearson(learned, real);
 
+  // ---- copies: a value group that holds a story and its verbatim copy must have the support it has
+  // without the copy (reconciled again with the copies left out).
+  std::map<std::string, std::string> copy_of;  // copy -> original
+  for (const auto& p : plants)
+    if (p.cls == "copy") copy_of[p.copy] = p.doc;
+  std::size_t copy_groups = 0, copy_independent = 0;
+  if (!copy_of.empty()) {
+    std::vector<claim> without;
+    for (const claim& cl : claims)
+      if (!copy_of.count(cl.ev.document)) without.push_back(cl);
+    const reconciliation res_nc = reconcile(without, rules);
+    // A slot can have several conflicts (a weekday finding beside a value conflict): the class is in the key.
+    auto key = [](const slot& s, const conflict& k, const value_group& g) {
+      return s.subject + '|' + s.attribute + '|' + s.occasion + '|' + std::string(to_string(k.cls)) + '|' + g.value +
+             '|' + std::string(to_string(g.mod));
+    };
+    std::map<std::string, double> support_nc;
+    for (const conflict& k : res_nc.conflicts) {
+      for (const auto& g : k.values) support_nc[key(res_nc.slots[k.slot], k, g)] = g.support;
+      for (const auto& g : k.compatible) support_nc[key(res_nc.slots[k.slot], k, g)] = g.support;
+    }
+    auto check = [&](const slot& s, const conflict& k, const value_group& g) {
+      std::set<std::string> in;
+      for (std::size_t i : g.claims) in.insert(claims[i].ev.document);
+      bool pair = false;
+      for (const auto& d : in)
+        if (const auto it = copy_of.find(d); it != copy_of.end() && in.count(it->second)) pair = true;
+      if (!pair) return;
+      const auto it = support_nc.find(key(s, k, g));
+      if (it == support_nc.end()) return;
+      ++copy_groups;
+      if (std::fabs(it->second - g.support) < 1e-9) ++copy_independent;
+      else if (verbose)
+        std::cout << "copy counted: " << key(s, k, g) << " support " << g.support << " without copies " << it->second
+                  << '\n';
+    };
+    for (const conflict& k : res.conflicts) {
+      for (const auto& g : k.values) check(res.slots[k.slot], k, g);
+      for (const auto& g : k.compatible) check(res.slots[k.slot], k, g);
+    }
+  }
+
   auto ratio = [](std::size_t a, std::size_t b) { return b ? static_cast<double>(a) / static_cast<double>(b) : 0.0; };
   const double precision = ratio(true_findings, conflicts);
 
@@ -438,7 +484,12 @@ int main(int argc, char** argv) {
                            "abs error {:.3f}\n",
                            learned.size(), corr, mae);
 
+  std::cout << fmt::format("copies: {} stories republished; {} of {} value groups holding a story and its copy have "
+                           "the support they have without the copy\n",
+                           copy_of.size(), copy_independent, copy_groups);
+
   json out = {{"dir", dir},
+              {"copies", {{"stories", copy_of.size()}, {"groups", copy_groups}, {"independent", copy_independent}}},
               {"label", label},
               {"documents", c.documents.size()},
               {"bytes", bytes},
@@ -473,12 +524,12 @@ int main(int argc, char** argv) {
                  ? std::string("-")
                  : fmt::format("{:.2f} ({})", ratio(it->second.right_class, it->second.planted), it->second.planted);
     };
-    md << fmt::format("| {} | {} | {:.3f} | {} | {} | {} | {} | {} | {} | {} ({} of {}) | {:.3f} / {:.3f} | {:.3f} / {:.3f} | {:.2f} / {:.3f} |\n",
+    md << fmt::format("| {} | {} | {:.3f} | {} | {} | {} | {} | {} | {} | {} ({} of {}) | {:.3f} / {:.3f} | {:.3f} / {:.3f} | {:.2f} / {:.3f} | {} of {} |\n",
                       label.empty() ? dir : label, c.documents.size(), precision, rec("value"), rec("spelling"),
                       rec("role"), rec("planned_vs_actual"), rec("weekday_date"), rec("unit_conversion"),
                       harmless_false_alarms, recall["transliteration"].found + recall["timezone"].found,
                       recall["transliteration"].planted + recall["timezone"].planted, ratio(v_ok, v_n),
-                      ratio(t_ok, t_n), ratio(v_okc, v_nc), ratio(t_okc, t_nc), corr, mae);
+                      ratio(t_ok, t_n), ratio(v_okc, v_nc), ratio(t_okc, t_nc), corr, mae, copy_independent, copy_groups);
   }
 
   // ---- floors (the smoke test)
@@ -493,6 +544,11 @@ int main(int argc, char** argv) {
       std::cerr << fmt::format("FAIL: recall of {} plants in the right class {:.3f} < {:.3f}\n", k, got_r, floor);
       rc = 1;
     }
+  }
+  if (copies_once && (copy_groups == 0 || copy_independent < copy_groups)) {
+    std::cerr << fmt::format("FAIL: {} of {} value groups with a story and its copy count the copy as support\n",
+                             copy_groups - copy_independent, copy_groups);
+    rc = 1;
   }
   if (min_precision >= 0 && precision < min_precision) {
     std::cerr << fmt::format("FAIL: precision {:.3f} < {:.3f}\n", precision, min_precision);

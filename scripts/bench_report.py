@@ -143,11 +143,12 @@ def main(out, mode):
       "transliteration and timezone variants (reported conflicts; plants that drew one, of those planted). Best value: "
       "share of slots whose best supported value is right, vote / truth discovery, over all slots and over contested "
       "ones. Reliability: correlation / mean absolute error of truth discovery's learned source reliability against "
-      "the generator's. The generator's sentences are ours, so these figures flatter the extractors.")
+      "the generator's. Copies: value groups holding a story and its verbatim copy whose support is what it is "
+      "without the copy. The generator's sentences are ours, so these figures flatter the extractors.")
     p()
     p("| articles | docs | precision | value | spelling | role | planned vs actual | weekday | unit | harmless | "
-      "best value | best value, contested | reliability |")
-    p("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+      "best value | best value, contested | reliability | copies counted once |")
+    p("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for n in sizes:
         p(read(os.path.join(out, f"eval_{n}.md")).strip())
     p()
