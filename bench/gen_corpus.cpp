@@ -106,7 +106,7 @@ const std::vector<role_title> kCabinet = {
 // Count nouns: three lists whose product names a distinct thing per event.
 const std::vector<const char*> kCountA = {"new", "used", "portable", "heavy", "light", "mobile", "modern", "spare"};
 const std::vector<const char*> kCountB = {"diesel", "electric", "solar", "armoured", "medical", "water",
-                                          "cargo",  "farm",     "rail",  "rescue",   "fire",    "police"};
+                                          "cargo",  "farm",     "rail",  "rescue",   "fire",    "patrol"};
 const std::vector<const char*> kCountC = {"generators", "trucks", "pumps", "tractors", "buses", "boats",
                                           "tents",      "kits",   "cranes", "trailers", "radios", "engines"};
 const std::vector<const char*> kCommodities = {"wheat", "rice", "fertilizer", "cement", "steel", "coal",

@@ -510,6 +510,7 @@ int main(int argc, char** argv) {
                 {"slots", v_n},
                 {"contested", v_nc}}},
               {"reliability", {{"correlation", corr}, {"mae", mae}, {"outlets", learned.size()}}}};
+  for (std::size_t f = 0; f < 6; ++f) out["statements_read"][family[f]] = {{"stated", stated[f]}, {"read", got[f]}};
   for (const auto& [k, r] : recall)
     out["recall"][k] = {{"planted", r.planted},
                         {"found", r.found},

@@ -136,6 +136,18 @@ def main(out, mode):
           f"{t['extract']:.2f} s, {t['extract_cpu']:.2f} s ({ev['bytes'] / 1e6 / max(t['extract_cpu'], 1e-9):.1f} MB/s) | {t['reconcile']:.2f} s | "
           f"{t['truth_discovery']:.2f} s | {ev['peak_rss_mb']} MB |")
     p()
+    p("Statements read: the share of the facts the articles state for which the extractors gave at least one "
+      "claim matched to it (by kind and slot subject, or by name), per kind:")
+    p()
+    kinds = ["time", "date", "length", "count", "quantity", "person"]
+    p("| articles | " + " | ".join(kinds) + " |")
+    p("|---|" + "---|" * len(kinds))
+    for n in sizes:
+        ev = json.loads(read(os.path.join(out, f"eval_{n}.json")))
+        sr = ev.get("statements_read", {})
+        p(f"| {n:,} | " + " | ".join(
+            f"{sr[k]['read'] / sr[k]['stated']:.3f}" if k in sr and sr[k]["stated"] else "-" for k in kinds) + " |")
+    p()
     p("### Accuracy against the generator's truth (a regression guard, not a proof of quality)")
     p()
     p("Recall is per planted class, in the right conflict class (number planted in brackets); precision is the share "
