@@ -36,6 +36,8 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
+#include <stdexcept>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -146,7 +148,7 @@ int main(int argc, char** argv) {
   double min_precision = -1;
   bool copies_once = false;
   bool verbose = false;
-  for (int i = 1; i < argc; ++i) {
+  for (int i = 1; i < argc; ++i) try {
     const std::string a = argv[i];
     auto value = [&]() -> std::string {
       if (i + 1 >= argc) usage("missing value after " + a);
@@ -167,6 +169,8 @@ int main(int argc, char** argv) {
     else if (a == "--copies-once") copies_once = true;
     else if (!a.empty() && a[0] == '-') usage("unknown option " + a);
     else dir = a;
+  } catch (const std::logic_error&) {  // std::stod / std::stol
+    usage(std::string("not a number after ") + argv[i - 1] + ": " + argv[i]);
   }
   if (dir.empty()) usage("DIR is required");
 
@@ -186,32 +190,58 @@ int main(int argc, char** argv) {
     }
   }
   std::vector<event_t> events;
-  for (const auto& e : truth.at("event_list")) {
-    event_t ev;
-    ev.leader = fold(e.at("leader").get<std::string>());
-    for (const auto& f : e.at("facts"))
-      ev.facts.push_back({f.at("kind"), f.at("subject"), f.at("attribute"), f.at("truth"), f.value("name", ""),
-                           f.value("alt_subject", "")});
-    events.push_back(std::move(ev));
-  }
   std::unordered_map<std::string, doc_t> docs;
-  for (const auto& d : truth.at("documents")) {
-    doc_t doc;
-    doc.event = d.at("event");
-    doc.source = d.at("source");
-    for (const auto& s : d.at("says")) doc.says.push_back({s.at(0).get<int>(), s.at(1), s.at(2)});
-    docs[d.at("file")] = std::move(doc);
-  }
   std::vector<plant_t> plants;
-  for (const auto& p : truth.at("plants"))
-    plants.push_back({p.at("class"), p.at("event"), p.at("fact"), p.at("document"), p.value("copy", ""), p.at("harmless")});
   std::map<std::string, double> true_reliability;
-  for (const auto& s : truth.at("sources")) true_reliability[s.at("name")] = s.at("reliability");
+  try {  // a truth file that is not crosscheck_gen's: a clear error, never a crash
+    for (const auto& e : truth.at("event_list")) {
+      event_t ev;
+      ev.leader = fold(e.at("leader").get<std::string>());
+      for (const auto& f : e.at("facts"))
+        ev.facts.push_back({f.at("kind"), f.at("subject"), f.at("attribute"), f.at("truth"), f.value("name", ""),
+                             f.value("alt_subject", "")});
+      if (ev.facts.size() < static_cast<std::size_t>(kMember0))
+        throw std::runtime_error("event " + std::to_string(events.size()) + " has fewer than " +
+                                 std::to_string(kMember0) + " facts");
+      events.push_back(std::move(ev));
+    }
+    for (const auto& d : truth.at("documents")) {
+      doc_t doc;
+      doc.event = d.at("event");
+      doc.source = d.at("source");
+      for (const auto& s : d.at("says")) doc.says.push_back({s.at(0).get<int>(), s.at(1), s.at(2)});
+      docs[d.at("file")] = std::move(doc);
+    }
+    for (const auto& p : truth.at("plants"))
+      plants.push_back({p.at("class"), p.at("event"), p.at("fact"), p.at("document"), p.value("copy", ""), p.at("harmless")});
+    for (const auto& s : truth.at("sources")) true_reliability[s.at("name")] = s.at("reliability");
+    for (const auto& [file, d] : docs) {
+      if (d.event >= events.size()) throw std::runtime_error(file + ": event " + std::to_string(d.event) + " is not listed");
+      for (const auto& x : d.says)
+        if (x.fact < 0 || static_cast<std::size_t>(x.fact) >= events[d.event].facts.size())
+          throw std::runtime_error(file + ": fact " + std::to_string(x.fact) + " is not one of its event's");
+    }
+    for (const auto& p : plants)
+      if (p.event >= events.size() || p.fact >= static_cast<int>(events[p.event].facts.size()))
+        throw std::runtime_error("a plant names event " + std::to_string(p.event) + ", fact " + std::to_string(p.fact) +
+                                 ", which is not listed");
+  } catch (const std::exception& e) {
+    std::cerr << "crosscheck_gen_eval: " << dir << "/truth.json: not a crosscheck_gen truth file: " << e.what() << '\n';
+    return 2;
+  }
 
   // ---- pipeline, timed
   const auto t_load = std::chrono::steady_clock::now();
-  const rule_set rules = rule_set::load(data);
-  corpus c = load_corpus({dir});
+  std::optional<rule_set> loaded;
+  corpus c;
+  try {
+    loaded.emplace(rule_set::load(data));
+    c = load_corpus({dir});
+  } catch (const std::exception& e) {
+    std::cerr << "crosscheck_gen_eval: " << e.what() << '\n';
+    return 2;
+  }
+  const rule_set& rules = *loaded;
   const double load_s = seconds_since(t_load);
   std::size_t bytes = 0;
   for (const auto& d : c.documents) bytes += d.text.size();
