@@ -1,0 +1,47 @@
+# The synthetic-corpus smoke and determinism tests (tests/CMakeLists.txt), run with cmake -P:
+#   -DGEN=crosscheck_gen -DEVAL=crosscheck_gen_eval -DWORK=dir -DMODE=determinism|smoke [-DEVAL_ARGS=...]
+cmake_minimum_required(VERSION 3.20)
+file(REMOVE_RECURSE "${WORK}")
+file(MAKE_DIRECTORY "${WORK}")
+
+function(gen seed out)
+  execute_process(COMMAND "${GEN}" --seed ${seed} --articles 30 --events 3 --outlets 5 --out "${out}"
+                  RESULT_VARIABLE rc OUTPUT_VARIABLE stdout ERROR_VARIABLE stderr)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "crosscheck_gen --seed ${seed} failed (${rc}): ${stderr}")
+  endif()
+endfunction()
+
+if(MODE STREQUAL "determinism")
+  # Same seed: the same files, byte for byte. Another seed: another corpus.
+  gen(7 "${WORK}/a")
+  gen(7 "${WORK}/b")
+  gen(8 "${WORK}/c")
+  file(GLOB files RELATIVE "${WORK}/a" "${WORK}/a/*")
+  list(LENGTH files n)
+  if(NOT n EQUAL 32)  # 30 articles, manifest.yaml, truth.json
+    message(FATAL_ERROR "expected 32 files, crosscheck_gen wrote ${n}")
+  endif()
+  foreach(f IN LISTS files)
+    execute_process(COMMAND ${CMAKE_COMMAND} -E compare_files "${WORK}/a/${f}" "${WORK}/b/${f}" RESULT_VARIABLE diff)
+    if(NOT diff EQUAL 0)
+      message(FATAL_ERROR "same seed, different ${f}")
+    endif()
+  endforeach()
+  execute_process(COMMAND ${CMAKE_COMMAND} -E compare_files "${WORK}/a/truth.json" "${WORK}/c/truth.json"
+                  RESULT_VARIABLE diff)
+  if(diff EQUAL 0)
+    message(FATAL_ERROR "seeds 7 and 8 wrote the same truth.json")
+  endif()
+elseif(MODE STREQUAL "smoke")
+  gen(7 "${WORK}/a")
+  separate_arguments(args UNIX_COMMAND "${EVAL_ARGS}")
+  execute_process(COMMAND "${EVAL}" "${WORK}/a" ${args} RESULT_VARIABLE rc OUTPUT_VARIABLE stdout ERROR_VARIABLE stderr)
+  message("${stdout}")
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "crosscheck_gen_eval failed (${rc}):\n${stderr}")
+  endif()
+else()
+  message(FATAL_ERROR "MODE must be determinism or smoke")
+endif()
+file(REMOVE_RECURSE "${WORK}")
