@@ -14,9 +14,10 @@
 # claims: time and peak RSS), crosscheck_flight (when ../shared/truth-data/flight is there),
 # crosscheck_gen + `crosscheck report` end to end at 1k, 10k and 100k articles, and
 # crosscheck_gen_eval at each size. Raw outputs stay in build/bench/.
-# Needs: the packages of scripts/setup.sh, /usr/bin/time, python3.
+# Needs: the packages of scripts/setup.sh (it runs it first: /usr/bin/time and python3 are among them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bash scripts/setup.sh
 
 mode=full build=1 doc=1 jobs=2
 while [ $# -gt 0 ]; do

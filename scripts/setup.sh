@@ -13,6 +13,7 @@ packages=(
   libbenchmark-dev                  # bench/
   clang libclang-rt-14-dev          # tests/fuzz/: clang++ and libFuzzer (libclang_rt.fuzzer), a recommends of clang
   chromium                          # tests/cli/html_chromium_test.cpp: the HTML report opened headless
+  time python3                       # scripts/bench.sh: /usr/bin/time for peak memory, bench_report.py for the tables
 )
 
 missing=()
