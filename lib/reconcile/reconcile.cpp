@@ -13,6 +13,7 @@
 #include "reconcile/grouping.hpp"
 #include "reconcile/weights.hpp"
 #include "reconcile/people.hpp"
+#include "model/timing.hpp"
 
 namespace crosscheck {
 
@@ -185,11 +186,14 @@ void apply_truth_discovery(const std::vector<claim>& claims, const rule_set& rul
 }  // namespace
 
 reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules, const reconcile_options& opts) {
+  detail::phase_timer timer("reconcile");
   reconciliation r;
   // People first: spellings of one person are linked so that their claims share a slot.
   const name_matcher matcher(rules);
   const detail::people_links people = detail::link_people(claims, rules, matcher);
+  timer.lap("reconcile/people");
   const auto groups = detail::group_claims(claims, people.subject);
+  timer.lap("reconcile/grouping");
   r.slots.reserve(groups.size());
   for (const auto& members : groups) {
     slot s;
@@ -207,6 +211,7 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
     if (!people.subject.empty() && !people.subject[members.front()].empty()) s.subject = people.subject[members.front()];
     r.slots.push_back(std::move(s));
   }
+  timer.lap("reconcile/slots");
 
   for (std::size_t si = 0; si < r.slots.size(); ++si) {
     const slot& s = r.slots[si];
@@ -384,6 +389,7 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
     r.conflicts.push_back(std::move(c));
   }
 
+  timer.lap("reconcile/conflicts");
   // A weekday stated with a date it does not fall on: a finding of its own, once per sentence.
   for (std::size_t si = 0; si < r.slots.size(); ++si) {
     std::set<std::pair<std::string_view, std::string_view>> seen;  // (document, sentence)
@@ -411,7 +417,9 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
     }
   }
 
+  timer.lap("reconcile/weekdays");
   if (opts.best == best_value_mode::truth_discovery) apply_truth_discovery(claims, rules, opts, r);
+  timer.lap("reconcile/truth discovery");
 
   // A known person's name written one slip away, by every source that names him: no second
   // spelling to set it against, but the known-people list has the right one.
