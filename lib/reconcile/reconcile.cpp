@@ -213,40 +213,67 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
   }
   timer.lap("reconcile/slots");
 
+  struct value_key_hash {
+    std::size_t operator()(const std::pair<std::string_view, modality>& k) const noexcept {
+      return std::hash<std::string_view>()(k.first) ^ static_cast<std::size_t>(k.second);
+    }
+  };
+  std::unordered_map<std::pair<std::string_view, modality>, std::size_t, value_key_hash> index;
+  std::vector<std::pair<std::string_view, double>> by_sentence;
   for (std::size_t si = 0; si < r.slots.size(); ++si) {
     const slot& s = r.slots[si];
     // Distinct values, in order of first appearance; a value reported and the same value planned
     // are two groups, so that a plan never hides or joins a report.
     std::vector<value_group> groups_by_value;
-    std::unordered_map<std::string, std::size_t> index;
+    // A slot has a few distinct values: they are looked up in a list, and in a hash map only
+    // when there are many.
+    index.clear();
     for (std::size_t i : s.claims) {
       const modality m = claims[i].mod;
       std::string text = to_string(claims[i].val);
-      const std::string key = text + '\x1f' + std::string(to_string(m));
-      auto [it, inserted] = index.emplace(key, groups_by_value.size());
-      if (inserted) {
+      std::size_t at = groups_by_value.size();
+      if (groups_by_value.size() <= 16) {
+        for (std::size_t k = 0; k < groups_by_value.size(); ++k)
+          if (groups_by_value[k].mod == m && groups_by_value[k].value == text) {
+            at = k;
+            break;
+          }
+      } else {
+        if (index.empty())
+          for (std::size_t k = 0; k < groups_by_value.size(); ++k)
+            index.emplace(std::pair<std::string_view, modality>(groups_by_value[k].value, groups_by_value[k].mod), k);
+        if (const auto it = index.find({text, m}); it != index.end()) at = it->second;
+      }
+      if (at == groups_by_value.size()) {
         value_group g;
         g.value = std::move(text);
         g.mod = m;
         groups_by_value.push_back(std::move(g));
+        if (!index.empty()) index.emplace(std::pair<std::string_view, modality>(groups_by_value[at].value, m), at);
       }
-      groups_by_value[it->second].claims.push_back(i);
+      groups_by_value[at].claims.push_back(i);
     }
     if (groups_by_value.size() < 2) continue;
     // Independent support: the same sentence (a repeated caption, a copied wire story) counts
     // once, and so does a claim from a repeated block whose document also states it elsewhere.
     for (auto& g : groups_by_value) {
+      bool any_repeated = false;
+      for (std::size_t i : g.claims) any_repeated = any_repeated || claims[i].ev.repeated;
       std::set<std::string_view> stated_unrepeated;
-      for (std::size_t i : g.claims)
-        if (!claims[i].ev.repeated) stated_unrepeated.insert(claims[i].ev.document);
-      std::map<std::string_view, double> by_sentence;
+      if (any_repeated)
+        for (std::size_t i : g.claims)
+          if (!claims[i].ev.repeated) stated_unrepeated.insert(claims[i].ev.document);
+      // The heaviest claim of each sentence, summed in the order of the sentences' text.
+      by_sentence.clear();
       for (std::size_t i : g.claims) {
         const claim& c = claims[i];
         if (c.ev.repeated && stated_unrepeated.count(c.ev.document)) continue;
-        double& w = by_sentence[c.ev.sentence.empty() ? std::string_view(c.id) : std::string_view(c.ev.sentence)];
-        w = std::max(w, claim_weight(c, rules, opts));
+        by_sentence.emplace_back(c.ev.sentence.empty() ? std::string_view(c.id) : std::string_view(c.ev.sentence),
+                                 claim_weight(c, rules, opts));
       }
-      for (const auto& [sentence, w] : by_sentence) g.support += w;
+      std::sort(by_sentence.begin(), by_sentence.end());
+      for (std::size_t k = 0; k < by_sentence.size(); ++k)
+        if (k + 1 == by_sentence.size() || by_sentence[k + 1].first != by_sentence[k].first) g.support += by_sentence[k].second;
     }
     // Which values conflict with another one.
     const std::size_t n = groups_by_value.size();
@@ -303,10 +330,15 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
     std::stable_sort(c.compatible.begin(), c.compatible.end(), by_support);
 
     // Internal when the conflicting values all come from one document (others may only agree).
-    std::set<std::string_view> documents;
-    for (std::size_t k = 0; k < n; ++k)
+    std::string_view one_document;
+    bool several_documents = false;
+    for (std::size_t k = 0; k < n && !several_documents; ++k)
       if (same_footing_conflict ? in_same_footing_conflict[k] : conflicting[k])
-        for (std::size_t i : groups_by_value[k].claims) documents.insert(claims[i].ev.document);
+        for (std::size_t i : groups_by_value[k].claims) {
+          if (one_document.data() == nullptr) one_document = claims[i].ev.document;
+          else if (claims[i].ev.document != one_document) several_documents = true;
+        }
+    const bool one_document_only = one_document.data() != nullptr && !several_documents;
     const std::string fact = describe_fact(s, claims);
     if (!any_conflict) {
       c.cls = conflict_class::timezone_explained;
@@ -314,10 +346,10 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
     } else if (!same_footing_conflict) {  // every conflict sets a plan against a report
       c.cls = conflict_class::planned_vs_actual;
       c.sev = conflict_severity::low;
-    } else if (documents.size() == 1 && converted_in_one_sentence(claims, s)) {
+    } else if (one_document_only && converted_in_one_sentence(claims, s)) {
       c.cls = conflict_class::unit_conversion;  // "33 degrees Celsius (95 Fahrenheit)"
       c.sev = conflict_severity::medium;
-    } else if (documents.size() == 1) {
+    } else if (one_document_only) {
       c.cls = conflict_class::internal;
       c.sev = conflict_severity::high;
     } else {
