@@ -51,8 +51,22 @@ nlohmann::ordered_json claim_to_json(const claim& c) {
   return o;
 }
 
+bool all_ascii(std::string_view s) noexcept {
+  const char* p = s.data();
+  const std::size_t n = s.size();
+  std::size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    if (w & 0x8080808080808080ull) return false;
+  }
+  for (; i < n; ++i)
+    if (static_cast<unsigned char>(p[i]) & 0x80) return false;
+  return true;
+}
+
 void append_json_string(std::string& out, std::string_view s) {
-  if (find_invalid_utf8(s)) {  // rare: nlohmann's own replacement of the bad bytes
+  if (!all_ascii(s) && find_invalid_utf8(s)) {  // rare: nlohmann's own replacement of the bad bytes
     out += nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return;
   }
@@ -441,6 +455,59 @@ class line_reader {
   bool eof_ = false;
 };
 
+// Raw values already read, by (kind, raw text): open addressing over an arena of keys, so that
+// a lookup costs a hash and a cache line or two, not a chase through nodes.
+class value_memo {
+ public:
+  // The value stored under `key` (unset: the raw value does not read), or null when none is.
+  const std::optional<value>* find(std::string_view key, std::size_t h) const noexcept {
+    if (table_.empty()) return nullptr;
+    for (std::size_t i = h & (table_.size() - 1);; i = (i + 1) & (table_.size() - 1)) {
+      const entry& e = table_[i];
+      if (e.value == empty) return nullptr;
+      if (e.hash == h && e.key_len == key.size() && std::memcmp(keys_.data() + e.key_at, key.data(), key.size()) == 0)
+        return &values_[e.value];
+    }
+  }
+  void insert(std::string_view key, std::size_t h, std::optional<value> v) {
+    // Bounded: starts over past a million values or 64 MiB of keys.
+    if (values_.size() >= (std::size_t{1} << 20) || keys_.size() + key.size() > (std::size_t{64} << 20)) clear();
+    if ((values_.size() + 1) * 2 > table_.size()) grow();
+    entry e{h, static_cast<std::uint32_t>(keys_.size()), static_cast<std::uint32_t>(key.size()),
+            static_cast<std::uint32_t>(values_.size())};
+    keys_.append(key);
+    values_.push_back(std::move(v));
+    place(e);
+  }
+
+ private:
+  static constexpr std::uint32_t empty = UINT32_MAX;
+  struct entry {
+    std::size_t hash = 0;
+    std::uint32_t key_at = 0, key_len = 0;
+    std::uint32_t value = empty;
+  };
+  void place(const entry& e) {
+    std::size_t i = e.hash & (table_.size() - 1);
+    while (table_[i].value != empty) i = (i + 1) & (table_.size() - 1);
+    table_[i] = e;
+  }
+  void grow() {
+    std::vector<entry> old(std::max<std::size_t>(table_.size() * 2, 1024));
+    old.swap(table_);
+    for (const entry& e : old)
+      if (e.value != empty) place(e);
+  }
+  void clear() {
+    table_.clear();
+    keys_.clear();
+    values_.clear();
+  }
+  std::vector<entry> table_;
+  std::string keys_;
+  std::vector<std::optional<value>> values_;
+};
+
 // The fields of a claim line, each as JSON typed it. A string's text points into the line or
 // into `scratch` (when it had escapes, or for a number's text).
 enum class jtype : std::uint8_t { absent, null, string, unsigned_number, other_number, boolean, other };
@@ -648,7 +715,7 @@ std::vector<claim> read_claims_jsonl(std::istream& in, const std::string& name, 
                                      std::vector<diagnostic>& diagnostics) {
   const detail::phase_timer timer("read_claims_jsonl");
   const detail::time_text_parser times(rules);
-  std::unordered_map<std::string, std::optional<value>> memo;
+  value_memo memo;
   std::string memo_key;
   std::vector<claim> out;
   // A file's size is known: once 256 lines have shown their average length, the vector is sized
@@ -682,7 +749,7 @@ std::vector<claim> read_claims_jsonl(std::istream& in, const std::string& name, 
       continue;
     }
     if (trim(line).empty()) continue;
-    if (auto bad = find_invalid_utf8(line)) {
+    if (auto bad = detail::all_ascii(line) ? std::nullopt : find_invalid_utf8(line)) {
       warn(fmt::format("invalid UTF-8 at byte {} of the line", *bad));
       continue;
     }
@@ -735,16 +802,16 @@ std::vector<claim> read_claims_jsonl(std::istream& in, const std::string& name, 
     memo_key.assign(raw);
     memo_key += '\x1f';
     memo_key += static_cast<char>('0' + static_cast<int>(c.kind));
-    if (const auto it = memo.find(memo_key); it != memo.end()) {
-      if (!it->second) {
+    const std::size_t memo_hash = std::hash<std::string_view>()(memo_key);
+    if (const auto* known = memo.find(memo_key, memo_hash)) {
+      if (!*known) {
         warn(fmt::format("cannot read \"{}\" as a {}", raw, to_string(c.kind)));
         continue;
       }
-      c.val = *it->second;
+      c.val = **known;
     } else {
-      if (memo.size() >= 1u << 20) memo.clear();
       const bool ok = parse_value_with(c.kind, raw, times, c.val, &rules);
-      memo.emplace(memo_key, ok ? std::optional<value>(c.val) : std::nullopt);
+      memo.insert(memo_key, memo_hash, ok ? std::optional<value>(c.val) : std::nullopt);
       if (!ok) {
         warn(fmt::format("cannot read \"{}\" as a {}", raw, to_string(c.kind)));
         continue;
