@@ -316,19 +316,6 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
 
     conflict c;
     c.slot = si;
-    // When reports contradict each other, a report that disagrees only with a plan ("in the early
-    // hours" against a planned evening) is not a side: it agrees with every other report.
-    for (std::size_t k = 0; k < n; ++k) {
-      const bool side = !any_conflict || (same_footing_conflict
-                                              ? in_same_footing_conflict[k] ||
-                                                    (conflicting[k] && footing(groups_by_value[k].mod) != footing_kind::report)
-                                              : conflicting[k]);
-      (side ? c.values : c.compatible).push_back(groups_by_value[k]);
-    }
-    auto by_support = [](const value_group& x, const value_group& y) { return x.support > y.support; };
-    std::stable_sort(c.values.begin(), c.values.end(), by_support);
-    std::stable_sort(c.compatible.begin(), c.compatible.end(), by_support);
-
     // Internal when the conflicting values all come from one document (others may only agree).
     std::string_view one_document;
     bool several_documents = false;
@@ -339,6 +326,19 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
           else if (claims[i].ev.document != one_document) several_documents = true;
         }
     const bool one_document_only = one_document.data() != nullptr && !several_documents;
+    // When reports contradict each other, a report that disagrees only with a plan ("in the early
+    // hours" against a planned evening) is not a side: it agrees with every other report.
+    for (std::size_t k = 0; k < n; ++k) {
+      const bool side = !any_conflict || (same_footing_conflict
+                                              ? in_same_footing_conflict[k] ||
+                                                    (conflicting[k] && footing(groups_by_value[k].mod) != footing_kind::report)
+                                              : conflicting[k]);
+      (side ? c.values : c.compatible).push_back(std::move(groups_by_value[k]));
+    }
+    auto by_support = [](const value_group& x, const value_group& y) { return x.support > y.support; };
+    std::stable_sort(c.values.begin(), c.values.end(), by_support);
+    std::stable_sort(c.compatible.begin(), c.compatible.end(), by_support);
+
     const std::string fact = describe_fact(s, claims);
     if (!any_conflict) {
       c.cls = conflict_class::timezone_explained;
@@ -487,8 +487,16 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
     r.conflicts.push_back(std::move(c));
   }
 
-  std::stable_sort(r.conflicts.begin(), r.conflicts.end(),
-                   [](const conflict& a, const conflict& b) { return a.sev > b.sev; });
+  // By severity, high first, in order of finding within one severity (a stable counting sort:
+  // a million conflicts are moved once, not log n times).
+  {
+    std::vector<conflict> sorted;
+    sorted.reserve(r.conflicts.size());
+    for (const conflict_severity sev : {conflict_severity::high, conflict_severity::medium, conflict_severity::low})
+      for (conflict& c : r.conflicts)
+        if (c.sev == sev) sorted.push_back(std::move(c));
+    r.conflicts = std::move(sorted);
+  }
   for (std::size_t k = 0; k < r.conflicts.size(); ++k) r.conflicts[k].id = fmt::format("C{}", k + 1);
   return r;
 }
