@@ -177,7 +177,7 @@ TEST_CASE("jsonl: escapes, numbers, booleans, null and repeated keys read as JSO
       // 11: the last line needs no newline
       "{\"source\": \"last\", \"subject\": \"s\", \"attribute\": \"time\", \"value\": \"02:46\"}",
       diags);
-  REQUIRE(claims.size() == 5u);
+  REQUIRE(claims.size() == 6u);
   CHECK(claims[0].ev.source == "a\"b\\c");
   CHECK(claims[0].subject == "s/t");
   CHECK(claims[0].ev.sentence == "one\ttwo\nthree");
@@ -194,6 +194,7 @@ TEST_CASE("jsonl: escapes, numbers, booleans, null and repeated keys read as JSO
   CHECK(claims[4].ev.source == "z");
   CHECK_FALSE(claims[4].ev.repeated);
   CHECK(claims[4].hdg == hedge::none);
+  CHECK(claims[5].ev.source == "last");
   std::vector<std::size_t> lines;
   for (const auto& d : diags) lines.push_back(d.where.line.value_or(0));
   CHECK(lines == std::vector<std::size_t>{6, 7, 8, 9, 10});
@@ -201,7 +202,7 @@ TEST_CASE("jsonl: escapes, numbers, booleans, null and repeated keys read as JSO
   CHECK(diags[0].message.find("weekday") != std::string::npos);
   CHECK(diags[1].message.find("weekday") != std::string::npos);
   for (std::size_t k = 2; k < 5; ++k) CHECK(diags[k].message.find("not valid JSON") != std::string::npos);
-  // The last line, with no newline after it, is read.
+  // A lone line with no newline after it is read.
   std::vector<diagnostic> more;
   const auto last = read("{\"source\": \"last\", \"subject\": \"s\", \"attribute\": \"time\", \"value\": \"02:46\"}", more);
   REQUIRE(last.size() == 1u);
