@@ -146,6 +146,47 @@ void append_claim_json(std::string& out, const claim& c, std::size_t indent) {
   out += '}';
 }
 
+void append_slot_json(std::string& out, const slot& s, const std::vector<claim>& claims, std::size_t indent) {
+  auto key = [&](std::string_view k, bool first = false) {
+    out += first ? "\n" : ",\n";
+    out.append(indent + 2, ' ');
+    out += '"';
+    out += k;
+    out += "\": ";
+  };
+  // The keys and their order are the report's (report.cpp).
+  out += '{';
+  key("id", true);
+  append_json_string(out, s.id);
+  key("kind");
+  append_json_string(out, to_string(s.kind));
+  key("subject");
+  append_json_string(out, s.subject);
+  key("attribute");
+  append_json_string(out, s.attribute);
+  if (!s.occasion.empty()) {
+    key("occasion");
+    append_json_string(out, s.occasion);
+  }
+  key("claims");
+  if (s.claims.empty()) {
+    out += "[]";
+  } else {
+    out += '[';
+    for (std::size_t k = 0; k < s.claims.size(); ++k) {
+      out += k ? ",\n" : "\n";
+      out.append(indent + 4, ' ');
+      append_json_string(out, claims[s.claims[k]].id);
+    }
+    out += '\n';
+    out.append(indent + 2, ' ');
+    out += ']';
+  }
+  out += '\n';
+  out.append(indent, ' ');
+  out += '}';
+}
+
 }  // namespace detail
 
 std::string to_json_line(const claim& c) {

@@ -168,14 +168,8 @@ std::string to_json(const report_input& in) {
   // Claims, slots and conflicts are written one at a time into the skeleton's place for them
   // (below): one DOM of a million claims takes gigabytes.
   j["claims"] = nullptr;
-  auto slot_json = [&](const slot& s) {
-    json ids = json::array();
-    for (std::size_t i : s.claims) ids.push_back(in.claims[i].id);
-    json o = {{"id", s.id}, {"kind", to_string(s.kind)}, {"subject", s.subject}, {"attribute", s.attribute}};
-    if (!s.occasion.empty()) o["occasion"] = s.occasion;
-    o["claims"] = std::move(ids);
-    return o;
-  };
+  // Slots: {"id", "kind", "subject", "attribute", "occasion" (when set), "claims": [ids]}
+  // (detail::append_slot_json).
   j["slots"] = nullptr;
   auto groups = [&](const std::vector<value_group>& gs) {
     json a = json::array();
@@ -247,7 +241,7 @@ std::string to_json(const report_input& in) {
     out.append(d, from, std::string::npos);
   };
   splice("claims", in.claims.size(), [&](std::size_t k) { detail::append_claim_json(out, in.claims[k], 4); });
-  splice("slots", in.result.slots.size(), [&](std::size_t k) { indented(slot_json(in.result.slots[k])); });
+  splice("slots", in.result.slots.size(), [&](std::size_t k) { detail::append_slot_json(out, in.result.slots[k], in.claims, 4); });
   splice("conflicts", in.result.conflicts.size(), [&](std::size_t k) { indented(conflict_json(in.result.conflicts[k])); });
   out.append(skeleton, at, std::string::npos);
   out += '\n';
