@@ -158,17 +158,21 @@ std::vector<std::vector<std::size_t>> group_claims(const std::vector<claim>& cla
     if (placeless != n && place_count == 1) sets.join(placeless, a_place);
   }
 
-  // Groups in order of their first claim, each in claim order.
-  std::vector<std::vector<std::size_t>> groups;
-  std::vector<std::size_t> group_of(n, n);
+  // Groups in order of their first claim, each in claim order, each sized before it is filled.
+  std::vector<std::size_t>& group_of = members;  // reused: the blocks are done with
+  std::fill(group_of.begin(), group_of.end(), n);
+  std::vector<std::size_t> sizes;
   for (std::size_t i = 0; i < n; ++i) {
     const std::size_t root = sets.find(i);
     if (group_of[root] == n) {
-      group_of[root] = groups.size();
-      groups.emplace_back();
+      group_of[root] = sizes.size();
+      sizes.push_back(0);
     }
-    groups[group_of[root]].push_back(i);
+    ++sizes[group_of[root]];
   }
+  std::vector<std::vector<std::size_t>> groups(sizes.size());
+  for (std::size_t g = 0; g < groups.size(); ++g) groups[g].reserve(sizes[g]);
+  for (std::size_t i = 0; i < n; ++i) groups[group_of[sets.find(i)]].push_back(i);
   return groups;
 }
 

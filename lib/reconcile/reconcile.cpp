@@ -192,23 +192,23 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
   const name_matcher matcher(rules);
   const detail::people_links people = detail::link_people(claims, rules, matcher);
   timer.lap("reconcile/people");
-  const auto groups = detail::group_claims(claims, people.subject);
+  auto groups = detail::group_claims(claims, people.subject);
   timer.lap("reconcile/grouping");
   r.slots.reserve(groups.size());
-  for (const auto& members : groups) {
+  for (auto& members : groups) {
     slot s;
     s.id = fmt::format("S{}", r.slots.size() + 1);
     const claim& first = claims[members.front()];
     s.kind = first.kind;
     s.subject = first.subject;
     s.attribute = first.attribute;
-    s.claims = members;
     for (std::size_t i : members)
       if (!claims[i].occasion.empty()) s.occasion = claims[i].occasion;
     // Prefer the most specific subject key (with a place) for the slot's name.
     for (std::size_t i : members)
       if (claims[i].subject.size() > s.subject.size()) s.subject = claims[i].subject;
     if (!people.subject.empty() && !people.subject[members.front()].empty()) s.subject = people.subject[members.front()];
+    s.claims = std::move(members);
     r.slots.push_back(std::move(s));
   }
   timer.lap("reconcile/slots");
