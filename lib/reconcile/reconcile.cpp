@@ -13,6 +13,7 @@
 #include "reconcile/grouping.hpp"
 #include "reconcile/weights.hpp"
 #include "reconcile/people.hpp"
+#include "model/timing.hpp"
 
 namespace crosscheck {
 
@@ -185,63 +186,94 @@ void apply_truth_discovery(const std::vector<claim>& claims, const rule_set& rul
 }  // namespace
 
 reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules, const reconcile_options& opts) {
+  detail::phase_timer timer("reconcile");
   reconciliation r;
   // People first: spellings of one person are linked so that their claims share a slot.
   const name_matcher matcher(rules);
   const detail::people_links people = detail::link_people(claims, rules, matcher);
-  const auto groups = detail::group_claims(claims, people.subject);
+  timer.lap("reconcile/people");
+  auto groups = detail::group_claims(claims, people.subject);
+  timer.lap("reconcile/grouping");
   r.slots.reserve(groups.size());
-  for (const auto& members : groups) {
+  for (auto& members : groups) {
     slot s;
     s.id = fmt::format("S{}", r.slots.size() + 1);
     const claim& first = claims[members.front()];
     s.kind = first.kind;
     s.subject = first.subject;
     s.attribute = first.attribute;
-    s.claims = members;
     for (std::size_t i : members)
       if (!claims[i].occasion.empty()) s.occasion = claims[i].occasion;
     // Prefer the most specific subject key (with a place) for the slot's name.
     for (std::size_t i : members)
       if (claims[i].subject.size() > s.subject.size()) s.subject = claims[i].subject;
     if (!people.subject.empty() && !people.subject[members.front()].empty()) s.subject = people.subject[members.front()];
+    s.claims = std::move(members);
     r.slots.push_back(std::move(s));
   }
+  timer.lap("reconcile/slots");
 
+  struct value_key_hash {
+    std::size_t operator()(const std::pair<std::string_view, modality>& k) const noexcept {
+      return std::hash<std::string_view>()(k.first) ^ static_cast<std::size_t>(k.second);
+    }
+  };
+  std::unordered_map<std::pair<std::string_view, modality>, std::size_t, value_key_hash> index;
+  std::vector<std::pair<std::string_view, double>> by_sentence;
   for (std::size_t si = 0; si < r.slots.size(); ++si) {
     const slot& s = r.slots[si];
     // Distinct values, in order of first appearance; a value reported and the same value planned
     // are two groups, so that a plan never hides or joins a report.
     std::vector<value_group> groups_by_value;
-    std::unordered_map<std::string, std::size_t> index;
+    // A slot has a few distinct values: they are looked up in a list, and in a hash map only
+    // when there are many.
+    index.clear();
     for (std::size_t i : s.claims) {
       const modality m = claims[i].mod;
       std::string text = to_string(claims[i].val);
-      const std::string key = text + '\x1f' + std::string(to_string(m));
-      auto [it, inserted] = index.emplace(key, groups_by_value.size());
-      if (inserted) {
+      std::size_t at = groups_by_value.size();
+      if (groups_by_value.size() <= 16) {
+        for (std::size_t k = 0; k < groups_by_value.size(); ++k)
+          if (groups_by_value[k].mod == m && groups_by_value[k].value == text) {
+            at = k;
+            break;
+          }
+      } else {
+        if (index.empty())
+          for (std::size_t k = 0; k < groups_by_value.size(); ++k)
+            index.emplace(std::pair<std::string_view, modality>(groups_by_value[k].value, groups_by_value[k].mod), k);
+        if (const auto it = index.find({text, m}); it != index.end()) at = it->second;
+      }
+      if (at == groups_by_value.size()) {
         value_group g;
         g.value = std::move(text);
         g.mod = m;
         groups_by_value.push_back(std::move(g));
+        if (!index.empty()) index.emplace(std::pair<std::string_view, modality>(groups_by_value[at].value, m), at);
       }
-      groups_by_value[it->second].claims.push_back(i);
+      groups_by_value[at].claims.push_back(i);
     }
     if (groups_by_value.size() < 2) continue;
     // Independent support: the same sentence (a repeated caption, a copied wire story) counts
     // once, and so does a claim from a repeated block whose document also states it elsewhere.
     for (auto& g : groups_by_value) {
+      bool any_repeated = false;
+      for (std::size_t i : g.claims) any_repeated = any_repeated || claims[i].ev.repeated;
       std::set<std::string_view> stated_unrepeated;
-      for (std::size_t i : g.claims)
-        if (!claims[i].ev.repeated) stated_unrepeated.insert(claims[i].ev.document);
-      std::map<std::string_view, double> by_sentence;
+      if (any_repeated)
+        for (std::size_t i : g.claims)
+          if (!claims[i].ev.repeated) stated_unrepeated.insert(claims[i].ev.document);
+      // The heaviest claim of each sentence, summed in the order of the sentences' text.
+      by_sentence.clear();
       for (std::size_t i : g.claims) {
         const claim& c = claims[i];
         if (c.ev.repeated && stated_unrepeated.count(c.ev.document)) continue;
-        double& w = by_sentence[c.ev.sentence.empty() ? std::string_view(c.id) : std::string_view(c.ev.sentence)];
-        w = std::max(w, claim_weight(c, rules, opts));
+        by_sentence.emplace_back(c.ev.sentence.empty() ? std::string_view(c.id) : std::string_view(c.ev.sentence),
+                                 claim_weight(c, rules, opts));
       }
-      for (const auto& [sentence, w] : by_sentence) g.support += w;
+      std::sort(by_sentence.begin(), by_sentence.end());
+      for (std::size_t k = 0; k < by_sentence.size(); ++k)
+        if (k + 1 == by_sentence.size() || by_sentence[k + 1].first != by_sentence[k].first) g.support += by_sentence[k].second;
     }
     // Which values conflict with another one.
     const std::size_t n = groups_by_value.size();
@@ -284,6 +316,16 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
 
     conflict c;
     c.slot = si;
+    // Internal when the conflicting values all come from one document (others may only agree).
+    std::string_view one_document;
+    bool several_documents = false;
+    for (std::size_t k = 0; k < n && !several_documents; ++k)
+      if (same_footing_conflict ? in_same_footing_conflict[k] : conflicting[k])
+        for (std::size_t i : groups_by_value[k].claims) {
+          if (one_document.data() == nullptr) one_document = claims[i].ev.document;
+          else if (claims[i].ev.document != one_document) several_documents = true;
+        }
+    const bool one_document_only = one_document.data() != nullptr && !several_documents;
     // When reports contradict each other, a report that disagrees only with a plan ("in the early
     // hours" against a planned evening) is not a side: it agrees with every other report.
     for (std::size_t k = 0; k < n; ++k) {
@@ -291,17 +333,12 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
                                               ? in_same_footing_conflict[k] ||
                                                     (conflicting[k] && footing(groups_by_value[k].mod) != footing_kind::report)
                                               : conflicting[k]);
-      (side ? c.values : c.compatible).push_back(groups_by_value[k]);
+      (side ? c.values : c.compatible).push_back(std::move(groups_by_value[k]));
     }
     auto by_support = [](const value_group& x, const value_group& y) { return x.support > y.support; };
     std::stable_sort(c.values.begin(), c.values.end(), by_support);
     std::stable_sort(c.compatible.begin(), c.compatible.end(), by_support);
 
-    // Internal when the conflicting values all come from one document (others may only agree).
-    std::set<std::string_view> documents;
-    for (std::size_t k = 0; k < n; ++k)
-      if (same_footing_conflict ? in_same_footing_conflict[k] : conflicting[k])
-        for (std::size_t i : groups_by_value[k].claims) documents.insert(claims[i].ev.document);
     const std::string fact = describe_fact(s, claims);
     if (!any_conflict) {
       c.cls = conflict_class::timezone_explained;
@@ -309,10 +346,10 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
     } else if (!same_footing_conflict) {  // every conflict sets a plan against a report
       c.cls = conflict_class::planned_vs_actual;
       c.sev = conflict_severity::low;
-    } else if (documents.size() == 1 && converted_in_one_sentence(claims, s)) {
+    } else if (one_document_only && converted_in_one_sentence(claims, s)) {
       c.cls = conflict_class::unit_conversion;  // "33 degrees Celsius (95 Fahrenheit)"
       c.sev = conflict_severity::medium;
-    } else if (documents.size() == 1) {
+    } else if (one_document_only) {
       c.cls = conflict_class::internal;
       c.sev = conflict_severity::high;
     } else {
@@ -384,6 +421,7 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
     r.conflicts.push_back(std::move(c));
   }
 
+  timer.lap("reconcile/conflicts");
   // A weekday stated with a date it does not fall on: a finding of its own, once per sentence.
   for (std::size_t si = 0; si < r.slots.size(); ++si) {
     std::set<std::pair<std::string_view, std::string_view>> seen;  // (document, sentence)
@@ -411,7 +449,9 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
     }
   }
 
+  timer.lap("reconcile/weekdays");
   if (opts.best == best_value_mode::truth_discovery) apply_truth_discovery(claims, rules, opts, r);
+  timer.lap("reconcile/truth discovery");
 
   // A known person's name written one slip away, by every source that names him: no second
   // spelling to set it against, but the known-people list has the right one.
@@ -447,8 +487,16 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
     r.conflicts.push_back(std::move(c));
   }
 
-  std::stable_sort(r.conflicts.begin(), r.conflicts.end(),
-                   [](const conflict& a, const conflict& b) { return a.sev > b.sev; });
+  // By severity, high first, in order of finding within one severity (a stable counting sort:
+  // a million conflicts are moved once, not log n times).
+  {
+    std::vector<conflict> sorted;
+    sorted.reserve(r.conflicts.size());
+    for (const conflict_severity sev : {conflict_severity::high, conflict_severity::medium, conflict_severity::low})
+      for (conflict& c : r.conflicts)
+        if (c.sev == sev) sorted.push_back(std::move(c));
+    r.conflicts = std::move(sorted);
+  }
   for (std::size_t k = 0; k < r.conflicts.size(); ++k) r.conflicts[k].id = fmt::format("C{}", k + 1);
   return r;
 }

@@ -151,10 +151,11 @@ truth_result discover_truth(const std::vector<claim>& claims, const std::vector<
   std::vector<std::uint32_t> slot_begin(slots.size() + 1, 0);
   std::vector<std::size_t> source_claims;
   {
+    std::unordered_map<std::string, std::uint32_t> by_key;  // a slot's candidates, when it has many
     for (std::size_t si = 0; si < slots.size(); ++si) {
       slot_begin[si] = static_cast<std::uint32_t>(cands.size());
       const std::size_t first_cand = cands.size();
-      std::unordered_map<std::string, std::uint32_t> by_key;
+      by_key.clear();
       struct raw_vote {
         std::uint32_t cand, source;
         double factor;
@@ -170,17 +171,26 @@ truth_result discover_truth(const std::vector<claim>& claims, const std::vector<
         else key = to_string(c.val);
         key += '\x1f';
         key += to_string(c.mod);
-        std::uint32_t ci = 0;
-        if (const auto it = by_key.find(key); it != by_key.end()) {
-          ci = it->second;
+        // A slot has a few candidates: a list to search, and a hash map only when there are many.
+        std::uint32_t ci = static_cast<std::uint32_t>(cands.size());
+        if (cands.size() - first_cand <= 16) {
+          for (std::size_t k = first_cand; k < cands.size(); ++k)
+            if (cands[k].key == key) {
+              ci = static_cast<std::uint32_t>(k);
+              break;
+            }
         } else {
-          ci = static_cast<std::uint32_t>(cands.size());
+          if (by_key.empty())
+            for (std::size_t k = first_cand; k < cands.size(); ++k) by_key.emplace(cands[k].key, static_cast<std::uint32_t>(k));
+          if (const auto it = by_key.find(key); it != by_key.end()) ci = it->second;
+        }
+        if (ci == cands.size()) {
           candidate cd;
           cd.slot = si;
           cd.claim = i;
-          cd.key = key;
-          by_key.emplace(std::move(key), ci);
+          cd.key = std::move(key);
           cands.push_back(std::move(cd));
+          if (!by_key.empty()) by_key.emplace(cands.back().key, ci);
         }
         const std::string_view src = outlet(c.ev);
         auto [sit, inserted] = source_id.emplace(src, static_cast<std::uint32_t>(source_names.size()));

@@ -3,8 +3,21 @@
 
 #include <nlohmann/json.hpp>
 
+#include <string>
+#include <string_view>
+#include <vector>
+
 #include "crosscheck/claim.hpp"
+#include "crosscheck/reconcile.hpp"
 
 namespace crosscheck::detail {
 nlohmann::ordered_json claim_to_json(const claim& c);
+// Appends `s` as a JSON string exactly as nlohmann's dump() writes it (UTF-8 kept, control
+// characters escaped, invalid UTF-8 replaced).
+void append_json_string(std::string& out, std::string_view s);
+// Appends claim_to_json(c) exactly as dump(2) writes it when the object's own lines are indented
+// by `indent` spaces, without building the DOM (a report of a million claims).
+void append_claim_json(std::string& out, const claim& c, std::size_t indent);
+// The same for one of the report's slots (its claims given by id).
+void append_slot_json(std::string& out, const slot& s, const std::vector<claim>& claims, std::size_t indent);
 }

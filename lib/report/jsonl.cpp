@@ -1,7 +1,11 @@
 // Claims as JSON Lines, and the value parsers shared with claims that come from outside.
 #include <fmt/format.h>
 
+#include <iterator>
+
+#include <array>
 #include <cmath>
+#include <cstring>
 #include <istream>
 #include <optional>
 #include <string>
@@ -12,6 +16,7 @@
 #include "crosscheck/report.hpp"
 #include "crosscheck/text.hpp"
 #include "extract/time.hpp"
+#include "model/timing.hpp"
 #include "report/json_claim.hpp"
 #include "rules/yaml_util.hpp"
 #include "text/fold.hpp"
@@ -44,6 +49,142 @@ nlohmann::ordered_json claim_to_json(const claim& c) {
   o["sentence_start"] = c.ev.sentence_begin;
   o["rule"] = c.rule;
   return o;
+}
+
+bool all_ascii(std::string_view s) noexcept {
+  const char* p = s.data();
+  const std::size_t n = s.size();
+  std::size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    if (w & 0x8080808080808080ull) return false;
+  }
+  for (; i < n; ++i)
+    if (static_cast<unsigned char>(p[i]) & 0x80) return false;
+  return true;
+}
+
+void append_json_string(std::string& out, std::string_view s) {
+  if (!all_ascii(s) && find_invalid_utf8(s)) {  // rare: nlohmann's own replacement of the bad bytes
+    out += nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return;
+  }
+  out += '"';
+  std::size_t run = 0;  // start of the bytes not yet copied
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\t': out += "\\t"; break;
+      case '\n': out += "\\n"; break;
+      case '\f': out += "\\f"; break;
+      case '\r': out += "\\r"; break;
+      default: {
+        static constexpr char hex[] = "0123456789abcdef";
+        const char esc[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+        out.append(esc, sizeof esc);
+      }
+    }
+  }
+  out.append(s.data() + run, s.size() - run);
+  out += '"';
+}
+
+void append_claim_json(std::string& out, const claim& c, std::size_t indent) {
+  bool first = true;
+  auto key = [&](std::string_view k) {
+    out += first ? "\n" : ",\n";
+    first = false;
+    out.append(indent + 2, ' ');
+    out += '"';
+    out += k;
+    out += "\": ";
+  };
+  auto str = [&](std::string_view k, std::string_view v) {
+    key(k);
+    append_json_string(out, v);
+  };
+  auto num = [&](std::string_view k, std::uint64_t v) {
+    key(k);
+    fmt::format_to(std::back_inserter(out), "{}", v);
+  };
+  // The keys and their order are claim_to_json's.
+  out += '{';
+  str("id", c.id);
+  str("document", c.ev.document);
+  str("source", c.ev.source);
+  str("kind", to_string(c.kind));
+  str("subject", c.subject);
+  if (!c.subject_text.empty()) str("subject_text", c.subject_text);
+  str("attribute", c.attribute);
+  if (!c.occasion.empty()) str("occasion", c.occasion);
+  str("value", to_string(c.val));
+  str("value_type", type_name(c.val));
+  str("text", c.ev.text);
+  num("start", c.ev.begin);
+  num("end", c.ev.end);
+  if (!c.ev.attribution.empty()) str("attribution", c.ev.attribution);
+  str("modality", to_string(c.mod));
+  if (c.hdg != hedge::none) str("hedge", to_string(c.hdg));
+  if (c.weekday) num("weekday", *c.weekday);
+  if (c.zone) str("zone", to_string(*c.zone));
+  if (c.ev.repeated) {
+    key("repeated");
+    out += "true";
+  }
+  str("sentence", c.ev.sentence);
+  num("sentence_start", c.ev.sentence_begin);
+  str("rule", c.rule);
+  out += '\n';
+  out.append(indent, ' ');
+  out += '}';
+}
+
+void append_slot_json(std::string& out, const slot& s, const std::vector<claim>& claims, std::size_t indent) {
+  auto key = [&](std::string_view k, bool first = false) {
+    out += first ? "\n" : ",\n";
+    out.append(indent + 2, ' ');
+    out += '"';
+    out += k;
+    out += "\": ";
+  };
+  // The keys and their order are the report's (report.cpp).
+  out += '{';
+  key("id", true);
+  append_json_string(out, s.id);
+  key("kind");
+  append_json_string(out, to_string(s.kind));
+  key("subject");
+  append_json_string(out, s.subject);
+  key("attribute");
+  append_json_string(out, s.attribute);
+  if (!s.occasion.empty()) {
+    key("occasion");
+    append_json_string(out, s.occasion);
+  }
+  key("claims");
+  if (s.claims.empty()) {
+    out += "[]";
+  } else {
+    out += '[';
+    for (std::size_t k = 0; k < s.claims.size(); ++k) {
+      out += k ? ",\n" : "\n";
+      out.append(indent + 4, ' ');
+      append_json_string(out, claims[s.claims[k]].id);
+    }
+    out += '\n';
+    out.append(indent + 2, ' ');
+    out += ']';
+  }
+  out += '\n';
+  out.append(indent, ' ');
+  out += '}';
 }
 
 }  // namespace detail
@@ -281,24 +422,314 @@ bool parse_value_with(claim_kind kind, std::string_view raw, const detail::time_
 // not a claim, and is skipped without being held in memory.
 constexpr std::size_t max_jsonl_line_bytes = std::size_t{1} << 20;
 
-// Reads one line (its '\n' dropped) into `line`, keeping at most `max` bytes of it; `length` is
-// its full length. False at the end of the input with nothing read.
-bool get_line(std::istream& in, std::string& line, std::size_t max, std::size_t& length) {
-  line.clear();
-  length = 0;
-  std::streambuf* buf = in.rdbuf();
-  if (!buf || !in.good()) return false;
-  bool any = false;
-  for (;;) {
-    const int c = buf->sbumpc();
-    if (c == std::char_traits<char>::eof()) {
-      in.setstate(std::ios::eofbit);
-      return any;
+// Reads lines (their '\n' dropped) from a stream in large blocks. A line over `max` bytes is
+// not kept: next() gives its full length and an empty view, and reads on to its end.
+class line_reader {
+ public:
+  line_reader(std::istream& in, std::size_t max) : in_(in), max_(max) {}
+
+  // False at the end of the input with nothing read.
+  bool next(std::string_view& line, std::size_t& length) {
+    std::size_t skipped = 0;  // bytes of an over-long line already dropped
+    for (;;) {
+      const char* data = buf_.data() + pos_;
+      const std::size_t avail = end_ - pos_;
+      const void* nl = avail ? std::memchr(data, '\n', avail) : nullptr;
+      if (nl) {
+        const std::size_t n = static_cast<std::size_t>(static_cast<const char*>(nl) - data);
+        consumed_ += n + 1;
+        pos_ += n + 1;
+        length = skipped + n;
+        line = length > max_ ? std::string_view() : std::string_view(data, n);
+        return true;
+      }
+      if (avail > max_) {  // over the limit: drop what is held, and count on
+        skipped += avail;
+        consumed_ += avail;
+        pos_ = end_ = 0;
+        continue;
+      }
+      if (eof_) {
+        if (avail == 0 && skipped == 0) return false;
+        consumed_ += avail;
+        pos_ = end_;
+        length = skipped + avail;
+        line = length > max_ ? std::string_view() : std::string_view(data, avail);
+        return true;
+      }
+      fill();
     }
-    any = true;
-    if (c == '\n') return true;
-    if (length < max) line.push_back(static_cast<char>(c));
-    ++length;
+  }
+  // Bytes consumed so far (the lines given and their '\n').
+  std::size_t consumed() const noexcept { return consumed_; }
+
+ private:
+  void fill() {
+    // Keep the unfinished line at the front of the buffer and read after it.
+    if (pos_ > 0) {
+      std::memmove(buf_.data(), buf_.data() + pos_, end_ - pos_);
+      end_ -= pos_;
+      pos_ = 0;
+    }
+    if (buf_.size() < block) buf_.resize(block);
+    if (buf_.size() - end_ < block / 2) buf_.resize(buf_.size() * 2);
+    std::streambuf* sb = in_.rdbuf();
+    if (!sb || !in_.good()) {
+      eof_ = true;
+      return;
+    }
+    const std::streamsize want = static_cast<std::streamsize>(buf_.size() - end_);
+    const std::streamsize got = sb->sgetn(buf_.data() + end_, want);
+    if (got <= 0) {
+      in_.setstate(std::ios::eofbit);
+      eof_ = true;
+      return;
+    }
+    end_ += static_cast<std::size_t>(got);
+  }
+
+  static constexpr std::size_t block = std::size_t{1} << 22;
+  std::istream& in_;
+  std::size_t max_;
+  std::string buf_;
+  std::size_t pos_ = 0, end_ = 0, consumed_ = 0;
+  bool eof_ = false;
+};
+
+// Raw values already read, by (kind, raw text): open addressing over an arena of keys, so that
+// a lookup costs a hash and a cache line or two, not a chase through nodes.
+class value_memo {
+ public:
+  // The value stored under `key` (unset: the raw value does not read), or null when none is.
+  const std::optional<value>* find(std::string_view key, std::size_t h) const noexcept {
+    if (table_.empty()) return nullptr;
+    for (std::size_t i = h & (table_.size() - 1);; i = (i + 1) & (table_.size() - 1)) {
+      const entry& e = table_[i];
+      if (e.value == empty) return nullptr;
+      if (e.hash == h && e.key_len == key.size() && std::memcmp(keys_.data() + e.key_at, key.data(), key.size()) == 0)
+        return &values_[e.value];
+    }
+  }
+  void insert(std::string_view key, std::size_t h, std::optional<value> v) {
+    // Bounded: starts over past a million values or 64 MiB of keys.
+    if (values_.size() >= (std::size_t{1} << 20) || keys_.size() + key.size() > (std::size_t{64} << 20)) clear();
+    if ((values_.size() + 1) * 2 > table_.size()) grow();
+    entry e{h, static_cast<std::uint32_t>(keys_.size()), static_cast<std::uint32_t>(key.size()),
+            static_cast<std::uint32_t>(values_.size())};
+    keys_.append(key);
+    values_.push_back(std::move(v));
+    place(e);
+  }
+
+ private:
+  static constexpr std::uint32_t empty = UINT32_MAX;
+  struct entry {
+    std::size_t hash = 0;
+    std::uint32_t key_at = 0, key_len = 0;
+    std::uint32_t value = empty;
+  };
+  void place(const entry& e) {
+    std::size_t i = e.hash & (table_.size() - 1);
+    while (table_[i].value != empty) i = (i + 1) & (table_.size() - 1);
+    table_[i] = e;
+  }
+  void grow() {
+    std::vector<entry> old(std::max<std::size_t>(table_.size() * 2, 1024));
+    old.swap(table_);
+    for (const entry& e : old)
+      if (e.value != empty) place(e);
+  }
+  void clear() {
+    table_.clear();
+    keys_.clear();
+    values_.clear();
+  }
+  std::vector<entry> table_;
+  std::string keys_;
+  std::vector<std::optional<value>> values_;
+};
+
+// The fields of a claim line, each as JSON typed it. A string's text points into the line or
+// into `scratch` (when it had escapes, or for a number's text).
+enum class jtype : std::uint8_t { absent, null, string, unsigned_number, other_number, boolean, other };
+struct jfield {
+  jtype type = jtype::absent;
+  std::string_view text;  // a string, or a number as nlohmann writes it
+  std::uint64_t u = 0;    // an unsigned number
+  bool b = false;         // a boolean
+};
+enum field_id : std::uint8_t {
+  f_id, f_document, f_source, f_kind, f_subject, f_subject_text, f_attribute, f_occasion, f_value, f_text, f_start,
+  f_end, f_attribution, f_modality, f_hedge, f_weekday, f_zone, f_repeated, f_sentence, f_sentence_start, f_rule,
+  f_count
+};
+constexpr std::string_view field_names[f_count] = {
+    "id",          "document", "source",   "kind",  "subject", "subject_text", "attribute",
+    "occasion",    "value",    "text",     "start", "end",     "attribution",  "modality",
+    "hedge",       "weekday",  "zone",     "repeated", "sentence", "sentence_start", "rule"};
+
+// The field a key names, or f_count for a key the reader ignores.
+field_id field_of(std::string_view key) noexcept {
+  for (std::size_t k = 0; k < f_count; ++k)
+    if (field_names[k].size() == key.size() && field_names[k][0] == key[0] && field_names[k] == key)
+      return static_cast<field_id>(k);
+  return f_count;
+}
+
+struct jfields {
+  std::array<jfield, f_count> f;
+  std::array<std::string, f_count> scratch;
+  void clear() { f.fill(jfield{}); }
+};
+
+bool json_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// The common case, read without a DOM: one flat object whose values are strings (simple
+// escapes), unsigned integers, booleans or null, no key given twice. Anything else (a \u escape,
+// a negative or decimal number, a nested value, a syntax error) returns false and the line goes
+// to nlohmann, which reads it or words the error as before.
+bool scan_flat(std::string_view s, jfields& out) {
+  out.clear();
+  std::size_t i = 0;
+  const std::size_t n = s.size();
+  auto skip = [&] {
+    while (i < n && json_space(s[i])) ++i;
+  };
+  // A string at s[i] == '"': its contents in `text`, unescaped into `scratch` when needed.
+  auto string_at = [&](std::string_view& text, std::string* scratch) -> bool {
+    const std::size_t begin = ++i;
+    while (i < n && s[i] != '"' && s[i] != '\\' && static_cast<unsigned char>(s[i]) >= 0x20) ++i;
+    if (i >= n || static_cast<unsigned char>(s[i]) < 0x20) return false;
+    if (s[i] == '"') {
+      text = s.substr(begin, i - begin);
+      ++i;
+      return true;
+    }
+    if (!scratch) return false;  // an escaped key: rare, left to nlohmann
+    scratch->assign(s.data() + begin, i - begin);
+    while (i < n) {
+      const char c = s[i];
+      if (c == '"') {
+        ++i;
+        text = *scratch;
+        return true;
+      }
+      if (static_cast<unsigned char>(c) < 0x20) return false;
+      if (c != '\\') {
+        scratch->push_back(c);
+        ++i;
+        continue;
+      }
+      if (i + 1 >= n) return false;
+      switch (s[i + 1]) {
+        case '"': scratch->push_back('"'); break;
+        case '\\': scratch->push_back('\\'); break;
+        case '/': scratch->push_back('/'); break;
+        case 'b': scratch->push_back('\b'); break;
+        case 'f': scratch->push_back('\f'); break;
+        case 'n': scratch->push_back('\n'); break;
+        case 'r': scratch->push_back('\r'); break;
+        case 't': scratch->push_back('\t'); break;
+        default: return false;  // \u and invalid escapes
+      }
+      i += 2;
+    }
+    return false;
+  };
+  std::string unused_scratch;
+  skip();
+  if (i >= n || s[i] != '{') return false;
+  ++i;
+  skip();
+  if (i < n && s[i] == '}') {
+    ++i;
+  } else {
+    for (;;) {
+      if (i >= n || s[i] != '"') return false;
+      std::string_view key;
+      if (!string_at(key, nullptr)) return false;
+      const field_id id = field_of(key);
+      skip();
+      if (i >= n || s[i] != ':') return false;
+      ++i;
+      skip();
+      if (i >= n) return false;
+      jfield v;
+      const char c = s[i];
+      if (c == '"') {
+        v.type = jtype::string;
+        if (!string_at(v.text, id < f_count ? &out.scratch[id] : &unused_scratch)) return false;
+      } else if (c >= '0' && c <= '9') {
+        const std::size_t begin = i;
+        if (c == '0') {
+          ++i;
+        } else {
+          while (i < n && s[i] >= '0' && s[i] <= '9') ++i;
+        }
+        if (i - begin > 19) return false;  // may not fit: nlohmann reads it as a float
+        if (i < n && !json_space(s[i]) && s[i] != ',' && s[i] != '}') return false;
+        v.type = jtype::unsigned_number;
+        v.text = s.substr(begin, i - begin);
+        for (char d : v.text) v.u = v.u * 10 + static_cast<std::uint64_t>(d - '0');
+      } else if (s.substr(i, 4) == "true") {
+        v.type = jtype::boolean;
+        v.b = true;
+        i += 4;
+      } else if (s.substr(i, 5) == "false") {
+        v.type = jtype::boolean;
+        i += 5;
+      } else if (s.substr(i, 4) == "null") {
+        v.type = jtype::null;
+        i += 4;
+      } else {
+        return false;
+      }
+      if (id < f_count) {
+        if (out.f[id].type != jtype::absent) return false;  // a key given twice
+        out.f[id] = v;
+      }
+      skip();
+      if (i >= n) return false;
+      if (s[i] == '}') {
+        ++i;
+        break;
+      }
+      if (s[i] != ',') return false;
+      ++i;
+      skip();
+    }
+  }
+  skip();
+  return i == n;
+}
+
+// The same fields from nlohmann's DOM (the strings stay in `j`, which must outlive `out`).
+void fields_of(const nlohmann::json& j, jfields& out) {
+  out.clear();
+  for (std::size_t k = 0; k < f_count; ++k) {
+    const auto it = j.find(std::string(field_names[k]));
+    if (it == j.end()) continue;
+    jfield& v = out.f[k];
+    if (it->is_null()) {
+      v.type = jtype::null;
+    } else if (it->is_string()) {
+      v.type = jtype::string;
+      v.text = it->get_ref<const std::string&>();
+    } else if (it->is_number()) {
+      out.scratch[k] = it->dump();
+      v.text = out.scratch[k];
+      if (it->is_number_unsigned()) {
+        v.type = jtype::unsigned_number;
+        v.u = it->get<std::uint64_t>();
+      } else {
+        v.type = jtype::other_number;
+      }
+    } else if (it->is_boolean()) {
+      v.type = jtype::boolean;
+      v.b = it->get<bool>();
+    } else {
+      v.type = jtype::other;
+    }
   }
 }
 
@@ -323,8 +754,10 @@ bool parse_value(claim_kind kind, std::string_view raw, const rule_set& rules, v
 
 std::vector<claim> read_claims_jsonl(std::istream& in, const std::string& name, const rule_set& rules,
                                      std::vector<diagnostic>& diagnostics) {
+  const detail::phase_timer timer("read_claims_jsonl");
   const detail::time_text_parser times(rules);
-  std::unordered_map<std::string, std::optional<value>> memo;
+  value_memo memo;
+  std::string memo_key;
   std::vector<claim> out;
   // A file's size is known: once 256 lines have shown their average length, the vector is sized
   // for the whole file, so that a million claims are not moved again and again as it grows.
@@ -335,7 +768,9 @@ std::vector<claim> read_claims_jsonl(std::istream& in, const std::string& name, 
     in.seekg(start);
   }
   in.clear();
-  std::string line;
+  line_reader reader(in, max_jsonl_line_bytes);
+  std::string_view line;
+  jfields fields;
   std::size_t line_no = 0, length = 0;
   auto warn = [&](const std::string& msg) {
     diagnostic d;
@@ -344,10 +779,10 @@ std::vector<claim> read_claims_jsonl(std::istream& in, const std::string& name, 
     d.message = msg + "; line skipped";
     diagnostics.push_back(std::move(d));
   };
-  while (get_line(in, line, max_jsonl_line_bytes, length)) {
+  while (reader.next(line, length)) {
     ++line_no;
     if (line_no == 256 && total_bytes > 0) {
-      const std::streamoff read = in.tellg() - start;
+      const auto read = static_cast<std::streamoff>(reader.consumed());
       if (read > 0) out.reserve(static_cast<std::size_t>(static_cast<double>(total_bytes) / static_cast<double>(read) * 256 * 1.05));
     }
     if (length > max_jsonl_line_bytes) {
@@ -355,42 +790,45 @@ std::vector<claim> read_claims_jsonl(std::istream& in, const std::string& name, 
       continue;
     }
     if (trim(line).empty()) continue;
-    if (auto bad = find_invalid_utf8(line)) {
+    if (auto bad = detail::all_ascii(line) ? std::nullopt : find_invalid_utf8(line)) {
       warn(fmt::format("invalid UTF-8 at byte {} of the line", *bad));
       continue;
     }
-    nlohmann::json j;
-    try {
-      j = nlohmann::json::parse(line);
-    } catch (const nlohmann::json::exception& e) {
-      warn(fmt::format("not valid JSON ({})", e.what()));
-      continue;
+    nlohmann::json j;  // used only when the line is not a flat object of simple values
+    if (!scan_flat(line, fields)) {
+      try {
+        j = nlohmann::json::parse(line);
+      } catch (const nlohmann::json::exception& e) {
+        warn(fmt::format("not valid JSON ({})", e.what()));
+        continue;
+      }
+      if (!j.is_object()) {
+        warn("expected a JSON object");
+        continue;
+      }
+      fields_of(j, fields);
     }
-    if (!j.is_object()) {
-      warn("expected a JSON object");
-      continue;
-    }
-    auto str = [&](const char* key) -> std::string {
-      const auto it = j.find(key);
-      if (it == j.end() || it->is_null()) return {};
-      if (it->is_string()) return it->get<std::string>();
-      if (it->is_number()) return it->dump();
-      return {};
+    // A field as text: a string, or a number as JSON writes it; empty for anything else.
+    auto str = [&](field_id k) -> std::string_view {
+      const jfield& v = fields.f[k];
+      return v.type == jtype::string || v.type == jtype::unsigned_number || v.type == jtype::other_number
+                 ? v.text
+                 : std::string_view();
     };
     claim c;
-    c.ev.source = str("source");
-    c.ev.document = str("document");
+    c.ev.source = str(f_source);
+    c.ev.document = str(f_document);
     if (c.ev.document.empty()) c.ev.document = c.ev.source;
-    c.subject = str("subject");
-    c.subject_text = str("subject_text");
-    c.attribute = str("attribute");
-    c.occasion = str("occasion");
-    const std::string raw = str("value");
+    c.subject = str(f_subject);
+    c.subject_text = str(f_subject_text);
+    c.attribute = str(f_attribute);
+    c.occasion = str(f_occasion);
+    const std::string_view raw = str(f_value);
     if (c.ev.document.empty() || c.subject.empty() || c.attribute.empty() || raw.empty()) {
       warn("needs \"source\" (or \"document\"), \"subject\", \"attribute\" and \"value\"");
       continue;
     }
-    const std::string kind = str("kind");
+    const std::string_view kind = str(f_kind);
     if (!kind.empty()) {
       if (!parse_claim_kind(kind, c.kind)) {
         warn(fmt::format("unknown kind \"{}\"", kind));
@@ -402,49 +840,49 @@ std::vector<claim> read_claims_jsonl(std::istream& in, const std::string& name, 
     }
     // Feeds repeat raw values (sites that copy one another write the same cell): each distinct
     // (kind, raw value) is read once. The memo is bounded and starts over when full.
-    std::string memo_key = raw;
+    memo_key.assign(raw);
     memo_key += '\x1f';
     memo_key += static_cast<char>('0' + static_cast<int>(c.kind));
-    if (const auto it = memo.find(memo_key); it != memo.end()) {
-      if (!it->second) {
+    const std::size_t memo_hash = std::hash<std::string_view>()(memo_key);
+    if (const auto* known = memo.find(memo_key, memo_hash)) {
+      if (!*known) {
         warn(fmt::format("cannot read \"{}\" as a {}", raw, to_string(c.kind)));
         continue;
       }
-      c.val = *it->second;
+      c.val = **known;
     } else {
-      if (memo.size() >= 1u << 20) memo.clear();
       const bool ok = parse_value_with(c.kind, raw, times, c.val, &rules);
-      memo.emplace(std::move(memo_key), ok ? std::optional<value>(c.val) : std::nullopt);
+      memo.insert(memo_key, memo_hash, ok ? std::optional<value>(c.val) : std::nullopt);
       if (!ok) {
         warn(fmt::format("cannot read \"{}\" as a {}", raw, to_string(c.kind)));
         continue;
       }
     }
-    if (const auto m = str("modality"); !m.empty() && !parse_modality(m, c.mod)) {
+    if (const auto m = str(f_modality); !m.empty() && !parse_modality(m, c.mod)) {
       warn(fmt::format("unknown modality \"{}\"", m));
       continue;
     }
-    if (const auto h = str("hedge"); !h.empty() && !parse_hedge(h, c.hdg)) {
+    if (const auto h = str(f_hedge); !h.empty() && !parse_hedge(h, c.hdg)) {
       warn(fmt::format("unknown hedge \"{}\"", h));
       continue;
     }
-    c.id = str("id");
+    c.id = str(f_id);
     if (c.id.empty()) c.id = fmt::format("{}:{}", name, line_no);
-    c.ev.text = str("text");
+    c.ev.text = str(f_text);
     if (c.ev.text.empty()) c.ev.text = raw;
-    c.ev.sentence = str("sentence");
-    c.ev.attribution = str("attribution");
-    c.rule = str("rule");
+    c.ev.sentence = str(f_sentence);
+    c.ev.attribution = str(f_attribution);
+    c.rule = str(f_rule);
     if (c.rule.empty()) c.rule = "input.jsonl";
-    auto num = [&](const char* key) -> std::size_t {
-      const auto it = j.find(key);
-      return (it != j.end() && it->is_number_unsigned()) ? it->get<std::size_t>() : 0;
+    auto num = [&](field_id k) -> std::size_t {
+      const jfield& v = fields.f[k];
+      return v.type == jtype::unsigned_number ? static_cast<std::size_t>(v.u) : 0;
     };
-    c.ev.begin = num("start");
-    c.ev.end = num("end");
-    c.ev.sentence_begin = num("sentence_start");
-    if (const auto it = j.find("repeated"); it != j.end() && it->is_boolean()) c.ev.repeated = it->get<bool>();
-    if (const auto z = str("zone"); !z.empty()) {
+    c.ev.begin = num(f_start);
+    c.ev.end = num(f_end);
+    c.ev.sentence_begin = num(f_sentence_start);
+    if (fields.f[f_repeated].type == jtype::boolean) c.ev.repeated = fields.f[f_repeated].b;
+    if (const auto z = str(f_zone); !z.empty()) {
       utc_offset off;
       if (!detail::parse_offset(z, off)) {
         warn(fmt::format("\"zone\" must be an offset like \"+09:00\", not \"{}\"", z));
@@ -452,12 +890,12 @@ std::vector<claim> read_claims_jsonl(std::istream& in, const std::string& name, 
       }
       c.zone = off;
     }
-    if (const auto it = j.find("weekday"); it != j.end()) {
-      if (!it->is_number_unsigned() || it->get<std::uint64_t>() > 6) {
+    if (const jfield& w = fields.f[f_weekday]; w.type != jtype::absent) {
+      if (w.type != jtype::unsigned_number || w.u > 6) {
         warn("\"weekday\" must be a number from 0 (Sunday) to 6 (Saturday)");
         continue;
       }
-      c.weekday = static_cast<unsigned>(it->get<std::uint64_t>());
+      c.weekday = static_cast<unsigned>(w.u);
     }
     out.push_back(std::move(c));
   }

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "crosscheck/report.hpp"
+#include "model/timing.hpp"
 #include "report/json_claim.hpp"
 
 namespace crosscheck {
@@ -80,6 +81,7 @@ void text_group(std::string& out, const report_input& in, const value_group& g) 
 }  // namespace
 
 std::string to_text(const report_input& in) {
+  const detail::phase_timer timer("report (text)");
   std::string out = "crosscheck: " + summary_line(in) + "\n";
   for (const auto& c : in.result.conflicts) {
     const slot& s = in.result.slots[c.slot];
@@ -143,6 +145,7 @@ std::string to_markdown(const report_input& in) {
 }
 
 std::string to_json(const report_input& in) {
+  const detail::phase_timer timer("report (json)");
   json j;
   j["schema_version"] = report_schema_version;
   j["tool"] = "crosscheck";
@@ -162,19 +165,12 @@ std::string to_json(const report_input& in) {
     docs.push_back(std::move(o));
   }
   j["documents"] = std::move(docs);
-  json cl = json::array();
-  for (const auto& c : in.claims) cl.push_back(detail::claim_to_json(c));
-  j["claims"] = std::move(cl);
-  json slots = json::array();
-  for (const auto& s : in.result.slots) {
-    json ids = json::array();
-    for (std::size_t i : s.claims) ids.push_back(in.claims[i].id);
-    json o = {{"id", s.id}, {"kind", to_string(s.kind)}, {"subject", s.subject}, {"attribute", s.attribute}};
-    if (!s.occasion.empty()) o["occasion"] = s.occasion;
-    o["claims"] = std::move(ids);
-    slots.push_back(std::move(o));
-  }
-  j["slots"] = std::move(slots);
+  // Claims, slots and conflicts are written one at a time into the skeleton's place for them
+  // (below): one DOM of a million claims takes gigabytes.
+  j["claims"] = nullptr;
+  // Slots: {"id", "kind", "subject", "attribute", "occasion" (when set), "claims": [ids]}
+  // (detail::append_slot_json).
+  j["slots"] = nullptr;
   auto groups = [&](const std::vector<value_group>& gs) {
     json a = json::array();
     for (const auto& g : gs) {
@@ -184,8 +180,7 @@ std::string to_json(const report_input& in) {
     }
     return a;
   };
-  json conflicts = json::array();
-  for (const auto& c : in.result.conflicts) {
+  auto conflict_json = [&](const conflict& c) {
     const slot& s = in.result.slots[c.slot];
     json o;
     o["id"] = c.id;
@@ -202,9 +197,9 @@ std::string to_json(const report_input& in) {
                        {"confidence", c.best.confidence},
                        {"reason", c.best.reason}};
     o["explanation"] = c.explanation;
-    conflicts.push_back(std::move(o));
-  }
-  j["conflicts"] = std::move(conflicts);
+    return o;
+  };
+  j["conflicts"] = nullptr;
   json diags = json::array();
   for (const auto& d : in.diagnostics) {
     json o{{"severity", d.level == severity::error ? "error" : "warning"}, {"file", d.where.file}, {"message", d.message}};
@@ -213,7 +208,44 @@ std::string to_json(const report_input& in) {
     diags.push_back(std::move(o));
   }
   j["diagnostics"] = std::move(diags);
-  return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  const std::string skeleton = j.dump(2, ' ', false, json::error_handler_t::replace);
+  std::string out;
+  out.reserve(skeleton.size() + in.claims.size() * 512);
+  std::size_t at = 0;
+  // Replaces the top-level `"key": null` (the only line indented by two spaces with that key)
+  // with the array, as dump(2) would write it.
+  auto splice = [&](std::string_view key, std::size_t n, const auto& write) {
+    const std::string mark = fmt::format("\n  \"{}\": null", key);
+    const std::size_t p = skeleton.find(mark, at);
+    out.append(skeleton, at, p + mark.size() - 4 - at);
+    at = p + mark.size();
+    if (n == 0) {
+      out += "[]";
+      return;
+    }
+    out += "[\n";
+    for (std::size_t k = 0; k < n; ++k) {
+      if (k) out += ",\n";
+      out += "    ";
+      write(k);
+    }
+    out += "\n  ]";
+  };
+  auto indented = [&](const json& o) {  // o as dump(2) writes it four spaces in
+    const std::string d = o.dump(2, ' ', false, json::error_handler_t::replace);
+    std::size_t from = 0;
+    for (std::size_t nl; (nl = d.find('\n', from)) != std::string::npos; from = nl + 1) {
+      out.append(d, from, nl + 1 - from);
+      out += "    ";
+    }
+    out.append(d, from, std::string::npos);
+  };
+  splice("claims", in.claims.size(), [&](std::size_t k) { detail::append_claim_json(out, in.claims[k], 4); });
+  splice("slots", in.result.slots.size(), [&](std::size_t k) { detail::append_slot_json(out, in.result.slots[k], in.claims, 4); });
+  splice("conflicts", in.result.conflicts.size(), [&](std::size_t k) { indented(conflict_json(in.result.conflicts[k])); });
+  out.append(skeleton, at, std::string::npos);
+  out += '\n';
+  return out;
 }
 
 }  // namespace crosscheck

@@ -2,6 +2,9 @@
 // claims from other programs are parsed with the extractors' normalizers.
 #include <catch2/catch.hpp>
 #include <crosscheck/crosscheck.hpp>
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
 
 #include <sstream>
 
@@ -141,4 +144,111 @@ TEST_CASE("jsonl: parse_value reads canonical and free forms, and refuses nonsen
   CHECK_FALSE(parse_value(claim_kind::time_of_day, "after 25:00", r, v));
   CHECK(parse_value(claim_kind::duration, "[3600s, +inf)", r, v));
   CHECK(to_string(v) == "[3600s, +inf)");
+}
+
+// The reader scans common lines itself and hands anything unusual to nlohmann: both must read
+// the same fields the same way.
+TEST_CASE("jsonl: escapes, numbers, booleans, null and repeated keys read as JSON says", "[jsonl]") {
+  std::vector<diagnostic> diags;
+  const auto claims = read(
+      // 1: simple escapes, read by the reader's own scanner
+      "{\"source\": \"a\\\"b\\\\c\", \"subject\": \"s\\/t\", \"attribute\": \"time\", \"value\": \"02:46\", "
+      "\"sentence\": \"one\\ttwo\\nthree\", \"start\": 12, \"end\": 17, \"repeated\": true, \"weekday\": 3}\n"
+      // 2: \u escapes (a surrogate pair too), decoded
+      "{\"source\": \"caf\\u00e9\", \"subject\": \"s\", \"attribute\": \"time\", \"value\": \"02:46\", "
+      "\"text\": \"\\ud83d\\ude00\"}\n"
+      // 3: a number where a string is expected is its text; negative and decimal offsets are 0
+      "{\"source\": 5, \"subject\": \"s\", \"attribute\": \"time\", \"value\": \"02:46\", \"start\": -3, \"end\": 1.5}\n"
+      // 4: a key given twice: the last one counts
+      "{\"source\": \"x\", \"source\": \"y\", \"subject\": \"s\", \"attribute\": \"time\", \"value\": \"02:46\"}\n"
+      // 5: null, false, an unknown nested value, CRLF
+      "{\"source\": \"z\", \"subject\": \"s\", \"attribute\": \"time\", \"value\": \"02:46\", \"hedge\": null, "
+      "\"repeated\": false, \"extra\": {\"k\": [1, 2.5, \"x\"]}}\r\n"
+      // 6: weekday null is refused
+      "{\"source\": \"a\", \"subject\": \"s\", \"attribute\": \"time\", \"value\": \"02:46\", \"weekday\": null}\n"
+      // 7: weekday 7 is refused
+      "{\"source\": \"a\", \"subject\": \"s\", \"attribute\": \"time\", \"value\": \"02:46\", \"weekday\": 7}\n"
+      // 8: a leading zero is not JSON
+      "{\"source\": \"a\", \"subject\": \"s\", \"attribute\": \"time\", \"value\": \"02:46\", \"start\": 012}\n"
+      // 9: trailing garbage after the object is not JSON
+      "{\"source\": \"a\", \"subject\": \"s\", \"attribute\": \"time\", \"value\": \"02:46\"} x\n"
+      // 10: a raw tab inside a string is not JSON
+      "{\"source\": \"a\tb\", \"subject\": \"s\", \"attribute\": \"time\", \"value\": \"02:46\"}\n"
+      // 11: the last line needs no newline
+      "{\"source\": \"last\", \"subject\": \"s\", \"attribute\": \"time\", \"value\": \"02:46\"}",
+      diags);
+  REQUIRE(claims.size() == 6u);
+  CHECK(claims[0].ev.source == "a\"b\\c");
+  CHECK(claims[0].subject == "s/t");
+  CHECK(claims[0].ev.sentence == "one\ttwo\nthree");
+  CHECK(claims[0].ev.begin == 12u);
+  CHECK(claims[0].ev.end == 17u);
+  CHECK(claims[0].ev.repeated);
+  CHECK(claims[0].weekday == 3u);
+  CHECK(claims[1].ev.source == "caf\xc3\xa9");
+  CHECK(claims[1].ev.text == "\xf0\x9f\x98\x80");
+  CHECK(claims[2].ev.source == "5");
+  CHECK(claims[2].ev.begin == 0u);
+  CHECK(claims[2].ev.end == 0u);
+  CHECK(claims[3].ev.source == "y");
+  CHECK(claims[4].ev.source == "z");
+  CHECK_FALSE(claims[4].ev.repeated);
+  CHECK(claims[4].hdg == hedge::none);
+  CHECK(claims[5].ev.source == "last");
+  std::vector<std::size_t> lines;
+  for (const auto& d : diags) lines.push_back(d.where.line.value_or(0));
+  CHECK(lines == std::vector<std::size_t>{6, 7, 8, 9, 10});
+  REQUIRE(diags.size() == 5u);
+  CHECK(diags[0].message.find("weekday") != std::string::npos);
+  CHECK(diags[1].message.find("weekday") != std::string::npos);
+  for (std::size_t k = 2; k < 5; ++k) CHECK(diags[k].message.find("not valid JSON") != std::string::npos);
+  // A lone line with no newline after it is read.
+  std::vector<diagnostic> more;
+  const auto last = read("{\"source\": \"last\", \"subject\": \"s\", \"attribute\": \"time\", \"value\": \"02:46\"}", more);
+  REQUIRE(last.size() == 1u);
+  CHECK(last[0].id == "claims.jsonl:1");
+}
+
+TEST_CASE("jsonl: lines that cross the reader's blocks are read whole, with their line numbers", "[jsonl]") {
+  // 100,000 lines of about 100 bytes: several of the reader's 4 MiB blocks.
+  std::string text;
+  const std::size_t n = 100000;
+  for (std::size_t k = 0; k < n; ++k)
+    text += "{\"source\": \"src" + std::to_string(k % 7) + "\", \"subject\": \"flight " + std::to_string(k) +
+            "\", \"attribute\": \"time\", \"value\": \"" + std::to_string(k % 24) + ":0" + std::to_string(k % 10) + "\"}\n";
+  std::vector<diagnostic> diags;
+  const auto claims = read(text, diags);
+  CHECK(diags.empty());
+  REQUIRE(claims.size() == n);
+  for (std::size_t k : {std::size_t{0}, std::size_t{41943}, std::size_t{41944}, n / 2, n - 1}) {
+    CHECK(claims[k].subject == "flight " + std::to_string(k));
+    CHECK(claims[k].id == "claims.jsonl:" + std::to_string(k + 1));
+    CHECK(to_string(claims[k].val) == fmt::format("{:02}:0{}", k % 24, k % 10));
+  }
+}
+
+TEST_CASE("jsonl: the JSON report writes each claim as its JSON line says, in dump(2)'s layout", "[jsonl][report]") {
+  std::vector<diagnostic> diags;
+  auto claims = read(
+      "{\"source\": \"a\", \"subject\": \"s\", \"attribute\": \"time\", \"value\": \"02:46\", \"kind\": \"time_of_day\", "
+      "\"sentence\": \"quote \\\" back\\\\ tab\\t nl\\n bell\\u0007 del\\u007f caf\\u00e9\", \"weekday\": 2, \"zone\": \"+09:00\", "
+      "\"repeated\": true, \"hedge\": \"about\", \"attribution\": \"the ministry\", \"occasion\": \"2024\", "
+      "\"subject_text\": \"the flight\", \"start\": 3, \"end\": 9, \"sentence_start\": 1}\n"
+      "{\"source\": \"b\", \"subject\": \"s\", \"attribute\": \"time\", \"value\": \"03:10\"}\n",
+      diags);
+  REQUIRE(claims.size() == 2u);
+  claims[1].ev.text = "bad \xff byte";  // invalid UTF-8 from a program: replaced, as nlohmann does
+  const reconciliation r = reconcile(claims, crosscheck_test::rules());
+  const std::vector<document> docs;
+  const std::string report = to_json({docs, claims, r, diags});
+  const auto j = nlohmann::ordered_json::parse(report);
+  // The same text as nlohmann writes for the same document: layout and escapes included.
+  CHECK(j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n" == report);
+  REQUIRE(j.at("claims").size() == claims.size());
+  for (std::size_t k = 0; k < claims.size(); ++k)
+    CHECK(j.at("claims")[k] == nlohmann::ordered_json::parse(to_json_line(claims[k])));
+  CHECK(j.at("claims")[0].at("sentence") == "quote \" back\\ tab\t nl\n bell\x07 del\x7f caf\xc3\xa9");
+  CHECK(j.at("claims")[1].at("text") == "bad \xef\xbf\xbd byte");
+  CHECK(j.at("slots").size() == r.slots.size());
+  CHECK(j.at("conflicts").size() == r.conflicts.size());
 }
