@@ -21,6 +21,7 @@
 #include "crosscheck/extract.hpp"
 #include "extract/event_context.hpp"
 #include "extract/lexical.hpp"
+#include "extract/token_pass.hpp"
 #include "text/fold.hpp"
 
 namespace crosscheck {
@@ -38,7 +39,7 @@ struct span {
   bool empty() const { return first == last; }
 };
 
-class person_extractor final : public extractor {
+class person_extractor final : public detail::token_extractor {
  public:
   explicit person_extractor(const rule_set& rules) : rules_(rules) {
     for (std::size_t r = 0; r < rules.people.roles.size(); ++r)
@@ -72,12 +73,13 @@ class person_extractor final : public extractor {
 
   claim_kind kind() const noexcept override { return claim_kind::person_role; }
 
-  void extract(const document& doc, std::vector<claim>& out) const override {
+  void extract_with(const document& doc, const detail::document_tokens* shared, std::vector<claim>& out) const override {
     const std::string_view t = doc.normalized;
     memory mem;
-    std::vector<token> toks;  // reused from sentence to sentence
-    for (const sentence& sen : doc.sentences) {
-      detail::tokenize(t, sen.normalized.begin, sen.normalized.end, toks);
+    std::vector<token> buffer;  // the sentence's tokens, when none are shared
+    for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
+      const sentence& sen = doc.sentences[s];
+      const std::vector<token>& toks = detail::tokens_of(doc, s, shared, buffer);
       if (toks.empty()) continue;
       // A title-case line with no closing period is a headline: capitals tell nothing there.
       const std::string_view tail = t.substr(toks.back().end, sen.normalized.end - toks.back().end);
