@@ -69,6 +69,8 @@ class person_extractor final : public detail::token_extractor {
     demonyms_.insert(rules.english.demonyms.begin(), rules.english.demonyms.end());
     for (const auto& m : rules.dates.months) calendar_.insert(m.names.begin(), m.names.end());
     for (const auto& m : rules.dates.weekdays) calendar_.insert(m.names.begin(), m.names.end());
+    for (const word_set* set : {&function_, &stop_, &demonyms_, &calendar_, &title_words_})
+      set->for_each([&](const std::string& w, unsigned char) { not_name_.insert(w); });
   }
 
   claim_kind kind() const noexcept override { return claim_kind::person_role; }
@@ -131,9 +133,7 @@ class person_extractor final : public detail::token_extractor {
     return gap.find_first_of(",;:()[]\"") != std::string_view::npos || gap.find(" - ") != std::string_view::npos;
   }
   bool is_name_word(const token& tok) const {
-    if (!tok.capitalized || function_.contains_stem(tok) || stop_.contains_stem(tok) || demonyms_.contains_stem(tok) ||
-        calendar_.contains_stem(tok) || title_words_.contains_stem(tok))
-      return false;
+    if (!tok.capitalized || not_name_.contains_stem(tok)) return false;
     for (char c : tok.lower)
       if (detail::is_ascii_digit(c)) return false;
     return true;
@@ -548,6 +548,7 @@ class person_extractor final : public detail::token_extractor {
   const rule_set& rules_;
   phrase_matcher titles_, orgs_, delegation_, partial_;
   word_set former_, stop_, particles_, function_, demonyms_, calendar_, title_words_, fillers_, deputies_, copulas_;
+  word_set not_name_;  // function_, stop_, demonyms_, calendar_ and title_words_ together: one lookup in is_name_word
   std::vector<std::string> former_prefixes_;
 };
 
