@@ -39,7 +39,10 @@ inline const std::vector<token>& tokens_of(const document& doc, std::size_t s, c
   return buffer;
 }
 
-// An extractor that reads a document's sentences token by token.
+// An extractor that reads a document's sentences token by token. Like every extractor
+// (extract.hpp), it is immutable once built: what one document needs (its tokens, its memory of
+// earlier sentences) lives in extract_with()'s locals, so one instance serves several threads at
+// once (tests/unit/extractor_set_test.cpp runs one set in two threads).
 class token_extractor : public extractor {
  public:
   void extract(const document& doc, std::vector<claim>& out) const final { extract_with(doc, nullptr, out); }
