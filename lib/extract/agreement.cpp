@@ -39,7 +39,7 @@ class agreement_part final : public detail::number_part {
   claim_kind kind() const noexcept override { return claim_kind::date; }
 
   void sentence(const detail::number_input& in, std::vector<claim>& out) const override {
-    const auto& toks = in.sc.toks;
+    const auto& toks = in.sc.toks();
     bool has_year = false;
     for (const auto& t : toks) has_year = has_year || detail::year_of(t);
     if (!has_year) return;
@@ -81,7 +81,7 @@ class agreement_part final : public detail::number_part {
  private:
   void year_claim(const detail::number_input& in, const document_ref& d, std::size_t tok, const std::string& attribute,
                   const char* rule, std::vector<claim>& out) const {
-    const auto& toks = in.sc.toks;
+    const auto& toks = in.sc.toks();
     const int y = detail::year_of(toks[tok]);
     claim c;
     c.kind = claim_kind::date;
@@ -98,7 +98,7 @@ class agreement_part final : public detail::number_part {
   // `own` is set; else they are dates of `d`. Returns the token after the list.
   std::size_t years_list(const detail::number_input& in, const document_ref& d, std::size_t k, const std::string& attribute,
                          bool own, std::vector<claim>& out) const {
-    const auto& toks = in.sc.toks;
+    const auto& toks = in.sc.toks();
     while (k < toks.size() && detail::year_of(toks[k])) {
       document_ref each = d;
       if (own) {
@@ -123,7 +123,7 @@ class agreement_part final : public detail::number_part {
 
   // "... was scrapped in 1996", "signed with Russia in 2000".
   std::size_t status(const detail::number_input& in, const document_ref& d, std::size_t from, std::vector<claim>& out) const {
-    const auto& toks = in.sc.toks;
+    const auto& toks = in.sc.toks();
     for (std::size_t k = from; k < toks.size() && k < from + max_status_reach; ++k) {
       if (documents_.is_kind(toks[k])) break;  // another document
       const auto m = statuses_.longest_at(toks, k);

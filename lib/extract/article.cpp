@@ -50,7 +50,7 @@ class article_part final : public detail::number_part {
   claim_kind kind() const noexcept override { return claim_kind::article; }
 
   void sentence(const detail::number_input& in, std::vector<claim>& out) const override {
-    const auto& toks = in.sc.toks;
+    const auto& toks = in.sc.toks();
     // Documents named in the sentence with their year are remembered for the next ones.
     std::vector<document_ref> named;
     for (std::size_t k = 0; k < toks.size(); ++k)
@@ -87,7 +87,7 @@ class article_part final : public detail::number_part {
   }
 
   bool read_ref(const detail::number_input& in, std::size_t k, std::size_t part, ref& r) const {
-    const auto& toks = in.sc.toks;
+    const auto& toks = in.sc.toks();
     r.part = part;
     r.first = k;
     if (k + 1 < toks.size() && (r.number = number_at(toks[k + 1])) > 0) {
@@ -116,7 +116,7 @@ class article_part final : public detail::number_part {
 
   std::optional<document_ref> document_of(const detail::number_input& in, const ref& r,
                                           const std::vector<document_ref>& named) const {
-    const auto& toks = in.sc.toks;
+    const auto& toks = in.sc.toks();
     // "of the treaty", "of the 1961 treaty", "of UN Security Council resolution 2270".
     if (r.last < toks.size() && toks[r.last].lower == "of")
       for (const auto& d : named)
@@ -162,7 +162,7 @@ class article_part final : public detail::number_part {
   // "a 23-article treaty": the size of a document, as a count.
   bool size_claim(const detail::number_input& in, std::size_t k, const std::vector<document_ref>& named,
                   std::vector<claim>& out) const {
-    const auto& toks = in.sc.toks;
+    const auto& toks = in.sc.toks();
     if (toks[k].lower.find('-') == std::string::npos) return false;
     const auto n = detail::parse_word_number(toks[k].lower, rules_.dates.numbers, nullptr, false);
     if (!n.ok || n.rest.empty() || n.value < 1 || n.decimals) return false;

@@ -64,7 +64,7 @@ class count_part final : public detail::number_part {
   claim_kind kind() const noexcept override { return claim_kind::count; }
 
   void sentence(const detail::number_input& in, std::vector<claim>& out) const override {
-    const auto& toks = in.sc.toks;
+    const auto& toks = in.sc.toks();
     for (const auto& r : in.numbers) {
       if (r.ordinal) {
         ordinal(in, r, out);
@@ -111,7 +111,7 @@ class count_part final : public detail::number_part {
   }
 
   bool countable(const detail::number_input& in, const number_reading& r) const {
-    const auto& toks = in.sc.toks;
+    const auto& toks = in.sc.toks();
     if (!r.vague) {
       if (!r.word.rest.empty() || !r.word.suffix.empty()) return false;  // "23-article", "nine-day", "8km"
       if (r.value != std::floor(r.value) || r.value < 2 || r.value > 1e13) return false;
@@ -154,7 +154,7 @@ class count_part final : public detail::number_part {
   }
 
   void emit(const detail::number_input& in, const number_reading& r, std::size_t head, std::vector<claim>& out) const {
-    const auto& toks = in.sc.toks;
+    const auto& toks = in.sc.toks();
     claim c;
     c.kind = claim_kind::count;
     c.attribute = "count";
@@ -174,7 +174,7 @@ class count_part final : public detail::number_part {
   // "the third time Putin has visited", "the second time that Kim and Putin have met": an
   // ordinal before numbers.ordinal_nouns, then the people (their last name word) and the verb.
   void ordinal(const detail::number_input& in, const number_reading& r, std::vector<claim>& out) const {
-    const auto& toks = in.sc.toks;
+    const auto& toks = in.sc.toks();
     if (r.bound != number_bound::exact || r.last >= toks.size() || !ordinal_nouns_.contains(toks[r.last])) return;
     std::size_t k = r.last + 1;
     if (k < toks.size() && (toks[k].lower == "that" || toks[k].lower == "since")) ++k;

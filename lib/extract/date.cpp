@@ -58,7 +58,7 @@ class date_part final : public detail::event_part {
  private:
   // "24 years to the day since his last visit": the trigger a few words after a since-word.
   std::optional<std::size_t> trigger_after_since(const detail::event_scan& sc, const detail::date_mention& m) const {
-    if (m.last >= sc.toks.size() || !since_.contains(sc.toks[m.last])) return std::nullopt;
+    if (m.last >= sc.toks().size() || !since_.contains(sc.toks()[m.last])) return std::nullopt;
     for (std::size_t k = 0; k < sc.triggers.size(); ++k)
       if (sc.triggers[k].tok > m.last && sc.triggers[k].tok <= m.last + max_since_reach && sc.actors[k]) return k;
     return std::nullopt;
@@ -68,9 +68,9 @@ class date_part final : public detail::event_part {
   // shortly before the date or before the trigger.
   bool after_start_cue(const detail::event_scan& sc, const detail::date_mention& m, std::size_t trig) const {
     for (std::size_t k = m.first >= max_start_cue ? m.first - max_start_cue : 0; k < m.first; ++k)
-      if (start_cues_.contains(sc.toks[k])) return true;
+      if (start_cues_.contains(sc.toks()[k])) return true;
     for (std::size_t k = trig >= max_start_cue ? trig - max_start_cue : 0; k < trig; ++k)
-      if (start_cues_.contains(sc.toks[k])) return true;
+      if (start_cues_.contains(sc.toks()[k])) return true;
     return false;
   }
 
@@ -99,7 +99,7 @@ class date_part final : public detail::event_part {
   // offset word dates something else ("since July 2000", right before the date, is the event's).
   bool offset_between(const detail::sentence_input& in, std::size_t from, const detail::date_mention& m) const {
     for (std::size_t k = from; k < m.first; ++k)
-      if (const auto len = in.events.offset_at(in.sc.toks, k); len && !(k + len == m.first && since_.contains(in.sc.toks[k])))
+      if (const auto len = in.events.offset_at(in.sc.toks(), k); len && !(k + len == m.first && since_.contains(in.sc.toks()[k])))
         return true;
     return false;
   }

@@ -108,7 +108,7 @@ class duration_part final : public detail::event_part {
   claim_kind kind() const noexcept override { return claim_kind::duration; }
 
   void sentence(const detail::sentence_input& in, std::vector<claim>& out) const override {
-    const auto& toks = in.sc.toks;
+    const auto& toks = in.sc.toks();
     // A length ends at a unit ("days") or is a hyphenated one ("two-day"); it starts at most
     // six words before that ("just under two and a half hours"). Only those starts are tried.
     std::vector<std::size_t> units;
@@ -264,7 +264,7 @@ class duration_part final : public detail::event_part {
   bool gap_marker_near(const detail::event_scan& sc, std::size_t k, std::size_t first) const {
     const std::size_t trig = sc.triggers[k].tok;
     for (std::size_t j = trig >= max_gap_marker ? trig - max_gap_marker : 0; j < first; ++j)
-      if (gap_markers_.contains(sc.toks[j])) return true;
+      if (gap_markers_.contains(sc.toks()[j])) return true;
     return false;
   }
 
@@ -274,7 +274,7 @@ class duration_part final : public detail::event_part {
     detail::event_scan& sc = in.sc;
     const detail::event_context& events_ = in.events;
     const auto& dates = in.dates;
-    const auto& toks = sc.toks;
+    const auto& toks = sc.toks();
     std::optional<std::size_t> k;
     std::string attribute;
     const char* rule = "";

@@ -83,13 +83,11 @@ event_context::event_context(const rule_set& rules) : rules_(rules) {
   for (const auto& o : rules.event_dates.offsets) offsets_.add(o, 0);
 }
 
-bool event_context::scan(std::string_view t, const sentence& sen, event_memory& mem, event_scan& sc) const {
-  sc.sen = &sen;
-  tokenize(t, sen.normalized.begin, sen.normalized.end, sc.toks);
-  index_titles(t, sc.toks, mem);
+bool event_context::scan(std::string_view t, event_memory& mem, event_scan& sc) const {
+  index_titles(sc.toks(), mem);
   sc.triggers.clear();
-  for (std::size_t i = 0; i < sc.toks.size(); ++i) {
-    const auto m = triggers_.longest_at(sc.toks, i);
+  for (std::size_t i = 0; i < sc.toks().size(); ++i) {
+    const auto m = triggers_.longest_at(sc.toks(), i);
     if (m.length) {
       sc.triggers.push_back({i, m.length, m.payload});
       i += m.length - 1;
@@ -105,29 +103,29 @@ bool event_context::scan(std::string_view t, const sentence& sen, event_memory& 
     const std::size_t prev_end = k ? sc.triggers[k - 1].tok + sc.triggers[k - 1].len : 0;
     bool shared = false;
     sc.actors.push_back(
-        find_actor(t, sc.toks, sc.triggers[k].tok, mem, prev_end, k ? sc.actors[k - 1] : std::nullopt, shared));
+        find_actor(t, sc.toks(), sc.triggers[k].tok, mem, prev_end, k ? sc.actors[k - 1] : std::nullopt, shared));
     // "The visit, Putin's first to Pyongyang", "The trip is Putin's first": a possessive name
     // shortly after a trigger with none before it.
     if (!sc.actors.back() || shared) {
       const std::size_t from = sc.triggers[k].tok + sc.triggers[k].len;
-      for (std::size_t j = from; j < sc.toks.size() && j < from + 3; ++j)
-        if (is_name_word(sc.toks[j]) && is_possessive(sc.toks[j].lower) &&
-            !demonyms_.contains_stem(sc.toks[j]) && !places_.longest_at(sc.toks, j).length) {
+      for (std::size_t j = from; j < sc.toks().size() && j < from + 3; ++j)
+        if (is_name_word(sc.toks()[j]) && is_possessive(sc.toks()[j].lower) &&
+            !demonyms_.contains_stem(sc.toks()[j]) && !places_.longest_at(sc.toks(), j).length) {
           std::size_t b = j;
-          while (b > from && j - b + 1 < max_name_run && is_name_word(sc.toks[b - 1]) &&
-                 sc.toks[b - 1].end + 1 == sc.toks[b].begin)
+          while (b > from && j - b + 1 < max_name_run && is_name_word(sc.toks()[b - 1]) &&
+                 sc.toks()[b - 1].end + 1 == sc.toks()[b].begin)
             --b;
-          sc.actors.back() = make_actor(t, sc.toks, b, j);
+          sc.actors.back() = make_actor(t, sc.toks(), b, j);
           shared = false;
           break;
         }
     }
-    modality m = find_modality(t, sc.toks, sc.triggers[k].tok, prev_end);
+    modality m = find_modality(t, sc.toks(), sc.triggers[k].tok, prev_end);
     // ... but not across a clause opener: "was scheduled to arrive on Tuesday but arrived on
     // Wednesday" reports the second arrival.
     bool opener_between = false;
     for (std::size_t j = prev_end; shared && j < sc.triggers[k].tok; ++j)
-      opener_between = opener_between || clause_openers_.contains(sc.toks[j]);
+      opener_between = opener_between || clause_openers_.contains(sc.toks()[j]);
     if (m == modality::reported && shared && !opener_between) m = sc.modalities[k - 1];
     sc.modalities.push_back(m);
     if (sc.actors.back()) {
@@ -142,7 +140,7 @@ bool event_context::scan(std::string_view t, const sentence& sen, event_memory& 
 
 std::optional<std::size_t> event_context::attach(std::string_view t, event_scan& sc, std::size_t first,
                                                  std::size_t last) const {
-  const auto& toks = sc.toks;
+  const auto& toks = sc.toks();
   const auto& triggers = sc.triggers;
   // The nearest trigger before the value, else the nearest one shortly after it. Values come in
   // order, so the triggers before the value are counted on from the last one.
@@ -241,10 +239,12 @@ void event_context::fill_evidence(const document& doc, const sentence& sen, text
 // Titles written before names: "Russian President Vladimir Putin", "North Korean leader Kim
 // Jong-un". The title's last modifier and its noun ("russian president", "korean leader") are
 // recorded for the person named after them, so that a later "the Russian president" refers
-// to him and not to whoever was named last.
-void event_context::index_titles(std::string_view t, const std::vector<token>& toks, event_memory& mem) const {
-  auto key = [](const token& modifier, const token& noun) {
-    return strip_possessive(modifier.lower) + " " + strip_possessive(noun.lower);
+// to him and not to whoever was named last. They are noted here as offsets, and indexed by
+// title_named() when a sentence first looks one up.
+void event_context::index_titles(const std::vector<token>& toks, event_memory& mem) const {
+  auto note = [&](const token& modifier, const token& noun, std::size_t first, std::size_t last) {
+    mem.title_mentions.push_back({{modifier.begin, modifier.end}, {noun.begin, noun.end}, toks[first].begin,
+                                  {toks[last].begin, toks[last].end}});
   };
   auto run_end = [&](std::size_t i) {
     std::size_t e = i + 1;
@@ -259,31 +259,49 @@ void event_context::index_titles(std::string_view t, const std::vector<token>& t
     }
     const std::size_t e = run_end(i);
     // Capitalized title inside the run: modifier, title, then at least one name word.
-    for (std::size_t k = i; k + 2 < e; ++k) mem.titles[key(toks[k], toks[k + 1])] = make_actor(t, toks, k + 2, e - 1);
+    for (std::size_t k = i; k + 2 < e; ++k) note(toks[k], toks[k + 1], k + 2, e - 1);
     // Lower-case title between two runs: "North Korean leader Kim Jong-un".
     if (e + 1 < toks.size() && !toks[e].capitalized && !is_possessive(toks[e].lower) && is_name_word(toks[e + 1]) &&
         !is_possessive(toks[e - 1].lower)) {
       const std::size_t e2 = run_end(e + 1);
-      mem.titles[key(toks[e - 1], toks[e])] = make_actor(t, toks, e + 1, e2 - 1);
+      note(toks[e - 1], toks[e], e + 1, e2 - 1);
     }
     i = e;
   }
 }
 
+std::optional<actor> event_context::title_named(std::string_view t, event_memory& mem, const token& modifier,
+                                                const token& noun) {
+  // Index the titles noted since the last lookup, in text order: a later mention of a title
+  // replaces an earlier one.
+  auto lower_stem = [&](text_span w) { return strip_possessive(lower(t.substr(w.begin, w.size()))); };
+  for (; mem.titles_indexed < mem.title_mentions.size(); ++mem.titles_indexed) {
+    const title_mention& m = mem.title_mentions[mem.titles_indexed];
+    mem.titles[lower_stem(m.modifier) + " " + lower_stem(m.noun)] =
+        make_actor(t, m.name_begin, m.last, lower(t.substr(m.last.begin, m.last.size())));
+  }
+  const auto it = mem.titles.find(strip_possessive(modifier.lower) + " " + strip_possessive(noun.lower));
+  return it != mem.titles.end() ? std::optional<actor>(it->second) : std::nullopt;
+}
+
 actor event_context::make_actor(std::string_view t, const std::vector<token>& toks, std::size_t first,
                               std::size_t last) const {
+  return make_actor(t, toks[first].begin, {toks[last].begin, toks[last].end}, toks[last].lower);
+}
+
+actor event_context::make_actor(std::string_view t, std::size_t name_begin, text_span last, std::string_view last_lower) {
   actor a;
   // The last part of the last name word: "Putin", "Kim Jong Un" and "Kim Jong-un" -> "putin", "un".
   // Telling people who share that part apart is the people linker's work (issue 4).
-  a.key = detail::fold_name(strip_possessive(toks[last].lower));
+  a.key = detail::fold_name(possessive_stem(last_lower));
   if (const auto space = a.key.rfind(' '); space != std::string::npos) a.key.erase(0, space + 1);
-  a.text = strip_possessive(t.substr(toks[first].begin, toks[last].end - toks[first].begin));
+  a.text = strip_possessive(t.substr(name_begin, last.end - name_begin));
   return a;
 }
 
 
 std::optional<actor> event_context::find_actor(std::string_view t, const std::vector<token>& toks, std::size_t trig,
-                                             const event_memory& mem, std::size_t prev_end,
+                                             event_memory& mem, std::size_t prev_end,
                                              const std::optional<actor>& prev, bool& shared) const {
   shared = false;
   std::size_t k = trig;
@@ -328,10 +346,7 @@ std::optional<actor> event_context::find_actor(std::string_view t, const std::ve
     if (!is_name_word(tok)) {
       // "the president's plane" refers back; "the Russian president's plane" to whom that title named.
       if (!tok.capitalized && is_possessive(tok.lower)) {
-        if (k > 0 && is_name_word(toks[k - 1])) {
-          const auto it = mem.titles.find(strip_possessive(toks[k - 1].lower) + " " + strip_possessive(tok.lower));
-          return it != mem.titles.end() ? std::optional<actor>(it->second) : std::nullopt;
-        }
+        if (k > 0 && is_name_word(toks[k - 1])) return title_named(t, mem, toks[k - 1], tok);
         return mem.last_actor;
       }
       continue;
@@ -346,10 +361,8 @@ std::optional<actor> event_context::find_actor(std::string_view t, const std::ve
     // capitalized words modify the noun that follows; the phrase refers to whom that title
     // named earlier in the document, else to the last actor named.
     if (b > 0 && determiners_.contains(toks[b - 1]) && k + 1 < trig && !toks[k + 1].capitalized &&
-        !is_possessive(tok.lower)) {
-      const auto it = mem.titles.find(strip_possessive(tok.lower) + " " + strip_possessive(toks[k + 1].lower));
-      return it != mem.titles.end() ? std::optional<actor>(it->second) : std::nullopt;
-    }
+        !is_possessive(tok.lower))
+      return title_named(t, mem, tok, toks[k + 1]);
     // "Russian", "Koreans": a people, not a person.
     if (demonyms_.contains_stem(tok)) return std::nullopt;
     return make_actor(t, toks, b, k);
@@ -397,7 +410,7 @@ std::optional<actor> event_context::first_name_before(std::string_view t, const 
 
 // Places and source cues of a sentence, in one pass.
 void event_context::scan_places_and_sources(event_scan& sc) const {
-  const auto& toks = sc.toks;
+  const auto& toks = sc.toks();
   sc.places_read = true;
   sc.places.clear();
   sc.origins.clear();
@@ -444,7 +457,7 @@ void event_context::scan_places_and_sources(event_scan& sc) const {
 void event_context::read_preposition(std::string_view t, const event_scan& sc, source_hit& h) {
   h.read = true;
   const std::size_t end = sc.sen->normalized.end;
-  std::size_t b = sc.toks[h.tok + h.len].begin, e = b;
+  std::size_t b = sc.toks()[h.tok + h.len].begin, e = b;
   while (e < end && !is_clause_boundary(t, e) && !(t[e] == '.' && (e + 1 == end || t[e + 1] == ' '))) ++e;
   h.text = std::string(trim_source(t.substr(b, e - b)));
 }
@@ -455,12 +468,12 @@ void event_context::read_preposition(std::string_view t, const event_scan& sc, s
 void event_context::read_reporter(std::string_view t, const event_scan& sc, source_hit& h) const {
   h.read = true;
   const std::size_t begin = sc.sen->normalized.begin;
-  std::size_t e = sc.toks[h.tok].begin, b = e;
+  std::size_t e = sc.toks()[h.tok].begin, b = e;
   // Verb first, right after a quote or a clause: "..., said the Kremlin." / "\"...,\" said Peskov."
   // The source is what follows the verb, to the next boundary.
   while (b > begin && !is_clause_boundary(t, b - 1)) --b;
-  if (trim_source(t.substr(b, e - b)).empty() && h.tok + h.len < sc.toks.size()) {
-    const std::size_t from = sc.toks[h.tok + h.len].begin, end = sc.sen->normalized.end;
+  if (trim_source(t.substr(b, e - b)).empty() && h.tok + h.len < sc.toks().size()) {
+    const std::size_t from = sc.toks()[h.tok + h.len].begin, end = sc.sen->normalized.end;
     std::size_t to = from;
     while (to < end && !is_clause_boundary(t, to) && !(t[to] == '.' && (to + 1 == end || t[to + 1] == ' '))) ++to;
     const std::string_view after = trim_source(t.substr(from, to - from));
@@ -509,7 +522,7 @@ std::string event_context::attribution(std::string_view t, event_scan& sc, std::
   // Distance of a cue from the time, in tokens; a cue after the time comes first ("at 2:46
   // a.m., according to the Kremlin, while Lavrov arrived at 3:10, according to TASS").
   const auto distance = [&](const source_hit& h) {
-    return h.tok >= last ? h.tok - last : (first - h.tok) + sc.toks.size();
+    return h.tok >= last ? h.tok - last : (first - h.tok) + sc.toks().size();
   };
   std::string_view cited, reporter;
   std::size_t best = std::numeric_limits<std::size_t>::max();
@@ -528,7 +541,7 @@ std::string event_context::attribution(std::string_view t, event_scan& sc, std::
     if (!h.read) read_reporter(t, sc, h);
     // The event's own clause is not a source: "Putin arrived at 2:46, the Kremlin said" keeps
     // "the Kremlin", but "he said he arrived" gives nothing.
-    const bool holds_time = h.clause_begin <= sc.toks[first].begin && h.clause_end >= end_offset;
+    const bool holds_time = h.clause_begin <= sc.toks()[first].begin && h.clause_end >= end_offset;
     if (!h.text.empty() && !holds_time) {
       reporter = h.text;
       break;

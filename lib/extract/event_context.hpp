@@ -8,7 +8,8 @@
 // ("according to", "said"). An extractor that has found a value in the sentence then asks:
 //
 //   event_scan sc;  event_memory mem;             // mem lives as long as the document
-//   if (!ctx.scan(text, sentence, mem, sc)) continue;          // no event in this sentence
+//   sc.use(sentence, tokens_of(doc, s, shared, buffer));       // its tokens (token_pass.hpp)
+//   if (!ctx.scan(text, mem, sc)) continue;                    // no event in this sentence
 //   auto k = ctx.attach(text, sc, first_tok, last_tok);        // the trigger the value dates
 //   if (!k) continue;                                          // none, or a statement's time
 //   std::string subject = ctx.subject(sc, *k, ctx.place_of(sc, *k));   // "arrival:putin@pyongyang"
@@ -59,8 +60,14 @@ struct source_hit {
 
 // What scan() finds in one sentence.
 struct event_scan {
+  // The sentence and its tokens (tokens_of() in token_pass.hpp), which must outlive the scan's use.
+  void use(const sentence& s, const std::vector<token>& toks) {
+    sen = &s;
+    toks_ = &toks;
+  }
+  const std::vector<token>& toks() const noexcept { return *toks_; }
+
   const sentence* sen = nullptr;
-  std::vector<token> toks;
   std::vector<trigger_hit> triggers;
   std::vector<std::optional<actor>> actors;                 // one per trigger
   std::vector<modality> modalities;                         // one per trigger
@@ -70,11 +77,27 @@ struct event_scan {
   std::vector<source_hit> prepositions, reporters;
   std::size_t triggers_before = 0;  // attach(): triggers ending before the last value, counted on
   bool places_read = false;  // places and source cues are read when a claim first needs them
+
+ private:
+  const std::vector<token>* toks_ = &no_tokens_;
+  static inline const std::vector<token> no_tokens_;
+};
+
+// A title written before a name ("Russian President Vladimir Putin"), as offsets into the
+// normalized text: its modifier ("Russian"), its noun ("President") and the name after them.
+struct title_mention {
+  text_span modifier, noun;
+  std::size_t name_begin = 0;  // the name's first token's begin
+  text_span last;              // the name's last token
 };
 
 // What carries from one sentence of a document to the next.
 struct event_memory {
   std::optional<actor> last_actor;                  // for "he", "the president's plane"
+  // Titles found so far, in text order. Few sentences look a title up, so titles are only
+  // noted while sentences are scanned; the index below is built from them when one is.
+  std::vector<title_mention> title_mentions;
+  std::size_t titles_indexed = 0;                   // title_mentions[0, titles_indexed) are in `titles`
   std::unordered_map<std::string, actor> titles;    // "russian president" -> whom that title named
   std::unordered_set<std::string> known;            // keys of the actors named so far ("putin")
 };
@@ -83,9 +106,10 @@ class event_context {
  public:
   explicit event_context(const rule_set& rules);  // rules must outlive it
 
-  // Tokenizes the sentence into sc and indexes its titles into mem; when it has an event
-  // trigger, also finds actors, modalities, places and sources and returns true.
-  bool scan(std::string_view text, const sentence& sen, event_memory& mem, event_scan& sc) const;
+  // Notes the titles of the sentence whose tokens sc holds (event_scan::use) into mem;
+  // when it has an event trigger, also finds actors, modalities, places and sources and returns
+  // true.
+  bool scan(std::string_view text, event_memory& mem, event_scan& sc) const;
 
   // The trigger (index into sc.triggers) that a value at tokens [first, last) dates: the nearest
   // one before it (within 24 tokens), else one shortly after it (within 8), if it has an actor.
@@ -142,10 +166,14 @@ class event_context {
   static void fill_evidence(const document& doc, const sentence& sen, text_span words, claim& c);
 
  private:
-  void index_titles(std::string_view t, const std::vector<token>& toks, event_memory& mem) const;
+  void index_titles(const std::vector<token>& toks, event_memory& mem) const;
+  // Whom the title "<modifier> <noun>" (possessives stripped, lower case) last named; nullopt when none.
+  static std::optional<actor> title_named(std::string_view t, event_memory& mem, const token& modifier,
+                                          const token& noun);
   actor make_actor(std::string_view t, const std::vector<token>& toks, std::size_t first, std::size_t last) const;
+  static actor make_actor(std::string_view t, std::size_t name_begin, text_span last, std::string_view last_lower);
   std::optional<actor> find_actor(std::string_view t, const std::vector<token>& toks, std::size_t trig,
-                                  const event_memory& mem, std::size_t prev_end, const std::optional<actor>& prev,
+                                  event_memory& mem, std::size_t prev_end, const std::optional<actor>& prev,
                                   bool& shared) const;
   void scan_places_and_sources(event_scan& sc) const;
   std::optional<actor> first_name_before(std::string_view t, const std::vector<token>& toks, std::size_t end,

@@ -19,14 +19,16 @@ const event_part* event_pass::part(claim_kind k) const noexcept {
   return nullptr;
 }
 
-void event_pass::extract(const document& doc, std::vector<claim>& out) const {
+void event_pass::extract_with(const document& doc, const document_tokens* shared, std::vector<claim>& out) const {
   const std::string_view t = doc.normalized;
   event_memory memory;
   event_scan sc;
+  std::vector<token> buffer;  // the sentence's tokens, when none are shared
   date_context ctx{doc.published.date, {}};
-  for (const sentence& sen : doc.sentences) {
-    if (!events_.scan(t, sen, memory, sc)) continue;
-    const auto found = dates_.read(t, sc.toks, ctx);
+  for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
+    sc.use(doc.sentences[s], tokens_of(doc, s, shared, buffer));
+    if (!events_.scan(t, memory, sc)) continue;
+    const auto found = dates_.read(t, sc.toks(), ctx);
     const sentence_input in{doc, t, events_, sc, found};
     const std::size_t before = out.size();
     for (const auto& p : parts_) {
@@ -45,7 +47,7 @@ void event_pass::extract(const document& doc, std::vector<claim>& out) const {
     // stands in, unless it follows an offset word ("a week after the June 12 celebrations").
     if (!dated)
       for (const auto& m : found)
-        if (m.value && m.value->g == date_value::grain::day && !events_.after_offset(sc.toks, m.first))
+        if (m.value && m.value->g == date_value::grain::day && !events_.after_offset(sc.toks(), m.first))
           ctx.in_context = m.value;
   }
 }

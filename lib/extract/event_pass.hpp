@@ -21,6 +21,7 @@
 #include "crosscheck/extract.hpp"
 #include "extract/date_parse.hpp"
 #include "extract/event_context.hpp"
+#include "extract/token_pass.hpp"
 
 namespace crosscheck::detail {
 
@@ -49,12 +50,12 @@ std::unique_ptr<event_part> make_duration_part(const rule_set& rules);
 std::optional<clock_time> parse_time_text(const event_part& time_part, std::string_view raw);
 
 // An extractor made of parts, run in one pass. kind() is the first part's.
-class event_pass final : public extractor {
+class event_pass final : public token_extractor {
  public:
   enum part_kind : unsigned { times = 1u, dates = 2u, durations = 4u };
   event_pass(const rule_set& rules, unsigned parts);  // rules must outlive it
   claim_kind kind() const noexcept override;
-  void extract(const document& doc, std::vector<claim>& out) const override;
+  void extract_with(const document& doc, const document_tokens* shared, std::vector<claim>& out) const override;
   const event_part* part(claim_kind k) const noexcept;
 
  private:

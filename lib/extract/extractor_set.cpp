@@ -1,12 +1,24 @@
 #include <fmt/format.h>
 
+#include <optional>
+
 #include "crosscheck/extract.hpp"
+#include "extract/token_pass.hpp"
 
 namespace crosscheck {
 
 void extractor_set::extract(const document& doc, std::vector<claim>& out) const {
   const std::size_t first = out.size();
-  for (const auto& e : extractors_) e->extract(doc, out);
+  // The passes that read sentences token by token share one tokenization of the document.
+  std::optional<detail::document_tokens> tokens;
+  for (const auto& e : extractors_) {
+    if (const auto* pass = dynamic_cast<const detail::token_extractor*>(e.get())) {
+      if (!tokens) tokens.emplace(doc);
+      pass->extract_with(doc, &*tokens, out);
+    } else {
+      e->extract(doc, out);
+    }
+  }
   for (std::size_t i = first; i < out.size(); ++i) out[i].id = fmt::format("{}#{}", doc.id, i - first + 1);
 }
 

@@ -1,5 +1,7 @@
 #include "extract/lexical.hpp"
 
+#include <array>
+
 #include "text/fold.hpp"
 
 namespace crosscheck::detail {
@@ -11,26 +13,55 @@ std::vector<token> tokenize(std::string_view t, std::size_t begin, std::size_t e
   return out;
 }
 
+namespace {
+
+// What a byte can be in a token, looked up once per byte.
+enum byte_class : unsigned char {
+  word_byte = 1,     // a letter, a digit or a byte of a multi-byte UTF-8 sequence
+  joiner = 2,        // ' - . inside a word: "Putin's", "Jong-un", "a.m", "14.20"
+  digit_joiner = 4,  // : , between digits only: "2:46", "10,000"
+};
+
+constexpr std::array<unsigned char, 256> byte_classes = [] {
+  std::array<unsigned char, 256> classes{};
+  for (int b = 0; b < 256; ++b)
+    if (is_word_byte(static_cast<char>(b))) classes[static_cast<std::size_t>(b)] = word_byte;
+  classes['\''] = classes['-'] = classes['.'] = joiner;
+  classes[':'] = classes[','] = digit_joiner;
+  return classes;
+}();
+
+constexpr std::array<char, 256> lower_bytes = [] {
+  std::array<char, 256> lowered{};
+  for (int b = 0; b < 256; ++b) lowered[static_cast<std::size_t>(b)] = ascii_lower(static_cast<char>(b));
+  return lowered;
+}();
+
+unsigned char class_of(char c) noexcept { return byte_classes[static_cast<unsigned char>(c)]; }
+
+}  // namespace
+
 void tokenize(std::string_view t, std::size_t begin, std::size_t end, std::vector<token>& out) {
+  const char* const text = t.data();  // a local pointer: the stores into tokens below cannot move it
   std::size_t n = 0;  // tokens written; out[n..] are left from an earlier sentence, reused
   std::size_t i = begin;
   while (i < end) {
-    if (!is_word_byte(t[i])) {
+    if (!(class_of(text[i]) & word_byte)) {
       ++i;
       continue;
     }
     const std::size_t b = i;
     while (i < end) {
-      if (is_word_byte(t[i])) {
+      const unsigned char c = class_of(text[i]);
+      if (c & word_byte) {
         ++i;
-      } else if ((t[i] == '\'' || t[i] == '-' || t[i] == '.' || t[i] == ':' || t[i] == ',') && i + 1 < end &&
-                 is_word_byte(t[i + 1])) {
-        // ',' only between digits ("10,000"); ':' only between digits ("2:46")
-        if ((t[i] == ',' || t[i] == ':') && !(is_ascii_digit(t[i - 1]) && is_ascii_digit(t[i + 1]))) break;
-        ++i;
-      } else {
-        break;
+        continue;
       }
+      // A joiner stays inside the word when a word byte follows it; ',' and ':' only between
+      // digits.
+      if (!c || i + 1 == end || !(class_of(text[i + 1]) & word_byte)) break;
+      if ((c & digit_joiner) && !(is_ascii_digit(text[i - 1]) && is_ascii_digit(text[i + 1]))) break;
+      ++i;
     }
     token& tok = n < out.size() ? out[n] : out.emplace_back();
     ++n;
@@ -39,11 +70,11 @@ void tokenize(std::string_view t, std::size_t begin, std::size_t end, std::vecto
     tok.lower.resize(i - b);
     // Lower-cased and hashed in one go (word_hash, inlined): h is the hash of the word so far,
     // h1 and h2 of the word without its last one and two bytes, for the stem's hash.
+    char* const lowered = tok.lower.data();
     std::uint64_t h = word_hash({}), h1 = h, h2 = h;
-    for (std::size_t k = b; k < i; ++k) {
-      const char c = t[k];
-      const char l = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-      tok.lower[k - b] = l;
+    for (std::size_t k = 0; k < i - b; ++k) {
+      const char l = lower_bytes[static_cast<unsigned char>(text[b + k])];
+      lowered[k] = l;
       h2 = h1;
       h1 = h;
       h = (h ^ static_cast<unsigned char>(l)) * 1099511628211ull;
@@ -52,9 +83,9 @@ void tokenize(std::string_view t, std::size_t begin, std::size_t end, std::vecto
     const std::size_t stem_size = tok.stem().size();
     tok.stem_hash = stem_size == tok.lower.size() ? h : stem_size + 1 == tok.lower.size() ? h1 : h2;
     // ASCII upper case, or a Latin-1 capital such as "Ö" (U+00C0..U+00DE but the sign U+00D7).
-    const auto c0 = static_cast<unsigned char>(t[b]);
-    const auto c1 = b + 1 < end ? static_cast<unsigned char>(t[b + 1]) : 0;
-    tok.capitalized = is_ascii_upper(t[b]) || (c0 == 0xC3 && c1 >= 0x80 && c1 <= 0x9E && c1 != 0x97);
+    const auto c0 = static_cast<unsigned char>(text[b]);
+    const auto c1 = b + 1 < end ? static_cast<unsigned char>(text[b + 1]) : 0;
+    tok.capitalized = is_ascii_upper(text[b]) || (c0 == 0xC3 && c1 >= 0x80 && c1 <= 0x9E && c1 != 0x97);
   }
   out.resize(n);
 }

@@ -6,7 +6,7 @@
 namespace crosscheck::detail {
 
 void fill_number_evidence(const number_input& in, std::size_t first, std::size_t last, claim& c, std::size_t begin) {
-  const auto& toks = in.sc.toks;
+  const auto& toks = in.sc.toks();
   text_span words{toks[first].begin, toks[last - 1].end};
   if (begin != std::string::npos && begin < words.begin) words.begin = begin;
   event_context::fill_evidence(in.doc, in.sc, words, c);
@@ -51,7 +51,7 @@ document_words::document_words(const rule_set& rules) : rules_(rules) {
 }
 
 std::optional<document_ref> document_words::at(const number_input& in, std::size_t k) const {
-  const auto& toks = in.sc.toks;
+  const auto& toks = in.sc.toks();
   const std::size_t* kind = kinds_.find(toks[k]);
   if (!kind) return std::nullopt;
   document_ref d;
@@ -137,17 +137,16 @@ claim_kind number_pass::kind() const noexcept {
   return parts_.empty() ? claim_kind::count : parts_.front()->kind();
 }
 
-void number_pass::extract(const document& doc, std::vector<claim>& out) const {
+void number_pass::extract_with(const document& doc, const document_tokens* shared, std::vector<claim>& out) const {
   const std::string_view t = doc.normalized;
   number_memory memory;
   event_scan sc;
+  std::vector<token> buffer;  // the sentence's tokens, when none are shared
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
-    const sentence& sen = doc.sentences[s];
     memory.current = s;
-    sc.sen = &sen;
-    tokenize(t, sen.normalized.begin, sen.normalized.end, sc.toks);
+    sc.use(doc.sentences[s], tokens_of(doc, s, shared, buffer));
     bool worth = false;
-    for (const auto& tok : sc.toks)
+    for (const auto& tok : sc.toks())
       if (reader_.may_start(tok) || cues_.contains(tok)) {
         worth = true;
         break;
@@ -157,10 +156,10 @@ void number_pass::extract(const document& doc, std::vector<claim>& out) const {
     sc.actors.clear();
     sc.modalities.clear();
     sc.places_read = false;
-    const auto numbers = reader_.read_all(sc.toks);
+    const auto numbers = reader_.read_all(sc.toks());
     std::string year;
-    for (std::size_t k = 1; k < sc.toks.size() && year.empty(); ++k)
-      if (year_of(sc.toks[k]) && year_after_.contains(sc.toks[k - 1])) year = sc.toks[k].lower;
+    for (std::size_t k = 1; k < sc.toks().size() && year.empty(); ++k)
+      if (year_of(sc.toks()[k]) && year_after_.contains(sc.toks()[k - 1])) year = sc.toks()[k].lower;
     const number_input in{doc, t, events_, sc, numbers, reader_, memory, std::move(year)};
     for (const auto& p : parts_) p->sentence(in, out);
   }

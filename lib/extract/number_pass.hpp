@@ -18,6 +18,7 @@
 #include "extract/event_context.hpp"
 #include "extract/lexical.hpp"
 #include "extract/number_parse.hpp"
+#include "extract/token_pass.hpp"
 
 namespace crosscheck::detail {
 
@@ -35,7 +36,7 @@ struct number_input {
   const document& doc;
   std::string_view text;  // doc.normalized
   const event_context& events;
-  event_scan& sc;  // the sentence's tokens (sc.toks); attribution through events.attribution()
+  event_scan& sc;  // the sentence's tokens (sc.toks()); attribution through events.attribution()
   const std::vector<number_reading>& numbers;
   const number_reader& reader;
   number_memory& memory;
@@ -97,12 +98,12 @@ class document_words {
   word_set current_, function_words_;
 };
 
-class number_pass final : public extractor {
+class number_pass final : public token_extractor {
  public:
   enum part_kind : unsigned { counts = 1u, quantities = 2u, articles = 4u, agreements = 8u };
   number_pass(const rule_set& rules, unsigned parts);  // rules must outlive it
   claim_kind kind() const noexcept override;
-  void extract(const document& doc, std::vector<claim>& out) const override;
+  void extract_with(const document& doc, const document_tokens* shared, std::vector<claim>& out) const override;
 
  private:
   event_context events_;

@@ -52,8 +52,8 @@ inline std::string occasion_near(std::string_view text, const event_scan& sc, st
   // Only a date in the trigger's own clause, with no other trigger between them: "Putin, who
   // first visited in July 2000, arrived at 2:46 a.m." gives the arrival no 2000.
   const auto same_clause = [&](std::size_t from, std::size_t to) {
-    for (std::size_t j = from + 1; j <= to && j < sc.toks.size(); ++j)
-      if (clause_break(text, sc.toks[j - 1], sc.toks[j]))
+    for (std::size_t j = from + 1; j <= to && j < sc.toks().size(); ++j)
+      if (clause_break(text, sc.toks()[j - 1], sc.toks()[j]))
         return false;
     for (std::size_t q = 0; q < sc.triggers.size(); ++q)
       if (q != k && sc.triggers[q].tok > from && sc.triggers[q].tok < to) return false;

@@ -21,6 +21,7 @@
 #include "crosscheck/extract.hpp"
 #include "extract/event_context.hpp"
 #include "extract/lexical.hpp"
+#include "extract/token_pass.hpp"
 #include "text/fold.hpp"
 
 namespace crosscheck {
@@ -38,7 +39,7 @@ struct span {
   bool empty() const { return first == last; }
 };
 
-class person_extractor final : public extractor {
+class person_extractor final : public detail::token_extractor {
  public:
   explicit person_extractor(const rule_set& rules) : rules_(rules) {
     for (std::size_t r = 0; r < rules.people.roles.size(); ++r)
@@ -68,16 +69,19 @@ class person_extractor final : public extractor {
     demonyms_.insert(rules.english.demonyms.begin(), rules.english.demonyms.end());
     for (const auto& m : rules.dates.months) calendar_.insert(m.names.begin(), m.names.end());
     for (const auto& m : rules.dates.weekdays) calendar_.insert(m.names.begin(), m.names.end());
+    for (const word_set* set : {&function_, &stop_, &demonyms_, &calendar_, &title_words_})
+      set->for_each([&](const std::string& w, unsigned char) { not_name_.insert(w); });
   }
 
   claim_kind kind() const noexcept override { return claim_kind::person_role; }
 
-  void extract(const document& doc, std::vector<claim>& out) const override {
+  void extract_with(const document& doc, const detail::document_tokens* shared, std::vector<claim>& out) const override {
     const std::string_view t = doc.normalized;
     memory mem;
-    std::vector<token> toks;  // reused from sentence to sentence
-    for (const sentence& sen : doc.sentences) {
-      detail::tokenize(t, sen.normalized.begin, sen.normalized.end, toks);
+    std::vector<token> buffer;  // the sentence's tokens, when none are shared
+    for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
+      const sentence& sen = doc.sentences[s];
+      const std::vector<token>& toks = detail::tokens_of(doc, s, shared, buffer);
       if (toks.empty()) continue;
       // A title-case line with no closing period is a headline: capitals tell nothing there.
       const std::string_view tail = t.substr(toks.back().end, sen.normalized.end - toks.back().end);
@@ -129,9 +133,7 @@ class person_extractor final : public extractor {
     return gap.find_first_of(",;:()[]\"") != std::string_view::npos || gap.find(" - ") != std::string_view::npos;
   }
   bool is_name_word(const token& tok) const {
-    if (!tok.capitalized || function_.contains_stem(tok) || stop_.contains_stem(tok) || demonyms_.contains_stem(tok) ||
-        calendar_.contains_stem(tok) || title_words_.contains_stem(tok))
-      return false;
+    if (!tok.capitalized || not_name_.contains_stem(tok)) return false;
     for (char c : tok.lower)
       if (detail::is_ascii_digit(c)) return false;
     return true;
@@ -546,6 +548,7 @@ class person_extractor final : public extractor {
   const rule_set& rules_;
   phrase_matcher titles_, orgs_, delegation_, partial_;
   word_set former_, stop_, particles_, function_, demonyms_, calendar_, title_words_, fillers_, deputies_, copulas_;
+  word_set not_name_;  // function_, stop_, demonyms_, calendar_ and title_words_ together: one lookup in is_name_word
   std::vector<std::string> former_prefixes_;
 };
 

@@ -100,7 +100,7 @@ class quantity_part final : public detail::number_part {
   const std::string& canonical(std::size_t u) const { return rules_.units.units[u].canonical; }
 
   std::optional<reading> read_quantity(const detail::number_input& in, const number_reading& r) const {
-    const auto& toks = in.sc.toks;
+    const auto& toks = in.sc.toks();
     if (r.vague || r.ordinal || !r.word.rest.empty() || r.value < 0) return std::nullopt;
     reading q;
     q.begin_offset = toks[r.first].begin;
@@ -139,7 +139,7 @@ class quantity_part final : public detail::number_part {
   }
 
   bool paired(const detail::number_input& in, std::size_t end, std::size_t next_first) const {
-    const auto& toks = in.sc.toks;
+    const auto& toks = in.sc.toks();
     if (next_first < end || next_first > end + 1) return false;
     if (next_first == end + 1) return pair_words_.contains(toks[end]);
     const std::string_view between = in.text.substr(toks[end - 1].end, toks[next_first].begin - toks[end - 1].end);
@@ -154,7 +154,7 @@ class quantity_part final : public detail::number_part {
 
   std::optional<subject_found> subject_of(const detail::number_input& in, const number_reading& r,
                                           const reading& q) const {
-    const auto& toks = in.sc.toks;
+    const auto& toks = in.sc.toks();
     const std::string& dim = rules_.units.units[q.unit].measures;
     // "260,000 tons of ammunition", "$8.5 billion in aid" (money only: "33C in the afternoon" is
     // no subject): the plain words after "of"/"in" (past determiners), up to a stop word or
@@ -191,7 +191,7 @@ class quantity_part final : public detail::number_part {
              bool converted) const {
     const auto& u = rules_.units.units[q.unit];
     // "-33 degrees", "minus 5C": a sign right before the digits, or the word before them.
-    const auto& toks = in.sc.toks;
+    const auto& toks = in.sc.toks();
     const std::size_t nb = toks[r.number].begin;
     std::size_t sign_at = std::string::npos;  // where the sign starts
     if (nb > 0 && in.text[nb - 1] == '-' && (nb == 1 || !detail::is_word_byte(in.text[nb - 2]))) sign_at = nb - 1;

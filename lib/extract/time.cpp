@@ -80,16 +80,16 @@ class time_part final : public detail::event_part {
   void sentence(const detail::sentence_input& in, std::vector<claim>& out) const override {
     const std::string_view t = in.text;
     detail::event_scan& sc = in.sc;
-    if (!may_hold_time(sc.toks)) return;
+    if (!may_hold_time(sc.toks())) return;
     std::optional<std::size_t> previous_end;  // end offset of the last time read
-    for (std::size_t i = 0; i < sc.toks.size(); ++i) {
-      std::optional<time_expr> te = find_time(t, sc.toks, i);
+    for (std::size_t i = 0; i < sc.toks().size(); ++i) {
+      std::optional<time_expr> te = find_time(t, sc.toks(), i);
       if (!te) continue;
       const std::size_t resume = te->last;
       // A time in brackets right after another one restates it in another zone: "2:46 a.m.
       // (17:46 GMT)". It gives no claim of its own.
       const bool restated =
-          previous_end && is_opening_bracket(t.substr(*previous_end, sc.toks[te->first].begin - *previous_end));
+          previous_end && is_opening_bracket(t.substr(*previous_end, sc.toks()[te->first].begin - *previous_end));
       if (!restated) emit(in, *te, out);
       previous_end = te->end_offset;
       i = resume - 1;
@@ -288,7 +288,7 @@ class time_part final : public detail::event_part {
     c.hdg = te.hdg;
     c.mod = sc.modalities[*k];
     c.rule = te.rule;
-    detail::event_context::fill_evidence(doc, sc, {sc.toks[te.first].begin, te.end_offset}, c);
+    detail::event_context::fill_evidence(doc, sc, {sc.toks()[te.first].begin, te.end_offset}, c);
     c.ev.attribution = events_.attribution(t, sc, te.first, te.last, te.end_offset);
     out.push_back(std::move(c));
   }

@@ -78,6 +78,18 @@ void normalize(document& doc) {
   };
   std::size_t i = start;
   while (i < t.size()) {
+    // A run of ASCII bytes that stay as they are (most of a text) is copied at once, its
+    // offsets counted up.
+    std::size_t run = i;
+    while (run < t.size() && static_cast<unsigned char>(t[run]) < 0x80 && t[run] != '\r' && t[run] != '\0') ++run;
+    if (run > i) {
+      const std::size_t from = doc.norm_to_orig.size();
+      doc.normalized.append(t.substr(i, run - i));
+      doc.norm_to_orig.resize(from + (run - i));
+      for (std::size_t k = 0; k < run - i; ++k) doc.norm_to_orig[from + k] = static_cast<std::uint32_t>(i + k);
+      i = run;
+      continue;
+    }
     const char c = t[i];
     if (static_cast<unsigned char>(c) < 0x80) {
       if (c == '\r') {
