@@ -3,7 +3,7 @@
 # "bench.sh:begin" and "bench.sh:end" markers) with the figures, the commands, the machine and
 # the load. The hand-written sections below it are left alone.
 #
-#   bash scripts/bench.sh            # full: about 15 to 25 minutes on 2 cores (10^7 claims: ~7 GB RAM)
+#   bash scripts/bench.sh            # full: about 5 to 6 minutes on 2 cores (10^7 claims: ~7 GB RAM)
 #   bash scripts/bench.sh --quick    # small sizes: a minute or two
 #   options: --no-build (use build/release as it is), --no-doc (print, leave the doc alone),
 #            --jobs N (build jobs, default 2)
