@@ -29,6 +29,11 @@ struct report_input {
 };
 
 std::string to_text(const report_input& in);
+// How to_text() lays the report out.
+struct text_options {
+  bool color = false;  // ANSI colour for a terminal; off, the text is plain (piped, NO_COLOR)
+};
+std::string to_text(const report_input& in, const text_options& opts);
 std::string to_markdown(const report_input& in);
 std::string to_json(const report_input& in);  // one JSON object, pretty-printed
 
