@@ -60,7 +60,8 @@ void add_common(CLI::App& cmd, common_options& o) {
                  "then the installed or source data/");
   cmd.add_option("--config", o.configs,
                  "Extra YAML vocabulary merged over data/: events, places (the gazetteer), zones, source priors... "
-                 "(repeatable)");
+                 "(repeatable: one file each time)")
+      ->allow_extra_args(false);
   cmd.add_flag("--strict", o.strict, "Treat warnings (skipped files or lines) as errors: exit 2");
   cmd.add_option("--max-file-size", o.max_file_bytes, "Skip files larger than this many bytes (default 64 MiB)");
 }
@@ -371,7 +372,8 @@ std::string group_of(const crosscheck::conflict& c, std::size_t claim) {
         return fmt::format("{}: conflicting value {} of {}, support {:.2f}", c.id, k + 1, c.values.size(), c.values[k].support);
   for (const auto& g : c.compatible)
     for (std::size_t i : g.claims)
-      if (i == claim) return fmt::format("{}: compatible with every side (value {}, support {:.2f})", c.id, g.value, g.support);
+      if (i == claim)
+        return fmt::format("{}: conflicting with none of its values (value {}, support {:.2f})", c.id, g.value, g.support);
   return {};
 }
 
@@ -383,8 +385,8 @@ std::string explain(const crosscheck::reconciliation& r, const std::vector<cross
   for (const auto& c : r.conflicts)
     if (c.slot == slot_index && (!only || &c == only)) conflicts.push_back(&c);
   for (const auto* c : conflicts) {
-    out += fmt::format("{} [{}] {}: {}\n", m.bold(c->id), to_string(c->sev), to_string(c->cls),
-                       crosscheck::describe_fact(s, claims));
+    out += fmt::format("{} [{}] {}: {} (slot {})\n", m.bold(c->id), to_string(c->sev), to_string(c->cls),
+                       crosscheck::describe_fact(s, claims), s.id);
     out += fmt::format("  {}\n", c->explanation);
     if (c->best.value.empty())
       out += fmt::format("  best supported: none ({})\n", c->best.reason);
