@@ -685,3 +685,15 @@ TEST_CASE("cli: the embedding example streams a folder and prints the conflicts"
   CHECK(contains(o.out, "# crosscheck report"));
   CHECK(contains(o.out, "\"2:46 a.m.\""));
 }
+
+TEST_CASE("cli: a path after --config is a path, not a second config file", "[cli]") {
+  const crosscheck_test::temp_dir dir;
+  dir.write_file("a.txt", "Lee reached Busan at 9:10 a.m.\n");
+  dir.write_file("b.txt", "Lee reached Busan at 9:50 a.m.\n");
+  const auto cfg = dir.write_file("cfg.yaml", "places:\n  - {name: Busan, zone: \"+09:00\", aliases: []}\n");
+  const auto o = cli("explain C1 --config " + quoted(cfg) + " " + quoted(dir.path()));
+  INFO(o.err);
+  CHECK(o.exit_code == 0);
+  CHECK(contains(o.out, "09:10+09:00"));
+  CHECK(contains(o.out, "**9:50 a.m.**"));
+}
