@@ -214,7 +214,8 @@ class progress_meter {
 // What the commands that read articles keep: documents (stripped of their text), claims and
 // diagnostics.
 struct run_data {
-  std::vector<crosscheck::document> documents;
+  std::vector<crosscheck::document> documents;  // not kept when claims go to a sink
+  std::size_t documents_read = 0;
   std::vector<crosscheck::claim> claims;
   std::vector<crosscheck::diagnostic> diagnostics;
 };
@@ -253,7 +254,8 @@ void extract_batch(std::vector<crosscheck::document>& docs, std::vector<std::vec
 }
 
 // Reads the documents one batch at a time, extracts their claims and drops their text. Claims
-// go to `sink` when one is given (claims: printed and forgotten), else into data.claims.
+// go to `sink` when one is given (claims: printed and forgotten, and the documents are not
+// kept either), else into data.claims.
 // Documents whose id fails `want` are read (their metadata is kept) but not extracted. Returns
 // false when nothing could be read (after printing why).
 bool extract_all(const std::vector<std::string>& paths, const common_options& o, const crosscheck::rule_set& rules,
@@ -280,18 +282,22 @@ bool extract_all(const std::vector<std::string>& paths, const common_options& o,
       batch.push_back(std::move(d));
     }
     extract_batch(batch, found, wanted, rules, extractors, jobs);
+    data.documents_read += batch.size();
     for (std::size_t i = 0; i < batch.size(); ++i) {
+      if (sink) {
+        sink(found[i]);
+        continue;
+      }
       crosscheck::strip_text(batch[i]);
       data.documents.push_back(std::move(batch[i]));
-      if (sink) sink(found[i]);
-      else std::move(found[i].begin(), found[i].end(), std::back_inserter(data.claims));
+      std::move(found[i].begin(), found[i].end(), std::back_inserter(data.claims));
     }
     meter.update(reader);
   }
   meter.update(reader, true);
   data.diagnostics = reader.diagnostics();
   print_diagnostics(data.diagnostics);
-  if (data.documents.empty()) {
+  if (data.documents_read == 0) {
     std::cerr << "crosscheck: error: no readable document in the given paths (see the warnings above)\n";
     return false;
   }
@@ -500,9 +506,13 @@ int main(int argc, char** argv) {
     if (*claims_cmd) {
       crosscheck::claim_kind k{};
       if (!kind.empty()) crosscheck::parse_claim_kind(kind, k);  // checked above
-      std::function<bool(const std::string&)> want;
-      if (!document.empty()) want = [&](const std::string& doc) { return doc == document; };
       bool matched_document = document.empty();
+      std::function<bool(const std::string&)> want;
+      if (!document.empty())
+        want = [&](const std::string& doc) {
+          matched_document = matched_document || doc == document;
+          return doc == document;
+        };
       auto print = [&](std::vector<crosscheck::claim>& found) {
         for (const auto& c : found) {
           if (!kind.empty() && c.kind != k) continue;
@@ -513,7 +523,6 @@ int main(int argc, char** argv) {
         found.clear();
       };
       if (!extract_all(paths, common, rules, data, want, print)) return exit_error;
-      for (const auto& d : data.documents) matched_document = matched_document || d.id == document;
       if (!matched_document) {
         std::cerr << "crosscheck: error: --document " << document
                   << ": no document has this id (ids are file names; list them with crosscheck report --format json "
