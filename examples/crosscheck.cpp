@@ -570,7 +570,9 @@ int main(int argc, char** argv) {
     }
 
     filter_severity(result, common.min_severity, data.diagnostics);
-    std::cout << render(format, {data.documents, data.claims, result, data.diagnostics}, color);
+    const crosscheck::report_input in{data.documents, data.claims, result, data.diagnostics};
+    if (format == "json") crosscheck::write_json(std::cout, in);  // streamed: no second copy of a big report
+    else std::cout << render(format, in, color);
     if (common.sources) {
       crosscheck::truth_options to;
       to.mode = ro.best;

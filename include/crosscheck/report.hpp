@@ -8,6 +8,7 @@
 #pragma once
 
 #include <istream>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,8 @@ struct text_options {
 std::string to_text(const report_input& in, const text_options& opts);
 std::string to_markdown(const report_input& in);
 std::string to_json(const report_input& in);  // one JSON object, pretty-printed
+// The same bytes as to_json(), written to `os` with far less memory for many claims.
+void write_json(std::ostream& os, const report_input& in);
 
 // One claim as one JSON object on one line (no trailing newline).
 std::string to_json_line(const claim& c);

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include <map>
+#include <sstream>
 #include <nlohmann/json.hpp>
 
 #include "crosscheck/report.hpp"
@@ -203,6 +204,14 @@ std::string to_markdown(const report_input& in) {
 }
 
 std::string to_json(const report_input& in) {
+  std::ostringstream os;
+  write_json(os, in);
+  return std::move(os).str();
+}
+
+// The claims, by far the largest part of a big report, are written one at a time instead of
+// being held as one JSON tree: the bytes are those of dumping the whole tree at once.
+void write_json(std::ostream& os, const report_input& in) {
   json j;
   j["schema_version"] = report_schema_version;
   j["tool"] = "crosscheck";
@@ -229,9 +238,7 @@ std::string to_json(const report_input& in) {
     docs.push_back(std::move(o));
   }
   j["documents"] = std::move(docs);
-  json cl = json::array();
-  for (const auto& c : in.claims) cl.push_back(detail::claim_to_json(c));
-  j["claims"] = std::move(cl);
+  j["claims"] = json::array();  // a placeholder, replaced by the claims below
   json slots = json::array();
   for (const auto& s : in.result.slots) {
     json ids = json::array();
@@ -280,7 +287,31 @@ std::string to_json(const report_input& in) {
     diags.push_back(std::move(o));
   }
   j["diagnostics"] = std::move(diags);
-  return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  const std::string tree = j.dump(2, ' ', false, json::error_handler_t::replace);
+  // A key at depth 1 stands after a newline and two spaces, with raw quotes, which no string
+  // value can hold unescaped: the placeholder is found once, exactly.
+  constexpr std::string_view placeholder = "\n  \"claims\": []";
+  const std::size_t at = tree.find(placeholder);
+  if (in.claims.empty() || at == std::string::npos) {
+    os << tree << '\n';
+    return;
+  }
+  os.write(tree.data(), static_cast<std::streamsize>(at));
+  os << "\n  \"claims\": [";
+  for (std::size_t k = 0; k < in.claims.size(); ++k) {
+    const std::string one = detail::claim_to_json(in.claims[k]).dump(2, ' ', false, json::error_handler_t::replace);
+    std::string indented = k ? ",\n    " : "\n    ";
+    indented.reserve(one.size() + one.size() / 8);
+    for (char ch : one) {
+      indented += ch;
+      if (ch == '\n') indented += "    ";  // nested two levels deeper than a claim dumped alone
+    }
+    os.write(indented.data(), static_cast<std::streamsize>(indented.size()));
+  }
+  os << "\n  ]";
+  const std::size_t rest = at + placeholder.size();
+  os.write(tree.data() + rest, static_cast<std::streamsize>(tree.size() - rest));
+  os << '\n';
 }
 
 }  // namespace crosscheck
