@@ -697,3 +697,16 @@ TEST_CASE("cli: a path after --config is a path, not a second config file", "[cl
   CHECK(contains(o.out, "09:10+09:00"));
   CHECK(contains(o.out, "**9:50 a.m.**"));
 }
+
+TEST_CASE("cli: the JSON report written claim by claim is the pretty-printed tree, byte for byte", "[cli][streaming]") {
+  std::vector<std::string> corpora = {samples};
+  if (have_seeds()) corpora.push_back("'" + seeds_dir + "'");
+  for (const auto& corpus : corpora) {
+    const auto o = cli("report --format json " + corpus);
+    REQUIRE(o.exit_code == 1);
+    // What dumping the whole tree at once gives (how the report was written before).
+    const auto tree = nlohmann::ordered_json::parse(o.out);
+    REQUIRE(tree.at("claims").size() >= 2u);
+    CHECK(o.out == tree.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");
+  }
+}
