@@ -615,6 +615,12 @@ TEST_CASE("cli: progress goes to stderr only on a terminal or when asked", "[cli
   CHECK(contains(asked.err, "MB/s"));
   CHECK(asked.out == piped.out);
   CHECK(cli("report --progress --no-progress " + samples).exit_code == 2);
+  // stderr on a terminal (script(1) gives one), stdout to a file: progress by default.
+  if (std::system("command -v script >/dev/null 2>&1") == 0) {
+    const std::string run = "'" + std::string(CROSSCHECK_CLI) + "' report " + samples + " >/dev/null";
+    CHECK(contains(shell("script -qec \"" + run + "\" /dev/null").out, "5/5 documents"));
+    CHECK_FALSE(contains(shell("script -qec \"" + run + " --no-progress\" /dev/null").out, "documents"));
+  }
 }
 
 TEST_CASE("cli: the streamed report is the report of the whole corpus in memory", "[cli][streaming]") {
