@@ -37,6 +37,15 @@ struct publication_time {
   std::optional<int> minute_of_day;  // local time of publication, when known
   std::optional<utc_offset> offset;  // offset of that local time, when known
   std::string text;                  // as written in the manifest or front matter
+  bool assumed = false;              // the date or zone came from load_options (--reference-date,
+                                     // --timezone), not from the source
+};
+
+// What strip_text() (corpus.hpp) keeps of a document's text once its claims are extracted.
+struct text_summary {
+  std::size_t bytes = 0;             // text.size()
+  std::size_t sentences = 0;
+  std::size_t repeated_blocks = 0;   // paragraphs with repeat_of set
 };
 
 struct paragraph {
@@ -70,6 +79,9 @@ struct document {
   std::vector<std::uint32_t> norm_to_orig;
   std::vector<paragraph> paragraphs;
   std::vector<sentence> sentences;
+  // Set by strip_text(): the text and its cuts were dropped to save memory (streaming), and
+  // this is what a report still needs of them. `path` tells where to read the text again.
+  std::optional<text_summary> stripped;
 
   std::string_view original(text_span s) const { return std::string_view(text).substr(s.begin, s.size()); }
   std::string_view norm(text_span s) const { return std::string_view(normalized).substr(s.begin, s.size()); }

@@ -13,6 +13,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace crosscheck {
@@ -50,7 +51,9 @@ class rule_error : public error {
   using error::error;
 };
 
-enum class severity { warning, error };
+// note: information that changes nothing about what was read ("--reference-date was assumed
+// for 3 documents"); --strict does not count it.
+enum class severity { warning, error, note };
 
 struct diagnostic {
   severity level = severity::warning;
@@ -59,5 +62,7 @@ struct diagnostic {
 };
 // "file:12:3: warning: message"
 std::string to_string(const diagnostic& d);
+// "warning", "error" or "note".
+std::string_view to_string(severity s) noexcept;
 
 }  // namespace crosscheck

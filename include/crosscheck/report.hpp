@@ -8,6 +8,7 @@
 #pragma once
 
 #include <istream>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -29,8 +30,16 @@ struct report_input {
 };
 
 std::string to_text(const report_input& in);
+// How to_text() lays the report out.
+struct text_options {
+  bool color = false;  // ANSI colour for a terminal; off, the text is plain (piped, NO_COLOR)
+};
+std::string to_text(const report_input& in, const text_options& opts);
 std::string to_markdown(const report_input& in);
 std::string to_json(const report_input& in);  // one JSON object, pretty-printed
+// The same bytes as to_json(), written to `os`. Claims and slots are written straight into the
+// output text (no JSON tree of every claim), so memory is the output plus one conflict's tree.
+void write_json(std::ostream& os, const report_input& in);
 
 // One self-contained HTML page (UTF-8, inline CSS, no script, nothing loaded from elsewhere)
 // with the text report's content, every text escaped. Each quote is shown in its paragraph

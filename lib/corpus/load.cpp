@@ -292,36 +292,104 @@ bool load_document(const fs::path& file, const load_options& opts, document& out
   return true;
 }
 
-corpus load_corpus(const std::vector<fs::path>& paths, const load_options& opts) {
-  corpus c;
-  std::map<fs::path, std::optional<manifest>> manifests;  // by folder
-  auto manifest_for = [&](const fs::path& folder) -> const manifest* {
+struct corpus_reader::impl {
+  struct item {
+    fs::path file;
+    std::size_t folder = 0;        // index into folders: where the manifest lives
+    const manifest* m = nullptr;   // the folder's manifest, or nullptr
+    std::uintmax_t bytes = 0;      // size on disk when listed (0 when unknown)
+  };
+  load_options opts;
+  std::map<fs::path, std::optional<manifest>> manifests;  // by folder; nodes never move
+  std::vector<fs::path> folders;
+  std::vector<item> items;
+  std::size_t pos = 0;
+  std::uintmax_t total = 0, done = 0;
+  std::set<std::string> ids;
+  std::set<fs::path> seen;  // files already read, by canonical path
+  std::vector<diagnostic> diags;
+  std::vector<std::string> dated, zoned;  // ids given the reference date / default zone (the first few)
+  std::size_t dated_n = 0, zoned_n = 0;
+  bool finished = false;
+
+  const manifest* manifest_for(const fs::path& folder) {
     auto it = manifests.find(folder);
     if (it == manifests.end()) {
       const fs::path mp = folder / "manifest.yaml";
       std::error_code ec;
       std::optional<manifest> m;
-      if (fs::exists(mp, ec)) m = read_manifest(mp, c.diagnostics);
+      if (fs::exists(mp, ec)) m = read_manifest(mp, diags);
       it = manifests.emplace(folder, std::move(m)).first;
     }
     return it->second ? &*it->second : nullptr;
-  };
+  }
 
-  std::set<std::string> ids;
-  std::set<fs::path> seen;  // files already read, by canonical path
-  // `folder` is where the manifest lives: its entries are looked up by the path relative to it
-  // ("sub/a.txt"), so a manifest may list files in sub-folders.
-  auto add = [&](const fs::path& file, const fs::path& folder, const manifest* m) {
+  void push(const fs::path& file, const fs::path& folder, const manifest* m, std::uintmax_t bytes) {
+    if (folders.empty() || folders.back() != folder) folders.push_back(folder);
+    items.push_back({file, folders.size() - 1, m, bytes});
+    total += bytes;
+  }
+
+  void list(const std::vector<fs::path>& paths) {
+    for (const fs::path& p : paths) {
+      std::error_code ec;
+      if (!fs::exists(p, ec)) throw input_error(at(p.string()), "no such file or folder");
+      if (fs::is_directory(p, ec)) {
+        const manifest* m = manifest_for(p);
+        std::map<fs::path, std::uintmax_t> files;  // sorted by name
+        fs::directory_iterator it(p, ec);
+        if (ec) throw input_error(at(p.string()), "cannot list the folder: " + ec.message());
+        for (const auto& entry : it) {
+          if (!has_extension(entry.path(), opts.extensions)) continue;
+          std::error_code entry_ec;
+          if (entry.is_regular_file(entry_ec)) {
+            const auto size = entry.file_size(entry_ec);
+            files.emplace(entry.path(), entry_ec ? 0 : size);
+          } else {
+            // A dangling link or a folder named like an article: said, not dropped.
+            diags.push_back({severity::warning, at(entry.path().string()),
+                             entry.is_symlink(entry_ec) ? "a link to nothing; skipped" : "not a regular file; skipped"});
+          }
+        }
+        if (m) {
+          for (const auto& [name, md] : m->entries) {
+            const fs::path f = p / name;
+            if (!fs::exists(f, ec)) {
+              diags.push_back({severity::warning, at_line(m->path.string(), md.line),
+                               fmt::format("lists '{}', which is not in {}; entry skipped", name, p.string())});
+              continue;
+            }
+            if (!files.count(f)) {
+              const auto size = fs::file_size(f, ec);
+              files.emplace(f, ec ? 0 : size);
+            }
+          }
+        }
+        for (const auto& [f, size] : files) push(f, p, m, size);
+      } else {
+        const fs::path folder = p.has_parent_path() ? p.parent_path() : fs::path(".");
+        const auto size = fs::is_regular_file(p, ec) ? fs::file_size(p, ec) : 0;
+        push(p, folder, manifest_for(folder), ec ? 0 : size);
+      }
+    }
+  }
+
+  // Reads one listed file; false when it is skipped (with a warning).
+  bool read(const item& it, document& out) {
+    const fs::path& file = it.file;
+    const fs::path& folder = folders[it.folder];
     std::error_code ec;
     const fs::path canonical = fs::weakly_canonical(file, ec);
     if (!ec && !seen.insert(canonical).second) {
-      c.diagnostics.push_back({severity::warning, at(file.string()), "given more than once; read once"});
-      return;
+      diags.push_back({severity::warning, at(file.string()), "given more than once; read once"});
+      return false;
     }
     document d;
     std::optional<metadata> front;
-    if (!load_file(file, opts, d, front, c.diagnostics)) return;
-    if (m) {
+    if (!load_file(file, opts, d, front, diags)) return false;
+    if (const manifest* m = it.m) {
+      // Entries are looked up by the path relative to the manifest's folder ("sub/a.txt"), so a
+      // manifest may list files in sub-folders.
       const std::string relative = file.lexically_relative(folder).generic_string();
       auto e = m->entries.find(relative);
       if (e == m->entries.end()) e = m->entries.find(d.id);
@@ -329,55 +397,103 @@ corpus load_corpus(const std::vector<fs::path>& paths, const load_options& opts)
         if (relative != d.id && e->first == relative) d.id = relative;
         apply(e->second, d);
       } else if (!front) {
-        c.diagnostics.push_back({severity::warning, at(file.string()),
-                                 fmt::format("not listed in {}: source and date unknown", m->path.string())});
+        diags.push_back({severity::warning, at(file.string()),
+                         fmt::format("not listed in {}: source and date unknown", m->path.string())});
       }
     }
     if (front) apply(*front, d);  // front matter wins over the manifest
     if (ids.count(d.id)) d.id = file.string();  // two folders with the same file name
     for (int n = 2; ids.count(d.id); ++n) d.id = fmt::format("{}#{}", file.string(), n);
     ids.insert(d.id);
-    c.documents.push_back(std::move(d));
-  };
+    assume(d);
+    out = std::move(d);
+    return true;
+  }
 
-  for (const fs::path& p : paths) {
-    std::error_code ec;
-    if (!fs::exists(p, ec)) throw input_error(at(p.string()), "no such file or folder");
-    if (fs::is_directory(p, ec)) {
-      const manifest* m = manifest_for(p);
-      std::set<fs::path> files;
-      fs::directory_iterator it(p, ec);
-      if (ec) throw input_error(at(p.string()), "cannot list the folder: " + ec.message());
-      for (const auto& entry : it) {
-        if (!has_extension(entry.path(), opts.extensions)) continue;
-        std::error_code entry_ec;
-        if (entry.is_regular_file(entry_ec)) {
-          files.insert(entry.path());
-        } else {
-          // A dangling link or a folder named like an article: said, not dropped.
-          c.diagnostics.push_back({severity::warning, at(entry.path().string()),
-                                   entry.is_symlink(entry_ec) ? "a link to nothing; skipped"
-                                                              : "not a regular file; skipped"});
-        }
-      }
-      if (m) {
-        for (const auto& [name, md] : m->entries) {
-          const fs::path f = p / name;
-          if (!fs::exists(f, ec)) {
-            c.diagnostics.push_back({severity::warning, at_line(m->path.string(), md.line),
-                                     fmt::format("lists '{}', which is not in {}; entry skipped", name, p.string())});
-            continue;
-          }
-          files.insert(f);
-        }
-      }
-      for (const auto& f : files) add(f, p, m);
-    } else {
-      const fs::path folder = p.has_parent_path() ? p.parent_path() : fs::path(".");
-      add(p, folder, manifest_for(folder));
+  void assume(document& d) {
+    constexpr std::size_t named = 5;  // ids listed in the note; the rest are counted
+    if (!d.published.date && opts.reference_date) {
+      const date_value& r = *opts.reference_date;
+      d.published.date = r;
+      d.published.assumed = true;
+      if (d.published.text.empty()) d.published.text = fmt::format("{:04}-{:02}-{:02}", r.year, r.month, r.day);
+      if (dated_n++ < named) dated.push_back(d.id);
+    }
+    if (!d.published.offset && opts.default_zone) {
+      d.published.offset = opts.default_zone;
+      d.published.assumed = true;
+      if (zoned_n++ < named) zoned.push_back(d.id);
     }
   }
+
+  void finish() {
+    if (finished) return;
+    finished = true;
+    auto note = [&](const std::vector<std::string>& names, std::size_t n, const std::string& what) {
+      if (!n) return;
+      std::string list;
+      for (const auto& id : names) list += (list.empty() ? "" : ", ") + id;
+      if (n > names.size()) list += fmt::format(" and {} more", n - names.size());
+      diags.push_back({severity::note, at(names.front()), fmt::format("{} assumed for {} document(s): {}", what, n, list)});
+    };
+    if (opts.reference_date) {
+      const date_value& r = *opts.reference_date;
+      note(dated, dated_n,
+           fmt::format("no publication date in the metadata; {:04}-{:02}-{:02} (the reference date) was", r.year, r.month,
+                       r.day));
+    }
+    if (opts.default_zone)
+      note(zoned, zoned_n, fmt::format("no publication zone in the metadata; {} (the default zone) was",
+                                       to_string(*opts.default_zone)));
+  }
+};
+
+corpus_reader::corpus_reader(const std::vector<fs::path>& paths, const load_options& opts) : impl_(std::make_unique<impl>()) {
+  impl_->opts = opts;
+  impl_->list(paths);
+}
+corpus_reader::~corpus_reader() = default;
+corpus_reader::corpus_reader(corpus_reader&&) noexcept = default;
+corpus_reader& corpus_reader::operator=(corpus_reader&&) noexcept = default;
+
+bool corpus_reader::next(document& out) {
+  impl& r = *impl_;
+  while (r.pos < r.items.size()) {
+    const impl::item& it = r.items[r.pos++];
+    r.done += it.bytes;
+    if (r.read(it, out)) return true;
+  }
+  r.finish();
+  return false;
+}
+
+std::size_t corpus_reader::files() const noexcept { return impl_->items.size(); }
+std::size_t corpus_reader::files_done() const noexcept { return impl_->pos; }
+std::uintmax_t corpus_reader::total_bytes() const noexcept { return impl_->total; }
+std::uintmax_t corpus_reader::bytes_done() const noexcept { return impl_->done; }
+const std::vector<diagnostic>& corpus_reader::diagnostics() const noexcept { return impl_->diags; }
+
+corpus load_corpus(const std::vector<fs::path>& paths, const load_options& opts) {
+  corpus c;
+  corpus_reader reader(paths, opts);
+  document d;
+  while (reader.next(d)) c.documents.push_back(std::move(d));
+  c.diagnostics = reader.diagnostics();
   return c;
+}
+
+void strip_text(document& d) {
+  text_summary s;
+  s.bytes = d.stripped ? d.stripped->bytes : d.text.size();
+  s.sentences = d.stripped ? d.stripped->sentences : d.sentences.size();
+  s.repeated_blocks = d.stripped ? d.stripped->repeated_blocks : 0;
+  for (const auto& p : d.paragraphs) s.repeated_blocks += p.repeat_of.has_value();
+  d.stripped = s;
+  std::string().swap(d.text);
+  std::string().swap(d.normalized);
+  std::vector<std::uint32_t>().swap(d.norm_to_orig);
+  std::vector<paragraph>().swap(d.paragraphs);
+  std::vector<sentence>().swap(d.sentences);
 }
 
 }  // namespace crosscheck

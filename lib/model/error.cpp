@@ -18,8 +18,17 @@ std::string to_string(const location& w) {
 error::error(location where, const std::string& message)
     : std::runtime_error(to_string(where) + ": " + message), where_(std::move(where)), message_(message) {}
 
+std::string_view to_string(severity s) noexcept {
+  switch (s) {
+    case severity::error: return "error";
+    case severity::note: return "note";
+    case severity::warning: break;
+  }
+  return "warning";
+}
+
 std::string to_string(const diagnostic& d) {
-  return fmt::format("{}: {}: {}", to_string(d.where), d.level == severity::error ? "error" : "warning", d.message);
+  return fmt::format("{}: {}: {}", to_string(d.where), to_string(d.level), d.message);
 }
 
 }  // namespace crosscheck

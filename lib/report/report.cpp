@@ -1,9 +1,11 @@
 // Text, Markdown and JSON reports. The JSON shape is documented in docs/report-format.md.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include <map>
+#include <sstream>
 #include <nlohmann/json.hpp>
 
 #include "crosscheck/report.hpp"
@@ -14,6 +16,29 @@ namespace crosscheck {
 namespace {
 
 using json = nlohmann::ordered_json;
+
+// ANSI colour for a terminal; every call returns its text unchanged when colour is off, so the
+// plain report is byte for byte what it was before colour existed.
+struct paint {
+  bool on = false;
+  std::string wrap(std::string_view code, std::string_view s) const {
+    return on ? fmt::format("\x1b[{}m{}\x1b[0m", code, s) : std::string(s);
+  }
+  std::string bold(std::string_view s) const { return wrap("1", s); }
+  std::string dim(std::string_view s) const { return wrap("2", s); }
+  std::string quote(std::string_view s) const { return wrap("32", s); }       // green
+  std::string warn(std::string_view s) const { return wrap("33", s); }        // yellow
+  std::string best(std::string_view s) const { return wrap("1;32", s); }      // bold green
+  std::string sev(conflict_severity v, std::string_view s) const {
+    return wrap(v == conflict_severity::high ? "1;31" : v == conflict_severity::medium ? "1;33" : "1;36", s);
+  }
+};
+
+std::size_t count_level(const std::vector<diagnostic>& ds, bool notes) {
+  std::size_t n = 0;
+  for (const auto& d : ds) n += (d.level == severity::note) == notes;
+  return n;
+}
 
 std::string summary_line(const report_input& in) {
   std::map<std::string_view, int> by_class;
@@ -66,41 +91,71 @@ std::string readable(const value& v) {
   return fmt::format(" = {}", in_words((d->min_seconds + *d->max_seconds + 1) / 2));
 }
 
-void text_group(std::string& out, const report_input& in, const value_group& g) {
-  out += fmt::format("  {}{}{}  (support {:.2f})\n", g.value, g.claims.empty() ? std::string() : readable(in.claims[g.claims.front()].val),
+void text_group(std::string& out, const report_input& in, const value_group& g, const paint& p) {
+  out += fmt::format("  {}{}{}  (support {:.2f})\n", p.bold(g.value),
+                     g.claims.empty() ? std::string() : readable(in.claims[g.claims.front()].val),
                      g.mod == modality::reported ? std::string() : fmt::format(" ({})", to_string(g.mod)), g.support);
   for (std::size_t i : g.claims) {
     const claim& c = in.claims[i];
-    out += fmt::format("    - {} [{}, bytes {}-{}]: \"{}\"{}\n", outlet(c.ev), c.ev.document, c.ev.begin, c.ev.end, c.ev.text,
-                       c.ev.repeated ? " (repeated block)" : "");
+    out += fmt::format("    - {} [{}, bytes {}-{}]: {}{}\n", outlet(c.ev), c.ev.document, c.ev.begin, c.ev.end,
+                       p.quote("\"" + c.ev.text + "\""), c.ev.repeated ? " (repeated block)" : "");
     if (!c.ev.attribution.empty()) out += fmt::format("      attribution: {}\n", c.ev.attribution);
-    out += fmt::format("      in: {}\n", context(c));
+    out += p.dim(fmt::format("      in: {}", context(c))) + "\n";
   }
+}
+
+// The values of a conflict on one line, each with the outlets behind it:
+// "02:46+09:00 (Seoul Ledger) | 02:22+09:00 (Seoul Ledger, Han River Times)".
+std::string side_by_side(const report_input& in, const conflict& c, const paint& p) {
+  std::string out;
+  for (const auto& g : c.values) {
+    std::vector<std::string_view> outlets;
+    for (std::size_t i : g.claims) {
+      const std::string_view o = outlet(in.claims[i].ev);
+      if (std::find(outlets.begin(), outlets.end(), o) == outlets.end()) outlets.push_back(o);
+    }
+    std::string who;
+    for (const auto o : outlets) who += fmt::format("{}{}", who.empty() ? "" : ", ", o);
+    out += fmt::format("{}{}{} ({})", out.empty() ? "" : " | ", p.bold(g.value),
+                       g.mod == modality::reported ? std::string() : fmt::format(" {}", to_string(g.mod)), who);
+  }
+  return out;
 }
 
 }  // namespace
 
-std::string to_text(const report_input& in) {
+std::string to_text(const report_input& in) { return to_text(in, text_options{}); }
+
+std::string to_text(const report_input& in, const text_options& opts) {
   const detail::phase_timer timer("report (text)");
-  std::string out = "crosscheck: " + summary_line(in) + "\n";
+  const paint p{opts.color};
+  std::string out = p.bold("crosscheck: " + summary_line(in)) + "\n";
   for (const auto& c : in.result.conflicts) {
     const slot& s = in.result.slots[c.slot];
-    out += fmt::format("\n{} [{}] {}: {}\n", c.id, to_string(c.sev), to_string(c.cls), describe_fact(s, in.claims));
+    out += fmt::format("\n{} {}: {} (slot {})\n", p.bold(c.id), p.sev(c.sev, fmt::format("[{}] {}", to_string(c.sev), to_string(c.cls))),
+                       describe_fact(s, in.claims), s.id);
     out += fmt::format("  {}\n", c.explanation);
-    for (const auto& g : c.values) text_group(out, in, g);
+    out += fmt::format("  values: {}\n", side_by_side(in, c, p));
+    for (const auto& g : c.values) text_group(out, in, g, p);
     if (!c.compatible.empty()) {
       out += "  also in this slot, conflicting with none of the values above:\n";
-      for (const auto& g : c.compatible) text_group(out, in, g);
+      for (const auto& g : c.compatible) text_group(out, in, g, p);
     }
     if (c.best.value.empty())
       out += fmt::format("  best supported: none ({})\n", c.best.reason);
     else
-      out += fmt::format("  best supported: {} (confidence {:.2f}): {}\n", c.best.value, c.best.confidence, c.best.reason);
+      out += fmt::format("  best supported: {} (confidence {:.2f}): {}\n", p.best(c.best.value), c.best.confidence, c.best.reason);
   }
   if (in.result.conflicts.empty()) out += "\nNo conflicts found.\n";
-  if (!in.diagnostics.empty()) {
-    out += fmt::format("\n{} warning(s):\n", in.diagnostics.size());
-    for (const auto& d : in.diagnostics) out += "  " + to_string(d) + "\n";
+  if (const std::size_t n = count_level(in.diagnostics, false)) {
+    out += p.warn(fmt::format("\n{} warning(s):", n)) + "\n";
+    for (const auto& d : in.diagnostics)
+      if (d.level != severity::note) out += "  " + to_string(d) + "\n";
+  }
+  if (count_level(in.diagnostics, true)) {
+    out += "\nNotes:\n";
+    for (const auto& d : in.diagnostics)
+      if (d.level == severity::note) out += "  " + to_string(d) + "\n";
   }
   return out;
 }
@@ -118,8 +173,8 @@ std::string to_markdown(const report_input& in) {
   std::string out = "# crosscheck report\n\n" + summary_line(in) + "\n";
   for (const auto& c : in.result.conflicts) {
     const slot& s = in.result.slots[c.slot];
-    out += fmt::format("\n## {} · {} · {} severity\n\n**{}**\n\n{}\n\n", c.id, to_string(c.cls), to_string(c.sev),
-                       describe_fact(s, in.claims), c.explanation);
+    out += fmt::format("\n## {} · {} · {} severity\n\n**{}** (slot {})\n\n{}\n\n", c.id, to_string(c.cls), to_string(c.sev),
+                       describe_fact(s, in.claims), s.id, c.explanation);
     out += "| value | source | document | quote | attribution |\n|---|---|---|---|---|\n";
     auto rows = [&](const std::vector<value_group>& groups, std::string_view note) {
       for (const auto& g : groups)
@@ -137,9 +192,15 @@ std::string to_markdown(const report_input& in) {
       out += fmt::format("\nBest supported: none: {}\n", c.best.reason);
   }
   if (in.result.conflicts.empty()) out += "\nNo conflicts found.\n";
-  if (!in.diagnostics.empty()) {
+  if (count_level(in.diagnostics, false)) {
     out += "\n## Warnings\n\n";
-    for (const auto& d : in.diagnostics) out += "- " + cell(to_string(d)) + "\n";
+    for (const auto& d : in.diagnostics)
+      if (d.level != severity::note) out += "- " + cell(to_string(d)) + "\n";
+  }
+  if (count_level(in.diagnostics, true)) {
+    out += "\n## Notes\n\n";
+    for (const auto& d : in.diagnostics)
+      if (d.level == severity::note) out += "- " + cell(to_string(d)) + "\n";
   }
   return out;
 }
@@ -157,11 +218,18 @@ std::string to_json(const report_input& in) {
     if (!d.author.empty()) o["author"] = d.author;
     if (!d.url.empty()) o["url"] = d.url;
     o["published"] = d.published.text.empty() ? json(nullptr) : json(d.published.text);
-    o["bytes"] = d.text.size();
-    o["sentences"] = d.sentences.size();
-    std::size_t repeats = 0;
-    for (const auto& p : d.paragraphs) repeats += p.repeat_of.has_value();
-    o["repeated_blocks"] = repeats;
+    if (d.published.assumed) o["published_assumed"] = true;
+    if (d.stripped) {
+      o["bytes"] = d.stripped->bytes;
+      o["sentences"] = d.stripped->sentences;
+      o["repeated_blocks"] = d.stripped->repeated_blocks;
+    } else {
+      o["bytes"] = d.text.size();
+      o["sentences"] = d.sentences.size();
+      std::size_t repeats = 0;
+      for (const auto& p : d.paragraphs) repeats += p.repeat_of.has_value();
+      o["repeated_blocks"] = repeats;
+    }
     docs.push_back(std::move(o));
   }
   j["documents"] = std::move(docs);
@@ -202,7 +270,7 @@ std::string to_json(const report_input& in) {
   j["conflicts"] = nullptr;
   json diags = json::array();
   for (const auto& d : in.diagnostics) {
-    json o{{"severity", d.level == severity::error ? "error" : "warning"}, {"file", d.where.file}, {"message", d.message}};
+    json o{{"severity", to_string(d.level)}, {"file", d.where.file}, {"message", d.message}};
     if (d.where.line) o["line"] = *d.where.line;
     if (d.where.byte_offset) o["byte_offset"] = *d.where.byte_offset;
     diags.push_back(std::move(o));
@@ -247,5 +315,7 @@ std::string to_json(const report_input& in) {
   out += '\n';
   return out;
 }
+
+void write_json(std::ostream& os, const report_input& in) { os << to_json(in); }
 
 }  // namespace crosscheck

@@ -3,9 +3,12 @@
 #include <sys/wait.h>
 
 #include <catch2/catch.hpp>
+#include <crosscheck/crosscheck.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdlib>
+#include <map>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -357,4 +360,359 @@ TEST_CASE("cli: claims --strict fails on a skipped file, and says why", "[cli]")
   CHECK(strict.exit_code == 2);
   CHECK(contains(strict.err, "--strict"));
   CHECK(contains(strict.out, "9:10 a.m."));  // the claims that were read are still written
+}
+
+// ---- issue 7: filters, explain, options, colour, progress, streaming, errors -------------------
+
+namespace {
+
+std::vector<nlohmann::json> json_lines(const std::string& out) {
+  std::vector<nlohmann::json> v;
+  std::istringstream lines(out);
+  for (std::string line; std::getline(lines, line);) v.push_back(nlohmann::json::parse(line));
+  return v;
+}
+
+std::string quoted(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
+
+// Runs a shell command line, with stdout and stderr captured.
+outcome shell(const std::string& command) {
+  const crosscheck_test::temp_dir dir;
+  const auto out = dir.path() / "out", err = dir.path() / "err";
+  const std::string cmd = command + " >'" + out.string() + "' 2>'" + err.string() + "' </dev/null";
+  const int status = std::system(cmd.c_str());
+  outcome o;
+  o.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  o.out = slurp(out);
+  o.err = slurp(err);
+  return o;
+}
+
+std::string byte_range(const nlohmann::json& c) {
+  return "bytes " + std::to_string(c["start"].get<std::size_t>()) + "-" + std::to_string(c["end"].get<std::size_t>());
+}
+
+const std::string seeds_dir = CROSSCHECK_SEEDS_DIR;
+bool have_seeds() { return std::filesystem::exists(std::filesystem::path(seeds_dir) / "manifest.yaml"); }
+
+}  // namespace
+
+TEST_CASE("cli: claims --kind, --document and --subject keep only the matching claims", "[cli]") {
+  const auto all = json_lines(cli("claims " + samples).out);
+  REQUIRE(all.size() >= 4u);
+  SECTION("--kind: the kind's name") {
+    const auto o = cli("claims --kind date " + samples);
+    REQUIRE(o.exit_code == 0);
+    const auto dates = json_lines(o.out);
+    const auto expected = std::count_if(all.begin(), all.end(), [](const auto& c) { return c["kind"] == "date"; });
+    CHECK(expected > 0);
+    CHECK(static_cast<long>(dates.size()) == expected);
+    for (const auto& c : dates) CHECK(c["kind"] == "date");
+  }
+  SECTION("--document: the document id") {
+    const std::string doc = all.front()["document"];
+    const auto o = cli("claims --document " + doc + " " + samples);
+    REQUIRE(o.exit_code == 0);
+    const auto mine = json_lines(o.out);
+    CHECK(static_cast<long>(mine.size()) ==
+          std::count_if(all.begin(), all.end(), [&](const auto& c) { return c["document"] == doc; }));
+    CHECK(mine.size() < all.size());
+    for (const auto& c : mine) CHECK(c["document"] == doc);
+  }
+  SECTION("--subject: a prefix of the subject key") {
+    const std::string full = all.front()["subject"];
+    const std::string prefix = full.substr(0, full.find(':') + 1);
+    REQUIRE(prefix.size() > 1);
+    const auto mine = json_lines(cli("claims --subject '" + prefix + "' " + samples).out);
+    CHECK(static_cast<long>(mine.size()) == std::count_if(all.begin(), all.end(), [&](const auto& c) {
+            return c["subject"].template get<std::string>().rfind(prefix, 0) == 0;
+          }));
+    for (const auto& c : mine) CHECK(c["subject"].get<std::string>().rfind(prefix, 0) == 0);
+    CHECK(json_lines(cli("claims --subject '" + full + "' " + samples).out).size() >= 1u);
+  }
+  SECTION("a kind or a document that does not exist is a usage error") {
+    const auto bad_kind = cli("claims --kind weather " + samples);
+    CHECK(bad_kind.exit_code == 2);
+    CHECK(contains(bad_kind.err, "time_of_day"));
+    const auto bad_doc = cli("claims --document nothing.txt " + samples);
+    CHECK(bad_doc.exit_code == 2);
+    CHECK(contains(bad_doc.err, "nothing.txt"));
+  }
+}
+
+TEST_CASE("cli: explain shows a conflict or a slot with every claim and its evidence", "[cli]") {
+  const auto report = nlohmann::json::parse(cli("report --format json " + samples).out);
+  REQUIRE(report["conflicts"].size() >= 1u);
+  std::map<std::string, nlohmann::json> claims, slots;
+  for (const auto& c : report["claims"]) claims[c["id"]] = c;
+  for (const auto& s : report["slots"]) slots[s["id"]] = s;
+  const auto& conflict = report["conflicts"][0];
+  const std::string cid = conflict["id"];
+  const auto& slot = slots.at(conflict["slot"].get<std::string>());
+
+  SECTION("a conflict: its explanation, its best value, and every claim of its slot with the words marked") {
+    const auto o = cli("explain " + cid + " " + samples);
+    INFO(o.err);
+    REQUIRE(o.exit_code == 0);
+    CHECK(contains(o.out, conflict["explanation"].get<std::string>()));
+    if (!conflict["resolution"]["value"].is_null())
+      CHECK(contains(o.out, "best supported: " + conflict["resolution"]["value"].get<std::string>()));
+    for (const auto& id : slot["claims"]) {
+      const auto& c = claims.at(id.get<std::string>());
+      CHECK(contains(o.out, id.get<std::string>()));
+      CHECK(contains(o.out, "**" + c["text"].get<std::string>() + "**"));
+      CHECK(contains(o.out, byte_range(c)));
+    }
+  }
+  SECTION("a slot with no conflict") {
+    std::set<std::string> conflicted;
+    for (const auto& c : report["conflicts"]) conflicted.insert(c["slot"].get<std::string>());
+    const nlohmann::json* quiet = nullptr;
+    for (const auto& s : report["slots"])
+      if (!conflicted.count(s["id"].get<std::string>())) quiet = &s;
+    REQUIRE(quiet);
+    const auto o = cli("explain " + (*quiet)["id"].get<std::string>() + " " + samples);
+    REQUIRE(o.exit_code == 0);
+    CHECK(contains(o.out, "no conflict"));
+    for (const auto& id : (*quiet)["claims"]) CHECK(contains(o.out, id.get<std::string>()));
+  }
+  SECTION("the same conflict from JSON Lines") {
+    const crosscheck_test::temp_dir dir;
+    const auto jsonl = dir.write_file("claims.jsonl", cli("claims " + samples).out);
+    const auto o = cli("explain " + cid + " --jsonl " + quoted(jsonl));
+    REQUIRE(o.exit_code == 0);
+    CHECK(contains(o.out, conflict["explanation"].get<std::string>()));
+  }
+  SECTION("an unknown id exits 2 and says how to list the ids") {
+    const auto o = cli("explain C9999 " + samples);
+    CHECK(o.exit_code == 2);
+    CHECK(contains(o.err, "C9999"));
+    CHECK(contains(o.err, "crosscheck report"));
+    CHECK(cli("explain C1").exit_code == 2);  // neither articles nor --jsonl
+  }
+}
+
+TEST_CASE("cli: --min-severity hides lower conflicts and the exit code follows what is shown", "[cli]") {
+  const auto all = nlohmann::json::parse(cli("report --format json " + samples).out);
+  for (const char* level : {"medium", "high"}) {
+    const int floor = std::string(level) == "high" ? 2 : 1;
+    auto rank = [](const std::string& s) { return s == "high" ? 2 : s == "medium" ? 1 : 0; };
+    std::size_t kept = 0;
+    for (const auto& c : all["conflicts"]) kept += rank(c["severity"].get<std::string>()) >= floor;
+    const auto o = cli("report --format json --min-severity " + std::string(level) + " " + samples);
+    const auto shown = nlohmann::json::parse(o.out);
+    CHECK(shown["conflicts"].size() == kept);
+    for (const auto& c : shown["conflicts"]) CHECK(rank(c["severity"].get<std::string>()) >= floor);
+    CHECK(o.exit_code == (kept ? 1 : 0));
+    if (kept < all["conflicts"].size()) {
+      bool noted = false;
+      for (const auto& d : shown["diagnostics"])
+        noted = noted || (d["severity"] == "note" && contains(d["message"].get<std::string>(), "not shown"));
+      CHECK(noted);
+    }
+  }
+  // Only low conflicts: hidden with --min-severity medium, and the run is clean.
+  const crosscheck_test::temp_dir dir;
+  dir.write_file("a.txt", "Lee arrived in Seoul at 9:10 a.m., the ministry said.\n");
+  dir.write_file("b.txt", "Lee's plane landed in Seoul at 9:40 a.m.\n");
+  const auto base = nlohmann::json::parse(cli("report --format json " + quoted(dir.path())).out);
+  REQUIRE(base["conflicts"].size() >= 1u);
+  bool all_below_high = true;
+  for (const auto& c : base["conflicts"]) all_below_high = all_below_high && c["severity"] != "high";
+  if (all_below_high) CHECK(cli("report --min-severity high " + quoted(dir.path())).exit_code == 0);
+  CHECK(cli("report --min-severity urgent " + samples).exit_code == 2);
+}
+
+TEST_CASE("cli: --reference-date resolves relative dates of undated documents, and says so", "[cli]") {
+  const crosscheck_test::temp_dir dir;
+  dir.write_file("a.txt", "Lee arrived in Seoul on Wednesday for a two-day visit, the ministry said.\n");
+  auto dated = [](const std::string& out) {
+    std::size_t n = 0;
+    for (const auto& c : json_lines(out)) n += c["kind"] == "date" && c["value"].get<std::string>().rfind("2024-06", 0) == 0;
+    return n;
+  };
+  const auto without = cli("claims " + quoted(dir.path()));
+  const auto with = cli("claims --reference-date 2024-06-21 " + quoted(dir.path()));
+  INFO(without.out << with.out << with.err);
+  REQUIRE(with.exit_code == 0);
+  CHECK(dated(without.out) == 0u);
+  CHECK(dated(with.out) >= 1u);
+  CHECK(contains(with.err, "note"));
+  CHECK(contains(with.err, "2024-06-21"));
+  const auto report = nlohmann::json::parse(cli("report --format json --reference-date 2024-06-21 " + quoted(dir.path())).out);
+  CHECK(report["documents"][0]["published_assumed"] == true);
+  CHECK(report["documents"][0]["published"] == "2024-06-21");
+  // A dated document keeps its own date.
+  const auto samples_json = nlohmann::json::parse(cli("report --format json --reference-date 1999-01-01 " + samples).out);
+  for (const auto& d : samples_json["documents"]) CHECK_FALSE(d.contains("published_assumed"));
+  const auto bad = cli("claims --reference-date 21/06/2024 " + quoted(dir.path()));
+  CHECK(bad.exit_code == 2);
+  CHECK(contains(bad.err, "YYYY-MM-DD"));
+}
+
+TEST_CASE("cli: --timezone gives a zone to clock times that have none", "[cli]") {
+  const crosscheck_test::temp_dir dir;
+  dir.write_file("a.txt", "Lee arrived in Springfield at 9:10 a.m., the ministry said.\n");
+  auto times = [](const std::string& out) {
+    std::set<std::string> v;
+    for (const auto& c : json_lines(out))
+      if (c["kind"] == "time_of_day") v.insert(c["value"].get<std::string>());
+    return v;
+  };
+  const auto plain = times(cli("claims " + quoted(dir.path())).out);
+  REQUIRE(plain.count("09:10"));
+  CHECK(times(cli("claims --timezone +02:00 " + quoted(dir.path())).out).count("09:10+02:00"));
+  CHECK(times(cli("claims --timezone -0500 " + quoted(dir.path())).out).count("09:10-05:00"));
+  CHECK(times(cli("claims --timezone KST " + quoted(dir.path())).out).count("09:10+09:00"));  // data/time.yaml zones
+  // A place with a known zone still wins.
+  dir.write_file("b.txt", "Putin arrived in Pyongyang at 2:46 a.m., the Kremlin said.\n");
+  CHECK(times(cli("claims --timezone +02:00 " + quoted(dir.path())).out).count("02:46+09:00"));
+  const auto bad = cli("claims --timezone Mars/Olympus " + quoted(dir.path()));
+  CHECK(bad.exit_code == 2);
+  CHECK(contains(bad.err, "+09:00"));
+}
+
+TEST_CASE("cli: --jobs 2 prints exactly what --jobs 1 prints", "[cli]") {
+  std::vector<std::string> corpora = {samples};
+  if (have_seeds()) corpora.push_back("'" + seeds_dir + "'");
+  for (const auto& corpus : corpora) {
+    const auto one = cli("report --format json --jobs 1 " + corpus);
+    const auto two = cli("report --format json --jobs 2 " + corpus);
+    CHECK(one.exit_code == two.exit_code);
+    CHECK(one.out == two.out);
+    CHECK(cli("claims -j 2 " + corpus).out == cli("claims " + corpus).out);
+  }
+}
+
+TEST_CASE("cli: colour only on a terminal, never when piped or with NO_COLOR", "[cli]") {
+  const std::string esc = "\x1b[";
+  const auto piped = cli("report " + samples);
+  CHECK_FALSE(contains(piped.out, esc));
+  CHECK(cli("report --color never " + samples).out == piped.out);
+  const auto always = cli("report --color always " + samples);
+  CHECK(contains(always.out, esc));
+  CHECK(contains(cli("report --color always " + samples, "NO_COLOR=1 ").out, esc));  // asked for explicitly
+  CHECK_FALSE(contains(cli("report --format markdown --color always " + samples).out, esc));
+  // On a terminal (script(1) gives one): colour unless NO_COLOR is set.
+  if (std::system("command -v script >/dev/null 2>&1") == 0) {
+    const std::string run = "script -qec \"'" + std::string(CROSSCHECK_CLI) + "' report " + samples + "\" /dev/null";
+    const auto tty = shell(run);
+    CHECK(contains(tty.out, "2:46 a.m."));
+    CHECK(contains(tty.out, esc));
+    const auto no_color = shell("NO_COLOR=1 " + run);
+    CHECK(contains(no_color.out, "2:46 a.m."));
+    CHECK_FALSE(contains(no_color.out, esc));
+  } else {
+    WARN("no script(1): the terminal case is not tested");
+  }
+}
+
+TEST_CASE("cli: progress goes to stderr only on a terminal or when asked", "[cli]") {
+  const auto piped = cli("report " + samples);
+  CHECK_FALSE(contains(piped.err, "documents"));
+  const auto asked = cli("report --progress " + samples);
+  CHECK(contains(asked.err, "5/5 documents"));
+  CHECK(contains(asked.err, "MB/s"));
+  CHECK(asked.out == piped.out);
+  CHECK(cli("report --progress --no-progress " + samples).exit_code == 2);
+  // stderr on a terminal (script(1) gives one), stdout to a file: progress by default.
+  if (std::system("command -v script >/dev/null 2>&1") == 0) {
+    const std::string run = "'" + std::string(CROSSCHECK_CLI) + "' report " + samples + " >/dev/null";
+    CHECK(contains(shell("script -qec \"" + run + "\" /dev/null").out, "5/5 documents"));
+    CHECK_FALSE(contains(shell("script -qec \"" + run + " --no-progress\" /dev/null").out, "documents"));
+  }
+}
+
+TEST_CASE("cli: the streamed report is the report of the whole corpus in memory", "[cli][streaming]") {
+  std::vector<std::string> corpora = {CROSSCHECK_SAMPLES_DIR};
+  if (have_seeds()) corpora.push_back(seeds_dir);
+  const auto rules = crosscheck::rule_set::load(CROSSCHECK_DATA_DIR);
+  for (const auto& path : corpora) {
+    auto corpus = crosscheck::load_corpus({path});
+    const auto extractors = crosscheck::default_extractors(rules);
+    std::vector<crosscheck::claim> claims;
+    for (auto& d : corpus.documents) {
+      crosscheck::prepare(d, rules);
+      extractors.extract(d, claims);
+    }
+    const auto result = crosscheck::reconcile(claims, rules);
+    const std::string in_memory = crosscheck::to_json({corpus.documents, claims, result, corpus.diagnostics});
+    CHECK(cli("report --format json '" + path + "'").out == in_memory);
+    CHECK(cli("report '" + path + "'").out == crosscheck::to_text({corpus.documents, claims, result, corpus.diagnostics}));
+  }
+}
+
+TEST_CASE("cli: errors name the file and the line or byte, and say what to do", "[cli]") {
+  const crosscheck_test::temp_dir dir;
+  dir.write_file("a.txt", "Lee arrived in Seoul at 9:10 a.m.\n");
+  SECTION("a --config file that is not valid YAML: file and line") {
+    const auto cfg = dir.write_file("cfg.yaml", "places:\n  - {name: Busan, zone: \"+09:00\"\n");
+    const auto o = cli("report --config " + quoted(cfg) + " " + quoted(dir.path()));
+    CHECK(o.exit_code == 2);
+    CHECK(contains(o.err, "cfg.yaml:"));
+  }
+  SECTION("a --config file with an unknown key: file, line and the key") {
+    const auto cfg = dir.write_file("cfg.yaml", "# newsroom\nplacez:\n  - {name: Busan}\n");
+    const auto o = cli("report --config " + quoted(cfg) + " " + quoted(dir.path()));
+    CHECK(o.exit_code == 2);
+    CHECK(contains(o.err, "cfg.yaml:2"));
+    CHECK(contains(o.err, "placez"));
+  }
+  SECTION("a --config file that is not there") {
+    const auto o = cli("report --config " + quoted(dir.path() / "none.yaml") + " " + quoted(dir.path()));
+    CHECK(o.exit_code == 2);
+    CHECK(contains(o.err, "none.yaml"));
+  }
+  SECTION("broken front matter: the file's line, and the file is skipped") {
+    dir.write_file("b.txt", "---\nsource: Outlet B\npublished: [2024\n---\nLee arrived in Seoul at 9:40 a.m.\n");
+    const auto o = cli("report " + quoted(dir.path()));
+    CHECK(contains(o.err, "b.txt:"));
+    CHECK(contains(o.err, "skipped"));
+  }
+  SECTION("a bad date in a manifest: its line, and how to write it") {
+    dir.write_file("manifest.yaml", "documents:\n  - file: a.txt\n    published: June 19\n");
+    const auto o = cli("report " + quoted(dir.path()));
+    CHECK(o.exit_code == 2);
+    CHECK(contains(o.err, "manifest.yaml:3"));
+    CHECK(contains(o.err, "2024-06-19"));
+  }
+  SECTION("invalid UTF-8: the byte offset and what to do") {
+    dir.write_file("c.txt", "Lee arrived in Seoul at 9:10 a.m.\xff\n");
+    const auto o = cli("report " + quoted(dir.path()));
+    CHECK(contains(o.err, "c.txt (byte 33)"));
+    CHECK(contains(o.err, "iconv"));
+  }
+}
+
+TEST_CASE("cli: the embedding example streams a folder and prints the conflicts", "[cli][embed]") {
+  const auto o = shell("'" + std::string(CROSSCHECK_EMBED_REPORT) + "' '" + CROSSCHECK_DATA_DIR + "' " + samples);
+  INFO(o.err);
+  CHECK(o.exit_code == 1);
+  CHECK(contains(o.out, "# crosscheck report"));
+  CHECK(contains(o.out, "\"2:46 a.m.\""));
+}
+
+TEST_CASE("cli: a path after --config is a path, not a second config file", "[cli]") {
+  const crosscheck_test::temp_dir dir;
+  dir.write_file("a.txt", "Lee reached Busan at 9:10 a.m.\n");
+  dir.write_file("b.txt", "Lee reached Busan at 9:50 a.m.\n");
+  const auto cfg = dir.write_file("cfg.yaml", "places:\n  - {name: Busan, zone: \"+09:00\", aliases: []}\n");
+  const auto o = cli("explain C1 --config " + quoted(cfg) + " " + quoted(dir.path()));
+  INFO(o.err);
+  CHECK(o.exit_code == 0);
+  CHECK(contains(o.out, "09:10+09:00"));
+  CHECK(contains(o.out, "**9:50 a.m.**"));
+}
+
+TEST_CASE("cli: the JSON report written claim by claim is the pretty-printed tree, byte for byte", "[cli][streaming]") {
+  std::vector<std::string> corpora = {samples};
+  if (have_seeds()) corpora.push_back("'" + seeds_dir + "'");
+  for (const auto& corpus : corpora) {
+    const auto o = cli("report --format json " + corpus);
+    REQUIRE(o.exit_code == 1);
+    // What dumping the whole tree at once gives (how the report was written before).
+    const auto tree = nlohmann::ordered_json::parse(o.out);
+    REQUIRE(tree.at("claims").size() >= 2u);
+    CHECK(o.out == tree.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");
+  }
 }
