@@ -15,6 +15,7 @@
 #include "crosscheck/report.hpp"
 #include "crosscheck/text.hpp"
 #include "crosscheck/version.hpp"
+#include "report/report_common.hpp"
 
 namespace crosscheck {
 namespace {
@@ -56,40 +57,6 @@ std::string esc(std::string_view s) {
   out.reserve(s.size() + s.size() / 8);
   escape_to(out, s);
   return out;
-}
-
-// The summary line of every report format (to_text's first line, without "crosscheck: ").
-std::string summary_line(const report_input& in) {
-  std::map<std::string_view, int> by_class;
-  for (const auto& c : in.result.conflicts) ++by_class[to_string(c.cls)];
-  std::string classes;
-  for (const auto& [k, n] : by_class) classes += fmt::format("{}{}: {}", classes.empty() ? "" : ", ", k, n);
-  return fmt::format("{} document(s), {} claim(s), {} slot(s), {} conflict(s){}", in.documents.size(), in.claims.size(),
-                     in.result.slots.size(), in.result.conflicts.size(), classes.empty() ? "" : " (" + classes + ")");
-}
-
-// A length in words next to its canonical seconds, as the text report writes it: "2 days".
-std::string in_words(double seconds) {
-  struct unit {
-    const char* name;
-    double seconds;
-  };
-  static constexpr unit units[] = {{"year", 31556952}, {"day", 86400}, {"hour", 3600}, {"minute", 60}};
-  for (const auto& u : units)
-    if (seconds >= u.seconds * 0.95 || u.seconds == 60) {
-      const double n = std::round(seconds / u.seconds * 10) / 10;
-      const std::string num = n == std::floor(n) ? fmt::format("{}", static_cast<long long>(n)) : fmt::format("{:.1f}", n);
-      return fmt::format("{} {}{}", num, u.name, n == 1 ? "" : "s");
-    }
-  return {};
-}
-
-std::string readable(const value& v) {
-  const auto* d = std::get_if<duration_value>(&v);
-  if (!d) return {};
-  if (!d->max_seconds) return fmt::format("more than {}", in_words(d->min_seconds));
-  if (d->min_seconds == 0) return fmt::format("up to {}", in_words(*d->max_seconds));
-  return in_words((d->min_seconds + *d->max_seconds + 1) / 2);
 }
 
 // Where a quote's context was taken from; said under the quote.
@@ -303,7 +270,7 @@ void value_group_html(std::string& out, const report_input& in, const conflict& 
   escape_to(out, g.value);
   out += "</code>";
   if (!g.claims.empty() && g.claims.front() < in.claims.size())
-    if (const std::string words = readable(in.claims[g.claims.front()].val); !words.empty())
+    if (const std::string words = detail::length_in_words(in.claims[g.claims.front()].val); !words.empty())
       out += " = " + esc(words);
   if (g.mod != modality::reported) out += fmt::format(" <span class=\"badge class\">{}</span>", esc(to_string(g.mod)));
   out += fmt::format(" <span class=\"support\">support {:.2f}</span></h3>\n<ul>\n", g.support);
@@ -341,7 +308,7 @@ void value_group_html(std::string& out, const report_input& in, const conflict& 
 
 std::string to_html(const report_input& in) {
   context_finder finder(in.documents);
-  const std::string summary = summary_line(in);
+  const std::string summary = detail::summary_line(in);
   std::string out;
   out.reserve(16384 + in.result.conflicts.size() * 4096);
   out += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"

@@ -11,6 +11,7 @@
 #include "crosscheck/report.hpp"
 #include "model/timing.hpp"
 #include "report/json_claim.hpp"
+#include "report/report_common.hpp"
 
 namespace crosscheck {
 namespace {
@@ -40,15 +41,6 @@ std::size_t count_level(const std::vector<diagnostic>& ds, bool notes) {
   return n;
 }
 
-std::string summary_line(const report_input& in) {
-  std::map<std::string_view, int> by_class;
-  for (const auto& c : in.result.conflicts) ++by_class[to_string(c.cls)];
-  std::string classes;
-  for (const auto& [k, n] : by_class) classes += fmt::format("{}{}: {}", classes.empty() ? "" : ", ", k, n);
-  return fmt::format("{} document(s), {} claim(s), {} slot(s), {} conflict(s){}", in.documents.size(), in.claims.size(),
-                     in.result.slots.size(), in.result.conflicts.size(), classes.empty() ? "" : " (" + classes + ")");
-}
-
 // One line of context: the sentence, cut around the claim's words when it is long. The words
 // are found in the sentence by their offset when it fits, else by search (claims read from
 // JSON Lines may carry any offsets).
@@ -67,28 +59,10 @@ std::string context(const claim& c, std::size_t max = 220) {
   return (from > 0 ? "..." : "") + s.substr(from, len) + (from + len < s.size() ? "..." : "");
 }
 
-// A length in words, next to its canonical seconds: "2 days", "more than 20 years", "up to 24 hours".
-std::string in_words(double seconds) {
-  struct unit {
-    const char* name;
-    double seconds;
-  };
-  static constexpr unit units[] = {{"year", 31556952}, {"day", 86400}, {"hour", 3600}, {"minute", 60}};
-  for (const auto& u : units)
-    if (seconds >= u.seconds * 0.95 || u.seconds == 60) {
-      const double n = std::round(seconds / u.seconds * 10) / 10;
-      const std::string num = n == std::floor(n) ? fmt::format("{}", static_cast<long long>(n)) : fmt::format("{:.1f}", n);
-      return fmt::format("{} {}{}", num, u.name, n == 1 ? "" : "s");
-    }
-  return {};
-}
-
+// " = 2 days" after a length's canonical seconds; empty for any other value.
 std::string readable(const value& v) {
-  const auto* d = std::get_if<duration_value>(&v);
-  if (!d) return {};
-  if (!d->max_seconds) return fmt::format(" = more than {}", in_words(d->min_seconds));
-  if (d->min_seconds == 0) return fmt::format(" = up to {}", in_words(*d->max_seconds));
-  return fmt::format(" = {}", in_words((d->min_seconds + *d->max_seconds + 1) / 2));
+  const std::string words = detail::length_in_words(v);
+  return words.empty() ? words : " = " + words;
 }
 
 void text_group(std::string& out, const report_input& in, const value_group& g, const paint& p) {
@@ -129,7 +103,7 @@ std::string to_text(const report_input& in) { return to_text(in, text_options{})
 std::string to_text(const report_input& in, const text_options& opts) {
   const detail::phase_timer timer("report (text)");
   const paint p{opts.color};
-  std::string out = p.bold("crosscheck: " + summary_line(in)) + "\n";
+  std::string out = p.bold("crosscheck: " + detail::summary_line(in)) + "\n";
   for (const auto& c : in.result.conflicts) {
     const slot& s = in.result.slots[c.slot];
     out += fmt::format("\n{} {}: {} (slot {})\n", p.bold(c.id), p.sev(c.sev, fmt::format("[{}] {}", to_string(c.sev), to_string(c.cls))),
@@ -170,7 +144,7 @@ std::string to_markdown(const report_input& in) {
     }
     return out;
   };
-  std::string out = "# crosscheck report\n\n" + summary_line(in) + "\n";
+  std::string out = "# crosscheck report\n\n" + detail::summary_line(in) + "\n";
   for (const auto& c : in.result.conflicts) {
     const slot& s = in.result.slots[c.slot];
     out += fmt::format("\n## {} · {} · {} severity\n\n**{}** (slot {})\n\n{}\n\n", c.id, to_string(c.cls), to_string(c.sev),
