@@ -214,11 +214,13 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
   timer.lap("reconcile/slots");
 
   struct value_key_hash {
-    std::size_t operator()(const std::pair<std::string_view, modality>& k) const noexcept {
-      return std::hash<std::string_view>()(k.first) ^ static_cast<std::size_t>(k.second);
+    std::size_t operator()(const std::pair<std::string, modality>& k) const noexcept {
+      return std::hash<std::string>()(k.first) ^ static_cast<std::size_t>(k.second);
     }
   };
-  std::unordered_map<std::pair<std::string_view, modality>, std::size_t, value_key_hash> index;
+  // Keys are copies: groups_by_value grows, and moving a short string moves its bytes, so a
+  // view into a group's value would dangle.
+  std::unordered_map<std::pair<std::string, modality>, std::size_t, value_key_hash> index;
   std::vector<std::pair<std::string_view, double>> by_sentence;
   for (std::size_t si = 0; si < r.slots.size(); ++si) {
     const slot& s = r.slots[si];
@@ -241,7 +243,7 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
       } else {
         if (index.empty())
           for (std::size_t k = 0; k < groups_by_value.size(); ++k)
-            index.emplace(std::pair<std::string_view, modality>(groups_by_value[k].value, groups_by_value[k].mod), k);
+            index.emplace(std::pair<std::string, modality>(groups_by_value[k].value, groups_by_value[k].mod), k);
         if (const auto it = index.find({text, m}); it != index.end()) at = it->second;
       }
       if (at == groups_by_value.size()) {
@@ -249,7 +251,7 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
         g.value = std::move(text);
         g.mod = m;
         groups_by_value.push_back(std::move(g));
-        if (!index.empty()) index.emplace(std::pair<std::string_view, modality>(groups_by_value[at].value, m), at);
+        if (!index.empty()) index.emplace(std::pair<std::string, modality>(groups_by_value[at].value, m), at);
       }
       groups_by_value[at].claims.push_back(i);
     }
