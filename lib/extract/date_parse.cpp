@@ -164,13 +164,13 @@ struct date_reader::found {
 // a sentence with none is passed over before any work.
 bool date_reader::may_hold_date(const std::vector<token>& toks) const {
   for (const auto& t : toks) {
-    for (char c : t.lower)
-      if (is_ascii_digit(c)) return true;
+    if (t.has_digit) return true;
     const std::string& w = t.lower;
     const bool possessive = w.size() > 2 && w[w.size() - 2] == '\'' && w.back() == 's';
     const std::string_view stem = possessive ? std::string_view(w).substr(0, w.size() - 2) : std::string_view(w);
     if (date_words_.find(stem, possessive ? t.stem_hash : t.hash)) return true;
-    if (const auto dash = stem.rfind('-'); dash != std::string_view::npos && date_words_.contains(stem.substr(dash + 1)))
+    if (const auto dash = t.has_hyphen ? stem.rfind('-') : std::string_view::npos;
+        dash != std::string_view::npos && date_words_.contains(stem.substr(dash + 1)))
       return true;  // "mid-May"
   }
   return false;
@@ -687,8 +687,7 @@ struct date_reader::scan {
   // Most words are none of these and are passed over without trying each form; a word that
   // passes may still start none ("may" in lower case).
   bool may_start(std::size_t i) const {
-    for (char c : toks[i].lower)
-      if (is_ascii_digit(c) || c == '-') return true;
+    if (toks[i].has_digit || toks[i].has_hyphen) return true;
     return r.starts_.contains(words[i]) || r.relative_phrases_.longest_at(words, i).length > 0;
   }
 
