@@ -164,13 +164,13 @@ struct date_reader::found {
 // a sentence with none is passed over before any work.
 bool date_reader::may_hold_date(const std::vector<token>& toks) const {
   for (const auto& t : toks) {
-    for (char c : t.lower)
-      if (is_ascii_digit(c)) return true;
+    if (t.has_digit) return true;
     const std::string& w = t.lower;
     const bool possessive = w.size() > 2 && w[w.size() - 2] == '\'' && w.back() == 's';
     const std::string_view stem = possessive ? std::string_view(w).substr(0, w.size() - 2) : std::string_view(w);
     if (date_words_.find(stem, possessive ? t.stem_hash : t.hash)) return true;
-    if (const auto dash = stem.rfind('-'); dash != std::string_view::npos && date_words_.contains(stem.substr(dash + 1)))
+    if (const auto dash = t.has_hyphen ? stem.rfind('-') : std::string_view::npos;
+        dash != std::string_view::npos && date_words_.contains(stem.substr(dash + 1)))
       return true;  // "mid-May"
   }
   return false;
@@ -232,6 +232,13 @@ date_reader::date_reader(const rule_set& rules) {
   }
   relative_ = dv.relative;
   for (std::size_t k = 0; k < relative_.size(); ++k) relative_phrases_.add(relative_[k].phrase, static_cast<int>(k));
+  // The words at which a date form without a digit can start (scan::may_start), but relative
+  // phrases.
+  for (const auto* table : {&months_, &weekdays_}) table->for_each([&](const std::string& w, name_info) { starts_.insert(w); });
+  cues_.for_each([&](const std::string& w, unsigned bits) {
+    if (bits & (last_word | next_word | this_word)) starts_.insert(w);
+  });
+  numbers_.for_each([&](const std::string& w, int) { starts_.insert(w); });
   for (const auto& p : dv.to_the_day) to_the_day_.add(p, 0);
   for (const auto& p : dv.future_cues) future_.add(p, 0);
 }
@@ -257,14 +264,19 @@ struct date_reader::scan {
   scan& operator=(const scan&) = delete;
   scan(const date_reader& reader, std::string_view t, const std::vector<token>& tk, const date_context& c)
       : r(reader), text(t), toks(tk), ctx(c), words(without_possessives(tk, stripped)) {
-    for (const auto& w : tk) plan = plan || reader.plan_words_.contains(w);
-    for (std::size_t k = 0; k < tk.size() && future == none && !reader.future_.empty(); ++k)
-      if (reader.future_.longest_at(tk, k).length) future = k;
     if (ctx.published && ctx.published->ok()) {
       pub_year = ctx.published->year;
       if (ctx.published->g != grain::year) pub_month = ctx.published->month;
       if (ctx.published->g == grain::day) pub_day = *ctx.published;
     }
+  }
+
+  // `plan` and `future`: read() calls this before the first at(), so that a sentence in which no
+  // date form starts is not searched for cues.
+  void read_cues() {
+    for (const auto& w : toks) plan = plan || r.plan_words_.contains(w);
+    for (std::size_t k = 0; k < toks.size() && future == none && !r.future_.empty(); ++k)
+      if (r.future_.longest_at(toks, k).length) future = k;
   }
 
   static bool possessive_s(const std::string& s) {
@@ -669,17 +681,14 @@ struct date_reader::scan {
     return {};
   }
 
-  // Whether any form of at() can start at token i: a capitalized word (a month, a weekday), a
-  // word with a digit or a hyphen ("19", "mid-May", "twenty-four"), a number word ("two days
-  // ago"), a modifier ("last", "next", "this") or a relative phrase's first word. Most words
-  // are none of these and are passed over without trying each form.
+  // Whether any form of at() can start at token i: a word with a digit or a hyphen ("19",
+  // "mid-May", "twenty-four"), one of `starts_` (a month, a weekday, "last", a number word: one
+  // lookup) or a relative phrase ("the day before": a whole phrase, as "the" alone starts none).
+  // Most words are none of these and are passed over without trying each form; a word that
+  // passes may still start none ("may" in lower case).
   bool may_start(std::size_t i) const {
-    if (toks[i].capitalized) return true;
-    for (char c : toks[i].lower)
-      if (is_ascii_digit(c) || c == '-') return true;
-    const unsigned* bits = r.cues_.find(words[i]);
-    if (bits && (*bits & (last_word | next_word | this_word))) return true;
-    return r.numbers_.contains(words[i]) || r.relative_phrases_.longest_at(words, i).length > 0;
+    if (toks[i].has_digit || toks[i].has_hyphen) return true;
+    return r.starts_.contains(words[i]) || r.relative_phrases_.longest_at(words, i).length > 0;
   }
 
   // The longest date expression starting at token i (the forms do not compete: each starts
@@ -729,10 +738,15 @@ std::vector<date_mention> date_reader::read(std::string_view text, const std::ve
   if (toks.empty() || !may_hold_date(toks)) return out;
   scan s(*this, text, toks, ctx);
   std::size_t i = 0;
+  bool cues_read = false;
   while (i < toks.size()) {
     if (!s.may_start(i)) {
       ++i;
       continue;
+    }
+    if (!cues_read) {
+      s.read_cues();
+      cues_read = true;
     }
     const found f = s.at(i);
     if (!f.last || f.last <= i) {

@@ -89,6 +89,7 @@ class date_reader {
   phrase_matcher future_;  // "will", "is expected to": a weekday alone is ahead
   word_set plan_words_;  // events.yaml modality cues: "due", "will", ...
   word_set date_words_;  // the words a date needs (prefilter)
+  word_set starts_;      // the words a date form without a digit can start with, but relative phrases
 };
 
 }  // namespace crosscheck::detail

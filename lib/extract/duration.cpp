@@ -113,7 +113,7 @@ class duration_part final : public detail::event_part {
     // six words before that ("just under two and a half hours"). Only those starts are tried.
     std::vector<std::size_t> units;
     for (std::size_t u = 0; u < toks.size(); ++u)
-      if (unit_of(toks[u]) > 0 || hyphen_unit(toks[u].lower) > 0) units.push_back(u);
+      if (unit_of(toks[u]) > 0 || (toks[u].has_hyphen && hyphen_unit(toks[u].lower) > 0)) units.push_back(u);
     if (units.empty()) return;
     std::size_t next = 0;  // the first unit at or after i
     for (std::size_t i = 0; i < toks.size(); ++i) {

@@ -139,10 +139,7 @@ class event_context {
 
   // A capitalized word that can be part of a name: not a function word, day, or word with digits.
   bool is_name_word(const token& tok) const {
-    if (!tok.capitalized || function_words_.contains_stem(tok)) return false;
-    for (char c : tok.lower)
-      if (c >= '0' && c <= '9') return false;
-    return true;
+    return tok.capitalized && !tok.has_digit && !function_words_.contains_stem(tok);
   }
   bool is_function_word(const token& tok) const { return function_words_.contains_stem(tok); }
   // The length in tokens of an offset word ("after", "ahead of") at toks[k]; 0 if none.

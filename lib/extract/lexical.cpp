@@ -20,13 +20,17 @@ enum byte_class : unsigned char {
   word_byte = 1,     // a letter, a digit or a byte of a multi-byte UTF-8 sequence
   joiner = 2,        // ' - . inside a word: "Putin's", "Jong-un", "a.m", "14.20"
   digit_joiner = 4,  // : , between digits only: "2:46", "10,000"
+  digit = 8,         // with word_byte: an ASCII digit
+  hyphen = 16,       // with joiner: '-'
 };
 
 constexpr std::array<unsigned char, 256> byte_classes = [] {
   std::array<unsigned char, 256> classes{};
   for (int b = 0; b < 256; ++b)
     if (is_word_byte(static_cast<char>(b))) classes[static_cast<std::size_t>(b)] = word_byte;
-  classes['\''] = classes['-'] = classes['.'] = joiner;
+  for (char d = '0'; d <= '9'; ++d) classes[static_cast<std::size_t>(d)] |= digit;
+  classes['\''] = classes['.'] = joiner;
+  classes['-'] = joiner | hyphen;
   classes[':'] = classes[','] = digit_joiner;
   return classes;
 }();
@@ -51,9 +55,11 @@ void tokenize(std::string_view t, std::size_t begin, std::size_t end, std::vecto
       continue;
     }
     const std::size_t b = i;
+    unsigned char seen = 0;  // the classes of the word's bytes, together
     while (i < end) {
       const unsigned char c = class_of(text[i]);
       if (c & word_byte) {
+        seen |= c;
         ++i;
         continue;
       }
@@ -61,6 +67,7 @@ void tokenize(std::string_view t, std::size_t begin, std::size_t end, std::vecto
       // digits.
       if (!c || i + 1 == end || !(class_of(text[i + 1]) & word_byte)) break;
       if ((c & digit_joiner) && !(is_ascii_digit(text[i - 1]) && is_ascii_digit(text[i + 1]))) break;
+      seen |= c;
       ++i;
     }
     token& tok = n < out.size() ? out[n] : out.emplace_back();
@@ -80,6 +87,8 @@ void tokenize(std::string_view t, std::size_t begin, std::size_t end, std::vecto
       h = (h ^ static_cast<unsigned char>(l)) * 1099511628211ull;
     }
     tok.hash = h;
+    tok.has_digit = seen & digit;
+    tok.has_hyphen = seen & hyphen;
     const std::size_t stem_size = tok.stem().size();
     tok.stem_hash = stem_size == tok.lower.size() ? h : stem_size + 1 == tok.lower.size() ? h1 : h2;
     // ASCII upper case, or a Latin-1 capital such as "Ö" (U+00C0..U+00DE but the sign U+00D7).

@@ -19,6 +19,8 @@ struct token {
   std::uint64_t hash = 0; // word_hash(lower), computed once: every phrase lookup reuses it
   std::uint64_t stem_hash = 0;  // word_hash(stem()): without a possessive "'s" or "'"
   bool capitalized = false;
+  bool has_digit = false;   // an ASCII digit somewhere in the word: "19", "mid-2001", "2:46"
+  bool has_hyphen = false;  // "mid-May", "two-day"
   // The word without a possessive ending: "putin's" -> "putin", "leaders'" -> "leaders".
   std::string_view stem() const noexcept;
 };

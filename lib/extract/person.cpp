@@ -133,10 +133,7 @@ class person_extractor final : public detail::token_extractor {
     return gap.find_first_of(",;:()[]\"") != std::string_view::npos || gap.find(" - ") != std::string_view::npos;
   }
   bool is_name_word(const token& tok) const {
-    if (!tok.capitalized || not_name_.contains_stem(tok)) return false;
-    for (char c : tok.lower)
-      if (detail::is_ascii_digit(c)) return false;
-    return true;
+    return tok.capitalized && !tok.has_digit && !not_name_.contains_stem(tok);
   }
   // "al-Sisi", "el-Baradei", "bin-Laden": a particle joined to a capitalized name.
   bool particle_prefixed(std::string_view t, const token& tok) const {

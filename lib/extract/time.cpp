@@ -188,11 +188,8 @@ class time_part final : public detail::event_part {
   // A time needs a digit or a vague phrase ("noon", "in the early hours"): a sentence with
   // neither is passed over.
   bool may_hold_time(const std::vector<token>& toks) const {
-    for (std::size_t i = 0; i < toks.size(); ++i) {
-      for (char c : toks[i].lower)
-        if (is_ascii_digit(c)) return true;
-      if (vague_.longest_at(toks, i).length) return true;
-    }
+    for (std::size_t i = 0; i < toks.size(); ++i)
+      if (toks[i].has_digit || vague_.longest_at(toks, i).length) return true;
     return false;
   }
 

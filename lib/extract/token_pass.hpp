@@ -35,7 +35,11 @@ class document_tokens {
 inline const std::vector<token>& tokens_of(const document& doc, std::size_t s, const document_tokens* shared,
                                            std::vector<token>& buffer) {
   if (shared) return (*shared)[s];
-  tokenize(doc.normalized, doc.sentences[s].normalized.begin, doc.sentences[s].normalized.end, buffer);
+  const text_span span = doc.sentences[s].normalized;
+  // A token takes at least two bytes with its separator: with this room, tokenize() never grows
+  // the buffer (moving its tokens) in the middle of a sentence.
+  buffer.reserve((span.end - span.begin) / 2 + 1);
+  tokenize(doc.normalized, span.begin, span.end, buffer);
   return buffer;
 }
 

@@ -470,3 +470,22 @@ TEST_CASE("date: a month and day without a year near New Year lie on the near si
   REQUIRE(june.size() == 1u);
   CHECK(*june[0].value == date_value::of_day(2024, 1, 2));
 }
+
+TEST_CASE("tokenize: digit and hyphen flags, from the bytes kept in the word", "[date_parse][tokenize]") {
+  const std::string text = "mid-May, 2:46 p.m. pre- war 10,000 Year's";
+  const auto toks = crosscheck::detail::tokenize(text, 0, text.size());
+  REQUIRE(toks.size() == 7);
+  CHECK(toks[0].lower == "mid-may");
+  CHECK((toks[0].has_hyphen && !toks[0].has_digit));
+  CHECK(toks[1].lower == "2:46");
+  CHECK((toks[1].has_digit && !toks[1].has_hyphen));
+  CHECK(toks[2].lower == "p.m");
+  CHECK((!toks[2].has_digit && !toks[2].has_hyphen));
+  // A hyphen that no word byte follows is not part of the word.
+  CHECK(toks[3].lower == "pre");
+  CHECK(!toks[3].has_hyphen);
+  CHECK((!toks[4].has_digit && !toks[4].has_hyphen));
+  CHECK(toks[5].lower == "10,000");
+  CHECK(toks[5].has_digit);
+  CHECK((!toks[6].has_digit && !toks[6].has_hyphen));
+}
