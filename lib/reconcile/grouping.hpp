@@ -1,4 +1,4 @@
-// Internal: claims -> slots, with blocking keys and connected components (Boost.Graph stays here).
+// Internal: claims -> slots, with hashed blocking keys and connected components (union-find).
 #pragma once
 
 #include <cstddef>
