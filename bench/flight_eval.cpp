@@ -15,7 +15,6 @@
 // --expect MIN exits 1 when truth discovery's overall exact accuracy is below MIN (a regression
 // check in ctest); --skip-missing exits 77 (ctest's "skipped") when the data folder is absent.
 // The data is never copied into the repository: give its folder.
-#include <sys/resource.h>
 
 #include <crosscheck/crosscheck.hpp>
 #include <fmt/format.h>
@@ -33,6 +32,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "bench_util.hpp"
+
 #include "extract/time.hpp"
 
 namespace fs = std::filesystem;
@@ -44,15 +45,8 @@ constexpr const char* kColumns[6] = {"scheduled departure", "actual departure", 
                                      "scheduled arrival",   "actual arrival",   "arrival gate"};
 constexpr bool kIsGate[6] = {false, false, true, false, false, true};
 
-double seconds_since(std::chrono::steady_clock::time_point t0) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
-
-long peak_rss_mb() {
-  rusage ru{};
-  getrusage(RUSAGE_SELF, &ru);
-  return ru.ru_maxrss / 1024;
-}
+using crosscheck_bench::peak_rss_mb;
+using crosscheck_bench::seconds_since;
 
 std::vector<std::string_view> split_tabs(std::string_view line) {
   std::vector<std::string_view> out;

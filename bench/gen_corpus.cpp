@@ -24,24 +24,11 @@
 #include <string_view>
 #include <vector>
 
+#include "bench_util.hpp"
+
 namespace {
 
-struct rng {
-  std::uint64_t s;
-  std::uint64_t next() {
-    std::uint64_t z = (s += 0x9e3779b97f4a7c15ull);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    return z ^ (z >> 31);
-  }
-  double uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
-  bool chance(double p) { return uniform() < p; }
-  // in [0, n)
-  std::size_t below(std::size_t n) { return n == 0 ? 0 : static_cast<std::size_t>(next() % n); }
-  int between(int lo, int hi) { return lo + static_cast<int>(below(static_cast<std::size_t>(hi - lo + 1))); }
-  template <class T>
-  const T& pick(const std::vector<T>& v) { return v[below(v.size())]; }
-};
+using crosscheck_bench::rng;
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary of the generator. Places are those of data/places.yaml (with their zones); countries

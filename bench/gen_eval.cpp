@@ -24,7 +24,6 @@
 // Times each phase and prints the peak RSS. --min-recall / --max-harmless-alarms / --min-precision /
 // --copies-once make it a test: exit 1 when a floor is not met. --verbose lists unmatched claims,
 // false alarms, missed plants and copies counted twice.
-#include <sys/resource.h>
 
 #include <crosscheck/crosscheck.hpp>
 #include <fmt/format.h>
@@ -43,25 +42,16 @@
 #include <unordered_map>
 #include <vector>
 
+#include "bench_util.hpp"
+
 using namespace crosscheck;
 using nlohmann::json;
 
 namespace {
 
-double seconds_since(std::chrono::steady_clock::time_point t0) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
-double cpu_seconds() {  // this process, user + system
-  rusage ru{};
-  getrusage(RUSAGE_SELF, &ru);
-  return static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
-         static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
-}
-long peak_rss_mb() {
-  rusage ru{};
-  getrusage(RUSAGE_SELF, &ru);
-  return ru.ru_maxrss / 1024;
-}
+using crosscheck_bench::cpu_seconds;
+using crosscheck_bench::peak_rss_mb;
+using crosscheck_bench::seconds_since;
 
 // Letters only, lower case: "Jean-Marc Kalinovsky" and "person:jean marc kalinovsky" fold alike.
 std::string fold(std::string_view s) {

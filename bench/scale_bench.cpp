@@ -7,7 +7,6 @@
 // otherwise off by 15, 30, 45 or 60 minutes (so wrong values often coincide). Then times reconcile() (slots, conflicts, explanations),
 // the weighted vote and truth discovery over its slots, checks both against the synthetic
 // truth, and prints the peak RSS. One N per process, so that the peak is that N's.
-#include <sys/resource.h>
 
 #include <crosscheck/crosscheck.hpp>
 #include <fmt/format.h>
@@ -18,33 +17,13 @@
 #include <string>
 #include <vector>
 
+#include "bench_util.hpp"
+
 using namespace crosscheck;
 
-namespace {
-
-double seconds_since(std::chrono::steady_clock::time_point t0) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
-
-long peak_rss_mb() {
-  rusage ru{};
-  getrusage(RUSAGE_SELF, &ru);
-  return ru.ru_maxrss / 1024;
-}
-
-// A small, fast, deterministic generator (splitmix64).
-struct rng {
-  std::uint64_t s;
-  std::uint64_t next() {
-    std::uint64_t z = (s += 0x9e3779b97f4a7c15ull);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    return z ^ (z >> 31);
-  }
-  double uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
-};
-
-}  // namespace
+using crosscheck_bench::peak_rss_mb;
+using crosscheck_bench::rng;
+using crosscheck_bench::seconds_since;
 
 int main(int argc, char** argv) {
   if (argc < 2) {
