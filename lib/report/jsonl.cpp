@@ -51,22 +51,8 @@ nlohmann::ordered_json claim_to_json(const claim& c) {
   return o;
 }
 
-bool all_ascii(std::string_view s) noexcept {
-  const char* p = s.data();
-  const std::size_t n = s.size();
-  std::size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, p + i, 8);
-    if (w & 0x8080808080808080ull) return false;
-  }
-  for (; i < n; ++i)
-    if (static_cast<unsigned char>(p[i]) & 0x80) return false;
-  return true;
-}
-
 void append_json_string(std::string& out, std::string_view s) {
-  if (!all_ascii(s) && find_invalid_utf8(s)) {  // rare: nlohmann's own replacement of the bad bytes
+  if (find_invalid_utf8(s)) {  // rare: nlohmann's own replacement of the bad bytes
     out += nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return;
   }
@@ -790,7 +776,7 @@ std::vector<claim> read_claims_jsonl(std::istream& in, const std::string& name, 
       continue;
     }
     if (trim(line).empty()) continue;
-    if (auto bad = detail::all_ascii(line) ? std::nullopt : find_invalid_utf8(line)) {
+    if (auto bad = find_invalid_utf8(line)) {
       warn(fmt::format("invalid UTF-8 at byte {} of the line", *bad));
       continue;
     }
