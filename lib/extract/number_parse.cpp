@@ -130,10 +130,7 @@ number_reader::number_reader(const rule_set& rules) : rules_(rules) {
   for (const auto& [w, n] : rules.numbers.scales) scales_.set(w, n);
 }
 
-bool number_reader::may_start(const token& t) const noexcept {
-  if (!t.lower.empty() && is_ascii_digit(t.lower.front())) return true;
-  if (starters_.contains(t)) return true;
-  // "twenty-four", "nine-day": the first part is a number word.
+bool number_reader::hyphenated_starts(const token& t) const noexcept {
   const auto dash = t.lower.find('-');
   return dash != std::string::npos && starters_.contains(std::string_view(t.lower).substr(0, dash));
 }
@@ -157,6 +154,9 @@ std::optional<number_reading> number_reader::read(const std::vector<token>& toks
     r.last = j + v.length;
     return r;
   }
+  // A word that starts no number ("at the", "over the"): parse_word_number would find no
+  // number in it either (its first part is no number word), only slower.
+  if (j != i && !may_start(toks[j])) return std::nullopt;
   const auto& w = toks[j].lower;
   r.word = parse_word_number(w, rules_.dates.numbers, &rules_.numbers.ordinals, false);
   if (!r.word.ok) return std::nullopt;
@@ -182,9 +182,9 @@ std::optional<number_reading> number_reader::read(const std::vector<token>& toks
   return r;
 }
 
-std::vector<number_reading> number_reader::read_all(const std::vector<token>& toks) const {
+std::vector<number_reading> number_reader::read_all(const std::vector<token>& toks, std::size_t from) const {
   std::vector<number_reading> out;
-  for (std::size_t i = 0; i < toks.size(); ++i) {
+  for (std::size_t i = from; i < toks.size(); ++i) {
     if (!may_start(toks[i])) continue;
     if (auto r = read(toks, i)) {
       i = r->last - 1;

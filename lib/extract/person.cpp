@@ -79,6 +79,7 @@ class person_extractor final : public detail::token_extractor {
     const std::string_view t = doc.normalized;
     memory mem;
     std::vector<token> buffer;  // the sentence's tokens, when none are shared
+    std::vector<mention> found;  // the sentence's mentions, kept from sentence to sentence for its memory
     for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
       const sentence& sen = doc.sentences[s];
       const std::vector<token>& toks = detail::tokens_of(doc, s, shared, buffer);
@@ -86,7 +87,7 @@ class person_extractor final : public detail::token_extractor {
       // A title-case line with no closing period is a headline: capitals tell nothing there.
       const std::string_view tail = t.substr(toks.back().end, sen.normalized.end - toks.back().end);
       if (title_case(toks) && tail.find_first_of(".!?") == std::string_view::npos) continue;
-      read_sentence(doc, sen, t, toks, mem, out);
+      read_sentence(doc, sen, t, toks, mem, found, out);
     }
   }
 
@@ -94,17 +95,19 @@ class person_extractor final : public detail::token_extractor {
   // Full names seen so far in the document, by their first and last parts.
   struct memory {
     std::map<std::string, std::vector<std::string>, std::less<>> by_part;  // "ushakov" -> {"Yuri Ushakov"}
-    void remember(const std::string& full, const std::vector<std::string>& parts) {
-      if (parts.size() < 2) return;
-      for (const std::string* p : {&parts.front(), &parts.back()}) {
-        auto& v = by_part[*p];
-        if (std::find(v.begin(), v.end(), full) == v.end()) v.push_back(full);
+    // Remembers `full` under its first and last parts (which may be one word: then once).
+    void remember(std::string_view full, std::string_view first, std::string_view last) {
+      for (const std::string_view p : {first, last}) {
+        auto it = by_part.find(p);
+        if (it == by_part.end()) it = by_part.emplace(std::string(p), std::vector<std::string>()).first;
+        auto& v = it->second;
+        if (std::find(v.begin(), v.end(), full) == v.end()) v.emplace_back(full);
       }
     }
-    // The one full name a single word stands for, if there is exactly one.
-    std::string resolve(const std::string& word) const {
+    // The one full name a single word stands for, if there is exactly one; nullptr when none.
+    const std::string* resolve(std::string_view word) const {
       auto it = by_part.find(word);
-      return it != by_part.end() && it->second.size() == 1 ? it->second.front() : std::string();
+      return it != by_part.end() && it->second.size() == 1 ? &it->second.front() : nullptr;
     }
   };
 
@@ -137,6 +140,7 @@ class person_extractor final : public detail::token_extractor {
   }
   // "al-Sisi", "el-Baradei", "bin-Laden": a particle joined to a capitalized name.
   bool particle_prefixed(std::string_view t, const token& tok) const {
+    if (!tok.has_hyphen) return false;
     const auto dash = tok.lower.find('-');
     if (dash == std::string::npos || dash == 0 || dash + 1 >= tok.lower.size()) return false;
     return particles_.contains(std::string_view(tok.lower).substr(0, dash)) && detail::is_ascii_upper(t[tok.begin + dash + 1]);
@@ -246,8 +250,9 @@ class person_extractor final : public detail::token_extractor {
     return best;
   }
 
+  // found: a buffer for the sentence's mentions.
   void read_sentence(const document& doc, const sentence& sen, std::string_view t, const std::vector<token>& toks,
-                     memory& mem, std::vector<claim>& out) const {
+                     memory& mem, std::vector<mention>& found, std::vector<claim>& out) const {
     // A delegation list: from its cue to the end of the sentence.
     std::size_t list_from = toks.size();
     bool partial = false;
@@ -270,7 +275,7 @@ class person_extractor final : public detail::token_extractor {
       }
     }
 
-    std::vector<mention> found;
+    found.clear();
     std::optional<std::size_t> last_app;  // the mention the last apposition went to, and where it ended
     std::size_t last_app_end = 0;
     std::size_t i = 0;
@@ -382,9 +387,9 @@ class person_extractor final : public detail::token_extractor {
     for (const mention& mn : found) {
       const bool again = mn.name.first == last_name_first;
       last_name_first = mn.name.first;
-      const std::string full = full_name(t, toks, mn.name, mem);
+      // Found names are never empty; a name of one word reads the memory before this one is
+      // remembered, a longer one never reads it: the full name is made only for a claim.
       if (!again) remember(t, toks, mn.name, mem);
-      if (full.empty()) continue;
       // Members: the titled names after the cue, and the bare names of a list of bare names that
       // opens right after it ("accompanied by Cai Qi, Wang Yi and ..."); not a name the list does
       // not hold ("Traveling with Putin were Defense Minister ...": Putin leads it; "Joined by
@@ -408,6 +413,7 @@ class person_extractor final : public detail::token_extractor {
         list_open = member;
       }
       if (mn.role.empty() && !member) continue;  // a bare name: remembered, no claim
+      const std::string full = full_name(t, toks, mn.name, mem);
       const std::string key = "person:" + detail::fold_name(full);
       const std::string as_written = written(t, toks, mn.name);
       if (!again) {
@@ -484,7 +490,7 @@ class person_extractor final : public detail::token_extractor {
     const mention& prev = found[at - 1];
     if (prev.name.last != k) return std::nullopt;
     // One capitalized word ("Earlier, the aide said") is a name only when the document gave it in full.
-    if (prev.name.last - prev.name.first < 2 && mem.resolve(std::string(toks[prev.name.first].stem())).empty())
+    if (prev.name.last - prev.name.first < 2 && !mem.resolve(toks[prev.name.first].stem()))
       return std::nullopt;
     const std::string_view gap = t.substr(toks[k - 1].end, toks[k].begin - toks[k - 1].end);
     if (gap.find(',') == std::string_view::npos) return std::nullopt;
@@ -522,19 +528,25 @@ class person_extractor final : public detail::token_extractor {
     if (s.empty()) return {};
     std::string written(t.substr(toks[s.first].begin, toks[s.last - 1].end - toks[s.first].begin));
     if (toks[s.last - 1].stem() != toks[s.last - 1].lower) written = detail::possessive_stem(written);
-    if (s.last - s.first == 1) {
-      const std::string full = mem.resolve(std::string(toks[s.first].stem()));
-      return full.empty() ? written : full;
-    }
+    if (s.last - s.first == 1)
+      if (const std::string* full = mem.resolve(toks[s.first].stem()); full && !full->empty()) return *full;
     return written;
   }
 
+  // Remembers a name of two words or more under its first and last words, particles ("bin")
+  // left out; a name with fewer than two words but particles is not remembered.
   void remember(std::string_view t, const std::vector<token>& toks, span s, memory& mem) const {
     if (s.last - s.first < 2) return;
-    std::vector<std::string> parts;
+    std::size_t first = s.last, last = s.last, parts = 0;
     for (std::size_t k = s.first; k < s.last; ++k)
-      if (!particles_.contains(toks[k])) parts.emplace_back(toks[k].stem());
-    mem.remember(std::string(t.substr(toks[s.first].begin, toks[s.last - 1].end - toks[s.first].begin)), parts);
+      if (!particles_.contains(toks[k])) {
+        if (first == s.last) first = k;
+        last = k;
+        ++parts;
+      }
+    if (parts < 2) return;
+    mem.remember(t.substr(toks[s.first].begin, toks[s.last - 1].end - toks[s.first].begin), toks[first].stem(),
+                 toks[last].stem());
   }
 
   void fill(const document& doc, const sentence& sen, std::string_view, const std::vector<token>& toks, span s,
