@@ -39,6 +39,21 @@ struct word_number {
 word_number parse_word_number(std::string_view w, const std::map<std::string, int, std::less<>>& cardinals,
                               const std::map<std::string, int, std::less<>>* ordinals = nullptr, bool articles = true);
 
+// The same cardinal and ordinal words in word_maps, for a reader that parses many words: a word
+// is then found by its hash instead of by string compares down a tree.
+class number_words {
+ public:
+  number_words(const std::map<std::string, int, std::less<>>& cardinals,
+               const std::map<std::string, int, std::less<>>* ordinals);
+  const int* cardinal(std::string_view w) const noexcept { return cardinals_.find(w); }
+  const int* ordinal(std::string_view w) const noexcept { return ordinals_.find(w); }
+
+ private:
+  word_map<int> cardinals_, ordinals_;
+};
+// As above, with the words of `words`.
+word_number parse_word_number(std::string_view w, const number_words& words, bool articles = true);
+
 // How a hedge bounds a number.
 enum class number_bound { exact, about, nearly, over, at_least, under };
 
@@ -81,6 +96,7 @@ class number_reader {
   bool hyphenated_starts(const token& t) const noexcept;
 
   const rule_set& rules_;
+  number_words words_;         // dates.numbers and numbers.ordinals
   word_set starters_;          // first words of hedges, vague phrases; number words
   word_map<double> scales_;
   phrase_matcher hedges_, vague_;

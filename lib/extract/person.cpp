@@ -15,7 +15,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <map>
+#include <string_view>
+#include <vector>
 #include <optional>
 
 #include "crosscheck/extract.hpp"
@@ -79,35 +80,36 @@ class person_extractor final : public detail::token_extractor {
     const std::string_view t = doc.normalized;
     memory mem;
     std::vector<token> buffer;  // the sentence's tokens, when none are shared
-    std::vector<mention> found;  // the sentence's mentions, kept from sentence to sentence for its memory
+    std::vector<mention> found;  // the sentence's mentions; one buffer for the document, so that it keeps its capacity
     for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
       const sentence& sen = doc.sentences[s];
       const std::vector<token>& toks = detail::tokens_of(doc, s, shared, buffer);
       if (toks.empty()) continue;
       // A title-case line with no closing period is a headline: capitals tell nothing there.
       const std::string_view tail = t.substr(toks.back().end, sen.normalized.end - toks.back().end);
-      if (title_case(toks) && tail.find_first_of(".!?") == std::string_view::npos) continue;
+      if (tail.find_first_of(".!?") == std::string_view::npos && title_case(toks)) continue;
+      if (!holds_name(t, toks)) continue;
       read_sentence(doc, sen, t, toks, mem, found, out);
     }
   }
 
  private:
-  // Full names seen so far in the document, by their first and last parts.
+  // Full names seen so far in the document, by their first and last parts (lower case, without
+  // a possessive), looked up by the token's stem hash. A full name is a view into the
+  // document's normalized text, which outlives the memory.
   struct memory {
-    std::map<std::string, std::vector<std::string>, std::less<>> by_part;  // "ushakov" -> {"Yuri Ushakov"}
-    // Remembers `full` under its first and last parts (which may be one word: then once).
-    void remember(std::string_view full, std::string_view first, std::string_view last) {
-      for (const std::string_view p : {first, last}) {
-        auto it = by_part.find(p);
-        if (it == by_part.end()) it = by_part.emplace(std::string(p), std::vector<std::string>()).first;
-        auto& v = it->second;
-        if (std::find(v.begin(), v.end(), full) == v.end()) v.emplace_back(full);
+    detail::word_map<std::vector<std::string_view>> by_part;  // "ushakov" -> {"Yuri Ushakov"}
+    // Remembers `full` under the stems of its first and last parts (the same token or word: once).
+    void remember(std::string_view full, const token& first, const token& last) {
+      for (const token* p : {&first, &last}) {
+        auto& v = by_part[p->stem()];
+        if (std::find(v.begin(), v.end(), full) == v.end()) v.push_back(full);
       }
     }
-    // The one full name a single word stands for, if there is exactly one; nullptr when none.
-    const std::string* resolve(std::string_view word) const {
-      auto it = by_part.find(word);
-      return it != by_part.end() && it->second.size() == 1 ? &it->second.front() : nullptr;
+    // The one full name the stem of `word` stands for, if there is exactly one; nullptr when none.
+    const std::string_view* resolve(const token& word) const {
+      const auto* v = by_part.find_stem(word);
+      return v && v->size() == 1 ? &v->front() : nullptr;
     }
   };
 
@@ -130,6 +132,13 @@ class person_extractor final : public detail::token_extractor {
       capitals += tok.capitalized;
     }
     return words >= 4 && capitals == words;
+  }
+  // Whether a token can be (part of) a name: every mention needs one, so a sentence with none
+  // holds no claim and nothing to remember.
+  bool holds_name(std::string_view t, const std::vector<token>& toks) const {
+    for (const token& tok : toks)
+      if (is_name_word(tok) || particle_prefixed(t, tok)) return true;
+    return false;
   }
   bool comma_between(std::string_view t, const token& a, const token& b) const {
     const auto gap = t.substr(a.end, b.begin - a.end);
@@ -490,7 +499,7 @@ class person_extractor final : public detail::token_extractor {
     const mention& prev = found[at - 1];
     if (prev.name.last != k) return std::nullopt;
     // One capitalized word ("Earlier, the aide said") is a name only when the document gave it in full.
-    if (prev.name.last - prev.name.first < 2 && !mem.resolve(toks[prev.name.first].stem()))
+    if (prev.name.last - prev.name.first < 2 && !mem.resolve(toks[prev.name.first]))
       return std::nullopt;
     const std::string_view gap = t.substr(toks[k - 1].end, toks[k].begin - toks[k - 1].end);
     if (gap.find(',') == std::string_view::npos) return std::nullopt;
@@ -529,7 +538,7 @@ class person_extractor final : public detail::token_extractor {
     std::string written(t.substr(toks[s.first].begin, toks[s.last - 1].end - toks[s.first].begin));
     if (toks[s.last - 1].stem() != toks[s.last - 1].lower) written = detail::possessive_stem(written);
     if (s.last - s.first == 1)
-      if (const std::string* full = mem.resolve(toks[s.first].stem()); full && !full->empty()) return *full;
+      if (const std::string_view* full = mem.resolve(toks[s.first]); full && !full->empty()) return std::string(*full);
     return written;
   }
 
@@ -545,8 +554,7 @@ class person_extractor final : public detail::token_extractor {
         ++parts;
       }
     if (parts < 2) return;
-    mem.remember(t.substr(toks[s.first].begin, toks[s.last - 1].end - toks[s.first].begin), toks[first].stem(),
-                 toks[last].stem());
+    mem.remember(t.substr(toks[s.first].begin, toks[s.last - 1].end - toks[s.first].begin), toks[first], toks[last]);
   }
 
   void fill(const document& doc, const sentence& sen, std::string_view, const std::vector<token>& toks, span s,
