@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <string_view>
 #include <vector>
 #include <optional>
@@ -79,6 +80,7 @@ class person_extractor final : public detail::token_extractor {
   void extract_with(const document& doc, const detail::document_tokens* shared, std::vector<claim>& out) const override {
     const std::string_view t = doc.normalized;
     memory mem;
+    mem.text = t;
     std::vector<token> buffer;  // the sentence's tokens, when none are shared
     std::vector<mention> found;  // the sentence's mentions; one buffer for the document, so that it keeps its capacity
     for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
@@ -94,22 +96,44 @@ class person_extractor final : public detail::token_extractor {
   }
 
  private:
-  // Full names seen so far in the document, by their first and last parts (lower case, without
-  // a possessive), looked up by the token's stem hash. A full name is a view into the
-  // document's normalized text, which outlives the memory.
+  // Full names seen so far in the document, by their first and last parts ("ushakov" -> "Yuri
+  // Ushakov"). A document names a few dozen people at most: the memory is one flat list of
+  // (part, full name) pairs, each pair once, searched by the part's hash; parts and names are
+  // spans of the document's normalized text (a part compared without case and possessive, as
+  // the tokens' stems are), so that remembering allocates nothing but the list.
   struct memory {
-    detail::word_map<std::vector<std::string_view>> by_part;  // "ushakov" -> {"Yuri Ushakov"}
+    struct entry {
+      std::uint64_t hash = 0;  // the part's stem_hash
+      std::size_t part_begin = 0, part_size = 0;
+      std::string_view full;
+    };
+    std::string_view text;  // the normalized document
+    std::vector<entry> entries;
+
+    bool is_part(const entry& e, const token& word) const {
+      const std::size_t n = word.stem().size();
+      if (e.hash != word.stem_hash || e.part_size != n) return false;
+      for (std::size_t k = 0; k < n; ++k)
+        if (detail::ascii_lower(text[e.part_begin + k]) != detail::ascii_lower(text[word.begin + k])) return false;
+      return true;
+    }
     // Remembers `full` under the stems of its first and last parts (the same token or word: once).
     void remember(std::string_view full, const token& first, const token& last) {
       for (const token* p : {&first, &last}) {
-        auto& v = by_part[p->stem()];
-        if (std::find(v.begin(), v.end(), full) == v.end()) v.push_back(full);
+        const bool known = std::any_of(entries.begin(), entries.end(),
+                                       [&](const entry& e) { return e.full == full && is_part(e, *p); });
+        if (!known) entries.push_back({p->stem_hash, p->begin, p->stem().size(), full});
       }
     }
     // The one full name the stem of `word` stands for, if there is exactly one; nullptr when none.
     const std::string_view* resolve(const token& word) const {
-      const auto* v = by_part.find_stem(word);
-      return v && v->size() == 1 ? &v->front() : nullptr;
+      const std::string_view* found = nullptr;
+      for (const entry& e : entries)
+        if (is_part(e, word)) {
+          if (found && *found != e.full) return nullptr;
+          found = &e.full;
+        }
+      return found;
     }
   };
 
