@@ -16,9 +16,9 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 #include <vector>
-#include <optional>
 
 #include "crosscheck/extract.hpp"
 #include "extract/event_context.hpp"
@@ -420,8 +420,9 @@ class person_extractor final : public detail::token_extractor {
     for (const mention& mn : found) {
       const bool again = mn.name.first == last_name_first;
       last_name_first = mn.name.first;
-      // Found names are never empty; a name of one word reads the memory before this one is
-      // remembered, a longer one never reads it: the full name is made only for a claim.
+      // Found names are never empty. remember() keeps names of two words or more and
+      // full_name() reads the memory only for a name of one word, so their order does not
+      // matter: the full name is made below, only for a claim.
       if (!again) remember(t, toks, mn.name, mem);
       // Members: the titled names after the cue, and the bare names of a list of bare names that
       // opens right after it ("accompanied by Cai Qi, Wang Yi and ..."); not a name the list does
