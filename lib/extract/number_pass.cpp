@@ -162,8 +162,8 @@ void number_pass::extract_with(const document& doc, const document_tokens* share
     sc.modalities.clear();
     sc.places_read = false;
     const auto numbers = reader_.read_all(toks, first_number);
-    std::string year;
-    for (std::size_t k = std::max<std::size_t>(first_number, 1); k < toks.size() && year.empty(); ++k)
+    std::string year;  // a year is a number: none when none was read
+    for (std::size_t k = std::max<std::size_t>(first_number, 1); k < toks.size() && year.empty() && !numbers.empty(); ++k)
       if (year_of(toks[k]) && year_after_.contains(toks[k - 1])) year = toks[k].lower;
     const number_input in{doc, t, events_, sc, numbers, reader_, memory, std::move(year)};
     for (const auto& p : parts_) p->sentence(in, out);
