@@ -40,6 +40,8 @@ class agreement_part final : public detail::number_part {
 
   void sentence(const detail::number_input& in, std::vector<claim>& out) const override {
     const auto& toks = in.sc.toks();
+    // A year is a number: with none read, there is none.
+    if (in.numbers.empty()) return;
     bool has_year = false;
     for (const auto& t : toks) has_year = has_year || detail::year_of(t);
     if (!has_year) return;

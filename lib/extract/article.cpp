@@ -53,10 +53,20 @@ class article_part final : public detail::number_part {
     const auto& toks = in.sc.toks();
     // Documents named in the sentence with their year are remembered for the next ones.
     std::vector<document_ref> named;
-    for (std::size_t k = 0; k < toks.size(); ++k)
+    // Every claim needs a number the number reader reads too: the reference's ("Article 4",
+    // "article four", "the fourth article") or the size's ("a 23-article treaty"). A sentence
+    // with none (most of those that pass the number pass's prefilter: "at" starts "at least")
+    // only names documents, for the next sentences.
+    const bool numbers = !in.numbers.empty();
+    bool provisions = false;  // a phrase of documents.provisions somewhere in the sentence
+    for (std::size_t k = 0; k < toks.size(); ++k) {
       if (documents_.is_kind(toks[k]))
         if (auto d = documents_.at(in, k)) named.push_back(std::move(*d));
-    for (std::size_t k = 0; k < toks.size(); ++k) {
+      provisions = provisions || (numbers && provisions_.longest_at(toks, k).length);
+    }
+    // A reference gives claims only when the sentence names a provision, and a document's size
+    // only when it names the document: in most sentences there is nothing more to read.
+    for (std::size_t k = 0; k < toks.size() && numbers && (provisions || !named.empty()); ++k) {
       if (size_claim(in, k, named, out)) continue;
       const std::size_t* part = parts_.find(toks[k]);
       if (!part) continue;
@@ -163,7 +173,7 @@ class article_part final : public detail::number_part {
   bool size_claim(const detail::number_input& in, std::size_t k, const std::vector<document_ref>& named,
                   std::vector<claim>& out) const {
     const auto& toks = in.sc.toks();
-    if (toks[k].lower.find('-') == std::string::npos) return false;
+    if (!toks[k].has_hyphen) return false;
     const auto n = detail::parse_word_number(toks[k].lower, rules_.dates.numbers, nullptr, false);
     if (!n.ok || n.rest.empty() || n.value < 1 || n.decimals) return false;
     const std::size_t* part = parts_.find(n.rest);

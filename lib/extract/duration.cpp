@@ -161,7 +161,7 @@ class duration_part final : public detail::event_part {
     }
     if (j >= toks.size()) return std::nullopt;
     // Quick reject: no unit right after this word or the next two, and no "two-day".
-    bool unit_near = hyphen_unit(toks[j].lower) > 0;
+    bool unit_near = toks[j].has_hyphen && hyphen_unit(toks[j].lower) > 0;
     for (std::size_t u = j + 1; u < toks.size() && u <= j + 5 && !unit_near; ++u) unit_near = unit_of(toks[u]) > 0;
     if (!unit_near) return std::nullopt;
     double lo = 0, hi = 0, unit = 0;

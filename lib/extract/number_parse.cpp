@@ -60,12 +60,10 @@ word_number parse_digits(std::string_view w) {
   return n;
 }
 
-}  // namespace
-
-word_number parse_word_number(std::string_view w, const std::map<std::string, int, std::less<>>& cardinals,
-                              const std::map<std::string, int, std::less<>>* ordinals, bool articles) {
-  if (w.empty()) return {};
-  if (is_ascii_digit(w.front())) return parse_digits(w);
+// A number in words, its parts looked up by find(part, ordinal): the part's value (0 when it is
+// no number word), `ordinal` set when it is an ordinal.
+template <class Find>
+word_number parse_words(std::string_view w, Find find, bool articles) {
   word_number n;
   // "twenty-four", "twenty-fourth", "nine-day": number parts, then anything else is the rest.
   std::size_t b = 0;
@@ -75,16 +73,8 @@ word_number parse_word_number(std::string_view w, const std::map<std::string, in
     std::size_t e = w.find('-', b);
     if (e == std::string_view::npos) e = w.size();
     const std::string_view part = w.substr(b, e - b);
-    int v = 0;
     bool ordinal = false;
-    if (const auto it = cardinals.find(part); it != cardinals.end()) {
-      v = it->second;
-    } else if (ordinals) {
-      if (const auto ot = ordinals->find(part); ot != ordinals->end()) {
-        v = ot->second;
-        ordinal = true;
-      }
-    }
+    const int v = find(part, ordinal);
     const bool is_article = part == "a" || part == "an";
     if (v == 0 || (is_article && (!articles || parts > 0 || e < w.size()))) {
       if (parts == 0) return {};
@@ -106,7 +96,51 @@ word_number parse_word_number(std::string_view w, const std::map<std::string, in
   return n;
 }
 
-number_reader::number_reader(const rule_set& rules) : rules_(rules) {
+}  // namespace
+
+word_number parse_word_number(std::string_view w, const std::map<std::string, int, std::less<>>& cardinals,
+                              const std::map<std::string, int, std::less<>>* ordinals, bool articles) {
+  if (w.empty()) return {};
+  if (is_ascii_digit(w.front())) return parse_digits(w);
+  return parse_words(
+      w,
+      [&](std::string_view part, bool& ordinal) {
+        if (const auto it = cardinals.find(part); it != cardinals.end()) return it->second;
+        if (ordinals)
+          if (const auto ot = ordinals->find(part); ot != ordinals->end()) {
+            ordinal = true;
+            return ot->second;
+          }
+        return 0;
+      },
+      articles);
+}
+
+number_words::number_words(const std::map<std::string, int, std::less<>>& cardinals,
+                           const std::map<std::string, int, std::less<>>* ordinals) {
+  for (const auto& [w, n] : cardinals) cardinals_.set(w, n);
+  if (ordinals)
+    for (const auto& [w, n] : *ordinals) ordinals_.set(w, n);
+}
+
+word_number parse_word_number(std::string_view w, const number_words& words, bool articles) {
+  if (w.empty()) return {};
+  if (is_ascii_digit(w.front())) return parse_digits(w);
+  return parse_words(
+      w,
+      [&](std::string_view part, bool& ordinal) {
+        if (const int* v = words.cardinal(part)) return *v;
+        if (const int* v = words.ordinal(part)) {
+          ordinal = true;
+          return *v;
+        }
+        return 0;
+      },
+      articles);
+}
+
+number_reader::number_reader(const rule_set& rules)
+    : rules_(rules), words_(rules.dates.numbers, &rules.numbers.ordinals) {
   const auto& d = rules.durations;
   auto hedges = [&](const std::vector<std::string>& words, number_bound b) {
     for (const auto& w : words) {
@@ -130,10 +164,7 @@ number_reader::number_reader(const rule_set& rules) : rules_(rules) {
   for (const auto& [w, n] : rules.numbers.scales) scales_.set(w, n);
 }
 
-bool number_reader::may_start(const token& t) const noexcept {
-  if (!t.lower.empty() && is_ascii_digit(t.lower.front())) return true;
-  if (starters_.contains(t)) return true;
-  // "twenty-four", "nine-day": the first part is a number word.
+bool number_reader::hyphenated_starts(const token& t) const noexcept {
   const auto dash = t.lower.find('-');
   return dash != std::string::npos && starters_.contains(std::string_view(t.lower).substr(0, dash));
 }
@@ -157,8 +188,11 @@ std::optional<number_reading> number_reader::read(const std::vector<token>& toks
     r.last = j + v.length;
     return r;
   }
+  // A word that starts no number ("at the", "over the"): parse_word_number would find no
+  // number in it either (its first part is no number word), only slower.
+  if (j != i && !may_start(toks[j])) return std::nullopt;
   const auto& w = toks[j].lower;
-  r.word = parse_word_number(w, rules_.dates.numbers, &rules_.numbers.ordinals, false);
+  r.word = parse_word_number(w, words_, false);
   if (!r.word.ok) return std::nullopt;
   r.words = !r.word.digits;
   r.ordinal = r.word.ordinal;
@@ -182,9 +216,9 @@ std::optional<number_reading> number_reader::read(const std::vector<token>& toks
   return r;
 }
 
-std::vector<number_reading> number_reader::read_all(const std::vector<token>& toks) const {
+std::vector<number_reading> number_reader::read_all(const std::vector<token>& toks, std::size_t from) const {
   std::vector<number_reading> out;
-  for (std::size_t i = 0; i < toks.size(); ++i) {
+  for (std::size_t i = from; i < toks.size(); ++i) {
     if (!may_start(toks[i])) continue;
     if (auto r = read(toks, i)) {
       i = r->last - 1;

@@ -39,6 +39,21 @@ struct word_number {
 word_number parse_word_number(std::string_view w, const std::map<std::string, int, std::less<>>& cardinals,
                               const std::map<std::string, int, std::less<>>* ordinals = nullptr, bool articles = true);
 
+// The same cardinal and ordinal words in word_maps, for a reader that parses many words: a word
+// is then found by its hash instead of by string compares down a tree.
+class number_words {
+ public:
+  number_words(const std::map<std::string, int, std::less<>>& cardinals,
+               const std::map<std::string, int, std::less<>>* ordinals);
+  const int* cardinal(std::string_view w) const noexcept { return cardinals_.find(w); }
+  const int* ordinal(std::string_view w) const noexcept { return ordinals_.find(w); }
+
+ private:
+  word_map<int> cardinals_, ordinals_;
+};
+// As above, with the words of `words`.
+word_number parse_word_number(std::string_view w, const number_words& words, bool articles = true);
+
 // How a hedge bounds a number.
 enum class number_bound { exact, about, nearly, over, at_least, under };
 
@@ -62,14 +77,26 @@ class number_reader {
   // A number starting at toks[i] (at its hedge, if any); nullopt when there is none.
   std::optional<number_reading> read(const std::vector<token>& toks, std::size_t i) const;
   // Whether toks[i] could start a number: a digit, a number word, a hedge or a vague phrase.
-  bool may_start(const token& t) const noexcept;
-  // Every number of a sentence, left to right, none overlapping.
-  std::vector<number_reading> read_all(const std::vector<token>& toks) const;
+  // Asked at nearly every token of every sentence: inline, and a word with no digit and no
+  // hyphen costs one word_set lookup (usually stopped by its Bloom bits).
+  bool may_start(const token& t) const noexcept {
+    if (t.has_digit && is_digit(t.lower.front())) return true;
+    if (starters_.contains(t)) return true;
+    return t.has_hyphen && hyphenated_starts(t);
+  }
+  // Every number of a sentence, left to right, none overlapping; none starts before token
+  // `from` (a caller that knows no token before it may start one).
+  std::vector<number_reading> read_all(const std::vector<token>& toks, std::size_t from = 0) const;
   double about_fraction() const noexcept { return rules_.durations.about_fraction; }
   const rule_set& rules() const noexcept { return rules_; }
 
  private:
+  static bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+  // "twenty-four", "nine-day": the first part is a number word.
+  bool hyphenated_starts(const token& t) const noexcept;
+
   const rule_set& rules_;
+  number_words words_;         // dates.numbers and numbers.ordinals
   word_set starters_;          // first words of hedges, vague phrases; number words
   word_map<double> scales_;
   phrase_matcher hedges_, vague_;

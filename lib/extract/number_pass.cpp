@@ -1,6 +1,8 @@
 // Internal: one pass for the number extractors. See number_pass.hpp.
 #include "extract/number_pass.hpp"
 
+#include <algorithm>
+
 #include "text/fold.hpp"
 
 namespace crosscheck::detail {
@@ -29,7 +31,7 @@ bool only_letters_and_hyphens(std::string_view w) {
 }
 }  // namespace
 
-int year_of(const token& t) {
+int year_of_digits(const token& t) {
   const auto& w = t.lower;
   if (w.size() != 4) return 0;
   int y = 0;
@@ -145,21 +147,24 @@ void number_pass::extract_with(const document& doc, const document_tokens* share
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     memory.current = s;
     sc.use(doc.sentences[s], tokens_of(doc, s, shared, buffer));
-    bool worth = false;
-    for (const auto& tok : sc.toks())
-      if (reader_.may_start(tok) || cues_.contains(tok)) {
-        worth = true;
-        break;
-      }
-    if (!worth) continue;
+    // Worth reading: a token that may start a number, or a part's cue word. The first token that
+    // may start a number is where reading them begins.
+    const auto& toks = sc.toks();
+    std::size_t first_number = 0;
+    bool cue = false;
+    while (first_number < toks.size() && !reader_.may_start(toks[first_number])) {
+      cue = cue || cues_.contains(toks[first_number]);
+      ++first_number;
+    }
+    if (first_number == toks.size() && !cue) continue;
     sc.triggers.clear();
     sc.actors.clear();
     sc.modalities.clear();
     sc.places_read = false;
-    const auto numbers = reader_.read_all(sc.toks());
-    std::string year;
-    for (std::size_t k = 1; k < sc.toks().size() && year.empty(); ++k)
-      if (year_of(sc.toks()[k]) && year_after_.contains(sc.toks()[k - 1])) year = sc.toks()[k].lower;
+    const auto numbers = reader_.read_all(toks, first_number);
+    std::string year;  // a year is a number: none when none was read
+    for (std::size_t k = std::max<std::size_t>(first_number, 1); k < toks.size() && year.empty() && !numbers.empty(); ++k)
+      if (year_of(toks[k]) && year_after_.contains(toks[k - 1])) year = toks[k].lower;
     const number_input in{doc, t, events_, sc, numbers, reader_, memory, std::move(year)};
     for (const auto& p : parts_) p->sentence(in, out);
   }

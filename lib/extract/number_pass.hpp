@@ -70,7 +70,9 @@ void fill_number_evidence(const number_input& in, std::size_t first, std::size_t
 std::string singular(std::string_view lower);
 
 // A four-digit year in [1800, 2100] written alone ("1961"); 0 if the token is not one.
-int year_of(const token& t);
+// Asked of most tokens: the inline test turns away those with no digit or not four bytes long.
+int year_of_digits(const token& t);
+inline int year_of(const token& t) { return t.has_digit && t.lower.size() == 4 ? year_of_digits(t) : 0; }
 
 // Documents named in a sentence (data/documents.yaml): "the 1961 treaty", "the new pact", "the
 // treaty of 1961", "UN Security Council resolution 2270", "the treaty" (the one named last).

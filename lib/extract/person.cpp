@@ -15,8 +15,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <map>
+#include <cstdint>
 #include <optional>
+#include <string_view>
+#include <vector>
 
 #include "crosscheck/extract.hpp"
 #include "extract/event_context.hpp"
@@ -78,33 +80,60 @@ class person_extractor final : public detail::token_extractor {
   void extract_with(const document& doc, const detail::document_tokens* shared, std::vector<claim>& out) const override {
     const std::string_view t = doc.normalized;
     memory mem;
+    mem.text = t;
     std::vector<token> buffer;  // the sentence's tokens, when none are shared
+    std::vector<mention> found;  // the sentence's mentions; one buffer for the document, so that it keeps its capacity
     for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
       const sentence& sen = doc.sentences[s];
       const std::vector<token>& toks = detail::tokens_of(doc, s, shared, buffer);
       if (toks.empty()) continue;
       // A title-case line with no closing period is a headline: capitals tell nothing there.
       const std::string_view tail = t.substr(toks.back().end, sen.normalized.end - toks.back().end);
-      if (title_case(toks) && tail.find_first_of(".!?") == std::string_view::npos) continue;
-      read_sentence(doc, sen, t, toks, mem, out);
+      if (tail.find_first_of(".!?") == std::string_view::npos && title_case(toks)) continue;
+      if (!holds_name(t, toks)) continue;
+      read_sentence(doc, sen, t, toks, mem, found, out);
     }
   }
 
  private:
-  // Full names seen so far in the document, by their first and last parts.
+  // Full names seen so far in the document, by their first and last parts ("ushakov" -> "Yuri
+  // Ushakov"). A document names a few dozen people at most: the memory is one flat list of
+  // (part, full name) pairs, each pair once, searched by the part's hash; parts and names are
+  // spans of the document's normalized text (a part compared without case and possessive, as
+  // the tokens' stems are), so that remembering allocates nothing but the list.
   struct memory {
-    std::map<std::string, std::vector<std::string>, std::less<>> by_part;  // "ushakov" -> {"Yuri Ushakov"}
-    void remember(const std::string& full, const std::vector<std::string>& parts) {
-      if (parts.size() < 2) return;
-      for (const std::string* p : {&parts.front(), &parts.back()}) {
-        auto& v = by_part[*p];
-        if (std::find(v.begin(), v.end(), full) == v.end()) v.push_back(full);
+    struct entry {
+      std::uint64_t hash = 0;  // the part's stem_hash
+      std::size_t part_begin = 0, part_size = 0;
+      std::string_view full;
+    };
+    std::string_view text;  // the normalized document
+    std::vector<entry> entries;
+
+    bool is_part(const entry& e, const token& word) const {
+      const std::size_t n = word.stem().size();
+      if (e.hash != word.stem_hash || e.part_size != n) return false;
+      for (std::size_t k = 0; k < n; ++k)
+        if (detail::ascii_lower(text[e.part_begin + k]) != detail::ascii_lower(text[word.begin + k])) return false;
+      return true;
+    }
+    // Remembers `full` under the stems of its first and last parts (the same token or word: once).
+    void remember(std::string_view full, const token& first, const token& last) {
+      for (const token* p : {&first, &last}) {
+        const bool known = std::any_of(entries.begin(), entries.end(),
+                                       [&](const entry& e) { return e.full == full && is_part(e, *p); });
+        if (!known) entries.push_back({p->stem_hash, p->begin, p->stem().size(), full});
       }
     }
-    // The one full name a single word stands for, if there is exactly one.
-    std::string resolve(const std::string& word) const {
-      auto it = by_part.find(word);
-      return it != by_part.end() && it->second.size() == 1 ? it->second.front() : std::string();
+    // The one full name the stem of `word` stands for, if there is exactly one; nullptr when none.
+    const std::string_view* resolve(const token& word) const {
+      const std::string_view* found = nullptr;
+      for (const entry& e : entries)
+        if (is_part(e, word)) {
+          if (found && *found != e.full) return nullptr;
+          found = &e.full;
+        }
+      return found;
     }
   };
 
@@ -128,6 +157,13 @@ class person_extractor final : public detail::token_extractor {
     }
     return words >= 4 && capitals == words;
   }
+  // Whether a token can be (part of) a name: every mention needs one, so a sentence with none
+  // holds no claim and nothing to remember.
+  bool holds_name(std::string_view t, const std::vector<token>& toks) const {
+    for (const token& tok : toks)
+      if (is_name_word(tok) || particle_prefixed(t, tok)) return true;
+    return false;
+  }
   bool comma_between(std::string_view t, const token& a, const token& b) const {
     const auto gap = t.substr(a.end, b.begin - a.end);
     return gap.find_first_of(",;:()[]\"") != std::string_view::npos || gap.find(" - ") != std::string_view::npos;
@@ -137,6 +173,7 @@ class person_extractor final : public detail::token_extractor {
   }
   // "al-Sisi", "el-Baradei", "bin-Laden": a particle joined to a capitalized name.
   bool particle_prefixed(std::string_view t, const token& tok) const {
+    if (!tok.has_hyphen) return false;
     const auto dash = tok.lower.find('-');
     if (dash == std::string::npos || dash == 0 || dash + 1 >= tok.lower.size()) return false;
     return particles_.contains(std::string_view(tok.lower).substr(0, dash)) && detail::is_ascii_upper(t[tok.begin + dash + 1]);
@@ -246,8 +283,9 @@ class person_extractor final : public detail::token_extractor {
     return best;
   }
 
+  // found: a buffer for the sentence's mentions.
   void read_sentence(const document& doc, const sentence& sen, std::string_view t, const std::vector<token>& toks,
-                     memory& mem, std::vector<claim>& out) const {
+                     memory& mem, std::vector<mention>& found, std::vector<claim>& out) const {
     // A delegation list: from its cue to the end of the sentence.
     std::size_t list_from = toks.size();
     bool partial = false;
@@ -270,7 +308,7 @@ class person_extractor final : public detail::token_extractor {
       }
     }
 
-    std::vector<mention> found;
+    found.clear();
     std::optional<std::size_t> last_app;  // the mention the last apposition went to, and where it ended
     std::size_t last_app_end = 0;
     std::size_t i = 0;
@@ -382,9 +420,10 @@ class person_extractor final : public detail::token_extractor {
     for (const mention& mn : found) {
       const bool again = mn.name.first == last_name_first;
       last_name_first = mn.name.first;
-      const std::string full = full_name(t, toks, mn.name, mem);
+      // Found names are never empty. remember() keeps names of two words or more and
+      // full_name() reads the memory only for a name of one word, so their order does not
+      // matter: the full name is made below, only for a claim.
       if (!again) remember(t, toks, mn.name, mem);
-      if (full.empty()) continue;
       // Members: the titled names after the cue, and the bare names of a list of bare names that
       // opens right after it ("accompanied by Cai Qi, Wang Yi and ..."); not a name the list does
       // not hold ("Traveling with Putin were Defense Minister ...": Putin leads it; "Joined by
@@ -408,6 +447,7 @@ class person_extractor final : public detail::token_extractor {
         list_open = member;
       }
       if (mn.role.empty() && !member) continue;  // a bare name: remembered, no claim
+      const std::string full = full_name(t, toks, mn.name, mem);
       const std::string key = "person:" + detail::fold_name(full);
       const std::string as_written = written(t, toks, mn.name);
       if (!again) {
@@ -484,7 +524,7 @@ class person_extractor final : public detail::token_extractor {
     const mention& prev = found[at - 1];
     if (prev.name.last != k) return std::nullopt;
     // One capitalized word ("Earlier, the aide said") is a name only when the document gave it in full.
-    if (prev.name.last - prev.name.first < 2 && mem.resolve(std::string(toks[prev.name.first].stem())).empty())
+    if (prev.name.last - prev.name.first < 2 && !mem.resolve(toks[prev.name.first]))
       return std::nullopt;
     const std::string_view gap = t.substr(toks[k - 1].end, toks[k].begin - toks[k - 1].end);
     if (gap.find(',') == std::string_view::npos) return std::nullopt;
@@ -522,19 +562,24 @@ class person_extractor final : public detail::token_extractor {
     if (s.empty()) return {};
     std::string written(t.substr(toks[s.first].begin, toks[s.last - 1].end - toks[s.first].begin));
     if (toks[s.last - 1].stem() != toks[s.last - 1].lower) written = detail::possessive_stem(written);
-    if (s.last - s.first == 1) {
-      const std::string full = mem.resolve(std::string(toks[s.first].stem()));
-      return full.empty() ? written : full;
-    }
+    if (s.last - s.first == 1)
+      if (const std::string_view* full = mem.resolve(toks[s.first]); full && !full->empty()) return std::string(*full);
     return written;
   }
 
+  // Remembers a name of two words or more under its first and last words, particles ("bin")
+  // left out; a name with fewer than two words but particles is not remembered.
   void remember(std::string_view t, const std::vector<token>& toks, span s, memory& mem) const {
     if (s.last - s.first < 2) return;
-    std::vector<std::string> parts;
+    std::size_t first = s.last, last = s.last, parts = 0;
     for (std::size_t k = s.first; k < s.last; ++k)
-      if (!particles_.contains(toks[k])) parts.emplace_back(toks[k].stem());
-    mem.remember(std::string(t.substr(toks[s.first].begin, toks[s.last - 1].end - toks[s.first].begin)), parts);
+      if (!particles_.contains(toks[k])) {
+        if (first == s.last) first = k;
+        last = k;
+        ++parts;
+      }
+    if (parts < 2) return;
+    mem.remember(t.substr(toks[s.first].begin, toks[s.last - 1].end - toks[s.first].begin), toks[first], toks[last]);
   }
 
   void fill(const document& doc, const sentence& sen, std::string_view, const std::vector<token>& toks, span s,

@@ -83,6 +83,7 @@ class time_part final : public detail::event_part {
     if (!may_hold_time(sc.toks())) return;
     std::optional<std::size_t> previous_end;  // end offset of the last time read
     for (std::size_t i = 0; i < sc.toks().size(); ++i) {
+      if (!may_start_time(sc.toks(), i)) continue;
       std::optional<time_expr> te = find_time(t, sc.toks(), i);
       if (!te) continue;
       const std::size_t resume = te->last;
@@ -183,6 +184,13 @@ class time_part final : public detail::event_part {
         return std::nullopt;
     }
     return te;
+  }
+
+  // Whether find_time() can find anything at toks[i]: every form starts with a vague phrase, a
+  // hedge or a word with a digit. Most words start none: one flag test and two phrase lookups
+  // (stopped by their Bloom bits) instead of a call.
+  bool may_start_time(const std::vector<token>& toks, std::size_t i) const {
+    return toks[i].has_digit || vague_.longest_at(toks, i).length || hedges_.longest_at(toks, i).length;
   }
 
   // A time needs a digit or a vague phrase ("noon", "in the early hours"): a sentence with

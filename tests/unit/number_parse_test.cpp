@@ -92,3 +92,52 @@ TEST_CASE("number_parse: numbers over tokens", "[number_parse][numbers]") {
   CHECK(r->bound == number_bound::about);
   CHECK_FALSE(read("over the border"));
 }
+
+TEST_CASE("number_parse: number words found by hash read as through the maps", "[number_parse][numbers]") {
+  const crosscheck::detail::number_words by_hash(cardinals(), &ordinals());
+  const crosscheck::detail::number_words cardinals_only(cardinals(), nullptr);
+  for (const char* w : {"two", "twenty-four", "twenty-fourth", "third", "nine-day", "two-three", "a", "an", "an-hour",
+                        "first-ever", "the", "at", "24th", "8.5bil", "10,000", "3-1", "", "seventy-two-hour"}) {
+    INFO(w);
+    for (const bool articles : {true, false}) {
+      const auto a = parse_word_number(w, cardinals(), &ordinals(), articles);
+      const auto b = parse_word_number(w, by_hash, articles);
+      CHECK(a.ok == b.ok);
+      CHECK(a.value == b.value);
+      CHECK(a.ordinal == b.ordinal);
+      CHECK(a.rest == b.rest);
+      CHECK(a.suffix == b.suffix);
+      const auto c = parse_word_number(w, cardinals(), nullptr, articles);
+      const auto d = parse_word_number(w, cardinals_only, articles);
+      CHECK(c.ok == d.ok);
+      CHECK(c.value == d.value);
+      CHECK(c.ordinal == d.ordinal);
+    }
+  }
+  // Through the reader: a hedge before a word that is no number gives nothing; before one, it is read.
+  CHECK_FALSE(read("at the summit"));
+  const auto r = read("nearly twenty-four hours");
+  REQUIRE(r);
+  CHECK(r->value == 24);
+  CHECK(r->bound == number_bound::nearly);
+}
+
+TEST_CASE("number_parse: may_start and reading from a token on", "[number_parse][numbers]") {
+  const number_reader reader(crosscheck_test::rules());
+  const std::string text = "The 2 leaders met at noon with twenty-four aides and 3,000 guests";
+  const auto toks = crosscheck::detail::tokenize(text, 0, text.size());
+  REQUIRE(toks.size() == 12u);
+  CHECK_FALSE(reader.may_start(toks[0]));  // "The"
+  CHECK(reader.may_start(toks[1]));        // "2"
+  CHECK_FALSE(reader.may_start(toks[2]));  // "leaders"
+  CHECK(reader.may_start(toks[4]));        // "at": "at least" starts with it
+  CHECK(reader.may_start(toks[7]));        // "twenty-four"
+  const auto all = reader.read_all(toks);
+  REQUIRE(all.size() == 3u);
+  CHECK(all[0].value == 2);
+  CHECK(all[1].value == 24);
+  CHECK(all[2].value == 3000);
+  const auto later = reader.read_all(toks, 2);  // the "2" is not read from token 2 on
+  REQUIRE(later.size() == 2u);
+  CHECK(later[0].number == 7u);
+}
