@@ -343,6 +343,11 @@ std::optional<actor> event_context::find_actor(std::string_view t, const std::ve
       k -= p.length - 1;
       continue;
     }
+    // Nor a zone ("10:42 GMT - The visit ...": a live blog's stamp, not who visits).
+    if (const auto z = zones_.longest_ending_at(toks, k + 1); z.length) {
+      k -= z.length - 1;
+      continue;
+    }
     if (!is_name_word(tok)) {
       // "the president's plane" refers back; "the Russian president's plane" to whom that title named.
       if (!tok.capitalized && is_possessive(tok.lower)) {

@@ -10,7 +10,11 @@
 // after it; "<event>:<actor>[@<place>]"; a statement's own time gives no claim).
 // The zone is the one the text names, else the event place's, else the document's, else unknown.
 // A time in brackets right after another ("2:46 a.m. (17:46 GMT)") restates it and gives no
-// claim; nor does a bare "3:16" after a name ("John 3:16").
+// claim; nor does a bare "3:16" after a name ("John 3:16"). Nor does a live blog's entry stamp:
+// a clock time that opens a sentence after a word of time.yaml's entry_stamp ("Updated 10:42
+// a.m. ET"), or before a dash or a colon ("10:42 GMT — The plane landed", "10:42 BST: ..."), or
+// alone ("10:42 GMT" on its own line): it says when the entry was posted, not when the event
+// happened ("At 10:42 GMT the plane landed" is a time of the event).
 // Cost: linear in the sentence's tokens, plus the evidence each claim copies.
 #include <optional>
 #include <unordered_set>
@@ -63,6 +67,7 @@ class time_part final : public detail::event_part {
     for (const auto& h : rules.time_hedges.after) hedges_.add(h, hedge_after);
     for (const auto& h : rules.time_hedges.before) hedges_.add(h, hedge_before);
     for (const auto& h : rules.time_hedges.about) hedges_.add(h, hedge_about);
+    for (const auto& w : rules.entry_stamp_words) stamps_.add(w, 0);
     for (const auto& m : rules.meridiem_am) am_.insert(without_dots(m));
     for (const auto& m : rules.meridiem_pm) pm_.insert(without_dots(m));
   }
@@ -90,7 +95,7 @@ class time_part final : public detail::event_part {
       // (17:46 GMT)". It gives no claim of its own.
       const bool restated =
           previous_end && is_opening_bracket(t.substr(*previous_end, sc.toks()[te->first].begin - *previous_end));
-      if (!restated) emit(in, *te, out);
+      if (!restated && !entry_stamp(t, sc, *te)) emit(in, *te, out);
       previous_end = te->end_offset;
       i = resume - 1;
     }
@@ -249,6 +254,19 @@ class time_part final : public detail::event_part {
     return true;
   }
 
+  // A live blog's entry stamp: the time opens the sentence, after a stamp word ("Updated 10:42
+  // a.m. ET"), or with nothing after it but a dash or a colon ("10:42 GMT - The plane ...",
+  // dashes are normalized to "-") or the sentence's end.
+  bool entry_stamp(std::string_view t, const detail::event_scan& sc, const time_expr& te) const {
+    if (te.hdg != hedge::none) return false;
+    if (te.first > 0) return stamps_.longest_at(sc.toks(), 0).length == te.first;
+    const std::size_t end = sc.sen->normalized.end;
+    std::size_t i = te.end_offset;
+    while (i < end && detail::is_space(t[i])) ++i;
+    if (i == end) return true;
+    return (t[i] == '-' || t[i] == ':') && (i + 1 == end || detail::is_space(t[i + 1]));
+  }
+
   // Whether `gap` is an opening bracket with spaces around it: " (", " [".
   static bool is_opening_bracket(std::string_view gap) {
     bool bracket = false;
@@ -292,7 +310,7 @@ class time_part final : public detail::event_part {
 
   const rule_set& rules_;
   const detail::event_context& events_;
-  phrase_matcher zones_, vague_, hedges_;
+  phrase_matcher zones_, vague_, hedges_, stamps_;
   std::unordered_set<std::string> am_, pm_;
 };
 
