@@ -148,6 +148,22 @@ TEST_CASE("quantity: a value in two units is checked for consistency", "[corpus]
     CHECK(claims[0].ev.text == "-33 degrees Celsius");
     CHECK(crosscheck::reconcile(claims, rules).conflicts.empty());
   }
+  SECTION("a conversion between the amount and its noun: 738 tons (1,627,011 lbs) of wheat") {
+    const auto claims = crosscheck_test::extract(
+        claim_kind::quantity, "The aid package consists of 738 tons (1,627,011 lbs) of wheat, to be shipped within weeks.");
+    REQUIRE(claims.size() == 2u);
+    CHECK(claims[0].subject == "wheat");
+    CHECK(claims[1].subject == "wheat");
+    CHECK(claims[0].ev.text == "738 tons");
+    CHECK(claims[1].rule == "quantity.converted");
+    CHECK(crosscheck::reconcile(claims, rules).conflicts.empty());
+    const auto wrong = crosscheck_test::extract(claim_kind::quantity, "Russia sent 738 tons (2,100,000 lbs) of wheat.");
+    REQUIRE(wrong.size() == 2u);
+    CHECK(wrong[0].subject == "wheat");
+    const auto r = crosscheck::reconcile(wrong, rules);
+    REQUIRE(r.conflicts.size() == 1u);
+    CHECK(r.conflicts[0].cls == crosscheck::conflict_class::unit_conversion);
+  }
   SECTION("1,000 km (621 miles) is consistent") {
     const auto claims = crosscheck_test::extract(claim_kind::quantity, "The border runs for 1,000 km (621 miles).");
     REQUIRE(claims.size() == 2u);
