@@ -164,6 +164,36 @@ TEST_CASE("quantity: a value in two units is checked for consistency", "[corpus]
     REQUIRE(r.conflicts.size() == 1u);
     CHECK(r.conflicts[0].cls == crosscheck::conflict_class::unit_conversion);
   }
+  SECTION("a wrong conversion among right ones from other outlets is still a unit-conversion finding") {
+    std::vector<crosscheck::claim> claims;
+    const char* texts[] = {"Russia sent 738 tons (1,627,011 lbs) of wheat.", "Russia sent 738 tons (1,627,011 lbs) of wheat.",
+                           "Russia sent 738 tons (2,100,000 lbs) of wheat."};
+    for (int d = 0; d < 3; ++d)
+      for (auto c : crosscheck_test::extract(claim_kind::quantity, texts[d])) {
+        c.ev.document = "outlet" + std::to_string(d) + ".txt";
+        c.ev.source = "Outlet " + std::to_string(d);
+        claims.push_back(std::move(c));
+      }
+    REQUIRE(claims.size() == 6u);
+    const auto r = crosscheck::reconcile(claims, rules);
+    REQUIRE(r.conflicts.size() == 1u);
+    CHECK(r.conflicts[0].cls == crosscheck::conflict_class::unit_conversion);
+    CHECK(r.conflicts[0].explanation.find("Outlet 2") != std::string::npos);
+  }
+  SECTION("a wrong amount beside a wrong conversion is a value conflict") {
+    std::vector<crosscheck::claim> claims;
+    const char* texts[] = {"Russia sent 738 tons (1,627,011 lbs) of wheat.", "Russia sent 738 tons (2,100,000 lbs) of wheat.",
+                           "Russia sent 900 tons of wheat.", "Russia sent 738 tons of wheat."};
+    for (int d = 0; d < 4; ++d)
+      for (auto c : crosscheck_test::extract(claim_kind::quantity, texts[d])) {
+        c.ev.document = "outlet" + std::to_string(d) + ".txt";
+        c.ev.source = "Outlet " + std::to_string(d);
+        claims.push_back(std::move(c));
+      }
+    const auto r = crosscheck::reconcile(claims, rules);
+    REQUIRE(r.conflicts.size() == 1u);
+    CHECK(r.conflicts[0].cls == crosscheck::conflict_class::value_mismatch);
+  }
   SECTION("1,000 km (621 miles) is consistent") {
     const auto claims = crosscheck_test::extract(claim_kind::quantity, "The border runs for 1,000 km (621 miles).");
     REQUIRE(claims.size() == 2u);
