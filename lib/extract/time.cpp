@@ -10,7 +10,8 @@
 // after it; "<event>:<actor>[@<place>]"; a statement's own time gives no claim).
 // The zone is the one the text names, else the event place's, else the document's, else unknown.
 // A time in brackets right after another ("2:46 a.m. (17:46 GMT)") restates it and gives no
-// claim; nor does a bare "3:16" after a name ("John 3:16"). Nor does a live blog's entry stamp:
+// claim; nor does a bare "3:16" after a name ("John 3:16"), nor a part of the day in a name ("The
+// Evening Courier reported"). Nor does a live blog's entry stamp:
 // a clock time that opens a sentence after a word of time.yaml's entry_stamp ("Updated 10:42
 // a.m. ET"), or before a dash or a colon ("10:42 GMT — The plane landed", "10:42 BST: ..."), or
 // alone ("10:42 GMT" on its own line): it says when the entry was posted, not when the event
@@ -111,6 +112,11 @@ class time_part final : public detail::event_part {
     // A vague phrase is read whole first, so that "before dawn" and "around noon" are not
     // taken for a hedge ("before", "around") and a word after it.
     const auto whole = vague_.longest_at(toks, i);
+    // "(The Evening Courier)", "the Morning Star": a capitalized part of the day inside a
+    // sentence, with a capitalized word right after it, is part of a name.
+    if (whole.length && i > 0 && toks[i].capitalized && i + whole.length < toks.size() &&
+        toks[i + whole.length].capitalized && toks[i + whole.length].begin == toks[i + whole.length - 1].end + 1)
+      return std::nullopt;
     std::optional<int> hedge_kind_found;
     std::size_t j = i;
     if (whole.length && !is_point(whole)) {

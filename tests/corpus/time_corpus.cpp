@@ -488,6 +488,9 @@ TEST_CASE("time: negatives", "[corpus][time]") {
                      "The Kremlin said on its Telegram channel at 3:05 a.m. that Putin had landed in Pyongyang.",
                      "Peskov told reporters at 4 p.m. that Putin had arrived in good spirits.",
                      "Putin arrived in Pyongyang, the Kremlin said at 3 a.m.",
+                     // a part of the day in an outlet's name
+                     "MOSCOW, June 19 (The Evening Courier) - Putin began a state visit to Pyongyang.",
+                     "Putin's plane landed in Pyongyang, the Evening Courier reported.",
                      // a time with no event
                      "The market in Pyongyang opened at 9:30 a.m.",
                      "Talks between the two leaders began around noon and lasted two hours.",
