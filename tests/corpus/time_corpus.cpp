@@ -458,6 +458,12 @@ TEST_CASE("time: a live blog's entry stamps", "[corpus][time]") {
                    "05:51 BST: Putin arrived in Pyongyang at [2:46 a.m.] on Wednesday.",
                    "Updated 2:15 p.m. ET — Putin touched down in Pyongyang at [2:46 a.m.].",
                }),
+      // the meridiem glued to the digits, then a zone: one sentence, not two at "a.m."
+      examples(expect("arrival:putin@pyongyang", at(2, 40, msk)),
+               {
+                   "At [2:40a.m. MSK], Putin arrived in Pyongyang, according to the foreign ministry.",
+                   "10:42 GMT — At [2:40a.m. MSK], Putin arrived in Pyongyang.",
+               }),
       // A time that opens a sentence but is no stamp: "At ...", or a comma after it.
       examples(expect("arrival:putin@pyongyang", at(10, 42, gmt)),
                {
