@@ -269,6 +269,11 @@ class time_part final : public detail::event_part {
     const std::size_t end = sc.sen->normalized.end;
     std::size_t i = te.end_offset;
     while (i < end && detail::is_space(t[i])) ++i;
+    // A zone abbreviation time.yaml does not list ("10:42 a.m. ET - ..."): two to four capitals.
+    std::size_t caps = i;
+    while (caps < end && caps - i < 5 && detail::is_ascii_upper(t[caps])) ++caps;
+    if (caps - i >= 2 && caps - i <= 4 && (caps == end || detail::is_space(t[caps])))
+      for (i = caps; i < end && detail::is_space(t[i]);) ++i;
     if (i == end) return true;
     return (t[i] == '-' || t[i] == ':') && (i + 1 == end || detail::is_space(t[i + 1]));
   }

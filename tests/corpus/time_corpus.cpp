@@ -478,6 +478,8 @@ TEST_CASE("time: a live blog's entry stamps", "[corpus][time]") {
                      "10:42 GMT - Putin's plane landed in Pyongyang.",
                      "14.20 BST: Putin arrived in Pyongyang, TASS reported.",
                      "Updated 10:42 a.m. ET Putin has arrived in Pyongyang.",
+                     "10:42 a.m. ET — Putin's plane landed in Pyongyang.",
+                     "10:42 ET — Putin's plane landed in Pyongyang.",
                      "Updated at 09.12 GMT: Indonesian President Prabowo Subianto has landed in Moscow.",
                      "Posted 23:05 KST — Kim greeted Putin as he arrived at the airport.",
                      "10:42 GMT\nPutin's plane landed in Pyongyang.",
