@@ -2,7 +2,8 @@
 //
 //   build/release/bench/crosscheck_gen_eval DIR [--data DATA] [--json OUT] [--markdown OUT] [--label TEXT]
 //                                              [--min-recall CLASS=R ...] [--max-harmless-alarms N]
-//                                              [--min-precision P] [--copies-once] [--verbose]
+//                                              [--min-precision P] [--min-correlation R] [--copies-once]
+//                                              [--verbose]
 //
 // Loads DIR with the library, extracts (one core), reconciles with the vote and with truth
 // discovery, and scores (docs/BENCHMARKS.md, "The synthetic corpus", defines every figure):
@@ -22,7 +23,8 @@
 //   - copies: every value group holding a story and its verbatim copy must have the support it has
 //     when the copies are left out (a second reconcile without them).
 // Times each phase and prints the peak RSS. --min-recall / --max-harmless-alarms / --min-precision /
-// --copies-once make it a test: exit 1 when a floor is not met. --verbose lists unmatched claims,
+// --min-correlation (of the learned reliability) / --copies-once make it a test: exit 1 when a floor
+// is not met. --verbose lists unmatched claims,
 // false alarms, missed plants and copies counted twice.
 
 #include <crosscheck/crosscheck.hpp>
@@ -125,7 +127,8 @@ double pearson(const std::vector<double>& a, const std::vector<double>& b) {
 [[noreturn]] void usage(const std::string& why) {
   std::cerr << "crosscheck_gen_eval: " << why
             << "\nusage: crosscheck_gen_eval DIR [--data DATA] [--json OUT] [--markdown OUT] [--label TEXT]"
-               " [--min-recall CLASS=R ...] [--max-harmless-alarms N] [--min-precision P] [--copies-once] [--verbose]\n";
+               " [--min-recall CLASS=R ...] [--max-harmless-alarms N] [--min-precision P] [--min-correlation R]"
+               " [--copies-once] [--verbose]\n";
   std::exit(2);
 }
 
@@ -136,6 +139,7 @@ int main(int argc, char** argv) {
   std::map<std::string, double> min_recall;
   long max_harmless = -1;
   double min_precision = -1;
+  double min_correlation = -2;  // below any correlation: no floor
   bool copies_once = false;
   bool verbose = false;
   for (int i = 1; i < argc; ++i) try {
@@ -156,6 +160,7 @@ int main(int argc, char** argv) {
     } else if (a == "--max-harmless-alarms") max_harmless = std::stol(value());
     else if (a == "--verbose") verbose = true;
     else if (a == "--min-precision") min_precision = std::stod(value());
+    else if (a == "--min-correlation") min_correlation = std::stod(value());
     else if (a == "--copies-once") copies_once = true;
     else if (!a.empty() && a[0] == '-') usage("unknown option " + a);
     else dir = a;
@@ -573,6 +578,10 @@ int main(int argc, char** argv) {
   }
   if (min_precision >= 0 && precision < min_precision) {
     std::cerr << fmt::format("FAIL: precision {:.3f} < {:.3f}\n", precision, min_precision);
+    rc = 1;
+  }
+  if (min_correlation > -2 && !(corr >= min_correlation)) {
+    std::cerr << fmt::format("FAIL: learned reliability correlation {:.3f} < {:.3f}\n", corr, min_correlation);
     rc = 1;
   }
   if (max_harmless >= 0) {

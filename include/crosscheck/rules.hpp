@@ -344,6 +344,7 @@ class rule_set {
   std::vector<std::string> meridiem_am;   // "a.m.", "am", "a.m"
   std::vector<std::string> meridiem_pm;
   std::vector<std::string> local_time_words;  // "local time": the zone of the event's place
+  std::vector<std::string> entry_stamp_words;  // "updated": a time after one opening a line stamps a live-blog entry
   time_hedge_vocabulary time_hedges;
   modality_vocabulary modality_cues;
   english_vocabulary english;

@@ -14,7 +14,7 @@
 // (and a closing quote or bracket after them) followed by a space and an upper-case letter,
 // a digit, a quote, an opening bracket or a non-ASCII letter, except after an abbreviation
 // from segmentation.yaml ("a.m." goes on before a continuation word, a digit or a bracket:
-// "2:46 a.m. (17:46 GMT)"), a single initial ("J. R. Smith"), or inside a decimal ("91.4").
+// "2:46 a.m. (17:46 GMT)"; so does one glued to the digits, "2:40a.m. MSK"), a single initial ("J. R. Smith"), or inside a decimal ("91.4").
 // A sentence longer than max_sentence_bytes is cut at a space, so that evidence stays bounded
 // on text with no punctuation. A paragraph repeated verbatim later in the page (a photo
 // caption shown twice) is marked repeat_of.

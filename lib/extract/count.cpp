@@ -3,7 +3,8 @@
 //
 // A count is a number (number_parse.hpp: digits, words, a scale, a vague phrase) with an optional
 // hedge, followed by the plural noun it counts, with up to three modifiers between
-// ("shipping", "North Korean"). The claim:
+// ("shipping", "North Korean"), which may be plural themselves ("police officers": the last
+// plural of the run is the head). The claim:
 //   subject    the counted noun, singular, with its modifiers, lower case: "shipping container",
 //              "north korean missile", "north korean". Two sources' counts of the same thing
 //              land in one slot; counts of different things do not.
@@ -85,7 +86,14 @@ class count_part final : public detail::number_part {
           break;
         }
       }
-      if (head == toks.size() || not_counted_.contains(toks[head])) continue;
+      if (head == toks.size()) continue;
+      // A plural that modifies the noun after it is not the head: "40 police officers", "12
+      // new police generators", "3 sports cars" count officers, generators, cars.
+      while (head + 1 < toks.size() && head + 1 < r.last + max_modifiers + 1 &&
+             only_spaces(in.text, toks[head].end, toks[head + 1].begin) && !stops_.contains(toks[head + 1]) &&
+             plural(toks[head + 1]))
+        ++head;
+      if (not_counted_.contains(toks[head])) continue;
       if (head + 1 < toks.size() && toks[head + 1].lower == "old") continue;  // "71 years old"
       if (const int y = detail::year_of(toks[r.number]); y && !count_nouns_.contains(singular_of(toks[head]))) continue;
       emit(in, r, head, out);

@@ -104,13 +104,18 @@ bool event_context::scan(std::string_view t, event_memory& mem, event_scan& sc) 
     bool shared = false;
     sc.actors.push_back(
         find_actor(t, sc.toks(), sc.triggers[k].tok, mem, prev_end, k ? sc.actors[k - 1] : std::nullopt, shared));
-    // "The visit, Putin's first to Pyongyang", "The trip is Putin's first": a possessive name
-    // shortly after a trigger with none before it.
+    // "The visit, Putin's first to Pyongyang", "The trip is Putin's first", "The 4-day visit to
+    // Seoul is Kim's first": a possessive name shortly after a trigger with none before it (a
+    // place between them is not counted in the distance).
     if (!sc.actors.back() || shared) {
       const std::size_t from = sc.triggers[k].tok + sc.triggers[k].len;
-      for (std::size_t j = from; j < sc.toks().size() && j < from + 3; ++j)
-        if (is_name_word(sc.toks()[j]) && is_possessive(sc.toks()[j].lower) &&
-            !demonyms_.contains_stem(sc.toks()[j]) && !places_.longest_at(sc.toks(), j).length) {
+      for (std::size_t j = from, reach = from + 3; j < sc.toks().size() && j < reach; ++j) {
+        if (const auto p = places_.longest_at(sc.toks(), j); p.length) {
+          reach += p.length;
+          j += p.length - 1;
+          continue;
+        }
+        if (is_name_word(sc.toks()[j]) && is_possessive(sc.toks()[j].lower) && !demonyms_.contains_stem(sc.toks()[j])) {
           std::size_t b = j;
           while (b > from && j - b + 1 < max_name_run && is_name_word(sc.toks()[b - 1]) &&
                  sc.toks()[b - 1].end + 1 == sc.toks()[b].begin)
@@ -119,6 +124,7 @@ bool event_context::scan(std::string_view t, event_memory& mem, event_scan& sc) 
           shared = false;
           break;
         }
+      }
     }
     modality m = find_modality(t, sc.toks(), sc.triggers[k].tok, prev_end);
     // ... but not across a clause opener: "was scheduled to arrive on Tuesday but arrived on
@@ -341,6 +347,11 @@ std::optional<actor> event_context::find_actor(std::string_view t, const std::ve
     // A place is never the actor ("In Pyongyang, Putin's plane ...", "Putin flew to Pyongyang and landed").
     if (const auto p = places_.longest_ending_at(toks, k + 1); p.length && toks[k + 1 - p.length].capitalized) {
       k -= p.length - 1;
+      continue;
+    }
+    // Nor a zone ("10:42 GMT - The visit ...": a live blog's stamp, not who visits).
+    if (const auto z = zones_.longest_ending_at(toks, k + 1); z.length) {
+      k -= z.length - 1;
       continue;
     }
     if (!is_name_word(tok)) {

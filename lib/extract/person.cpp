@@ -69,6 +69,8 @@ class person_extractor final : public detail::token_extractor {
     function_.insert(rules.english.determiners.begin(), rules.english.determiners.end());
     function_.insert(rules.english.pronouns.begin(), rules.english.pronouns.end());
     demonyms_.insert(rules.english.demonyms.begin(), rules.english.demonyms.end());
+    meridiem_.insert(rules.meridiem_am.begin(), rules.meridiem_am.end());
+    meridiem_.insert(rules.meridiem_pm.begin(), rules.meridiem_pm.end());
     for (const auto& m : rules.dates.months) calendar_.insert(m.names.begin(), m.names.end());
     for (const auto& m : rules.dates.weekdays) calendar_.insert(m.names.begin(), m.names.end());
     for (const word_set* set : {&function_, &stop_, &demonyms_, &calendar_, &title_words_})
@@ -313,6 +315,11 @@ class person_extractor final : public detail::token_extractor {
     std::size_t last_app_end = 0;
     std::size_t i = 0;
     while (i < toks.size()) {
+      // "9:15 pm MSK", "2 PM": after a number, "pm" is the time of day, not a prime minister.
+      if (i > 0 && toks[i - 1].has_digit && meridiem_.contains(toks[i])) {
+        ++i;
+        continue;
+      }
       if (auto m = titles_.longest_at(toks, i); m.length) {
         mention mn;
         mn.role = rules_.people.roles[static_cast<std::size_t>(m.payload)].id;
@@ -590,6 +597,7 @@ class person_extractor final : public detail::token_extractor {
   const rule_set& rules_;
   phrase_matcher titles_, orgs_, delegation_, partial_;
   word_set former_, stop_, particles_, function_, demonyms_, calendar_, title_words_, fillers_, deputies_, copulas_;
+  word_set meridiem_;  // "a.m.", "pm": after a number, a time of day
   word_set not_name_;  // function_, stop_, demonyms_, calendar_ and title_words_ together: one lookup in is_name_word
   std::vector<std::string> former_prefixes_;
 };

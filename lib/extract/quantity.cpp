@@ -5,7 +5,8 @@
 // (data/units.yaml: "tons", "degrees Celsius", "km", "dollars"), or a unit glued to the digits
 // ("1000km", "33°C"), or a currency symbol before it ("$", "US$", "€"). The claim:
 //   subject    what is measured: the noun after "of"/"in" ("260,000 tons of ammunition" ->
-//              "ammunition", "$8.5 billion in aid" -> "aid"), else the noun before "of" ("a range
+//              "ammunition", "$8.5 billion in aid" -> "aid"; past a conversion in brackets: "738
+//              tons (1,627,011 lbs) of wheat" -> "wheat"), else the noun before "of" ("a range
 //              of 1,000 km" -> "range"), else a word of units.measures in the sentence ("the
 //              temperature", "heat" -> "temperature"). With none, no claim.
 //   attribute  the unit's dimension: "temperature", "mass", "money", "length", "time".
@@ -74,18 +75,20 @@ class quantity_part final : public detail::number_part {
       const auto& r = in.numbers[k];
       const auto q = read_quantity(in, r);
       if (!q) continue;
-      const auto subject = subject_of(in, r, *q);
-      if (!subject) continue;
-      claim c = make(in, r, *q, *subject, false);
-      out.push_back(c);
       // "33 degrees Celsius (91.4 Fahrenheit)": the same value in another unit.
+      std::optional<reading> q2;
       if (k + 1 < in.numbers.size() && paired(in, q->end, in.numbers[k + 1].first)) {
-        const auto& r2 = in.numbers[k + 1];
-        const auto q2 = read_quantity(in, r2);
-        if (q2 && canonical(q2->unit) == canonical(q->unit) && q2->unit != q->unit) {
-          out.push_back(make(in, r2, *q2, *subject, true));
-          ++k;
-        }
+        q2 = read_quantity(in, in.numbers[k + 1]);
+        if (q2 && !(canonical(q2->unit) == canonical(q->unit) && q2->unit != q->unit)) q2.reset();
+      }
+      // "738 tons (1,627,011 lbs) of wheat": the conversion stands between the amount and its noun.
+      auto subject = q2 ? noun_after(in, q2->end, rules_.units.units[q->unit].measures) : std::nullopt;
+      if (!subject) subject = subject_of(in, r, *q);
+      if (!subject) continue;
+      out.push_back(make(in, r, *q, *subject, false));
+      if (q2) {
+        out.push_back(make(in, in.numbers[k + 1], *q2, *subject, true));
+        ++k;
       }
     }
   }
@@ -152,17 +155,16 @@ class quantity_part final : public detail::number_part {
     std::string key, text;
   };
 
-  std::optional<subject_found> subject_of(const detail::number_input& in, const number_reading& r,
-                                          const reading& q) const {
+  // "260,000 tons of ammunition", "$8.5 billion in aid" (money only: "33C in the afternoon" is
+  // no subject), "738 tons (1,627,011 lbs) of wheat": the plain words after "of"/"in" (past
+  // determiners) at token `end`, up to a stop word or punctuation; the last of them.
+  std::optional<subject_found> noun_after(const detail::number_input& in, std::size_t end,
+                                          const std::string& dim) const {
     const auto& toks = in.sc.toks();
-    const std::string& dim = rules_.units.units[q.unit].measures;
-    // "260,000 tons of ammunition", "$8.5 billion in aid" (money only: "33C in the afternoon" is
-    // no subject): the plain words after "of"/"in" (past determiners), up to a stop word or
-    // punctuation; the last of them.
-    if (q.end + 1 < toks.size() && (toks[q.end].lower == "of" || (toks[q.end].lower == "in" && dim == "money")) &&
-        toks[q.end].begin == toks[q.end - 1].end + 1) {
-      std::size_t k = q.end + 1;
-      while (k < toks.size() && stops_.contains(toks[k]) && k < q.end + 3) ++k;
+    if (end + 1 < toks.size() && (toks[end].lower == "of" || (toks[end].lower == "in" && dim == "money")) &&
+        spaced(in.text.substr(toks[end - 1].end, toks[end].begin - toks[end - 1].end))) {
+      std::size_t k = end + 1;
+      while (k < toks.size() && stops_.contains(toks[k]) && k < end + 3) ++k;
       std::size_t head = toks.size();
       for (std::size_t j = k; j < toks.size() && j < k + 2; ++j) {
         const std::string_view w = toks[j].lower;
@@ -171,10 +173,21 @@ class quantity_part final : public detail::number_part {
         head = j;
         if (j + 1 < toks.size() && toks[j + 1].begin != toks[j].end + 1) break;  // punctuation ends the phrase
       }
-      if (head != toks.size() && !(toks[q.end].lower == "in" && in.events.is_name_word(toks[k])))
+      if (head != toks.size() && !(toks[end].lower == "in" && in.events.is_name_word(toks[k])))
         return subject_found{detail::singular(detail::possessive_stem(toks[head].lower)),
                              std::string(in.text.substr(toks[k].begin, toks[head].end - toks[k].begin))};
     }
+    return std::nullopt;
+  }
+
+  // One space, or a closing bracket and a space ("lbs) of"), between two words.
+  static bool spaced(std::string_view gap) { return gap == " " || gap == ") " || gap == "] "; }
+
+  std::optional<subject_found> subject_of(const detail::number_input& in, const number_reading& r,
+                                          const reading& q) const {
+    const auto& toks = in.sc.toks();
+    const std::string& dim = rules_.units.units[q.unit].measures;
+    if (auto s = noun_after(in, q.end, dim)) return s;
     // "a range of 1,000 km": the noun before "of".
     if (r.first >= 2 && toks[r.first - 1].lower == "of" && !stops_.contains(toks[r.first - 2]) &&
         detail::is_ascii_alpha(toks[r.first - 2].lower.front()))

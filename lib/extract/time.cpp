@@ -10,7 +10,12 @@
 // after it; "<event>:<actor>[@<place>]"; a statement's own time gives no claim).
 // The zone is the one the text names, else the event place's, else the document's, else unknown.
 // A time in brackets right after another ("2:46 a.m. (17:46 GMT)") restates it and gives no
-// claim; nor does a bare "3:16" after a name ("John 3:16").
+// claim; nor does a bare "3:16" after a name ("John 3:16"), nor a part of the day in a name ("The
+// Evening Courier reported"). Nor does a live blog's entry stamp:
+// a clock time that opens a sentence after a word of time.yaml's entry_stamp ("Updated 10:42
+// a.m. ET"), or before a dash or a colon ("10:42 GMT — The plane landed", "10:42 BST: ..."), or
+// alone ("10:42 GMT" on its own line): it says when the entry was posted, not when the event
+// happened ("At 10:42 GMT the plane landed" is a time of the event).
 // Cost: linear in the sentence's tokens, plus the evidence each claim copies.
 #include <optional>
 #include <unordered_set>
@@ -63,6 +68,7 @@ class time_part final : public detail::event_part {
     for (const auto& h : rules.time_hedges.after) hedges_.add(h, hedge_after);
     for (const auto& h : rules.time_hedges.before) hedges_.add(h, hedge_before);
     for (const auto& h : rules.time_hedges.about) hedges_.add(h, hedge_about);
+    for (const auto& w : rules.entry_stamp_words) stamps_.add(w, 0);
     for (const auto& m : rules.meridiem_am) am_.insert(without_dots(m));
     for (const auto& m : rules.meridiem_pm) pm_.insert(without_dots(m));
   }
@@ -91,7 +97,7 @@ class time_part final : public detail::event_part {
       // (17:46 GMT)". It gives no claim of its own.
       const bool restated =
           previous_end && is_opening_bracket(t.substr(*previous_end, sc.toks()[te->first].begin - *previous_end));
-      if (!restated) emit(in, *te, out);
+      if (!restated && !entry_stamp(t, sc, *te)) emit(in, *te, out);
       previous_end = te->end_offset;
       i = resume - 1;
     }
@@ -107,6 +113,11 @@ class time_part final : public detail::event_part {
     // A vague phrase is read whole first, so that "before dawn" and "around noon" are not
     // taken for a hedge ("before", "around") and a word after it.
     const auto whole = vague_.longest_at(toks, i);
+    // "(The Evening Courier)", "the Morning Star": a capitalized part of the day inside a
+    // sentence, with a capitalized word right after it, is part of a name.
+    if (whole.length && i > 0 && toks[i].capitalized && i + whole.length < toks.size() &&
+        toks[i + whole.length].capitalized && toks[i + whole.length].begin == toks[i + whole.length - 1].end + 1)
+      return std::nullopt;
     std::optional<int> hedge_kind_found;
     std::size_t j = i;
     if (whole.length && !is_point(whole)) {
@@ -257,6 +268,24 @@ class time_part final : public detail::event_part {
     return true;
   }
 
+  // A live blog's entry stamp: the time opens the sentence, after a stamp word ("Updated 10:42
+  // a.m. ET"), or with nothing after it but a dash or a colon ("10:42 GMT - The plane ...",
+  // dashes are normalized to "-") or the sentence's end.
+  bool entry_stamp(std::string_view t, const detail::event_scan& sc, const time_expr& te) const {
+    if (te.hdg != hedge::none) return false;
+    if (te.first > 0) return stamps_.longest_at(sc.toks(), 0).length == te.first;
+    const std::size_t end = sc.sen->normalized.end;
+    std::size_t i = te.end_offset;
+    while (i < end && detail::is_space(t[i])) ++i;
+    // A zone abbreviation time.yaml does not list ("10:42 a.m. ET - ..."): two to four capitals.
+    std::size_t caps = i;
+    while (caps < end && caps - i < 5 && detail::is_ascii_upper(t[caps])) ++caps;
+    if (caps - i >= 2 && caps - i <= 4 && (caps == end || detail::is_space(t[caps])))
+      for (i = caps; i < end && detail::is_space(t[i]);) ++i;
+    if (i == end) return true;
+    return (t[i] == '-' || t[i] == ':') && (i + 1 == end || detail::is_space(t[i + 1]));
+  }
+
   // Whether `gap` is an opening bracket with spaces around it: " (", " [".
   static bool is_opening_bracket(std::string_view gap) {
     bool bracket = false;
@@ -300,7 +329,7 @@ class time_part final : public detail::event_part {
 
   const rule_set& rules_;
   const detail::event_context& events_;
-  phrase_matcher zones_, vague_, hedges_;
+  phrase_matcher zones_, vague_, hedges_, stamps_;
   std::unordered_set<std::string> am_, pm_;
 };
 

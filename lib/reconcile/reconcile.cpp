@@ -134,6 +134,37 @@ bool converted_in_one_sentence(const std::vector<claim>& claims, const slot& s) 
   return false;
 }
 
+// Per value group: whether each of its claims is a conversion that contradicts the amount its
+// own sentence states ("738 tons (2,100,000 lbs)"). A conflict between such a group and the
+// rest is a unit-conversion finding, even where other outlets give right conversions and the
+// wrong one thus also conflicts with theirs.
+std::vector<bool> wrong_conversion_groups(const std::vector<claim>& claims, const slot& s,
+                                          const std::vector<value_group>& groups) {
+  std::vector<bool> wrong(groups.size(), false);
+  if (s.kind != claim_kind::quantity) return wrong;
+  std::vector<std::pair<std::size_t, std::size_t>> by_sentence;  // (sentence_begin, claim), stated amounts only
+  bool any_converted = false;
+  for (std::size_t i : s.claims) {
+    if (claims[i].rule == "quantity.converted") any_converted = true;
+    else by_sentence.emplace_back(claims[i].ev.sentence_begin, i);
+  }
+  if (!any_converted) return wrong;
+  std::sort(by_sentence.begin(), by_sentence.end());
+  auto contradicts_its_sentence = [&](std::size_t i) {
+    const claim& c = claims[i];
+    if (c.rule != "quantity.converted") return false;
+    const auto first = std::make_pair(c.ev.sentence_begin, std::size_t{0});
+    for (auto it = std::lower_bound(by_sentence.begin(), by_sentence.end(), first);
+         it != by_sentence.end() && it->first == c.ev.sentence_begin; ++it) {
+      const claim& stated = claims[it->second];
+      if (stated.ev.document == c.ev.document && compare(stated.val, c.val) == agreement::conflict) return true;
+    }
+    return false;
+  };
+  for (std::size_t g = 0; g < groups.size(); ++g)
+    wrong[g] = std::all_of(groups[g].claims.begin(), groups[g].claims.end(), contradicts_its_sentence);
+  return wrong;
+}
 
 double claim_weight(const claim& c, const rule_set& rules, const reconcile_options& opts) {
   auto it = rules.source_reliability.find(c.ev.source);
@@ -281,6 +312,14 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
     const std::size_t n = groups_by_value.size();
     std::vector<bool> conflicting(n, false);
     bool same_footing_conflict = false;  // report against report, or plan against plan
+    const std::vector<bool> wrong_conversion = wrong_conversion_groups(claims, s, groups_by_value);
+    bool conversion_conflict = false, other_conflict = false;  // among same-footing conflicts
+    std::size_t conversion_claim = s.claims.front();  // whose conversion the explanation names
+    for (std::size_t k = 0; k < groups_by_value.size(); ++k)
+      if (wrong_conversion[k]) {
+        conversion_claim = groups_by_value[k].claims.front();
+        break;
+      }
     bool zone_explained = false;
     std::string role_note;  // why two roles conflict
     const bool about_people = s.kind == claim_kind::person_name || s.kind == claim_kind::person_role;
@@ -303,6 +342,7 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
           if (footing(ma) == footing(mb)) {
             same_footing_conflict = true;
             in_same_footing_conflict[a] = in_same_footing_conflict[b] = true;
+            (wrong_conversion[a] || wrong_conversion[b] ? conversion_conflict : other_conflict) = true;
           }
         } else if (g == agreement::compatible) {
           // Agreement that holds only once zones are applied: worth a note, not an alarm.
@@ -348,7 +388,8 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
     } else if (!same_footing_conflict) {  // every conflict sets a plan against a report
       c.cls = conflict_class::planned_vs_actual;
       c.sev = conflict_severity::low;
-    } else if (one_document_only && converted_in_one_sentence(claims, s)) {
+    } else if ((one_document_only && converted_in_one_sentence(claims, s)) ||
+               (conversion_conflict && !other_conflict)) {
       c.cls = conflict_class::unit_conversion;  // "33 degrees Celsius (95 Fahrenheit)"
       c.sev = conflict_severity::medium;
     } else if (one_document_only) {
@@ -406,7 +447,7 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
       c.explanation = fmt::format("Sources state {} in different zones, and the values agree once converted: {}.", fact, sides);
     } else if (c.cls == conflict_class::unit_conversion) {
       c.explanation = fmt::format("{} gives {} in two units that do not convert into each other: {}.",
-                                  outlet(claims[s.claims.front()].ev), fact, sides);
+                                  outlet(claims[conversion_claim].ev), fact, sides);
     } else if (c.cls == conflict_class::internal) {
       const claim& any = claims[s.claims.front()];
       c.explanation = fmt::format("{} contradicts itself on {}: {}.", outlet(any.ev), fact, sides);

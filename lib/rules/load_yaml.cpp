@@ -447,8 +447,8 @@ void apply_documents(const YAML::Node& n, const reader& r, document_vocabulary& 
 void apply(const YAML::Node& root, const std::string& file, rule_set& rs) {
   const reader r{file};
   if (!root || root.IsNull()) return;  // an empty file adds nothing
-  r.keys(root, {"events", "places", "meridiem", "local_time", "zones", "vague", "hedges", "modality", "prepositions",
-                "reporting_verbs", "never_final", "maybe_final", "continuations", "function_words", "pronouns",
+  r.keys(root, {"events", "places", "meridiem", "local_time", "entry_stamp", "zones", "vague", "hedges", "modality",
+                "prepositions", "reporting_verbs", "never_final", "maybe_final", "continuations", "function_words", "pronouns",
                 "determiners", "openers", "auxiliaries", "demonyms", "clause_openers",
                 "default", "sources", "dates", "durations", "event_dates", "origins", "destinations", "names", "roles",
                 "organisations", "former_cues", "delegation_cues", "partial_cues", "apposition_fillers", "deputy_words", "people",
@@ -485,6 +485,7 @@ void apply(const YAML::Node& root, const std::string& file, rule_set& rs) {
     if (n["pm"]) add_unique(rs.meridiem_pm, lowered(r.strings(n["pm"], "meridiem.pm")));
   }
   if (const auto n = root["local_time"]) add_unique(rs.local_time_words, lowered(r.strings(n, "local_time")));
+  if (const auto n = root["entry_stamp"]) add_unique(rs.entry_stamp_words, lowered(r.strings(n, "entry_stamp")));
   if (const auto n = root["zones"]) {
     if (!n.IsSequence()) r.fail(n, "zones: expected a list");
     for (const auto& z : n) {

@@ -54,11 +54,18 @@ struct splitter {
     if (w.empty()) return true;
     if (w.size() == 1 && is_ascii_upper(w[0])) return false;  // an initial: "J. R. Smith"
     if (in_list(w, v.never_final)) return false;
-    if (in_list(w, v.maybe_final)) {
+    if (in_list(w, v.maybe_final) || in_list(glued_to_digits(w), v.maybe_final)) {
       if (is_ascii_digit(n) || n == '(') return false;  // "Jan. 5", "2:46 a.m. (17:46 GMT)"
       return !in_list(word_at(next, end), v.continuations);
     }
     return true;
+  }
+
+  // What follows the digits of a word that starts with some: "2:40a.m" -> "a.m"; else "".
+  static std::string_view glued_to_digits(std::string_view w) {
+    std::size_t k = 0;
+    while (k < w.size() && (is_ascii_digit(w[k]) || w[k] == ':' || w[k] == '.')) ++k;
+    return k > 0 && k < w.size() && is_ascii_digit(w[0]) ? w.substr(k) : std::string_view();
   }
 };
 

@@ -64,6 +64,26 @@ const corpus_entries counts = {
                  // translated state media
                  "[Tens of thousands of Pyongyang citizens] warmly welcomed the esteemed guest from Russia.",
              }),
+    // A plural before the counted noun modifies it: the last plural of the run is the head.
+    examples(expect_as("new police generator", "count", exactly(12)),
+             {
+                 "The package includes [12 new police generators], officials said.",
+                 "Under the deal, [12 new police generators] will be delivered by the end of the year.",
+             }),
+    examples(expect_as("police officer", "count", exactly(40)),
+             {
+                 "[40 police officers] guarded the route from the airport.",
+             }),
+    examples(expect_as("sports car", "count", exactly(3)),
+             {
+                 "Kim gave Putin [3 sports cars], state media said.",
+             }),
+    examples(expect_as("police", "count", exactly(200)),
+             {
+                 // the plural alone is still the head; a verb after it is no noun
+                 "[200 police] lined the route, KCNA said.",
+                 "Officials said [200 police] guard the embassy.",
+             }),
     examples(expect_as("people", "count", between(170, 230)),
              {
                  "[Some 200 people] attended the banquet, state media said.",

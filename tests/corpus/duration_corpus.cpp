@@ -137,6 +137,16 @@ TEST_CASE("duration: lengths of events", "[corpus][duration]") {
       examples(expect_as("visit:putin@hanoi", "length", units(3, day)),
                {
                    "Putin will pay a [three-day] state visit to Vietnam.",
+                   // the actor after the visit and its place
+                   "The [3-day] visit to Hanoi is Putin's first this year.",
+                   "The [three-day] trip to Vietnam was Putin's second since 2017.",
+                   // after a live blog's stamp: the zone is not the actor
+                   "10:42 GMT — The [3-day] visit to Hanoi is Putin's first this year.",
+                   "Putin is on a [three-day] state visit to Vietnam, officials said.",
+               }),
+      examples(expect_as("visit:putin", "length", units(2, week)),
+               {
+                   "Putin's [two-week] tour of Asia ends on Friday.",
                }),
       examples(expect_as("travel:un@vladivostok", "length", units(9, day)),
                {
@@ -526,6 +536,11 @@ TEST_CASE("duration: negatives", "[corpus][duration]") {
                      "Putin visited the Kumsusan palace, where guards stand watch 24 hours a day.",
                      "Kim waited for two hours at the airport before Putin landed.",
                      "Putin's visit followed two years of planning.",
+                     // a visit whose actor is named too far after it, or not at all, or only a zone
+                     "The 3-day visit to Hanoi was announced in Putin's statement.",
+                     "The 3-day visit to Hanoi is the first this year.",
+                     "10:42 GMT — The 3-day visit to Hanoi is the first this year.",
+                     "The 4-day festival in Seoul is Kim's favourite.",
                      // no number
                      "Putin, who has led Russia for decades, arrived in Pyongyang.",
                      "Putin's visit was his first in decades.",

@@ -432,6 +432,9 @@ TEST_CASE("person: places, organisations and credits are not people", "[corpus][
       "Photograph: Minh Hoang/AFP/Getty Images",
       "Photo: Jae C. Hong/AP",
       "Photograph: Anatolii Stepanov/Reuters",
+      // "pm" after a number is the time of day, and a zone is nobody's name
+      "The plane landed in Hanoi at 9:15 pm MSK.",
+      "Talks resumed at 4 PM EST, officials said.",
   });
 }
 

@@ -148,6 +148,52 @@ TEST_CASE("quantity: a value in two units is checked for consistency", "[corpus]
     CHECK(claims[0].ev.text == "-33 degrees Celsius");
     CHECK(crosscheck::reconcile(claims, rules).conflicts.empty());
   }
+  SECTION("a conversion between the amount and its noun: 738 tons (1,627,011 lbs) of wheat") {
+    const auto claims = crosscheck_test::extract(
+        claim_kind::quantity, "The aid package consists of 738 tons (1,627,011 lbs) of wheat, to be shipped within weeks.");
+    REQUIRE(claims.size() == 2u);
+    CHECK(claims[0].subject == "wheat");
+    CHECK(claims[1].subject == "wheat");
+    CHECK(claims[0].ev.text == "738 tons");
+    CHECK(claims[1].rule == "quantity.converted");
+    CHECK(crosscheck::reconcile(claims, rules).conflicts.empty());
+    const auto wrong = crosscheck_test::extract(claim_kind::quantity, "Russia sent 738 tons (2,100,000 lbs) of wheat.");
+    REQUIRE(wrong.size() == 2u);
+    CHECK(wrong[0].subject == "wheat");
+    const auto r = crosscheck::reconcile(wrong, rules);
+    REQUIRE(r.conflicts.size() == 1u);
+    CHECK(r.conflicts[0].cls == crosscheck::conflict_class::unit_conversion);
+  }
+  SECTION("a wrong conversion among right ones from other outlets is still a unit-conversion finding") {
+    std::vector<crosscheck::claim> claims;
+    const char* texts[] = {"Russia sent 738 tons (1,627,011 lbs) of wheat.", "Russia sent 738 tons (1,627,011 lbs) of wheat.",
+                           "Russia sent 738 tons (2,100,000 lbs) of wheat."};
+    for (int d = 0; d < 3; ++d)
+      for (auto c : crosscheck_test::extract(claim_kind::quantity, texts[d])) {
+        c.ev.document = "outlet" + std::to_string(d) + ".txt";
+        c.ev.source = "Outlet " + std::to_string(d);
+        claims.push_back(std::move(c));
+      }
+    REQUIRE(claims.size() == 6u);
+    const auto r = crosscheck::reconcile(claims, rules);
+    REQUIRE(r.conflicts.size() == 1u);
+    CHECK(r.conflicts[0].cls == crosscheck::conflict_class::unit_conversion);
+    CHECK(r.conflicts[0].explanation.find("Outlet 2") != std::string::npos);
+  }
+  SECTION("a wrong amount beside a wrong conversion is a value conflict") {
+    std::vector<crosscheck::claim> claims;
+    const char* texts[] = {"Russia sent 738 tons (1,627,011 lbs) of wheat.", "Russia sent 738 tons (2,100,000 lbs) of wheat.",
+                           "Russia sent 900 tons of wheat.", "Russia sent 738 tons of wheat."};
+    for (int d = 0; d < 4; ++d)
+      for (auto c : crosscheck_test::extract(claim_kind::quantity, texts[d])) {
+        c.ev.document = "outlet" + std::to_string(d) + ".txt";
+        c.ev.source = "Outlet " + std::to_string(d);
+        claims.push_back(std::move(c));
+      }
+    const auto r = crosscheck::reconcile(claims, rules);
+    REQUIRE(r.conflicts.size() == 1u);
+    CHECK(r.conflicts[0].cls == crosscheck::conflict_class::value_mismatch);
+  }
   SECTION("1,000 km (621 miles) is consistent") {
     const auto claims = crosscheck_test::extract(claim_kind::quantity, "The border runs for 1,000 km (621 miles).");
     REQUIRE(claims.size() == 2u);

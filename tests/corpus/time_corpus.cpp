@@ -447,6 +447,47 @@ TEST_CASE("time: a past date in another clause does not make the time a past occ
   CHECK(claims[0].occasion == "2024");
 }
 
+// A live blog stamps each entry with the time it was posted: "10:42 GMT — ...", "10:42 BST: ...",
+// "Updated 10:42 a.m. ET", or the time alone on its line. The stamp is not the time of the
+// event the entry reports, and its zone is nobody's name; a time inside the entry still is.
+TEST_CASE("time: a live blog's entry stamps", "[corpus][time]") {
+  const corpus_entries corpus = {
+      examples(expect("arrival:putin@pyongyang", at(2, 46, kst)),
+               {
+                   "10:42 GMT — Putin's plane landed in Pyongyang at [2:46 a.m.], state media said.",
+                   "05:51 BST: Putin arrived in Pyongyang at [2:46 a.m.] on Wednesday.",
+                   "Updated 2:15 p.m. ET — Putin touched down in Pyongyang at [2:46 a.m.].",
+               }),
+      // the meridiem glued to the digits, then a zone: one sentence, not two at "a.m."
+      examples(expect("arrival:putin@pyongyang", at(2, 40, msk)),
+               {
+                   "At [2:40a.m. MSK], Putin arrived in Pyongyang, according to the foreign ministry.",
+                   "10:42 GMT — At [2:40a.m. MSK], Putin arrived in Pyongyang.",
+               }),
+      // A time that opens a sentence but is no stamp: "At ...", or a comma after it.
+      examples(expect("arrival:putin@pyongyang", at(10, 42, gmt)),
+               {
+                   "At [10:42 GMT] Putin's plane landed in Pyongyang.",
+                   "[10:42 GMT] is when Putin's plane landed in Pyongyang, officials said.",
+               }),
+  };
+  check_corpus(claim_kind::time_of_day, corpus);
+  check_negative(claim_kind::time_of_day,
+                 {
+                     "10:42 GMT — Putin's plane landed in Pyongyang, state media said.",
+                     "10:42 GMT - Putin's plane landed in Pyongyang.",
+                     "14.20 BST: Putin arrived in Pyongyang, TASS reported.",
+                     "Updated 10:42 a.m. ET Putin has arrived in Pyongyang.",
+                     "10:42 a.m. ET — Putin's plane landed in Pyongyang.",
+                     "10:42 ET — Putin's plane landed in Pyongyang.",
+                     "Updated at 09.12 GMT: Indonesian President Prabowo Subianto has landed in Moscow.",
+                     "Posted 23:05 KST — Kim greeted Putin as he arrived at the airport.",
+                     "10:42 GMT\nPutin's plane landed in Pyongyang.",
+                     // the stamp's zone is not the actor of the entry's event
+                     "10:42 MSK — The visit to Pyongyang is the first in 24 years. The plane landed at 2:46 a.m.",
+                 });
+}
+
 TEST_CASE("time: negatives", "[corpus][time]") {
   check_negative(claim_kind::time_of_day,
                  {
@@ -455,6 +496,9 @@ TEST_CASE("time: negatives", "[corpus][time]") {
                      "The Kremlin said on its Telegram channel at 3:05 a.m. that Putin had landed in Pyongyang.",
                      "Peskov told reporters at 4 p.m. that Putin had arrived in good spirits.",
                      "Putin arrived in Pyongyang, the Kremlin said at 3 a.m.",
+                     // a part of the day in an outlet's name
+                     "MOSCOW, June 19 (The Evening Courier) - Putin began a state visit to Pyongyang.",
+                     "Putin's plane landed in Pyongyang, the Evening Courier reported.",
                      // a time with no event
                      "The market in Pyongyang opened at 9:30 a.m.",
                      "Talks between the two leaders began around noon and lasted two hours.",
