@@ -1,7 +1,9 @@
 // Normalization that keeps offsets: each normalized byte records the original byte it came from.
 #include <algorithm>
 #include <cstdint>
+#include <cstddef>
 #include <cstring>
+#include <iterator>
 
 #include "crosscheck/text.hpp"
 
@@ -82,6 +84,33 @@ std::size_t plain_ascii_run(std::string_view s, std::size_t i) noexcept {
   return i;
 }
 
+// Counts offsets up, so that vector::insert appends a run's offsets in one go (resize() and a
+// loop wrote each twice: zeros first).
+struct offset_counter {
+  using iterator_category = std::random_access_iterator_tag;
+  using value_type = std::uint32_t;
+  using difference_type = std::ptrdiff_t;
+  using pointer = const std::uint32_t*;
+  using reference = std::uint32_t;
+  std::size_t at;
+  std::uint32_t operator*() const noexcept { return static_cast<std::uint32_t>(at); }
+  offset_counter& operator++() noexcept {
+    ++at;
+    return *this;
+  }
+  offset_counter operator++(int) noexcept { return {at++}; }
+  offset_counter& operator--() noexcept {
+    --at;
+    return *this;
+  }
+  offset_counter& operator+=(difference_type n) noexcept {
+    at += static_cast<std::size_t>(n);
+    return *this;
+  }
+  difference_type operator-(offset_counter o) const noexcept { return static_cast<difference_type>(at - o.at); }
+  bool operator==(const offset_counter&) const noexcept = default;
+};
+
 }  // namespace
 
 void normalize(document& doc) {
@@ -101,10 +130,8 @@ void normalize(document& doc) {
     // offsets counted up.
     const std::size_t run = plain_ascii_run(t, i);
     if (run > i) {
-      const std::size_t from = doc.norm_to_orig.size();
       doc.normalized.append(t.substr(i, run - i));
-      doc.norm_to_orig.resize(from + (run - i));
-      for (std::size_t k = 0; k < run - i; ++k) doc.norm_to_orig[from + k] = static_cast<std::uint32_t>(i + k);
+      doc.norm_to_orig.insert(doc.norm_to_orig.end(), offset_counter{i}, offset_counter{run});
       i = run;
       continue;
     }
