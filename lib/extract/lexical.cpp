@@ -91,11 +91,15 @@ void tokenize(std::string_view t, std::size_t begin, std::size_t end, std::vecto
     tok.hash = h;
     tok.has_digit = seen & digit;
     tok.has_hyphen = seen & hyphen;
-    // Only a word that ends in an apostrophe or "'s" has a stem of its own to hash.
+    // Only a word with a joiner can end in "'s" and have a stem of its own to hash.
     tok.stem_hash = h;
+    tok.possessive = false;
     if (seen & joiner) {
-      const std::string_view stem = tok.stem();
-      if (stem.size() != tok.lower.size()) tok.stem_hash = word_hash(stem);
+      const std::string_view stem = possessive_stem(tok.lower);
+      if (stem.size() != tok.lower.size()) {
+        tok.possessive = true;
+        tok.stem_hash = word_hash(stem);
+      }
     }
     // ASCII upper case, or a Latin-1 capital such as "Ö" (U+00C0..U+00DE but the sign U+00D7).
     if (first & upper) {

@@ -21,6 +21,7 @@ struct token {
   bool capitalized = false;
   bool has_digit = false;   // an ASCII digit somewhere in the word: "19", "mid-2001", "2:46"
   bool has_hyphen = false;  // "mid-May", "two-day"
+  bool possessive = false;  // a possessive ending: stem() is shorter than lower (set by tokenize)
   // The word without a possessive ending: "putin's" -> "putin", "leaders'" -> "leaders".
   std::string_view stem() const noexcept;
 };
@@ -31,7 +32,7 @@ inline std::string_view possessive_stem(std::string_view w) noexcept {
   if (w.size() > 1 && w.back() == '\'') return w.substr(0, w.size() - 1);
   return w;
 }
-inline std::string_view token::stem() const noexcept { return possessive_stem(lower); }
+inline std::string_view token::stem() const noexcept { return possessive ? possessive_stem(lower) : lower; }
 
 // FNV-1a of a (lower-case) word.
 inline std::uint64_t word_hash(std::string_view w) noexcept {

@@ -78,6 +78,25 @@ TEST_CASE("phrase_matcher: an empty matcher matches nothing", "[lexical]") {
   CHECK(m.longest_ending_at(toks, 1).length == 0u);
 }
 
+TEST_CASE("tokenize: a possessive's stem and its hash", "[lexical]") {
+  const std::string text = "Putin's aides' talks, 1990's, rock'n'roll";
+  const auto toks = tokenize(text, 0, text.size());
+  REQUIRE(toks.size() == 5u);
+  CHECK(toks[0].possessive);
+  CHECK(toks[0].stem() == "putin");
+  CHECK(toks[0].stem_hash == crosscheck::detail::word_hash("putin"));
+  CHECK(toks[0].hash == crosscheck::detail::word_hash("putin's"));
+  CHECK(!toks[1].possessive);  // a final apostrophe is no part of the token
+  CHECK(toks[1].stem() == "aides");
+  CHECK(!toks[2].possessive);
+  CHECK(toks[2].stem_hash == toks[2].hash);
+  CHECK(toks[3].possessive);  // "1990's": the word is cut as any other
+  CHECK(toks[3].stem() == "1990");
+  CHECK(!toks[4].possessive);  // apostrophes inside, no "'s" at the end
+  CHECK(toks[4].stem() == "rock'n'roll");
+  CHECK(toks[4].stem_hash == toks[4].hash);
+}
+
 TEST_CASE("document_tokens: reused buffers give the tokens of a fresh tokenize", "[lexical]") {
   // A long document first, then a shorter one on the same thread: the second gets the first's
   // buffers back, longer words and more sentences than it needs.
@@ -100,7 +119,7 @@ TEST_CASE("document_tokens: reused buffers give the tokens of a fresh tokenize",
         same = got[k].begin == fresh[k].begin && got[k].end == fresh[k].end && got[k].lower == fresh[k].lower &&
                got[k].hash == fresh[k].hash && got[k].stem_hash == fresh[k].stem_hash &&
                got[k].capitalized == fresh[k].capitalized && got[k].has_digit == fresh[k].has_digit &&
-               got[k].has_hyphen == fresh[k].has_hyphen;
+               got[k].has_hyphen == fresh[k].has_hyphen && got[k].possessive == fresh[k].possessive;
     }
     return same;
   };
