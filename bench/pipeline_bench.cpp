@@ -9,6 +9,7 @@
 
 #include "extract/date_parse.hpp"
 #include "extract/lexical.hpp"
+#include "extract/token_pass.hpp"
 
 namespace {
 
@@ -110,6 +111,23 @@ void BM_tokenize(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * total_bytes()));
 }
 BENCHMARK(BM_tokenize);
+
+// Tokenizing as an extractor_set does it: all sentences of a document at once, into buffers
+// that the thread reuses from one document to the next (token_pass.hpp).
+void BM_document_tokens(benchmark::State& state) {
+  std::vector<crosscheck::document> docs = samples();
+  for (auto& d : docs) crosscheck::prepare(d, rules());
+  std::size_t n = 0;
+  for (auto _ : state) {
+    for (const auto& d : docs) {
+      const crosscheck::detail::document_tokens toks(d);
+      for (std::size_t s = 0; s < d.sentences.size(); ++s) n += toks[s].size();
+    }
+    benchmark::DoNotOptimize(n);
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * total_bytes()));
+}
+BENCHMARK(BM_document_tokens);
 
 // prepare + every extractor: the per-document work of `crosscheck claims`. With threads, each
 // thread runs the whole pipeline over its own copies of the documents with one shared

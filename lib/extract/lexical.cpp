@@ -22,6 +22,8 @@ enum byte_class : unsigned char {
   digit_joiner = 4,  // : , between digits only: "2:46", "10,000"
   digit = 8,         // with word_byte: an ASCII digit
   hyphen = 16,       // with joiner: '-'
+  upper = 32,        // with word_byte: an ASCII capital
+  latin1_lead = 64,  // with word_byte: 0xC3, the first byte of U+00C0..U+00FF (capitals among them)
 };
 
 constexpr std::array<unsigned char, 256> byte_classes = [] {
@@ -29,6 +31,8 @@ constexpr std::array<unsigned char, 256> byte_classes = [] {
   for (int b = 0; b < 256; ++b)
     if (is_word_byte(static_cast<char>(b))) classes[static_cast<std::size_t>(b)] = word_byte;
   for (char d = '0'; d <= '9'; ++d) classes[static_cast<std::size_t>(d)] |= digit;
+  for (char u = 'A'; u <= 'Z'; ++u) classes[static_cast<std::size_t>(u)] |= upper;
+  classes[0xC3] |= latin1_lead;
   classes['\''] = classes['.'] = joiner;
   classes['-'] = joiner | hyphen;
   classes[':'] = classes[','] = digit_joiner;
@@ -50,7 +54,8 @@ void tokenize(std::string_view t, std::size_t begin, std::size_t end, std::vecto
   std::size_t n = 0;  // tokens written; out[n..] are left from an earlier sentence, reused
   std::size_t i = begin;
   while (i < end) {
-    if (!(class_of(text[i]) & word_byte)) {
+    const unsigned char first = class_of(text[i]);
+    if (!(first & word_byte)) {
       ++i;
       continue;
     }
@@ -75,26 +80,36 @@ void tokenize(std::string_view t, std::size_t begin, std::size_t end, std::vecto
     tok.begin = b;
     tok.end = i;
     tok.lower.resize(i - b);
-    // Lower-cased and hashed in one go (word_hash, inlined): h is the hash of the word so far,
-    // h1 and h2 of the word without its last one and two bytes, for the stem's hash.
+    // Lower-cased and hashed in one go (word_hash, inlined).
     char* const lowered = tok.lower.data();
-    std::uint64_t h = word_hash({}), h1 = h, h2 = h;
+    std::uint64_t h = word_hash({});
     for (std::size_t k = 0; k < i - b; ++k) {
       const char l = lower_bytes[static_cast<unsigned char>(text[b + k])];
       lowered[k] = l;
-      h2 = h1;
-      h1 = h;
       h = (h ^ static_cast<unsigned char>(l)) * 1099511628211ull;
     }
     tok.hash = h;
     tok.has_digit = seen & digit;
     tok.has_hyphen = seen & hyphen;
-    const std::size_t stem_size = tok.stem().size();
-    tok.stem_hash = stem_size == tok.lower.size() ? h : stem_size + 1 == tok.lower.size() ? h1 : h2;
+    // Only a word with a joiner can end in "'s" and have a stem of its own to hash.
+    tok.stem_hash = h;
+    tok.possessive = false;
+    if (seen & joiner) {
+      const std::string_view stem = possessive_stem(tok.lower);
+      if (stem.size() != tok.lower.size()) {
+        tok.possessive = true;
+        tok.stem_hash = word_hash(stem);
+      }
+    }
     // ASCII upper case, or a Latin-1 capital such as "Ö" (U+00C0..U+00DE but the sign U+00D7).
-    const auto c0 = static_cast<unsigned char>(text[b]);
-    const auto c1 = b + 1 < end ? static_cast<unsigned char>(text[b + 1]) : 0;
-    tok.capitalized = is_ascii_upper(text[b]) || (c0 == 0xC3 && c1 >= 0x80 && c1 <= 0x9E && c1 != 0x97);
+    if (first & upper) {
+      tok.capitalized = true;
+    } else if (first & latin1_lead) {
+      const auto c1 = b + 1 < end ? static_cast<unsigned char>(text[b + 1]) : 0;
+      tok.capitalized = c1 >= 0x80 && c1 <= 0x9E && c1 != 0x97;
+    } else {
+      tok.capitalized = false;
+    }
   }
   out.resize(n);
 }
@@ -114,42 +129,52 @@ std::vector<std::string> split_words(std::string_view phrase) {
 }
 }  // namespace
 
+void phrase_matcher::insert(trie& t, const std::vector<std::string>& words, bool reversed, int payload) {
+  std::uint32_t at = 0;
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    const std::string& w = words[reversed ? words.size() - 1 - k : k];
+    if (const std::uint32_t* n = t[at].next.find(w)) {
+      at = *n;
+    } else {
+      const auto fresh = static_cast<std::uint32_t>(t.size());
+      t[at].next.set(w, fresh);  // before the emplace_back, which can move t[at]
+      t.emplace_back();
+      at = fresh;
+    }
+  }
+  if (!t[at].ends) {
+    t[at].ends = true;
+    t[at].payload = payload;
+  }
+}
+
 void phrase_matcher::add(std::string_view phrase, int payload) {
-  auto words = split_words(phrase);
+  const auto words = split_words(phrase);
   if (words.empty()) return;
-  entry e;
-  for (const auto& w : words) e.hashes.push_back(word_hash(w));
-  e.words = std::move(words);
-  e.payload = payload;
-  by_first_[e.words.front()].push_back(e);
-  const std::string last = e.words.back();
-  by_last_[last].push_back(std::move(e));
-  empty_ = false;
+  insert(forward_, words, false, payload);
+  insert(backward_, words, true, payload);
 }
 
 phrase_matcher::match phrase_matcher::longest_from(const std::vector<token>& toks, std::size_t i) const {
   match best;
-  const auto* entries = by_first_.find(toks[i]);
-  if (!entries) return best;
-  for (const entry& e : *entries) {
-    if (e.words.size() <= best.length || i + e.words.size() > toks.size()) continue;
-    bool ok = true;
-    for (std::size_t k = 1; k < e.words.size() && ok; ++k) ok = same(toks[i + k], e.words[k], e.hashes[k]);
-    if (ok) best = {e.words.size(), e.payload};
+  std::uint32_t at = 0;
+  for (std::size_t k = i; k < toks.size(); ++k) {
+    const std::uint32_t* n = forward_[at].next.find(toks[k]);
+    if (!n) break;
+    at = *n;
+    if (forward_[at].ends) best = {k + 1 - i, forward_[at].payload};
   }
   return best;
 }
 
 phrase_matcher::match phrase_matcher::longest_to(const std::vector<token>& toks, std::size_t i) const {
   match best;
-  const auto* entries = by_last_.find(toks[i - 1]);
-  if (!entries) return best;
-  for (const entry& e : *entries) {
-    if (e.words.size() <= best.length || e.words.size() > i) continue;
-    const std::size_t start = i - e.words.size();
-    bool ok = true;
-    for (std::size_t k = 0; k + 1 < e.words.size() && ok; ++k) ok = same(toks[start + k], e.words[k], e.hashes[k]);
-    if (ok) best = {e.words.size(), e.payload};
+  std::uint32_t at = 0;
+  for (std::size_t k = i; k > 0; --k) {
+    const std::uint32_t* n = backward_[at].next.find(toks[k - 1]);
+    if (!n) break;
+    at = *n;
+    if (backward_[at].ends) best = {i - (k - 1), backward_[at].payload};
   }
   return best;
 }

@@ -21,6 +21,7 @@ struct token {
   bool capitalized = false;
   bool has_digit = false;   // an ASCII digit somewhere in the word: "19", "mid-2001", "2:46"
   bool has_hyphen = false;  // "mid-May", "two-day"
+  bool possessive = false;  // a possessive ending: stem() is shorter than lower (set by tokenize)
   // The word without a possessive ending: "putin's" -> "putin", "leaders'" -> "leaders".
   std::string_view stem() const noexcept;
 };
@@ -31,7 +32,7 @@ inline std::string_view possessive_stem(std::string_view w) noexcept {
   if (w.size() > 1 && w.back() == '\'') return w.substr(0, w.size() - 1);
   return w;
 }
-inline std::string_view token::stem() const noexcept { return possessive_stem(lower); }
+inline std::string_view token::stem() const noexcept { return possessive ? possessive_stem(lower) : lower; }
 
 // FNV-1a of a (lower-case) word.
 inline std::uint64_t word_hash(std::string_view w) noexcept {
@@ -75,11 +76,7 @@ class word_map {
     return const_cast<word_map*>(this)->get(word, hash);
   }
   // False when no word of the map has this hash (a cheap test; true may still be a miss).
-  bool may_contain(std::uint64_t hash) const noexcept {
-    hash = nonzero(hash);
-    const unsigned bit = static_cast<unsigned>(hash >> 54);
-    return !keys_.empty() && ((bloom_[bit >> 6] >> (bit & 63)) & 1u);
-  }
+  bool may_contain(std::uint64_t hash) const noexcept { return bloom_has(hash); }
   const T* find(std::string_view word) const noexcept { return find(word, word_hash(word)); }
   const T* find(const token& t) const noexcept { return find(t.lower, t.hash); }
   const T* find_stem(const token& t) const noexcept { return find(t.stem(), t.stem_hash); }
@@ -95,10 +92,16 @@ class word_map {
 
  private:
   static std::uint64_t nonzero(std::uint64_t h) noexcept { return h ? h : 1; }
-  T* get(std::string_view word, std::uint64_t hash) noexcept {
-    hash = nonzero(hash);
+  // The word's Bloom bit is set: one load and a shift, the whole cost of most misses. All bits
+  // are clear in an empty map; the bit of hash 0 is that of nonzero(0).
+  bool bloom_has(std::uint64_t hash) const noexcept {
     const unsigned bit = static_cast<unsigned>(hash >> 54);
-    if (keys_.empty() || !((bloom_[bit >> 6] >> (bit & 63)) & 1u)) return nullptr;
+    return (bloom_[bit >> 6] >> (bit & 63)) & 1u;
+  }
+  T* get(std::string_view word, std::uint64_t hash) noexcept {
+    // keys_ is tested after the bit, for the rare hit: a moved-from map keeps its bits.
+    if (!bloom_has(hash) || keys_.empty()) return nullptr;
+    hash = nonzero(hash);
     const std::size_t mask = keys_.size() - 1;
     for (std::size_t k = hash & mask;; k = (k + 1) & mask) {
       if (keys_[k] == 0) return nullptr;
@@ -152,41 +155,42 @@ std::vector<token> tokenize(std::string_view text, std::size_t begin, std::size_
 void tokenize(std::string_view text, std::size_t begin, std::size_t end, std::vector<token>& out);
 
 // Matches multi-word phrases (lower case, words separated by single spaces) against token
-// sequences; each phrase carries an integer payload.
+// sequences; each phrase carries an integer payload. The phrases are a trie of words (and a
+// second trie of their reversed words, for matches that end at a token), so a match costs one
+// table lookup per token walked, however many phrases share a first word ("minister",
+// "minister of defense", "minister of the interior", ...).
 class phrase_matcher {
  public:
+  // A phrase added twice keeps its first payload.
   void add(std::string_view phrase, int payload);
-  bool empty() const noexcept { return empty_; }
+  bool empty() const noexcept { return forward_.size() == 1; }
   struct match {
     std::size_t length = 0;  // in tokens; 0 when nothing matched
     int payload = 0;
   };
   // Longest phrase starting at tokens[i]. Most tokens start no phrase: the inline test on the
   // token's precomputed hash turns them away before any call.
-  match longest_at(const std::vector<token>& tokens, std::size_t i) const {
-    if (i >= tokens.size() || !by_first_.may_contain(tokens[i].hash)) return {};
+  [[gnu::always_inline]] match longest_at(const std::vector<token>& tokens, std::size_t i) const {
+    if (i >= tokens.size() || !forward_.front().next.may_contain(tokens[i].hash)) return {};
     return longest_from(tokens, i);
   }
   // Longest phrase ending at tokens[i - 1] (exclusive end i).
-  match longest_ending_at(const std::vector<token>& tokens, std::size_t i) const {
-    if (i == 0 || i > tokens.size() || !by_last_.may_contain(tokens[i - 1].hash)) return {};
+  [[gnu::always_inline]] match longest_ending_at(const std::vector<token>& tokens, std::size_t i) const {
+    if (i == 0 || i > tokens.size() || !backward_.front().next.may_contain(tokens[i - 1].hash)) return {};
     return longest_to(tokens, i);
   }
 
  private:
-  struct entry {
-    std::vector<std::string> words;
-    std::vector<std::uint64_t> hashes;
-    int payload;
+  struct node {
+    word_map<std::uint32_t> next;  // the node after each word; index into the trie's vector
+    int payload = 0;
+    bool ends = false;  // a phrase ends here
   };
+  using trie = std::vector<node>;  // [0]: the root
+  static void insert(trie& t, const std::vector<std::string>& words, bool reversed, int payload);
   match longest_from(const std::vector<token>& tokens, std::size_t i) const;
   match longest_to(const std::vector<token>& tokens, std::size_t i) const;
-  static bool same(const token& t, const std::string& word, std::uint64_t hash) noexcept {
-    return t.hash == hash && same_word(t.lower, word);
-  }
-  // Phrases by their first and by their last word, looked up by the token's hash.
-  word_map<std::vector<entry>> by_first_, by_last_;
-  bool empty_ = true;
+  trie forward_ = trie(1), backward_ = trie(1);
 };
 
 }  // namespace crosscheck::detail

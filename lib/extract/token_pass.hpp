@@ -6,7 +6,9 @@
 // every pass (token_extractor::extract_with), so that no sentence is tokenized twice.
 #pragma once
 
+#include <cstddef>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "crosscheck/extract.hpp"
@@ -15,20 +17,39 @@
 namespace crosscheck::detail {
 
 // The tokens of every sentence of a prepared document, one vector per document::sentences entry.
-// About ten times the document's size in memory, freed with it.
+// About ten times the document's size in memory. The vectors (and their tokens' strings) go back
+// to a per-thread pool when the document is done, and the next document on the thread reuses
+// them: after the first few documents, tokenizing allocates nothing.
 class document_tokens {
  public:
-  explicit document_tokens(const document& doc) : sentences_(doc.sentences.size()) {
-    for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
+  explicit document_tokens(const document& doc) : sentences_(std::exchange(pool(), {})), count_(doc.sentences.size()) {
+    if (sentences_.size() < count_) sentences_.resize(count_);
+    for (std::size_t s = 0; s < count_; ++s) {
       const text_span span = doc.sentences[s].normalized;
       sentences_[s].reserve(span.size() / 5 + 1);  // about one token per five bytes: seldom a second allocation
       tokenize(doc.normalized, span.begin, span.end, sentences_[s]);
+      tokens_ += sentences_[s].size();
     }
   }
+  ~document_tokens() {
+    // A very long document's buffers are freed rather than kept for the thread's lifetime.
+    if (tokens_ <= max_pooled_tokens && sentences_.size() >= pool().size()) pool() = std::move(sentences_);
+  }
+  document_tokens(const document_tokens&) = delete;
+  document_tokens& operator=(const document_tokens&) = delete;
   const std::vector<token>& operator[](std::size_t sentence) const { return sentences_[sentence]; }
 
  private:
+  static constexpr std::size_t max_pooled_tokens = std::size_t{1} << 16;  // about 5 MB of tokens
+  // Empty while a document_tokens of this thread holds the buffers: a second one at the same time
+  // gets fresh ones.
+  static std::vector<std::vector<token>>& pool() {
+    thread_local std::vector<std::vector<token>> buffers;
+    return buffers;
+  }
   std::vector<std::vector<token>> sentences_;
+  std::size_t count_ = 0;
+  std::size_t tokens_ = 0;
 };
 
 // The tokens of sentence s of doc: those in `shared` when given, else read into `buffer`.

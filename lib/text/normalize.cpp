@@ -1,6 +1,9 @@
 // Normalization that keeps offsets: each normalized byte records the original byte it came from.
 #include <algorithm>
 #include <cstdint>
+#include <cstddef>
+#include <cstring>
+#include <iterator>
 
 #include "crosscheck/text.hpp"
 
@@ -63,6 +66,51 @@ bool is_dropped_at(std::string_view s, std::size_t i) noexcept {
   return r && *r == '\0';
 }
 
+// Some byte of v is zero (the classic bit trick; exact as a yes or no).
+constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+constexpr bool has_zero_byte(std::uint64_t v) noexcept { return ((v - ones) & ~v & highs) != 0; }
+
+// The end of the run of ASCII bytes from s[i] that normalize() keeps as they are (all but '\r'
+// and NUL), eight bytes at a time while no byte of the eight stops it.
+std::size_t plain_ascii_run(std::string_view s, std::size_t i) noexcept {
+  const char* const p = s.data();
+  while (i + 8 <= s.size()) {
+    std::uint64_t v;
+    std::memcpy(&v, p + i, 8);
+    if ((v & highs) || has_zero_byte(v) || has_zero_byte(v ^ (ones * '\r'))) break;
+    i += 8;
+  }
+  while (i < s.size() && static_cast<unsigned char>(p[i]) < 0x80 && p[i] != '\r' && p[i] != '\0') ++i;
+  return i;
+}
+
+// Counts offsets up, so that vector::insert appends a run's offsets in one go (resize() and a
+// loop wrote each twice: zeros first).
+struct offset_counter {
+  using iterator_category = std::random_access_iterator_tag;
+  using value_type = std::uint32_t;
+  using difference_type = std::ptrdiff_t;
+  using pointer = const std::uint32_t*;
+  using reference = std::uint32_t;
+  std::size_t at;
+  std::uint32_t operator*() const noexcept { return static_cast<std::uint32_t>(at); }
+  offset_counter& operator++() noexcept {
+    ++at;
+    return *this;
+  }
+  offset_counter operator++(int) noexcept { return {at++}; }
+  offset_counter& operator--() noexcept {
+    --at;
+    return *this;
+  }
+  offset_counter& operator+=(difference_type n) noexcept {
+    at += static_cast<std::size_t>(n);
+    return *this;
+  }
+  difference_type operator-(offset_counter o) const noexcept { return static_cast<difference_type>(at - o.at); }
+  bool operator==(const offset_counter&) const noexcept = default;
+};
+
 }  // namespace
 
 void normalize(document& doc) {
@@ -80,13 +128,10 @@ void normalize(document& doc) {
   while (i < t.size()) {
     // A run of ASCII bytes that stay as they are (most of a text) is copied at once, its
     // offsets counted up.
-    std::size_t run = i;
-    while (run < t.size() && static_cast<unsigned char>(t[run]) < 0x80 && t[run] != '\r' && t[run] != '\0') ++run;
+    const std::size_t run = plain_ascii_run(t, i);
     if (run > i) {
-      const std::size_t from = doc.norm_to_orig.size();
       doc.normalized.append(t.substr(i, run - i));
-      doc.norm_to_orig.resize(from + (run - i));
-      for (std::size_t k = 0; k < run - i; ++k) doc.norm_to_orig[from + k] = static_cast<std::uint32_t>(i + k);
+      doc.norm_to_orig.insert(doc.norm_to_orig.end(), offset_counter{i}, offset_counter{run});
       i = run;
       continue;
     }

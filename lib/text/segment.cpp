@@ -1,6 +1,9 @@
 // Paragraphs and sentences over document::normalized. See text.hpp for the rules.
+#include <cstdint>
+#include <cstring>
+#include <functional>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
 #include "crosscheck/text.hpp"
 #include "text/fold.hpp"
@@ -18,6 +21,26 @@ bool in_list(std::string_view w, const std::vector<std::string>& list) {
   for (const auto& x : list)
     if (iequals(w, x)) return true;
   return false;
+}
+
+constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+constexpr bool has_byte(std::uint64_t v, char c) noexcept {
+  const std::uint64_t x = v ^ (ones * static_cast<unsigned char>(c));  // zero where v has c
+  return ((x - ones) & ~x & highs) != 0;
+}
+
+// The first '.', '!' or '?' in t[j, end), or end: eight bytes at a time through the words
+// between them.
+std::size_t next_terminal(std::string_view t, std::size_t j, std::size_t end) noexcept {
+  const char* const p = t.data();
+  while (j + 8 <= end) {
+    std::uint64_t v;
+    std::memcpy(&v, p + j, 8);
+    if (has_byte(v, '.') || has_byte(v, '!') || has_byte(v, '?')) break;
+    j += 8;
+  }
+  while (j < end && p[j] != '.' && p[j] != '!' && p[j] != '?') ++j;
+  return j;
 }
 
 struct splitter {
@@ -101,15 +124,29 @@ void segment(document& doc, const segmentation_vocabulary& vocab) {
   }
 
   // 2. Repeated paragraphs (a caption shown twice): same normalized text, 20 bytes or more.
-  std::unordered_map<std::string_view, std::size_t> seen;
-  constexpr std::size_t min_repeat = 20;
+  // The first paragraph of each text, by the text's hash: an open-addressing table in one
+  // vector (a node-based map allocated once per paragraph).
+  constexpr std::size_t min_repeat = 20, none = static_cast<std::size_t>(-1);
+  std::size_t slots = 16;
+  while (slots < 2 * paras.size()) slots *= 2;
+  std::vector<std::size_t> first_with(slots, none);
+  doc.paragraphs.reserve(paras.size());
   for (std::size_t k = 0; k < paras.size(); ++k) {
     paragraph p;
     p.span = doc.to_original(paras[k]);
     const std::string_view body = t.substr(paras[k].begin, paras[k].size());
     if (body.size() >= min_repeat) {
-      auto [it, inserted] = seen.emplace(body, k);
-      if (!inserted) p.repeat_of = it->second;
+      for (std::size_t at = std::hash<std::string_view>{}(body) & (slots - 1);; at = (at + 1) & (slots - 1)) {
+        if (first_with[at] == none) {
+          first_with[at] = k;
+          break;
+        }
+        const text_span earlier = paras[first_with[at]];
+        if (t.substr(earlier.begin, earlier.size()) == body) {
+          p.repeat_of = first_with[at];
+          break;
+        }
+      }
     }
     doc.paragraphs.push_back(p);
   }
@@ -145,11 +182,8 @@ void segment(document& doc, const segmentation_vocabulary& vocab) {
     };
     std::size_t j = pb;
     while (j < pe) {
-      const char c = t[j];
-      if (c != '.' && c != '!' && c != '?') {
-        ++j;
-        continue;
-      }
+      j = next_terminal(t, j, pe);
+      if (j == pe) break;
       std::size_t q = j;
       while (q < pe && (t[q] == '.' || t[q] == '!' || t[q] == '?')) ++q;
       const std::size_t punct_end = q;

@@ -331,6 +331,22 @@ TEST_CASE("text: normalize reads CR LF as LF", "[text]") {
   CHECK(d.norm_to_orig[4] == 6u);  // 'c'
 }
 
+// normalize() skips plain ASCII eight bytes at a time: a CR, a NUL or a non-ASCII byte at any
+// place in or after such a block is still seen.
+TEST_CASE("text: normalize sees a CR, a NUL or a curly quote at every offset of a long run", "[text]") {
+  const std::string plain = "abcdefghijklmnopqrstuvwxyz0123456789";
+  for (std::size_t at = 0; at <= plain.size(); ++at) {
+    const std::string head = plain.substr(0, at), tail = plain.substr(at);
+    CHECK(normalized(head + "\r" + tail).normalized == head + "\n" + tail);
+    CHECK(normalized(head + "\r\n" + tail).normalized == head + "\n" + tail);
+    CHECK(normalized(head + std::string(1, '\0') + tail).normalized == head + " " + tail);
+    const document q = normalized(head + "\u2019" + tail);
+    CHECK(q.normalized == head + "'" + tail);
+    CHECK(q.norm_to_orig[at] == at);
+    if (!tail.empty()) CHECK(q.norm_to_orig[at + 1] == at + 3);  // after the three bytes of U+2019
+  }
+}
+
 TEST_CASE("text: a normalized span maps back to the same words in the original", "[text]") {
   const document d = normalized("Putin\u2019s plane landed at\u00A0Pyongyang at 2:22\u00A0a.m.");
   CHECK(d.normalized == "Putin's plane landed at Pyongyang at 2:22 a.m.");
@@ -381,6 +397,21 @@ TEST_CASE("text: normalize of an empty text is empty", "[text]") {
 }
 
 // --- segment: sentences -------------------------------------------------------------------
+
+// segment() looks for '.', '!' and '?' eight bytes at a time: each is found at every offset.
+TEST_CASE("text: a sentence ends at a period, '!' or '?' at any offset of a long run", "[text]") {
+  const std::string words = "Kim arrived in the capital of the region on time";
+  for (const char end : {'.', '!', '?'}) {
+    for (std::size_t at = 2; at <= words.size(); ++at) {  // from 2: "K." is an initial
+      if (words[at - 1] == ' ') continue;
+      const std::string first = words.substr(0, at) + end;
+      const auto s = sentences_of(first + " Putin left.");
+      REQUIRE(s.size() == 2u);
+      CHECK(s[0] == first);
+      CHECK(s[1] == "Putin left.");
+    }
+  }
+}
 
 TEST_CASE("text: a.m. followed by a lower-case word does not end a sentence", "[text]") {
   const auto s = sentences_of("Putin arrived at 2:46 a.m. on Wednesday. Kim met him.");
@@ -569,6 +600,23 @@ TEST_CASE("text: a repeated caption paragraph is marked repeat_of", "[text]") {
   CHECK_FALSE(d.paragraphs[1].repeat_of.has_value());
   REQUIRE(d.paragraphs[2].repeat_of.has_value());
   CHECK(*d.paragraphs[2].repeat_of == 0u);
+}
+
+TEST_CASE("text: among many paragraphs, each repeat points at the first of its text", "[text]") {
+  // 60 paragraphs: 40 different ones, then each of the first 10 again, then the first 10 a third time.
+  std::string text;
+  auto para = [](int k) { return "Paragraph number " + std::to_string(k) + " of the long report."; };
+  for (int k = 0; k < 40; ++k) text += para(k) + "\n\n";
+  for (int round = 0; round < 2; ++round)
+    for (int k = 0; k < 10; ++k) text += para(k) + "\n\n";
+  const document d = prepared(text);
+  REQUIRE(d.paragraphs.size() == 60u);
+  bool firsts_unmarked = true, repeats_marked = true;
+  for (std::size_t k = 0; k < 40; ++k) firsts_unmarked = firsts_unmarked && !d.paragraphs[k].repeat_of;
+  for (std::size_t k = 40; k < 60; ++k)
+    repeats_marked = repeats_marked && d.paragraphs[k].repeat_of && *d.paragraphs[k].repeat_of == (k - 40) % 10;
+  CHECK(firsts_unmarked);
+  CHECK(repeats_marked);
 }
 
 TEST_CASE("text: a paragraph that is only similar is not a repeat", "[text]") {
