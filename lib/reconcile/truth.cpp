@@ -286,6 +286,9 @@ truth_result discover_truth(const std::vector<claim>& claims, const std::vector<
     std::vector<std::pair<double, std::uint32_t>> ranked;      // (vote, source) of one value
     std::vector<std::pair<std::uint32_t, std::uint32_t>> voters;  // (source, candidate) of one slot
     pair_table shared(n_sources), either(n_sources);
+    std::vector<std::pair<std::uint32_t, float>> partners;  // copy partners, source by source
+    std::vector<std::uint32_t> partner_begin(n_sources + 1, 0);
+    std::vector<std::uint32_t> rank_of(n_sources, UINT32_MAX);  // a source's place in `ranked`
     // Two phases: accuracies are learned without copy detection until they settle; then copying
     // is estimated once from those winners, and the rounds go on with copies discounted. (Copy
     // detection from the first, plain-majority winners would take the sources that are right
@@ -310,11 +313,17 @@ truth_result discover_truth(const std::vector<claim>& claims, const std::vector<
         if (any_copy && ranked.size() > 1) {
           std::sort(ranked.begin(), ranked.end(),
                     [](const auto& x, const auto& y) { return x.first != y.first ? x.first > y.first : x.second < y.second; });
+          // A source's discount: its highest copy probability with a source ranked before it. Only
+          // its copy partners are looked at (a source votes once per value), by their rank here.
+          for (std::size_t i = 0; i < ranked.size(); ++i) rank_of[ranked[i].second] = static_cast<std::uint32_t>(i);
           for (std::size_t i = 0; i < ranked.size(); ++i) {
             double p = 0;
-            for (std::size_t j = 0; j < i; ++j) p = std::max(p, static_cast<double>(copy_prob.get(ranked[i].second, ranked[j].second)));
+            const std::uint32_t s = ranked[i].second;
+            for (std::uint32_t k = partner_begin[s]; k < partner_begin[s + 1]; ++k)
+              if (rank_of[partners[k].first] < i) p = std::max(p, static_cast<double>(partners[k].second));
             c += ranked[i].first * (1 - p);
           }
+          for (const auto& r : ranked) rank_of[r.second] = UINT32_MAX;
         } else {
           for (const auto& r : ranked) c += r.first;
         }
@@ -395,6 +404,19 @@ truth_result discover_truth(const std::vector<claim>& claims, const std::vector<
             any_copy = true;
           }
         });
+        // Each source's copy partners, with their probability (as copy_prob holds it).
+        std::vector<std::vector<std::pair<std::uint32_t, float>>> by_source(n_sources);
+        copy_prob.for_each([&](std::uint32_t x, std::uint32_t y, float q) {
+          by_source[x].emplace_back(y, q);
+          by_source[y].emplace_back(x, q);
+        });
+        partners.clear();
+        partner_begin.assign(n_sources + 1, 0);
+        for (std::size_t s = 0; s < n_sources; ++s) {
+          partner_begin[s] = static_cast<std::uint32_t>(partners.size());
+          partners.insert(partners.end(), by_source[s].begin(), by_source[s].end());
+        }
+        partner_begin[n_sources] = static_cast<std::uint32_t>(partners.size());
       }
       if (moved < opts.tolerance) {
         out.converged = true;
