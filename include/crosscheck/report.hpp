@@ -35,10 +35,14 @@ struct text_options {
   bool color = false;  // ANSI colour for a terminal; off, the text is plain (piped, NO_COLOR)
 };
 std::string to_text(const report_input& in, const text_options& opts);
+// The same bytes as to_text(), written to `os` a few thousand conflicts at a time (on two
+// threads when there are many), so the whole report is never held.
+void write_text(std::ostream& os, const report_input& in, const text_options& opts = {});
 std::string to_markdown(const report_input& in);
 std::string to_json(const report_input& in);  // one JSON object, pretty-printed
-// The same bytes as to_json(), written to `os`. Claims and slots are written straight into the
-// output text (no JSON tree of every claim), so memory is the output plus one conflict's tree.
+// The same bytes as to_json(), written to `os` in pieces of about 16 MiB as they are made. Claims,
+// slots and conflicts are written straight into the output text (no JSON tree of them), so
+// memory is one piece, not the whole report.
 void write_json(std::ostream& os, const report_input& in);
 
 // One self-contained HTML page (UTF-8, inline CSS, no script, nothing loaded from elsewhere)
