@@ -10,6 +10,7 @@
 #include <numeric>
 #include <unordered_map>
 
+#include "model/timing.hpp"
 #include "reconcile/weights.hpp"
 
 namespace crosscheck {
@@ -130,6 +131,7 @@ class pair_table {
 
 truth_result discover_truth(const std::vector<claim>& claims, const std::vector<slot>& slots, const rule_set& rules,
                             const truth_options& opts) {
+  detail::phase_timer timer("truth");
   truth_result out;
   out.mode = opts.mode;
 
@@ -220,6 +222,7 @@ truth_result discover_truth(const std::vector<claim>& claims, const std::vector<
     }
     slot_begin[slots.size()] = static_cast<std::uint32_t>(cands.size());
   }
+  timer.lap("truth/candidates");
   const std::size_t n_sources = source_names.size();
   const std::size_t n_attributes = std::max<std::size_t>(attribute_names.size(), 1);
 
@@ -425,6 +428,7 @@ truth_result discover_truth(const std::vector<claim>& claims, const std::vector<
     }
   }
 
+  timer.lap("truth/rounds");
   // Results per slot.
   out.slots.resize(slots.size());
   std::vector<std::uint32_t> slot_sources;
@@ -481,6 +485,7 @@ truth_result discover_truth(const std::vector<claim>& claims, const std::vector<
     }
   }
 
+  timer.lap("truth/results");
   // What was learned about each source.
   out.sources.resize(n_sources);
   std::vector<std::uint32_t> by_name(attribute_names.size());
