@@ -331,12 +331,11 @@ bool read_jsonl(const std::string& jsonl, const crosscheck::rule_set& rules, run
       std::cerr << "crosscheck: error: " << jsonl << ": no such file (give a .jsonl file, or - for stdin)\n";
       return false;
     }
-    std::ifstream in(jsonl, std::ios::binary);
-    if (!in) {
+    if (!std::ifstream(jsonl, std::ios::binary)) {
       std::cerr << "crosscheck: error: " << jsonl << ": cannot open the file for reading\n";
       return false;
     }
-    data.claims = crosscheck::read_claims_jsonl(in, jsonl, rules, data.diagnostics);
+    data.claims = crosscheck::read_claims_jsonl_file(jsonl, rules, data.diagnostics);
   }
   print_diagnostics(data.diagnostics);
   if (data.claims.empty() && !data.diagnostics.empty()) {

@@ -67,6 +67,12 @@ std::string to_json_line(const claim& c);
 // not a claim: it is skipped with a diagnostic and never held in memory whole.
 std::vector<claim> read_claims_jsonl(std::istream& in, const std::string& name, const rule_set& rules,
                                      std::vector<diagnostic>& diagnostics);
+// The same for the file at `path` (named by `path` in diagnostics). A file over 8 MiB, on a
+// machine with more than one core, is mapped into memory instead of copied, and its parts are
+// read on one thread each; the claims and warnings are the same. Throws input_error when the
+// file cannot be opened.
+std::vector<claim> read_claims_jsonl_file(const std::string& path, const rule_set& rules,
+                                          std::vector<diagnostic>& diagnostics);
 
 // Parses a raw value of a kind ("2:46 a.m.", "02:46+09:00", "after 2 am"). False if it does not parse.
 // Builds the time reader from `rules` on each call: for many values, read_claims_jsonl() builds

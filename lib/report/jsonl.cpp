@@ -12,7 +12,17 @@
 #include <array>
 #include <cmath>
 #include <cstring>
+#include <fstream>
 #include <istream>
+#if __has_include(<sys/mman.h>) && __has_include(<sys/stat.h>) && __has_include(<fcntl.h>) && __has_include(<unistd.h>)
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#define CROSSCHECK_HAS_MMAP 1
+#else
+#define CROSSCHECK_HAS_MMAP 0
+#endif
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -1065,6 +1075,48 @@ std::vector<claim> read_claims_jsonl(std::istream& in, const std::string& name, 
     parser.parse(line, length, line_no);
   }
   return out;
+}
+
+std::vector<claim> read_claims_jsonl_file(const std::string& path, const rule_set& rules,
+                                          std::vector<diagnostic>& diagnostics) {
+#if CROSSCHECK_HAS_MMAP
+  // A big file on a machine with more than one core: mapped, not copied, and read in parts.
+  const unsigned cores = std::thread::hardware_concurrency();
+  if (cores >= 2) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    struct stat st {};
+    if (fd >= 0 && ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+        static_cast<std::size_t>(st.st_size) >= parallel_min_bytes) {
+      const auto size = static_cast<std::size_t>(st.st_size);
+      void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+      ::close(fd);
+      if (map != MAP_FAILED) {
+        const detail::phase_timer timer("read_claims_jsonl");
+        const unsigned parts =
+            static_cast<unsigned>(std::clamp<std::size_t>(size / parallel_part_bytes, 1, std::min(cores, 8u)));
+        bool mapped = true;
+        auto unmap = [&] {
+          if (mapped) ::munmap(map, size);
+          mapped = false;
+        };
+        try {
+          auto out = detail::read_claims_jsonl_text(std::string_view(static_cast<const char*>(map), size), path, rules,
+                                                    diagnostics, parts, unmap);
+          unmap();
+          return out;
+        } catch (...) {
+          unmap();
+          throw;
+        }
+      }
+    } else if (fd >= 0) {
+      ::close(fd);
+    }
+  }
+#endif
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw input_error(location{path, {}, {}, {}}, "cannot open the file for reading");
+  return read_claims_jsonl(in, path, rules, diagnostics);
 }
 
 }  // namespace crosscheck

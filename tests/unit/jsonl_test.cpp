@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 
 #include "report/json_claim.hpp"
@@ -23,10 +25,10 @@ std::vector<claim> read(const std::string& text, std::vector<diagnostic>& diags)
 struct unseekable_buf : std::streambuf {
   explicit unseekable_buf(std::string& s) { setg(s.data(), s.data(), s.data() + s.size()); }
 };
-std::vector<claim> read_streamed(std::string text, std::vector<diagnostic>& diags) {
+std::vector<claim> read_streamed(std::string text, std::vector<diagnostic>& diags, const std::string& name = "claims.jsonl") {
   unseekable_buf buf(text);
   std::istream in(&buf);
-  return read_claims_jsonl(in, "claims.jsonl", crosscheck_test::rules(), diags);
+  return read_claims_jsonl(in, name, crosscheck_test::rules(), diags);
 }
 
 // What a reader gave, claim by claim and warning by warning, in order.
@@ -358,4 +360,18 @@ TEST_CASE("jsonl: a big file read on several threads gives what a stream read on
   REQUIRE(streamed.size() == n);
   CHECK(streamed_diags.size() == 14u);
   CHECK(summary(claims, diags) == summary(streamed, streamed_diags));
+  // The same file by its path (mapped into memory where the system allows).
+  const auto path = (std::filesystem::temp_directory_path() / "crosscheck_jsonl_test_big.jsonl").string();
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+  }
+  std::vector<diagnostic> file_diags, named_diags;
+  const auto from_file = read_claims_jsonl_file(path, crosscheck_test::rules(), file_diags);
+  const auto named = read_streamed(text, named_diags, path);
+  std::filesystem::remove(path);
+  CHECK(summary(from_file, file_diags) == summary(named, named_diags));
+  CHECK(from_file.size() == n);
+  std::vector<diagnostic> none;
+  CHECK_THROWS_AS(read_claims_jsonl_file(path, crosscheck_test::rules(), none), input_error);
 }
