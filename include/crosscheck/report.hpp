@@ -64,7 +64,9 @@ std::string to_json_line(const claim& c);
 // when absent), and raw values are parsed with the extractors' normalizers ("2:07 PM",
 // "12/01/2011 02:07 PM EST", "02:46+09:00"). Lines that cannot be read are skipped with a
 // diagnostic naming `name` and the line number; blank lines are ignored. A line over 1 MiB is
-// not a claim: it is skipped with a diagnostic and never held in memory whole.
+// not a claim: it is skipped with a diagnostic and never held in memory whole, except as part
+// of a seekable stream of 8 MiB to 1 GiB, which is read whole to be parsed on several threads
+// when the machine has more than one core (the claims and warnings are the same).
 std::vector<claim> read_claims_jsonl(std::istream& in, const std::string& name, const rule_set& rules,
                                      std::vector<diagnostic>& diagnostics);
 // The same for the file at `path` (named by `path` in diagnostics). A file over 8 MiB, on a

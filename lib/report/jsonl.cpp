@@ -959,6 +959,9 @@ std::size_t count_lines(std::string_view text) {
 
 // Below this, one thread reads the input as it streams in.
 constexpr std::size_t parallel_min_bytes = std::size_t{8} << 20;
+// A stream is copied into memory whole only up to this size (a mapped file has no limit: its
+// pages are the system's file cache); a bigger one is read as it comes, on one thread.
+constexpr std::size_t parallel_max_copy_bytes = std::size_t{1} << 30;
 // Each thread's share is at least this.
 constexpr std::size_t parallel_part_bytes = std::size_t{4} << 20;
 
@@ -1041,10 +1044,11 @@ std::vector<claim> read_claims_jsonl(std::istream& in, const std::string& name, 
     in.seekg(start);
   }
   in.clear();
-  // A big file, on a machine with more than one core: read whole, and its parts on one thread
-  // each (the claims, their order and the warnings are the same as on one thread).
+  // A big file (up to 1 GiB), on a machine with more than one core: read whole, and its parts on
+  // one thread each (the claims, their order and the warnings are the same as on one thread).
   const unsigned cores = std::thread::hardware_concurrency();
-  if (total_bytes >= static_cast<std::streamoff>(parallel_min_bytes) && cores >= 2 && in.rdbuf()) {
+  if (total_bytes >= static_cast<std::streamoff>(parallel_min_bytes) &&
+      total_bytes <= static_cast<std::streamoff>(parallel_max_copy_bytes) && cores >= 2 && in.rdbuf()) {
     const auto bytes = static_cast<std::size_t>(total_bytes);
     std::size_t size = 0, capacity = bytes + 1;
     auto buf = std::make_unique_for_overwrite<char[]>(capacity);
