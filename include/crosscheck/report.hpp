@@ -35,10 +35,14 @@ struct text_options {
   bool color = false;  // ANSI colour for a terminal; off, the text is plain (piped, NO_COLOR)
 };
 std::string to_text(const report_input& in, const text_options& opts);
+// The same bytes as to_text(), written to `os` a few thousand conflicts at a time (on two
+// threads when there are many), so the whole report is never held.
+void write_text(std::ostream& os, const report_input& in, const text_options& opts = {});
 std::string to_markdown(const report_input& in);
 std::string to_json(const report_input& in);  // one JSON object, pretty-printed
-// The same bytes as to_json(), written to `os`. Claims and slots are written straight into the
-// output text (no JSON tree of every claim), so memory is the output plus one conflict's tree.
+// The same bytes as to_json(), written to `os` in pieces of about 16 MiB as they are made. Claims,
+// slots and conflicts are written straight into the output text (no JSON tree of them), so
+// memory is one piece, not the whole report.
 void write_json(std::ostream& os, const report_input& in);
 
 // One self-contained HTML page (UTF-8, inline CSS, no script, nothing loaded from elsewhere)
@@ -60,9 +64,17 @@ std::string to_json_line(const claim& c);
 // when absent), and raw values are parsed with the extractors' normalizers ("2:07 PM",
 // "12/01/2011 02:07 PM EST", "02:46+09:00"). Lines that cannot be read are skipped with a
 // diagnostic naming `name` and the line number; blank lines are ignored. A line over 1 MiB is
-// not a claim: it is skipped with a diagnostic and never held in memory whole.
+// not a claim: it is skipped with a diagnostic and never held in memory whole, except as part
+// of a seekable stream of 8 MiB to 1 GiB, which is read whole to be parsed on several threads
+// when the machine has more than one core (the claims and warnings are the same).
 std::vector<claim> read_claims_jsonl(std::istream& in, const std::string& name, const rule_set& rules,
                                      std::vector<diagnostic>& diagnostics);
+// The same for the file at `path` (named by `path` in diagnostics). A file over 8 MiB, on a
+// machine with more than one core, is mapped into memory instead of copied, and its parts are
+// read on one thread each; the claims and warnings are the same. Throws input_error when the
+// file cannot be opened.
+std::vector<claim> read_claims_jsonl_file(const std::string& path, const rule_set& rules,
+                                          std::vector<diagnostic>& diagnostics);
 
 // Parses a raw value of a kind ("2:46 a.m.", "02:46+09:00", "after 2 am"). False if it does not parse.
 // Builds the time reader from `rules` on each call: for many values, read_claims_jsonl() builds

@@ -3,6 +3,10 @@
 
 #include <algorithm>
 #include <chrono>
+#include <exception>
+#include <optional>
+#include <system_error>
+#include <thread>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -74,6 +78,10 @@ std::string describe_fact(const slot& s, const std::vector<claim>& claims) {
 }
 
 namespace {
+
+// From this many claims, truth discovery runs on a thread of its own (below, a thread costs more
+// than it saves).
+constexpr std::size_t parallel_truth_min_claims = 20000;
 
 std::string_view weekday_name(unsigned d) {
   static constexpr std::string_view names[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
@@ -197,13 +205,16 @@ std::string says_what(const std::vector<claim>& claims, const value_group& g) {
 
 // Truth discovery mode: the best value of each conflict is the one learned across all slots,
 // when it is one of the conflicting values (otherwise the vote's stays).
-void apply_truth_discovery(const std::vector<claim>& claims, const rule_set& rules, const reconcile_options& opts,
-                           reconciliation& r) {
+truth_result learn_truth(const std::vector<claim>& claims, const std::vector<slot>& slots, const rule_set& rules,
+                         const reconcile_options& opts) {
   truth_options to;
   to.mode = best_value_mode::truth_discovery;
   to.attributed_weight = opts.attributed_weight;
   to.unattributed_weight = opts.unattributed_weight;
-  const truth_result t = discover_truth(claims, r.slots, rules, to);
+  return discover_truth(claims, slots, rules, to);
+}
+
+void apply_truth_discovery(const truth_result& t, reconciliation& r) {
   for (conflict& c : r.conflicts) {
     if (c.cls == conflict_class::weekday_date) continue;
     const slot_truth& st = t.slots[c.slot];
@@ -243,6 +254,32 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
     r.slots.push_back(std::move(s));
   }
   timer.lap("reconcile/slots");
+
+  // Truth discovery needs only the slots: with a second core and many claims, it runs on its own
+  // thread while the conflicts are found (the same result: it is the same computation).
+  std::optional<truth_result> truth;
+  std::exception_ptr truth_failure;
+  std::thread truth_thread;
+  struct joiner {
+    std::thread& t;
+    ~joiner() {
+      if (t.joinable()) t.join();
+    }
+  } join_truth{truth_thread};
+  if (opts.best == best_value_mode::truth_discovery && claims.size() >= parallel_truth_min_claims &&
+      std::thread::hardware_concurrency() >= 2) {
+    try {
+      truth_thread = std::thread([&] {
+        try {
+          truth = learn_truth(claims, r.slots, rules, opts);
+        } catch (...) {
+          truth_failure = std::current_exception();
+        }
+      });
+    } catch (const std::system_error&) {
+      // no thread: it runs below, after the conflicts
+    }
+  }
 
   struct value_key_hash {
     std::size_t operator()(const std::pair<std::string, modality>& k) const noexcept {
@@ -493,7 +530,14 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
   }
 
   timer.lap("reconcile/weekdays");
-  if (opts.best == best_value_mode::truth_discovery) apply_truth_discovery(claims, rules, opts, r);
+  if (opts.best == best_value_mode::truth_discovery) {
+    if (truth_thread.joinable()) {
+      truth_thread.join();
+      if (truth_failure) std::rethrow_exception(truth_failure);
+    }
+    if (!truth) truth = learn_truth(claims, r.slots, rules, opts);
+    apply_truth_discovery(*truth, r);
+  }
   timer.lap("reconcile/truth discovery");
 
   // A known person's name written one slip away, by every source that names him: no second

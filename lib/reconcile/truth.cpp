@@ -7,9 +7,13 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <exception>
+#include <system_error>
+#include <thread>
 #include <numeric>
 #include <unordered_map>
 
+#include "model/timing.hpp"
 #include "reconcile/weights.hpp"
 
 namespace crosscheck {
@@ -80,6 +84,42 @@ double similarity(const value& a, const value& b, int minutes) {
   return d >= minutes ? 0.0 : 1.0 - static_cast<double>(d) / minutes;
 }
 
+// From this many candidate values, truth discovery's rounds use two threads.
+constexpr std::size_t parallel_min_values = 100000;
+
+// f(begin, end, part) over [0, n) in `parts` (1 or 2) ranges, the second on a thread of its own.
+template <class F>
+void split_for(std::size_t n, unsigned parts, const F& f) {
+  if (parts < 2 || n < 2) {
+    f(0, n, 0);
+    return;
+  }
+  const std::size_t mid = n / 2;
+  std::exception_ptr failure;
+  std::thread second;
+  try {
+    second = std::thread([&] {
+      try {
+        f(mid, n, 1);
+      } catch (...) {
+        failure = std::current_exception();
+      }
+    });
+  } catch (const std::system_error&) {
+    f(0, n, 0);
+    return;
+  }
+  struct joiner {
+    std::thread& t;
+    ~joiner() {
+      if (t.joinable()) t.join();
+    }
+  } join_second{second};
+  f(0, mid, 0);
+  second.join();
+  if (failure) std::rethrow_exception(failure);
+}
+
 // Counts or probabilities per unordered pair of sources: dense up to 2048 sources, else hashed.
 class pair_table {
  public:
@@ -130,6 +170,7 @@ class pair_table {
 
 truth_result discover_truth(const std::vector<claim>& claims, const std::vector<slot>& slots, const rule_set& rules,
                             const truth_options& opts) {
+  detail::phase_timer timer("truth");
   truth_result out;
   out.mode = opts.mode;
 
@@ -220,6 +261,7 @@ truth_result discover_truth(const std::vector<claim>& claims, const std::vector<
     }
     slot_begin[slots.size()] = static_cast<std::uint32_t>(cands.size());
   }
+  timer.lap("truth/candidates");
   const std::size_t n_sources = source_names.size();
   const std::size_t n_attributes = std::max<std::size_t>(attribute_names.size(), 1);
 
@@ -283,9 +325,17 @@ truth_result discover_truth(const std::vector<claim>& claims, const std::vector<
     const double hi = std::clamp(opts.max_accuracy, 0.5, 0.999999), lo = 1 - hi;
     std::vector<double> tau(n_sources * n_attributes);
     std::vector<double> sum_p(n_sources * n_attributes), cnt(n_sources * n_attributes);
-    std::vector<std::pair<double, std::uint32_t>> ranked;      // (vote, source) of one value
+    // Each value's score and each slot's softmax depend on nothing computed in the same step, so
+    // with many values they are split between two threads, each value computed as on one.
+    const unsigned parts = cands.size() >= parallel_min_values && std::thread::hardware_concurrency() >= 2 ? 2 : 1;
+    auto split = [parts](std::size_t n, const auto& f) { split_for(n, parts, f); };
+    std::vector<std::pair<double, std::uint32_t>> ranked_of[2];  // (vote, source) of one value, per thread
     std::vector<std::pair<std::uint32_t, std::uint32_t>> voters;  // (source, candidate) of one slot
     pair_table shared(n_sources), either(n_sources);
+    std::vector<std::pair<std::uint32_t, float>> partners;  // copy partners, source by source
+    std::vector<std::uint32_t> partner_begin(n_sources + 1, 0);
+    std::vector<std::uint32_t> rank_in[2] = {std::vector<std::uint32_t>(n_sources, UINT32_MAX),
+                                             std::vector<std::uint32_t>(n_sources, UINT32_MAX)};  // place in ranked_of
     // Two phases: accuracies are learned without copy detection until they settle; then copying
     // is estimated once from those winners, and the rounds go on with copies discounted. (Copy
     // detection from the first, plain-majority winners would take the sources that are right
@@ -301,41 +351,53 @@ truth_result discover_truth(const std::vector<claim>& claims, const std::vector<
         }
       // Scores: inside a value, each source's vote is discounted by how likely it copies a
       // source with a stronger vote for the same value.
-      for (std::size_t ci = 0; ci < cands.size(); ++ci) {
-        const std::size_t a = slot_attribute[cands[ci].slot];
-        ranked.clear();
-        for (std::uint32_t k = cands[ci].vote_begin; k < cands[ci].vote_end; ++k)
-          ranked.emplace_back(votes[k].factor * tau[votes[k].source * n_attributes + a], votes[k].source);
-        double c = 0;
-        if (any_copy && ranked.size() > 1) {
-          std::sort(ranked.begin(), ranked.end(),
-                    [](const auto& x, const auto& y) { return x.first != y.first ? x.first > y.first : x.second < y.second; });
-          for (std::size_t i = 0; i < ranked.size(); ++i) {
-            double p = 0;
-            for (std::size_t j = 0; j < i; ++j) p = std::max(p, static_cast<double>(copy_prob.get(ranked[i].second, ranked[j].second)));
-            c += ranked[i].first * (1 - p);
+      split(cands.size(), [&](std::size_t from, std::size_t until, unsigned part) {
+        auto& ranked = ranked_of[part];
+        auto& rank_of = rank_in[part];
+        for (std::size_t ci = from; ci < until; ++ci) {
+          const std::size_t a = slot_attribute[cands[ci].slot];
+          ranked.clear();
+          for (std::uint32_t k = cands[ci].vote_begin; k < cands[ci].vote_end; ++k)
+            ranked.emplace_back(votes[k].factor * tau[votes[k].source * n_attributes + a], votes[k].source);
+          double c = 0;
+          if (any_copy && ranked.size() > 1) {
+            std::sort(ranked.begin(), ranked.end(),
+                      [](const auto& x, const auto& y) { return x.first != y.first ? x.first > y.first : x.second < y.second; });
+            // A source's discount: its highest copy probability with a source ranked before it.
+            // Only its copy partners are looked at (a source votes once per value), by their rank.
+            for (std::size_t i = 0; i < ranked.size(); ++i) rank_of[ranked[i].second] = static_cast<std::uint32_t>(i);
+            for (std::size_t i = 0; i < ranked.size(); ++i) {
+              double p = 0;
+              const std::uint32_t s = ranked[i].second;
+              for (std::uint32_t k = partner_begin[s]; k < partner_begin[s + 1]; ++k)
+                if (rank_of[partners[k].first] < i) p = std::max(p, static_cast<double>(partners[k].second));
+              c += ranked[i].first * (1 - p);
+            }
+            for (const auto& r : ranked) rank_of[r.second] = UINT32_MAX;
+          } else {
+            for (const auto& r : ranked) c += r.first;
           }
-        } else {
-          for (const auto& r : ranked) c += r.first;
+          raw_score[ci] = c;
         }
-        raw_score[ci] = c;
-      }
+      });
       score = raw_score;
       for (const similar_pair& p : sims) {
         score[p.a] += opts.similarity_weight * p.sim * raw_score[p.b];
         score[p.b] += opts.similarity_weight * p.sim * raw_score[p.a];
       }
       // Probabilities: a softmax over the slot's values and the false values nobody stated.
-      for (std::size_t si = 0; si < slots.size(); ++si) {
-        const std::uint32_t b = slot_begin[si], e = slot_begin[si + 1];
-        if (b == e) continue;
-        double mx = 0;  // the unstated values score 0
-        for (std::uint32_t ci = b; ci < e; ++ci) mx = std::max(mx, score[ci]);
-        const double unstated = std::max(0.0, n_false + 1 - (e - b));
-        double z = unstated * std::exp(-mx);
-        for (std::uint32_t ci = b; ci < e; ++ci) z += std::exp(score[ci] - mx);
-        for (std::uint32_t ci = b; ci < e; ++ci) score[ci] = std::exp(score[ci] - mx) / z;
-      }
+      split(slots.size(), [&](std::size_t from, std::size_t until, unsigned) {
+        for (std::size_t si = from; si < until; ++si) {
+          const std::uint32_t b = slot_begin[si], e = slot_begin[si + 1];
+          if (b == e) continue;
+          double mx = 0;  // the unstated values score 0
+          for (std::uint32_t ci = b; ci < e; ++ci) mx = std::max(mx, score[ci]);
+          const double unstated = std::max(0.0, n_false + 1 - (e - b));
+          double z = unstated * std::exp(-mx);
+          for (std::uint32_t ci = b; ci < e; ++ci) z += std::exp(score[ci] - mx);
+          for (std::uint32_t ci = b; ci < e; ++ci) score[ci] = std::exp(score[ci] - mx) / z;
+        }
+      });
       pick_winners();
       // New accuracies: the mean probability of what each source states, shrunk to its prior.
       std::fill(sum_p.begin(), sum_p.end(), 0.0);
@@ -395,6 +457,19 @@ truth_result discover_truth(const std::vector<claim>& claims, const std::vector<
             any_copy = true;
           }
         });
+        // Each source's copy partners, with their probability (as copy_prob holds it).
+        std::vector<std::vector<std::pair<std::uint32_t, float>>> by_source(n_sources);
+        copy_prob.for_each([&](std::uint32_t x, std::uint32_t y, float q) {
+          by_source[x].emplace_back(y, q);
+          by_source[y].emplace_back(x, q);
+        });
+        partners.clear();
+        partner_begin.assign(n_sources + 1, 0);
+        for (std::size_t s = 0; s < n_sources; ++s) {
+          partner_begin[s] = static_cast<std::uint32_t>(partners.size());
+          partners.insert(partners.end(), by_source[s].begin(), by_source[s].end());
+        }
+        partner_begin[n_sources] = static_cast<std::uint32_t>(partners.size());
       }
       if (moved < opts.tolerance) {
         out.converged = true;
@@ -403,6 +478,7 @@ truth_result discover_truth(const std::vector<claim>& claims, const std::vector<
     }
   }
 
+  timer.lap("truth/rounds");
   // Results per slot.
   out.slots.resize(slots.size());
   std::vector<std::uint32_t> slot_sources;
@@ -459,6 +535,7 @@ truth_result discover_truth(const std::vector<claim>& claims, const std::vector<
     }
   }
 
+  timer.lap("truth/results");
   // What was learned about each source.
   out.sources.resize(n_sources);
   std::vector<std::uint32_t> by_name(attribute_names.size());

@@ -3,12 +3,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "crosscheck/claim.hpp"
+#include "crosscheck/error.hpp"
 #include "crosscheck/reconcile.hpp"
+#include "crosscheck/rules.hpp"
 
 namespace crosscheck::detail {
 nlohmann::ordered_json claim_to_json(const claim& c);
@@ -20,4 +23,11 @@ void append_json_string(std::string& out, std::string_view s);
 void append_claim_json(std::string& out, const claim& c, std::size_t indent);
 // The same for one of the report's slots (its claims given by id).
 void append_slot_json(std::string& out, const slot& s, const std::vector<claim>& claims, std::size_t indent);
+// read_claims_jsonl() on JSON Lines held in memory, cut into `parts` runs of whole lines read on
+// one thread each: the same claims in the same order, and the same warnings with the same line
+// numbers, as one thread reading it all (read_claims_jsonl() uses it for big files). `release`,
+// when given, is called once the text is no longer needed.
+std::vector<claim> read_claims_jsonl_text(std::string_view text, const std::string& name, const rule_set& rules,
+                                          std::vector<diagnostic>& diagnostics, unsigned parts,
+                                          const std::function<void()>& release = {});
 }

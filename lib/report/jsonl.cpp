@@ -2,11 +2,27 @@
 #include <fmt/format.h>
 
 #include <iterator>
+#include <algorithm>
+#include <exception>
+#include <functional>
+#include <memory>
+#include <system_error>
+#include <thread>
 
 #include <array>
 #include <cmath>
 #include <cstring>
+#include <fstream>
 #include <istream>
+#if __has_include(<sys/mman.h>) && __has_include(<sys/stat.h>) && __has_include(<fcntl.h>) && __has_include(<unistd.h>)
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#define CROSSCHECK_HAS_MMAP 1
+#else
+#define CROSSCHECK_HAS_MMAP 0
+#endif
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -738,15 +754,289 @@ bool parse_value(claim_kind kind, std::string_view raw, const rule_set& rules, v
   return parse_value_with(kind, raw, times, out, &rules);
 }
 
+namespace {
+
+// Turns lines into claims, or into warnings naming the line. One per thread: each has its own
+// time reader, memo and scratch fields.
+class claim_line_parser {
+ public:
+  claim_line_parser(const std::string& name, const rule_set& rules, std::vector<claim>& out,
+                    std::vector<diagnostic>& diagnostics)
+      : name_(name), rules_(rules), times_(rules), out_(&out), diagnostics_(diagnostics) {}
+  // Claims go into chunks of a few thousand, freed one by one as they are moved out (a part read
+  // on another thread: its claims are never held twice).
+  claim_line_parser(const std::string& name, const rule_set& rules, std::vector<std::vector<claim>>& chunks,
+                    std::vector<diagnostic>& diagnostics)
+      : name_(name), rules_(rules), times_(rules), chunks_(&chunks), diagnostics_(diagnostics) {}
+
+  // One line (its '\n' dropped), `length` bytes long (over the limit: `line` is empty), the
+  // `line_no`-th of the input.
+  void parse(std::string_view line, std::size_t length, std::size_t line_no);
+
+ private:
+  void warn(const std::string& msg) {
+    diagnostic d;
+    d.where.file = name_;
+    d.where.line = line_no_;
+    d.message = msg + "; line skipped";
+    diagnostics_.push_back(std::move(d));
+  }
+
+  void keep(claim&& c) {
+    if (out_) {
+      out_->push_back(std::move(c));
+      return;
+    }
+    if (chunks_->empty() || chunks_->back().size() == chunk_claims) {
+      chunks_->emplace_back();
+      chunks_->back().reserve(chunk_claims);
+    }
+    chunks_->back().push_back(std::move(c));
+  }
+
+  static constexpr std::size_t chunk_claims = 8192;
+  const std::string& name_;
+  const rule_set& rules_;
+  const detail::time_text_parser times_;
+  value_memo memo_;
+  std::string memo_key_;
+  jfields fields_;
+  std::vector<claim>* out_ = nullptr;
+  std::vector<std::vector<claim>>* chunks_ = nullptr;
+  std::vector<diagnostic>& diagnostics_;
+  std::size_t line_no_ = 0;
+};
+
+void claim_line_parser::parse(std::string_view line, std::size_t length, std::size_t line_no) {
+  line_no_ = line_no;
+  if (length > max_jsonl_line_bytes) {
+    warn(fmt::format("the line is {} bytes, over the limit of {} bytes for one claim", length, max_jsonl_line_bytes));
+    return;
+  }
+  if (trim(line).empty()) return;
+  if (auto bad = find_invalid_utf8(line)) {
+    warn(fmt::format("invalid UTF-8 at byte {} of the line", *bad));
+    return;
+  }
+  jfields& fields = fields_;
+  nlohmann::json j;  // used only when the line is not a flat object of simple values
+  if (!scan_flat(line, fields)) {
+    try {
+      j = nlohmann::json::parse(line);
+    } catch (const nlohmann::json::exception& e) {
+      warn(fmt::format("not valid JSON ({})", e.what()));
+      return;
+    }
+    if (!j.is_object()) {
+      warn("expected a JSON object");
+      return;
+    }
+    fields_of(j, fields);
+  }
+  // A field as text: a string, or a number as JSON writes it; empty for anything else.
+  auto str = [&](field_id k) -> std::string_view {
+    const jfield& v = fields.f[k];
+    return v.type == jtype::string || v.type == jtype::unsigned_number || v.type == jtype::other_number
+               ? v.text
+               : std::string_view();
+  };
+  claim c;
+  c.ev.source = str(f_source);
+  c.ev.document = str(f_document);
+  if (c.ev.document.empty()) c.ev.document = c.ev.source;
+  c.subject = str(f_subject);
+  c.subject_text = str(f_subject_text);
+  c.attribute = str(f_attribute);
+  c.occasion = str(f_occasion);
+  const std::string_view raw = str(f_value);
+  if (c.ev.document.empty() || c.subject.empty() || c.attribute.empty() || raw.empty()) {
+    warn("needs \"source\" (or \"document\"), \"subject\", \"attribute\" and \"value\"");
+    return;
+  }
+  const std::string_view kind = str(f_kind);
+  if (!kind.empty()) {
+    if (!parse_claim_kind(kind, c.kind)) {
+      warn(fmt::format("unknown kind \"{}\"", kind));
+      return;
+    }
+  } else if (!guess_kind(raw, times_, c.kind)) {
+    warn(fmt::format("cannot tell the kind of value \"{}\" (add \"kind\")", raw));
+    return;
+  }
+  // Feeds repeat raw values (sites that copy one another write the same cell): each distinct
+  // (kind, raw value) is read once. The memo is bounded and starts over when full.
+  memo_key_.assign(raw);
+  memo_key_ += '\x1f';
+  memo_key_ += static_cast<char>('0' + static_cast<int>(c.kind));
+  const std::size_t memo_hash = std::hash<std::string_view>()(memo_key_);
+  if (const auto* known = memo_.find(memo_key_, memo_hash)) {
+    if (!*known) {
+      warn(fmt::format("cannot read \"{}\" as a {}", raw, to_string(c.kind)));
+      return;
+    }
+    c.val = **known;
+  } else {
+    const bool ok = parse_value_with(c.kind, raw, times_, c.val, &rules_);
+    memo_.insert(memo_key_, memo_hash, ok ? std::optional<value>(c.val) : std::nullopt);
+    if (!ok) {
+      warn(fmt::format("cannot read \"{}\" as a {}", raw, to_string(c.kind)));
+      return;
+    }
+  }
+  if (const auto m = str(f_modality); !m.empty() && !parse_modality(m, c.mod)) {
+    warn(fmt::format("unknown modality \"{}\"", m));
+    return;
+  }
+  if (const auto h = str(f_hedge); !h.empty() && !parse_hedge(h, c.hdg)) {
+    warn(fmt::format("unknown hedge \"{}\"", h));
+    return;
+  }
+  c.id = str(f_id);
+  if (c.id.empty()) c.id = fmt::format("{}:{}", name_, line_no);
+  c.ev.text = str(f_text);
+  if (c.ev.text.empty()) c.ev.text = raw;
+  c.ev.sentence = str(f_sentence);
+  c.ev.attribution = str(f_attribution);
+  c.rule = str(f_rule);
+  if (c.rule.empty()) c.rule = "input.jsonl";
+  auto num = [&](field_id k) -> std::size_t {
+    const jfield& v = fields.f[k];
+    return v.type == jtype::unsigned_number ? static_cast<std::size_t>(v.u) : 0;
+  };
+  c.ev.begin = num(f_start);
+  c.ev.end = num(f_end);
+  c.ev.sentence_begin = num(f_sentence_start);
+  if (fields.f[f_repeated].type == jtype::boolean) c.ev.repeated = fields.f[f_repeated].b;
+  if (const auto z = str(f_zone); !z.empty()) {
+    utc_offset off;
+    if (!detail::parse_offset(z, off)) {
+      warn(fmt::format("\"zone\" must be an offset like \"+09:00\", not \"{}\"", z));
+      return;
+    }
+    c.zone = off;
+  }
+  if (const jfield& w = fields.f[f_weekday]; w.type != jtype::absent) {
+    if (w.type != jtype::unsigned_number || w.u > 6) {
+      warn("\"weekday\" must be a number from 0 (Sunday) to 6 (Saturday)");
+      return;
+    }
+    c.weekday = static_cast<unsigned>(w.u);
+  }
+  keep(std::move(c));
+}
+
+// Once 256 lines have shown their average length, a vector is sized for `bytes` of input, so
+// that a million claims are not moved again and again as it grows.
+void reserve_for(std::vector<claim>& out, std::size_t bytes, std::size_t consumed, std::size_t lines) {
+  if (consumed > 0 && bytes > 0)
+    out.reserve(static_cast<std::size_t>(static_cast<double>(bytes) / static_cast<double>(consumed) *
+                                         static_cast<double>(lines) * 1.05));
+}
+
+// Reads the lines of `text` (a whole number of lines, or the end of the input) numbered from
+// `first_line`; `bytes` is the whole input's size, for reserving.
+void read_lines(std::string_view text, std::size_t first_line, std::size_t bytes, claim_line_parser& parser,
+                std::vector<claim>* out) {
+  std::size_t pos = 0, line_no = first_line - 1;
+  while (pos < text.size()) {
+    const char* data = text.data() + pos;
+    const void* nl = std::memchr(data, '\n', text.size() - pos);
+    const std::size_t n = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - data) : text.size() - pos;
+    pos += n + (nl ? 1 : 0);
+    ++line_no;
+    if (out && line_no - first_line + 1 == 256) reserve_for(*out, bytes, pos, 256);
+    parser.parse(n > max_jsonl_line_bytes ? std::string_view() : std::string_view(data, n), n, line_no);
+  }
+}
+
+std::size_t count_lines(std::string_view text) {
+  std::size_t n = 0;
+  for (const char* p = text.data(), *end = text.data() + text.size();
+       (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)))) != nullptr; ++p)
+    ++n;
+  return n;
+}
+
+// Below this, one thread reads the input as it streams in.
+constexpr std::size_t parallel_min_bytes = std::size_t{8} << 20;
+// A stream is copied into memory whole only up to this size (a mapped file has no limit: its
+// pages are the system's file cache); a bigger one is read as it comes, on one thread.
+constexpr std::size_t parallel_max_copy_bytes = std::size_t{1} << 30;
+// Each thread's share is at least this.
+constexpr std::size_t parallel_part_bytes = std::size_t{4} << 20;
+
+}  // namespace
+
+namespace detail {
+
+std::vector<claim> read_claims_jsonl_text(std::string_view text, const std::string& name, const rule_set& rules,
+                                          std::vector<diagnostic>& diagnostics, unsigned parts,
+                                          const std::function<void()>& release) {
+  parts = std::max(parts, 1u);
+  // Cut after the first newline at or past each k/parts of the text: every part is whole lines.
+  std::vector<std::size_t> cut{0};
+  for (unsigned k = 1; k < parts; ++k) {
+    std::size_t at = std::max(cut.back(), text.size() / parts * k);
+    const auto nl = text.find('\n', at);
+    cut.push_back(nl == std::string_view::npos ? text.size() : nl + 1);
+  }
+  cut.push_back(text.size());
+  std::vector<claim> out;
+  std::vector<std::vector<std::vector<claim>>> claims(parts - 1);  // parts 1.., in chunks
+  std::vector<std::vector<diagnostic>> diags(parts - 1);
+  std::vector<std::exception_ptr> failure(parts);
+  // Part k is read by thread k (part 0 by this one, straight into `out`, reserved for the whole
+  // input), the others into their own chunks; thread k first counts the lines before its part,
+  // so that its line numbers and default ids are the file's.
+  auto read_part = [&](unsigned k) {
+    try {
+      const std::size_t first_line = 1 + count_lines(text.substr(0, cut[k]));
+      const std::string_view part = text.substr(cut[k], cut[k + 1] - cut[k]);
+      if (k == 0) {
+        claim_line_parser parser(name, rules, out, diagnostics);
+        read_lines(part, first_line, text.size(), parser, &out);
+      } else {
+        claim_line_parser parser(name, rules, claims[k - 1], diags[k - 1]);
+        read_lines(part, first_line, part.size(), parser, nullptr);
+      }
+    } catch (...) {
+      failure[k] = std::current_exception();
+    }
+  };
+  std::vector<std::thread> threads;
+  std::vector<unsigned> here{0};  // the parts this thread reads (all of them if no thread starts)
+  for (unsigned k = 1; k < parts; ++k) {
+    try {
+      threads.emplace_back(read_part, k);
+    } catch (const std::system_error&) {
+      here.push_back(k);
+    }
+  }
+  for (unsigned k : here) read_part(k);
+  for (auto& t : threads) t.join();
+  for (const auto& f : failure)
+    if (f) std::rethrow_exception(f);
+  if (release) release();  // the text is read: its memory can go before the claims are moved
+  std::size_t total = out.size();
+  for (const auto& part : claims)
+    for (const auto& chunk : part) total += chunk.size();
+  out.reserve(total);
+  for (unsigned k = 1; k < parts; ++k) {
+    for (auto& chunk : claims[k - 1]) {
+      out.insert(out.end(), std::make_move_iterator(chunk.begin()), std::make_move_iterator(chunk.end()));
+      chunk = {};
+    }
+    diagnostics.insert(diagnostics.end(), std::make_move_iterator(diags[k - 1].begin()),
+                       std::make_move_iterator(diags[k - 1].end()));
+  }
+  return out;
+}
+
+}  // namespace detail
+
 std::vector<claim> read_claims_jsonl(std::istream& in, const std::string& name, const rule_set& rules,
                                      std::vector<diagnostic>& diagnostics) {
   const detail::phase_timer timer("read_claims_jsonl");
-  const detail::time_text_parser times(rules);
-  value_memo memo;
-  std::string memo_key;
-  std::vector<claim> out;
-  // A file's size is known: once 256 lines have shown their average length, the vector is sized
-  // for the whole file, so that a million claims are not moved again and again as it grows.
   std::streamoff total_bytes = -1;
   const std::streamoff start = in.tellg();
   if (start >= 0 && in.seekg(0, std::ios::end)) {
@@ -754,138 +1044,83 @@ std::vector<claim> read_claims_jsonl(std::istream& in, const std::string& name, 
     in.seekg(start);
   }
   in.clear();
+  // A big file (up to 1 GiB), on a machine with more than one core: read whole, and its parts on
+  // one thread each (the claims, their order and the warnings are the same as on one thread).
+  const unsigned cores = std::thread::hardware_concurrency();
+  if (total_bytes >= static_cast<std::streamoff>(parallel_min_bytes) &&
+      total_bytes <= static_cast<std::streamoff>(parallel_max_copy_bytes) && cores >= 2 && in.rdbuf()) {
+    const auto bytes = static_cast<std::size_t>(total_bytes);
+    std::size_t size = 0, capacity = bytes + 1;
+    auto buf = std::make_unique_for_overwrite<char[]>(capacity);
+    for (;;) {
+      const std::streamsize got = in.rdbuf()->sgetn(buf.get() + size, static_cast<std::streamsize>(capacity - size));
+      if (got <= 0) break;
+      size += static_cast<std::size_t>(got);
+      if (size == capacity) {  // the file grew since it was measured
+        auto bigger = std::make_unique_for_overwrite<char[]>(capacity * 2);
+        std::memcpy(bigger.get(), buf.get(), size);
+        buf = std::move(bigger);
+        capacity *= 2;
+      }
+    }
+    in.setstate(std::ios::eofbit);
+    const unsigned parts = static_cast<unsigned>(std::clamp<std::size_t>(size / parallel_part_bytes, 1, std::min(cores, 8u)));
+    return detail::read_claims_jsonl_text(std::string_view(buf.get(), size), name, rules, diagnostics, parts,
+                                          [&] { buf.reset(); });
+  }
+  std::vector<claim> out;
+  claim_line_parser parser(name, rules, out, diagnostics);
   line_reader reader(in, max_jsonl_line_bytes);
   std::string_view line;
-  jfields fields;
   std::size_t line_no = 0, length = 0;
-  auto warn = [&](const std::string& msg) {
-    diagnostic d;
-    d.where.file = name;
-    d.where.line = line_no;
-    d.message = msg + "; line skipped";
-    diagnostics.push_back(std::move(d));
-  };
   while (reader.next(line, length)) {
     ++line_no;
-    if (line_no == 256 && total_bytes > 0) {
-      const auto read = static_cast<std::streamoff>(reader.consumed());
-      if (read > 0) out.reserve(static_cast<std::size_t>(static_cast<double>(total_bytes) / static_cast<double>(read) * 256 * 1.05));
-    }
-    if (length > max_jsonl_line_bytes) {
-      warn(fmt::format("the line is {} bytes, over the limit of {} bytes for one claim", length, max_jsonl_line_bytes));
-      continue;
-    }
-    if (trim(line).empty()) continue;
-    if (auto bad = find_invalid_utf8(line)) {
-      warn(fmt::format("invalid UTF-8 at byte {} of the line", *bad));
-      continue;
-    }
-    nlohmann::json j;  // used only when the line is not a flat object of simple values
-    if (!scan_flat(line, fields)) {
-      try {
-        j = nlohmann::json::parse(line);
-      } catch (const nlohmann::json::exception& e) {
-        warn(fmt::format("not valid JSON ({})", e.what()));
-        continue;
-      }
-      if (!j.is_object()) {
-        warn("expected a JSON object");
-        continue;
-      }
-      fields_of(j, fields);
-    }
-    // A field as text: a string, or a number as JSON writes it; empty for anything else.
-    auto str = [&](field_id k) -> std::string_view {
-      const jfield& v = fields.f[k];
-      return v.type == jtype::string || v.type == jtype::unsigned_number || v.type == jtype::other_number
-                 ? v.text
-                 : std::string_view();
-    };
-    claim c;
-    c.ev.source = str(f_source);
-    c.ev.document = str(f_document);
-    if (c.ev.document.empty()) c.ev.document = c.ev.source;
-    c.subject = str(f_subject);
-    c.subject_text = str(f_subject_text);
-    c.attribute = str(f_attribute);
-    c.occasion = str(f_occasion);
-    const std::string_view raw = str(f_value);
-    if (c.ev.document.empty() || c.subject.empty() || c.attribute.empty() || raw.empty()) {
-      warn("needs \"source\" (or \"document\"), \"subject\", \"attribute\" and \"value\"");
-      continue;
-    }
-    const std::string_view kind = str(f_kind);
-    if (!kind.empty()) {
-      if (!parse_claim_kind(kind, c.kind)) {
-        warn(fmt::format("unknown kind \"{}\"", kind));
-        continue;
-      }
-    } else if (!guess_kind(raw, times, c.kind)) {
-      warn(fmt::format("cannot tell the kind of value \"{}\" (add \"kind\")", raw));
-      continue;
-    }
-    // Feeds repeat raw values (sites that copy one another write the same cell): each distinct
-    // (kind, raw value) is read once. The memo is bounded and starts over when full.
-    memo_key.assign(raw);
-    memo_key += '\x1f';
-    memo_key += static_cast<char>('0' + static_cast<int>(c.kind));
-    const std::size_t memo_hash = std::hash<std::string_view>()(memo_key);
-    if (const auto* known = memo.find(memo_key, memo_hash)) {
-      if (!*known) {
-        warn(fmt::format("cannot read \"{}\" as a {}", raw, to_string(c.kind)));
-        continue;
-      }
-      c.val = **known;
-    } else {
-      const bool ok = parse_value_with(c.kind, raw, times, c.val, &rules);
-      memo.insert(memo_key, memo_hash, ok ? std::optional<value>(c.val) : std::nullopt);
-      if (!ok) {
-        warn(fmt::format("cannot read \"{}\" as a {}", raw, to_string(c.kind)));
-        continue;
-      }
-    }
-    if (const auto m = str(f_modality); !m.empty() && !parse_modality(m, c.mod)) {
-      warn(fmt::format("unknown modality \"{}\"", m));
-      continue;
-    }
-    if (const auto h = str(f_hedge); !h.empty() && !parse_hedge(h, c.hdg)) {
-      warn(fmt::format("unknown hedge \"{}\"", h));
-      continue;
-    }
-    c.id = str(f_id);
-    if (c.id.empty()) c.id = fmt::format("{}:{}", name, line_no);
-    c.ev.text = str(f_text);
-    if (c.ev.text.empty()) c.ev.text = raw;
-    c.ev.sentence = str(f_sentence);
-    c.ev.attribution = str(f_attribution);
-    c.rule = str(f_rule);
-    if (c.rule.empty()) c.rule = "input.jsonl";
-    auto num = [&](field_id k) -> std::size_t {
-      const jfield& v = fields.f[k];
-      return v.type == jtype::unsigned_number ? static_cast<std::size_t>(v.u) : 0;
-    };
-    c.ev.begin = num(f_start);
-    c.ev.end = num(f_end);
-    c.ev.sentence_begin = num(f_sentence_start);
-    if (fields.f[f_repeated].type == jtype::boolean) c.ev.repeated = fields.f[f_repeated].b;
-    if (const auto z = str(f_zone); !z.empty()) {
-      utc_offset off;
-      if (!detail::parse_offset(z, off)) {
-        warn(fmt::format("\"zone\" must be an offset like \"+09:00\", not \"{}\"", z));
-        continue;
-      }
-      c.zone = off;
-    }
-    if (const jfield& w = fields.f[f_weekday]; w.type != jtype::absent) {
-      if (w.type != jtype::unsigned_number || w.u > 6) {
-        warn("\"weekday\" must be a number from 0 (Sunday) to 6 (Saturday)");
-        continue;
-      }
-      c.weekday = static_cast<unsigned>(w.u);
-    }
-    out.push_back(std::move(c));
+    if (line_no == 256 && total_bytes > 0) reserve_for(out, static_cast<std::size_t>(total_bytes), reader.consumed(), 256);
+    parser.parse(line, length, line_no);
   }
   return out;
+}
+
+std::vector<claim> read_claims_jsonl_file(const std::string& path, const rule_set& rules,
+                                          std::vector<diagnostic>& diagnostics) {
+#if CROSSCHECK_HAS_MMAP
+  // A big file on a machine with more than one core: mapped, not copied, and read in parts.
+  const unsigned cores = std::thread::hardware_concurrency();
+  if (cores >= 2) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    struct stat st {};
+    if (fd >= 0 && ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+        static_cast<std::size_t>(st.st_size) >= parallel_min_bytes) {
+      const auto size = static_cast<std::size_t>(st.st_size);
+      void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+      ::close(fd);
+      if (map != MAP_FAILED) {
+        const detail::phase_timer timer("read_claims_jsonl");
+        const unsigned parts =
+            static_cast<unsigned>(std::clamp<std::size_t>(size / parallel_part_bytes, 1, std::min(cores, 8u)));
+        bool mapped = true;
+        auto unmap = [&] {
+          if (mapped) ::munmap(map, size);
+          mapped = false;
+        };
+        try {
+          auto out = detail::read_claims_jsonl_text(std::string_view(static_cast<const char*>(map), size), path, rules,
+                                                    diagnostics, parts, unmap);
+          unmap();
+          return out;
+        } catch (...) {
+          unmap();
+          throw;
+        }
+      }
+    } else if (fd >= 0) {
+      ::close(fd);
+    }
+  }
+#endif
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw input_error(location{path, {}, {}, {}}, "cannot open the file for reading");
+  return read_claims_jsonl(in, path, rules, diagnostics);
 }
 
 }  // namespace crosscheck

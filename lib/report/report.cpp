@@ -3,6 +3,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <exception>
+#include <functional>
+#include <future>
+#include <ostream>
+#include <iterator>
+#include <system_error>
+#include <thread>
 
 #include <map>
 #include <sstream>
@@ -35,6 +42,10 @@ struct paint {
   }
 };
 
+// From this many conflicts, the text report is written on two threads, a block at a time.
+constexpr std::size_t parallel_text_min_conflicts = 4096;
+constexpr std::size_t text_block_conflicts = 1024;
+
 std::size_t count_level(const std::vector<diagnostic>& ds, bool notes) {
   std::size_t n = 0;
   for (const auto& d : ds) n += (d.level == severity::note) == notes;
@@ -44,7 +55,8 @@ std::size_t count_level(const std::vector<diagnostic>& ds, bool notes) {
 // One line of context: the sentence, cut around the claim's words when it is long. The words
 // are found in the sentence by their offset when it fits, else by search (claims read from
 // JSON Lines may carry any offsets).
-std::string context(const claim& c, std::size_t max = 220) {
+constexpr std::size_t context_bytes = 220;
+std::string context(const claim& c, std::size_t max = context_bytes) {
   const std::string& s = c.ev.sentence;
   if (s.size() <= max) return s;
   std::size_t rel = c.ev.begin >= c.ev.sentence_begin ? c.ev.begin - c.ev.sentence_begin : s.size();
@@ -66,15 +78,29 @@ std::string readable(const value& v) {
 }
 
 void text_group(std::string& out, const report_input& in, const value_group& g, const paint& p) {
-  out += fmt::format("  {}{}{}  (support {:.2f})\n", p.bold(g.value),
-                     g.claims.empty() ? std::string() : readable(in.claims[g.claims.front()].val),
-                     g.mod == modality::reported ? std::string() : fmt::format(" ({})", to_string(g.mod)), g.support);
+  auto to = std::back_inserter(out);
+  fmt::format_to(to, "  {}{}{}  (support {:.2f})\n", p.bold(g.value),
+                 g.claims.empty() ? std::string() : readable(in.claims[g.claims.front()].val),
+                 g.mod == modality::reported ? std::string() : fmt::format(" ({})", to_string(g.mod)), g.support);
   for (std::size_t i : g.claims) {
     const claim& c = in.claims[i];
-    out += fmt::format("    - {} [{}, bytes {}-{}]: {}{}\n", outlet(c.ev), c.ev.document, c.ev.begin, c.ev.end,
-                       p.quote("\"" + c.ev.text + "\""), c.ev.repeated ? " (repeated block)" : "");
-    if (!c.ev.attribution.empty()) out += fmt::format("      attribution: {}\n", c.ev.attribution);
-    out += p.dim(fmt::format("      in: {}", context(c))) + "\n";
+    const std::string_view text = c.ev.text, sentence = c.ev.sentence;
+    const std::string_view repeated = c.ev.repeated ? " (repeated block)" : "";
+    if (p.on)
+      fmt::format_to(to, "    - {} [{}, bytes {}-{}]: {}{}\n", outlet(c.ev), std::string_view(c.ev.document), c.ev.begin,
+                     c.ev.end, p.quote(fmt::format("\"{}\"", text)), repeated);
+    else  // the same bytes, with no string made on the way
+      fmt::format_to(to, "    - {} [{}, bytes {}-{}]: \"{}\"{}\n", outlet(c.ev), std::string_view(c.ev.document),
+                     c.ev.begin, c.ev.end, text, repeated);
+    if (!c.ev.attribution.empty()) fmt::format_to(to, "      attribution: {}\n", std::string_view(c.ev.attribution));
+    if (p.on) {
+      out += p.dim(fmt::format("      in: {}", context(c))) + "\n";
+    } else {
+      out += "      in: ";
+      if (sentence.size() <= context_bytes) out += sentence;
+      else out += context(c);
+      out += '\n';
+    }
   }
 }
 
@@ -98,31 +124,82 @@ std::string side_by_side(const report_input& in, const conflict& c, const paint&
 
 }  // namespace
 
-std::string to_text(const report_input& in) { return to_text(in, text_options{}); }
+namespace {
 
-std::string to_text(const report_input& in, const text_options& opts) {
+// The text report, given to `sink` piece by piece in order: the summary, blocks of conflicts,
+// the warnings and notes.
+void text_report(const report_input& in, const text_options& opts, const std::function<void(std::string_view)>& sink) {
   const detail::phase_timer timer("report (text)");
   const paint p{opts.color};
-  std::string out = p.bold("crosscheck: " + detail::summary_line(in)) + "\n";
-  for (const auto& c : in.result.conflicts) {
-    const slot& s = in.result.slots[c.slot];
-    out += fmt::format("\n{} {}: {} (slot {})\n", p.bold(c.id), p.sev(c.sev, fmt::format("[{}] {}", to_string(c.sev), to_string(c.cls))),
-                       describe_fact(s, in.claims), s.id);
-    out += fmt::format("  {}\n", c.explanation);
-    out += fmt::format("  values: {}\n", side_by_side(in, c, p));
-    for (const auto& g : c.values) text_group(out, in, g, p);
-    if (!c.compatible.empty()) {
-      out += "  also in this slot, conflicting with none of the values above:\n";
-      for (const auto& g : c.compatible) text_group(out, in, g, p);
+  sink(p.bold("crosscheck: " + detail::summary_line(in)) + "\n");
+  const auto& conflicts = in.result.conflicts;
+  auto write = [&](std::string& to, std::size_t from, std::size_t until) {
+    for (std::size_t k = from; k < until; ++k) {
+      const conflict& c = conflicts[k];
+      const slot& s = in.result.slots[c.slot];
+      auto it = std::back_inserter(to);
+      fmt::format_to(it, "\n{} {}: {} (slot {})\n", p.bold(c.id),
+                     p.sev(c.sev, fmt::format("[{}] {}", to_string(c.sev), to_string(c.cls))), describe_fact(s, in.claims),
+                     s.id);
+      fmt::format_to(it, "  {}\n", c.explanation);
+      fmt::format_to(it, "  values: {}\n", side_by_side(in, c, p));
+      for (const auto& g : c.values) text_group(to, in, g, p);
+      if (!c.compatible.empty()) {
+        to += "  also in this slot, conflicting with none of the values above:\n";
+        for (const auto& g : c.compatible) text_group(to, in, g, p);
+      }
+      if (c.best.value.empty())
+        fmt::format_to(it, "  best supported: none ({})\n", c.best.reason);
+      else
+        fmt::format_to(it, "  best supported: {} (confidence {:.2f}): {}\n", p.best(c.best.value), c.best.confidence,
+                       c.best.reason);
     }
-    if (c.best.value.empty())
-      out += fmt::format("  best supported: none ({})\n", c.best.reason);
-    else
-      out += fmt::format("  best supported: {} (confidence {:.2f}): {}\n", p.best(c.best.value), c.best.confidence, c.best.reason);
+  };
+  // Blocks of conflicts. With many and a second core, a thread writes the odd blocks while this
+  // one writes the even ones and hands every block to the sink in order.
+  const std::size_t n = conflicts.size(), blocks = (n + text_block_conflicts - 1) / text_block_conflicts;
+  auto block = [&](std::string& to, std::size_t k) {
+    write(to, k * text_block_conflicts, std::min(n, (k + 1) * text_block_conflicts));
+  };
+  std::vector<std::promise<std::string>> odd(blocks / 2);
+  std::thread helper;
+  if (n >= parallel_text_min_conflicts && blocks >= 2 && std::thread::hardware_concurrency() >= 2) {
+    try {
+      helper = std::thread([&] {
+        for (std::size_t k = 1; k < blocks; k += 2) {
+          try {
+            std::string t;
+            block(t, k);
+            odd[k / 2].set_value(std::move(t));
+          } catch (...) {
+            odd[k / 2].set_exception(std::current_exception());
+          }
+        }
+      });
+    } catch (const std::system_error&) {
+      // no thread: all on this one
+    }
   }
-  if (in.result.conflicts.empty()) out += "\nNo conflicts found.\n";
-  if (const std::size_t n = count_level(in.diagnostics, false)) {
-    out += p.warn(fmt::format("\n{} warning(s):", n)) + "\n";
+  struct joiner {
+    std::thread& t;
+    ~joiner() {
+      if (t.joinable()) t.join();
+    }
+  } join_helper{helper};
+  std::string piece;
+  for (std::size_t k = 0; k < blocks; ++k) {
+    if (helper.joinable() && k % 2 == 1) {
+      sink(odd[k / 2].get_future().get());
+      continue;
+    }
+    piece.clear();
+    block(piece, k);
+    sink(piece);
+  }
+  std::string out;
+  if (conflicts.empty()) out += "\nNo conflicts found.\n";
+  if (const std::size_t w = count_level(in.diagnostics, false)) {
+    out += p.warn(fmt::format("\n{} warning(s):", w)) + "\n";
     for (const auto& d : in.diagnostics)
       if (d.level != severity::note) out += "  " + to_string(d) + "\n";
   }
@@ -131,7 +208,21 @@ std::string to_text(const report_input& in, const text_options& opts) {
     for (const auto& d : in.diagnostics)
       if (d.level == severity::note) out += "  " + to_string(d) + "\n";
   }
+  sink(out);
+}
+
+}  // namespace
+
+std::string to_text(const report_input& in) { return to_text(in, text_options{}); }
+
+std::string to_text(const report_input& in, const text_options& opts) {
+  std::string out;
+  text_report(in, opts, [&](std::string_view piece) { out += piece; });
   return out;
+}
+
+void write_text(std::ostream& os, const report_input& in, const text_options& opts) {
+  text_report(in, opts, [&](std::string_view piece) { os.write(piece.data(), static_cast<std::streamsize>(piece.size())); });
 }
 
 std::string to_markdown(const report_input& in) {
@@ -179,7 +270,101 @@ std::string to_markdown(const report_input& in) {
   return out;
 }
 
-std::string to_json(const report_input& in) {
+namespace {
+
+// A double as nlohmann's dump() writes it (shortest round trip, "1.0" for a whole number, null
+// for NaN and infinities).
+void append_json_number(std::string& out, double x) { out += json(x).dump(); }
+
+// A conflict as dump(2) writes conflict_json's tree (below) when its own lines are indented by
+// `indent` spaces, without building the tree (tens of thousands of conflicts).
+void append_conflict_json(std::string& out, const report_input& in, const conflict& c, std::size_t indent) {
+  const slot& s = in.result.slots[c.slot];
+  auto key = [&](std::size_t at, std::string_view k, bool first = false) {
+    out += first ? "\n" : ",\n";
+    out.append(at, ' ');
+    out += '"';
+    out += k;
+    out += "\": ";
+  };
+  auto close = [&](std::size_t at, char bracket) {
+    out += '\n';
+    out.append(at, ' ');
+    out += bracket;
+  };
+  auto groups = [&](const std::vector<value_group>& gs) {
+    if (gs.empty()) {
+      out += "[]";
+      return;
+    }
+    out += '[';
+    for (std::size_t k = 0; k < gs.size(); ++k) {
+      const value_group& g = gs[k];
+      out += k ? ",\n" : "\n";
+      out.append(indent + 4, ' ');
+      out += '{';
+      key(indent + 6, "value", true);
+      detail::append_json_string(out, g.value);
+      key(indent + 6, "modality");
+      detail::append_json_string(out, to_string(g.mod));
+      key(indent + 6, "claims");
+      if (g.claims.empty()) {
+        out += "[]";
+      } else {
+        out += '[';
+        for (std::size_t i = 0; i < g.claims.size(); ++i) {
+          out += i ? ",\n" : "\n";
+          out.append(indent + 8, ' ');
+          detail::append_json_string(out, in.claims[g.claims[i]].id);
+        }
+        close(indent + 6, ']');
+      }
+      key(indent + 6, "support");
+      append_json_number(out, g.support);
+      close(indent + 4, '}');
+    }
+    close(indent + 2, ']');
+  };
+  out += '{';
+  key(indent + 2, "id", true);
+  detail::append_json_string(out, c.id);
+  key(indent + 2, "class");
+  detail::append_json_string(out, to_string(c.cls));
+  key(indent + 2, "severity");
+  detail::append_json_string(out, to_string(c.sev));
+  key(indent + 2, "slot");
+  detail::append_json_string(out, s.id);
+  key(indent + 2, "subject");
+  detail::append_json_string(out, s.subject);
+  key(indent + 2, "attribute");
+  detail::append_json_string(out, s.attribute);
+  if (!s.occasion.empty()) {
+    key(indent + 2, "occasion");
+    detail::append_json_string(out, s.occasion);
+  }
+  key(indent + 2, "fact");
+  detail::append_json_string(out, describe_fact(s, in.claims));
+  key(indent + 2, "values");
+  groups(c.values);
+  key(indent + 2, "compatible");
+  groups(c.compatible);
+  key(indent + 2, "resolution");
+  out += '{';
+  key(indent + 4, "value", true);
+  if (c.best.value.empty()) out += "null";
+  else detail::append_json_string(out, c.best.value);
+  key(indent + 4, "confidence");
+  append_json_number(out, c.best.confidence);
+  key(indent + 4, "reason");
+  detail::append_json_string(out, c.best.reason);
+  close(indent + 2, '}');
+  key(indent + 2, "explanation");
+  detail::append_json_string(out, c.explanation);
+  close(indent, '}');
+}
+
+// The JSON report, given to `sink` in pieces of about 16 MiB (or whole, when there is no sink).
+std::string json_report(const report_input& in, const std::function<void(std::string_view)>& sink) {
   const detail::phase_timer timer("report (json)");
   json j;
   j["schema_version"] = report_schema_version;
@@ -213,34 +398,10 @@ std::string to_json(const report_input& in) {
   // Slots: {"id", "kind", "subject", "attribute", "occasion" (when set), "claims": [ids]}
   // (detail::append_slot_json).
   j["slots"] = nullptr;
-  auto groups = [&](const std::vector<value_group>& gs) {
-    json a = json::array();
-    for (const auto& g : gs) {
-      json ids = json::array();
-      for (std::size_t i : g.claims) ids.push_back(in.claims[i].id);
-      a.push_back({{"value", g.value}, {"modality", to_string(g.mod)}, {"claims", std::move(ids)}, {"support", g.support}});
-    }
-    return a;
-  };
-  auto conflict_json = [&](const conflict& c) {
-    const slot& s = in.result.slots[c.slot];
-    json o;
-    o["id"] = c.id;
-    o["class"] = to_string(c.cls);
-    o["severity"] = to_string(c.sev);
-    o["slot"] = s.id;
-    o["subject"] = s.subject;
-    o["attribute"] = s.attribute;
-    if (!s.occasion.empty()) o["occasion"] = s.occasion;
-    o["fact"] = describe_fact(s, in.claims);
-    o["values"] = groups(c.values);
-    o["compatible"] = groups(c.compatible);
-    o["resolution"] = {{"value", c.best.value.empty() ? json(nullptr) : json(c.best.value)},
-                       {"confidence", c.best.confidence},
-                       {"reason", c.best.reason}};
-    o["explanation"] = c.explanation;
-    return o;
-  };
+  // Conflicts: {"id", "class", "severity", "slot", "subject", "attribute", "occasion" (when set),
+  // "fact", "values" and "compatible": [{"value", "modality", "claims": [ids], "support"}],
+  // "resolution": {"value" (null when none), "confidence", "reason"}, "explanation"}
+  // (append_conflict_json).
   j["conflicts"] = nullptr;
   json diags = json::array();
   for (const auto& d : in.diagnostics) {
@@ -252,7 +413,14 @@ std::string to_json(const report_input& in) {
   j["diagnostics"] = std::move(diags);
   const std::string skeleton = j.dump(2, ' ', false, json::error_handler_t::replace);
   std::string out;
-  out.reserve(skeleton.size() + in.claims.size() * 512);
+  constexpr std::size_t piece = std::size_t{16} << 20;
+  out.reserve(sink ? piece + (std::size_t{1} << 20) : skeleton.size() + in.claims.size() * 512);
+  auto flush = [&] {
+    if (sink && out.size() >= piece) {
+      sink(out);
+      out.clear();
+    }
+  };
   std::size_t at = 0;
   // Replaces the top-level `"key": null` (the only line indented by two spaces with that key)
   // with the array, as dump(2) would write it.
@@ -270,26 +438,29 @@ std::string to_json(const report_input& in) {
       if (k) out += ",\n";
       out += "    ";
       write(k);
+      flush();
     }
     out += "\n  ]";
   };
-  auto indented = [&](const json& o) {  // o as dump(2) writes it four spaces in
-    const std::string d = o.dump(2, ' ', false, json::error_handler_t::replace);
-    std::size_t from = 0;
-    for (std::size_t nl; (nl = d.find('\n', from)) != std::string::npos; from = nl + 1) {
-      out.append(d, from, nl + 1 - from);
-      out += "    ";
-    }
-    out.append(d, from, std::string::npos);
-  };
   splice("claims", in.claims.size(), [&](std::size_t k) { detail::append_claim_json(out, in.claims[k], 4); });
   splice("slots", in.result.slots.size(), [&](std::size_t k) { detail::append_slot_json(out, in.result.slots[k], in.claims, 4); });
-  splice("conflicts", in.result.conflicts.size(), [&](std::size_t k) { indented(conflict_json(in.result.conflicts[k])); });
+  splice("conflicts", in.result.conflicts.size(), [&](std::size_t k) { append_conflict_json(out, in, in.result.conflicts[k], 4); });
   out.append(skeleton, at, std::string::npos);
   out += '\n';
+  if (sink) {
+    sink(out);
+    out.clear();
+  }
   return out;
 }
 
-void write_json(std::ostream& os, const report_input& in) { os << to_json(in); }
+}  // namespace
+
+std::string to_json(const report_input& in) { return json_report(in, {}); }
+
+// Written a piece at a time: a report of a million claims is never held whole.
+void write_json(std::ostream& os, const report_input& in) {
+  json_report(in, [&](std::string_view piece) { os.write(piece.data(), static_cast<std::streamsize>(piece.size())); });
+}
 
 }  // namespace crosscheck

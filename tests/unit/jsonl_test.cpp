@@ -6,8 +6,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 
+#include "report/json_claim.hpp"
 #include "support/corpus.hpp"
 
 using namespace crosscheck;
@@ -16,6 +19,25 @@ namespace {
 std::vector<claim> read(const std::string& text, std::vector<diagnostic>& diags) {
   std::istringstream in(text);
   return read_claims_jsonl(in, "claims.jsonl", crosscheck_test::rules(), diags);
+}
+
+// A stream that cannot seek (a pipe): its size is unknown, so it is read as it comes, on one thread.
+struct unseekable_buf : std::streambuf {
+  explicit unseekable_buf(std::string& s) { setg(s.data(), s.data(), s.data() + s.size()); }
+};
+std::vector<claim> read_streamed(std::string text, std::vector<diagnostic>& diags, const std::string& name = "claims.jsonl") {
+  unseekable_buf buf(text);
+  std::istream in(&buf);
+  return read_claims_jsonl(in, name, crosscheck_test::rules(), diags);
+}
+
+// What a reader gave, claim by claim and warning by warning, in order.
+std::vector<std::string> summary(const std::vector<claim>& claims, const std::vector<diagnostic>& diags) {
+  std::vector<std::string> out;
+  for (const auto& c : claims)
+    out.push_back(fmt::format("{}|{}|{}|{}|{}|{}", c.id, c.ev.source, c.subject, c.attribute, to_string(c.val), c.ev.text));
+  for (const auto& d : diags) out.push_back(fmt::format("{}:{}: {}", d.where.file, d.where.line.value_or(0), d.message));
+  return out;
 }
 }  // namespace
 
@@ -234,9 +256,13 @@ TEST_CASE("jsonl: the JSON report writes each claim as its JSON line says, in du
       "\"sentence\": \"quote \\\" back\\\\ tab\\t nl\\n bell\\u0007 del\\u007f caf\\u00e9\", \"weekday\": 2, \"zone\": \"+09:00\", "
       "\"repeated\": true, \"hedge\": \"about\", \"attribution\": \"the ministry\", \"occasion\": \"2024\", "
       "\"subject_text\": \"the flight\", \"start\": 3, \"end\": 9, \"sentence_start\": 1}\n"
-      "{\"source\": \"b\", \"subject\": \"s\", \"attribute\": \"time\", \"value\": \"03:10\"}\n",
+      "{\"source\": \"b\", \"subject\": \"s\", \"attribute\": \"time\", \"value\": \"03:10\"}\n"
+      // A tie (no best value: null), a value compatible with both sides, an occasion.
+      "{\"source\": \"c\", \"subject\": \"s2\", \"attribute\": \"time\", \"value\": \"05:00\", \"occasion\": \"2024\"}\n"
+      "{\"source\": \"d\", \"subject\": \"s2\", \"attribute\": \"time\", \"value\": \"06:00\", \"occasion\": \"2024\"}\n"
+      "{\"source\": \"e\", \"subject\": \"s2\", \"attribute\": \"time\", \"value\": \"after 04:00\", \"occasion\": \"2024\"}\n",
       diags);
-  REQUIRE(claims.size() == 2u);
+  REQUIRE(claims.size() == 5u);
   claims[1].ev.text = "bad \xff byte";  // invalid UTF-8 from a program: replaced, as nlohmann does
   const reconciliation r = reconcile(claims, crosscheck_test::rules());
   const std::vector<document> docs;
@@ -251,4 +277,101 @@ TEST_CASE("jsonl: the JSON report writes each claim as its JSON line says, in du
   CHECK(j.at("claims")[1].at("text") == "bad \xef\xbf\xbd byte");
   CHECK(j.at("slots").size() == r.slots.size());
   CHECK(j.at("conflicts").size() == r.conflicts.size());
+  // The conflicts, written without a tree, hold what the reconciliation says.
+  REQUIRE(r.conflicts.size() == 2u);
+  bool tie = false, compatible = false;
+  for (std::size_t k = 0; k < r.conflicts.size(); ++k) {
+    const auto& jc = j.at("conflicts")[k];
+    const conflict& c = r.conflicts[k];
+    CHECK(jc.at("id") == c.id);
+    CHECK(jc.at("slot") == r.slots[c.slot].id);
+    // (invalid UTF-8 from the claim replaced, as nlohmann does)
+    CHECK(jc.at("explanation").dump() ==
+          nlohmann::json(c.explanation).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    CHECK(jc.at("resolution").at("confidence").get<double>() == c.best.confidence);
+    REQUIRE(jc.at("values").size() == c.values.size());
+    CHECK(jc.at("values")[0].at("support").get<double>() == c.values[0].support);
+    CHECK(jc.at("values")[0].at("claims").size() == c.values[0].claims.size());
+    CHECK(jc.contains("occasion") == !r.slots[c.slot].occasion.empty());
+    tie = tie || jc.at("resolution").at("value").is_null();
+    compatible = compatible || !jc.at("compatible").empty();
+  }
+  CHECK(tie);
+  CHECK(compatible);
+}
+
+TEST_CASE("jsonl: read in parts on several threads, claims and warnings are those of one thread", "[jsonl]") {
+  // Good lines of varying length, with bad ones of every sort put at each position in turn, so
+  // that some fall on the first and the last line of every part whatever the cuts.
+  const std::vector<std::string> bad = {
+      "not json",
+      "",
+      "{\"source\": \"a\", \"subject\": \"s\", \"attribute\": \"time\", \"value\": \"soon\"}",
+      "{\"source\": \"\xff\", \"subject\": \"s\", \"attribute\": \"time\", \"value\": \"02:22\"}",
+      "{\"source\": \"a\", \"subject\": \"s\", \"attribute\": \"t\", \"value\": \"1\", \"kind\": \"weight\"}",
+      "[1, 2]",
+  };
+  const std::size_t n = 24;
+  for (std::size_t at = 0; at < n; ++at) {
+    std::string text;
+    for (std::size_t k = 0; k < n; ++k) {
+      if (k == at || k == (at + 1) % n) text += bad[(at + k) % bad.size()];
+      else
+        text += fmt::format("{{\"source\": \"src{}\", \"subject\": \"flight {}{}\", \"attribute\": \"time\", \"value\": \"{}:{:02}\"}}",
+                            k % 3, k, std::string(k * 7 % 40, 'x'), k % 24, k);
+      if (k + 1 < n || at % 2) text += '\n';  // the last line, half the time, has no newline
+    }
+    std::vector<diagnostic> one_diags;
+    const auto one = read_streamed(text, one_diags);
+    REQUIRE(!one_diags.empty());
+    const auto expected = summary(one, one_diags);
+    for (unsigned parts : {1u, 2u, 3u, 4u, 7u, 30u}) {
+      INFO("bad lines at " << at + 1 << ", " << parts << " part(s)");
+      std::vector<diagnostic> diags;
+      const auto claims = detail::read_claims_jsonl_text(text, "claims.jsonl", crosscheck_test::rules(), diags, parts);
+      CHECK(summary(claims, diags) == expected);
+    }
+  }
+  // Warnings already given stay first.
+  std::vector<diagnostic> diags(1);
+  const auto claims = detail::read_claims_jsonl_text("not json\n{\"source\": \"a\", \"subject\": \"s\", \"attribute\": \"t\", \"value\": \"02:46\"}\nnot json",
+                                                     "claims.jsonl", crosscheck_test::rules(), diags, 2);
+  REQUIRE(claims.size() == 1u);
+  CHECK(claims[0].id == "claims.jsonl:2");
+  REQUIRE(diags.size() == 3u);
+  CHECK(diags[1].where.line == 1u);
+  CHECK(diags[2].where.line == 3u);
+}
+
+TEST_CASE("jsonl: a big file read on several threads gives what a stream read on one gives", "[jsonl]") {
+  // About 12 MiB: past the size from which a file is read whole and in parts, with bad lines
+  // and a line over the 1 MiB limit in the middle.
+  std::string text;
+  const std::size_t n = 120000;
+  for (std::size_t k = 0; k < n; ++k) {
+    if (k % 9973 == 0) text += "not json\n";
+    if (k == n / 2) text += std::string((std::size_t{1} << 20) + 5, 'y') + "\n";
+    text += "{\"source\": \"src" + std::to_string(k % 7) + "\", \"subject\": \"flight " + std::to_string(k) +
+            "\", \"attribute\": \"time\", \"value\": \"" + std::to_string(k % 24) + ":0" + std::to_string(k % 10) + "\"}\n";
+  }
+  std::vector<diagnostic> streamed_diags, diags;
+  const auto streamed = read_streamed(text, streamed_diags);
+  const auto claims = read(text, diags);
+  REQUIRE(streamed.size() == n);
+  CHECK(streamed_diags.size() == 14u);
+  CHECK(summary(claims, diags) == summary(streamed, streamed_diags));
+  // The same file by its path (mapped into memory where the system allows).
+  const auto path = (std::filesystem::temp_directory_path() / "crosscheck_jsonl_test_big.jsonl").string();
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+  }
+  std::vector<diagnostic> file_diags, named_diags;
+  const auto from_file = read_claims_jsonl_file(path, crosscheck_test::rules(), file_diags);
+  const auto named = read_streamed(text, named_diags, path);
+  std::filesystem::remove(path);
+  CHECK(summary(from_file, file_diags) == summary(named, named_diags));
+  CHECK(from_file.size() == n);
+  std::vector<diagnostic> none;
+  CHECK_THROWS_AS(read_claims_jsonl_file(path, crosscheck_test::rules(), none), input_error);
 }
