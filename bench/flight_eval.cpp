@@ -94,7 +94,7 @@ class time_cells {
     std::optional<clock_time> t = parser_.parse(spell_meridiem(raw));
     if (t) {
       t->zone.reset();
-      t->zone_name.clear();
+      t->zone_name = {};
     }
     return cache_.emplace(std::string(raw), std::move(t)).first->second;
   }

@@ -269,7 +269,7 @@ int main(int argc, char** argv) {
   std::set<std::pair<std::string, int>> read;  // (document, fact) with a matched claim
   for (std::size_t i = 0; i < claims.size(); ++i) {
     const claim& cl = claims[i];
-    const auto d = docs.find(cl.ev.document);
+    const auto d = docs.find(cl.ev.document.str());
     if (d == docs.end()) continue;
     const event_t& ev = events[d->second.event];
     int f = st_unmatched;
@@ -299,7 +299,7 @@ int main(int argc, char** argv) {
       for (const auto& s : d->second.says)
         if (s.fact == f) claim_status[i] = s.status;
       if (claim_status[i] == "unstated") claim_fact[i] = st_unstated;
-      else read.insert({cl.ev.document, f});
+      else read.insert({cl.ev.document.str(), f});
     } else if (f == st_unstated) {
       claim_status[i] = "unstated";
       claim_fact[i] = st_unstated;
@@ -344,7 +344,7 @@ int main(int argc, char** argv) {
     }
     for (std::size_t i : in_all) {
       if (claim_fact[i] < 0) continue;
-      const auto it = plant_index.find({claims[i].ev.document, claim_fact[i]});
+      const auto it = plant_index.find({claims[i].ev.document.str(), claim_fact[i]});
       if (it == plant_index.end()) continue;
       for (std::size_t p : it->second) {
         if (plants[p].harmless) {
@@ -440,7 +440,7 @@ int main(int argc, char** argv) {
   if (!copy_of.empty()) {
     std::vector<claim> without;
     for (const claim& cl : claims)
-      if (!copy_of.count(cl.ev.document)) without.push_back(cl);
+      if (!copy_of.count(cl.ev.document.str())) without.push_back(cl);
     const reconciliation res_nc = reconcile(without, rules);
     // A slot can have several conflicts (a weekday finding beside a value conflict): the class is in the key.
     auto key = [](const slot& s, const conflict& k, const value_group& g) {
@@ -454,7 +454,7 @@ int main(int argc, char** argv) {
     }
     auto check = [&](const slot& s, const conflict& k, const value_group& g) {
       std::set<std::string> in;
-      for (std::size_t i : g.claims) in.insert(claims[i].ev.document);
+      for (std::size_t i : g.claims) in.insert(claims[i].ev.document.str());
       bool pair = false;
       for (const auto& d : in)
         if (const auto it = copy_of.find(d); it != copy_of.end() && in.count(it->second)) pair = true;

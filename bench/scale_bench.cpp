@@ -50,7 +50,10 @@ int main(int argc, char** argv) {
   rng r{42};
   const std::size_t n_slots = (n + per_slot - 1) / per_slot;
   std::vector<int> truth(n_slots);
-  std::vector<std::string> source_names(n_sources);
+  // Texts shared as a producer shares them: one block per source, per flight, for "time" and the
+  // rule, copied into each claim (crosscheck/shared_string.hpp).
+  std::vector<shared_string> source_names(n_sources);
+  const shared_string time_attribute = "time", rule_id = "synthetic";
   for (std::size_t s = 0; s < n_sources; ++s) source_names[s] = fmt::format("src{}", s);
   std::vector<claim> claims;
   claims.reserve(n);
@@ -58,7 +61,7 @@ int main(int argc, char** argv) {
   if (skip_reconcile) direct.reserve(n_slots);
   for (std::size_t f = 0; f < n_slots && claims.size() < n; ++f) {
     truth[f] = static_cast<int>(r.next() % 1440);
-    const std::string subject = fmt::format("f{}", f);
+    const shared_string subject = fmt::format("f{}", f);
     const std::size_t first = static_cast<std::size_t>(r.next() % n_sources);
     if (skip_reconcile) {
       slot s;
@@ -74,10 +77,10 @@ int main(int argc, char** argv) {
       claim c;
       c.kind = claim_kind::time_of_day;
       c.subject = subject;
-      c.attribute = "time";
+      c.attribute = time_attribute;
       c.val = clock_time::at(minute / 60, minute % 60);
       c.ev.source = source_names[s];
-      c.rule = "synthetic";
+      c.rule = rule_id;
       if (skip_reconcile) direct.back().claims.push_back(claims.size());
       claims.push_back(std::move(c));
     }
@@ -102,7 +105,7 @@ int main(int argc, char** argv) {
     for (const slot_truth& st : res.slots) {
       if (st.value.empty()) continue;
       const auto& c = claims[st.claim];
-      const std::size_t f = std::stoull(c.subject.substr(1));
+      const std::size_t f = std::stoull(std::string(c.subject.substr(1)));
       right += std::get<clock_time>(c.val).begin == truth[f];
     }
     return static_cast<double>(right) / static_cast<double>(std::max<std::size_t>(res.slots.size(), 1));

@@ -384,7 +384,7 @@ struct marks {
 
 // The sentence with the claim's words marked, found by their offset or, failing that, by search.
 std::string marked_sentence(const crosscheck::claim& c, const marks& m) {
-  const std::string& s = c.ev.sentence;
+  const std::string s = c.ev.sentence.str();
   if (s.empty() || c.ev.text.empty()) return s.empty() ? m.words(c.ev.text) : s;
   std::size_t rel = c.ev.begin >= c.ev.sentence_begin ? c.ev.begin - c.ev.sentence_begin : s.size();
   if (rel + c.ev.text.size() > s.size() || s.compare(rel, c.ev.text.size(), c.ev.text) != 0) rel = s.find(c.ev.text);

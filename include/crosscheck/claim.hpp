@@ -14,6 +14,7 @@
 #include <string>
 #include <string_view>
 
+#include "crosscheck/shared_string.hpp"
 #include "crosscheck/value.hpp"
 
 namespace crosscheck {
@@ -38,14 +39,14 @@ bool parse_hedge(std::string_view s, hedge& out) noexcept;
 
 // Where a claim comes from.
 struct evidence {
-  std::string document;       // document id
-  std::string source;         // the outlet that published the document
+  shared_string document;       // document id
+  shared_string source;         // the outlet that published the document
   std::size_t begin = 0;      // byte offsets of the claim's words in the original file
   std::size_t end = 0;
-  std::string text;           // those words, exactly as in the file
-  std::string sentence;       // the sentence around them, as in the file
+  shared_string text;           // those words, exactly as in the file
+  shared_string sentence;       // the sentence around them, as in the file
   std::size_t sentence_begin = 0;
-  std::string attribution;    // "the Kremlin's Telegram channel"; empty when the text gives none
+  shared_string attribution;    // "the Kremlin's Telegram channel"; empty when the text gives none
   bool repeated = false;      // the words stand in a block the page repeats (not independent)
 };
 
@@ -55,16 +56,16 @@ inline std::string_view outlet(const evidence& ev) noexcept {
 }
 
 struct claim {
-  std::string id;         // unique in a run: "<document>#<n>"
+  shared_string id;         // unique in a run: "<document>#<n>"
   claim_kind kind = claim_kind::time_of_day;
-  std::string subject;    // normalized key of what it is about: "arrival:putin"
-  std::string subject_text;  // the words naming the subject: "Putin's private plane"
-  std::string attribute;  // "time", "date", "length", "spelling", "role", ...
+  shared_string subject;    // normalized key of what it is about: "arrival:putin"
+  shared_string subject_text;  // the words naming the subject: "Putin's private plane"
+  shared_string attribute;  // "time", "date", "length", "spelling", "role", ...
   // Which occurrence of the event: the year it happened in ("2024" for the visit being reported,
   // "2000" for the previous one), from the date the text gives it or, for a claim with no date
   // of its own, from the publication date; empty when neither is known. Claims about different
   // occasions are never compared ("he first arrived on July 19, 2000" vs "arrived on Wednesday").
-  std::string occasion;
+  shared_string occasion;
   value val;
   modality mod = modality::reported;
   hedge hdg = hedge::none;
@@ -77,7 +78,7 @@ struct claim {
   // Pyongyang). Unset for other values, and when unknown.
   std::optional<utc_offset> zone;
   evidence ev;
-  std::string rule;       // id of the rule that produced it, e.g. "time.event_clock"
+  shared_string rule;       // id of the rule that produced it, e.g. "time.event_clock"
 };
 
 }  // namespace crosscheck

@@ -23,6 +23,7 @@
 #include "crosscheck/reconcile.hpp"
 #include "crosscheck/report.hpp"
 #include "crosscheck/rules.hpp"
+#include "crosscheck/shared_string.hpp"
 #include "crosscheck/text.hpp"
 #include "crosscheck/truth.hpp"
 #include "crosscheck/value.hpp"

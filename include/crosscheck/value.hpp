@@ -20,6 +20,8 @@
 #include <string_view>
 #include <variant>
 
+#include "crosscheck/shared_string.hpp"
+
 namespace crosscheck {
 
 // How two values relate. Ordered from strongest agreement to disagreement.
@@ -52,7 +54,7 @@ struct clock_time {
   int end = 0;    // exclusive
   precision prec = precision::minute;
   std::optional<utc_offset> zone;  // unset: zone unknown; then both are compared as local times
-  std::string zone_name;           // as written or as resolved: "KST", "Moscow time", "Pyongyang"
+  shared_string zone_name;           // as written or as resolved: "KST", "Moscow time", "Pyongyang"
 
   static clock_time at(int hour, int minute, std::optional<utc_offset> zone = {});
   static clock_time after(int hour, int minute, std::optional<utc_offset> zone = {});
@@ -107,7 +109,7 @@ struct count_value {
 struct quantity_value {
   double min = 0;
   double max = 0;
-  std::string unit;
+  shared_string unit;
   friend bool operator==(const quantity_value&, const quantity_value&) = default;
 };
 
@@ -115,8 +117,8 @@ struct quantity_value {
 // spaces folded ("Kim Jong-un" and "Kim Jong Un" share the key "kim jong un").
 // Finer verdicts (transliteration, likely misspelling) belong to the name matcher.
 struct person_name {
-  std::string text;  // as written
-  std::string key;   // folded
+  shared_string text;  // as written
+  shared_string key;   // folded
   friend bool operator==(const person_name&, const person_name&) = default;
 };
 person_name make_person_name(std::string_view written);
@@ -124,15 +126,15 @@ person_name make_person_name(std::string_view written);
 // A role held by a person: the canonical role id from data/ ("press_secretary") and the
 // words used ("Kremlin press secretary"); organisation is optional ("kremlin").
 struct role_value {
-  std::string role;  // canonical id; two roles compare by id
-  std::string text;
-  std::string organisation;
+  shared_string role;  // canonical id; two roles compare by id
+  shared_string text;
+  shared_string organisation;
   friend bool operator==(const role_value&, const role_value&) = default;
 };
 
 // A numbered part of a document: "article four of the treaty" -> {treaty, 4, 0}.
 struct article_ref {
-  std::string document;  // the document it belongs to, as a key ("2024 treaty")
+  shared_string document;  // the document it belongs to, as a key ("2024 treaty")
   int article = 0;
   int paragraph = 0;     // 0: not given
   friend bool operator==(const article_ref&, const article_ref&) = default;
@@ -142,8 +144,8 @@ struct article_ref {
 // text trimmed and case-folded ("  b12 " and "B12" share the key "b12"); two labels are the
 // same when their keys are equal and conflict otherwise.
 struct text_value {
-  std::string text;  // as written, trimmed
-  std::string key;   // folded
+  shared_string text;  // as written, trimmed
+  shared_string key;   // folded
   friend bool operator==(const text_value&, const text_value&) = default;
 };
 text_value make_text_value(std::string_view written);

@@ -166,11 +166,13 @@ class count_part final : public detail::number_part {
     claim c;
     c.kind = claim_kind::count;
     c.attribute = "count";
+    std::string subject;
     for (std::size_t k = r.last; k < head; ++k) {
-      c.subject += detail::possessive_stem(toks[k].lower);
-      c.subject += ' ';
+      subject += detail::possessive_stem(toks[k].lower);
+      subject += ' ';
     }
-    c.subject += singular_of(toks[head]);
+    subject += singular_of(toks[head]);
+    c.subject = subject;
     c.subject_text = std::string(in.text.substr(toks[r.last].begin, toks[head].end - toks[r.last].begin));
     c.val = bounds(r, c.hdg);
     c.rule = r.vague ? "count.vague" : "count.noun";

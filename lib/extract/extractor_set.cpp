@@ -3,6 +3,7 @@
 
 #include "crosscheck/extract.hpp"
 #include "extract/token_pass.hpp"
+#include "model/share_texts.hpp"
 
 namespace crosscheck {
 
@@ -19,13 +20,15 @@ void extractor_set::extract(const document& doc, std::vector<claim>& out) const 
     }
   }
   // "<document id>#<n>", built by hand: fmt::format cost 2 % of the pipeline here.
+  std::string id;
   for (std::size_t i = first; i < out.size(); ++i) {
-    std::string& id = out[i].id;
     id.reserve(doc.id.size() + 8);
     id = doc.id;
     id += '#';
     id += std::to_string(i - first + 1);
+    out[i].id = id;
   }
+  detail::share_repeated_texts(out, first);  // one copy of the document id, the source, each sentence...
 }
 
 extractor_set default_extractors(const rule_set& rules) {

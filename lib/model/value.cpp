@@ -217,9 +217,9 @@ struct printer {
     if (q.min == q.max) return fmt::format("{} {}", number(q.min), q.unit);
     return fmt::format("[{}, {}] {}", number(q.min), number(q.max), q.unit);
   }
-  std::string operator()(const person_name& p) const { return p.text; }
-  std::string operator()(const role_value& r) const { return r.organisation.empty() ? r.role : r.role + '@' + r.organisation; }
-  std::string operator()(const text_value& t) const { return t.text; }
+  std::string operator()(const person_name& p) const { return p.text.str(); }
+  std::string operator()(const role_value& r) const { return r.organisation.empty() ? r.role.str() : r.role + '@' + r.organisation; }
+  std::string operator()(const text_value& t) const { return t.text.str(); }
   std::string operator()(const article_ref& a) const {
     std::string s = a.document.empty() ? std::string() : a.document + " ";
     s += fmt::format("article {}", a.article);

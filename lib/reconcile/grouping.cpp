@@ -1,11 +1,17 @@
 #include "reconcile/grouping.hpp"
 
-#include <algorithm>
+#include <fmt/format.h>
+
+#include <boost/graph/compressed_sparse_row_graph.hpp>
+#include <boost/graph/connected_components.hpp>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <numeric>
+#include <stdexcept>
 #include <string>
 #include <unordered_map>
+#include <utility>
 
 namespace crosscheck::detail {
 
@@ -46,35 +52,23 @@ struct occasions_seen {
   bool several = false;
 };
 
-// Union-find over claim indices, with path halving.
-struct disjoint_sets {
-  std::vector<std::size_t> parent;
-  explicit disjoint_sets(std::size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), std::size_t{0}); }
-  std::size_t find(std::size_t x) noexcept {
-    while (parent[x] != x) x = parent[x] = parent[parent[x]];
-    return x;
-  }
-  void join(std::size_t a, std::size_t b) noexcept {
-    a = find(a);
-    b = find(b);
-    if (a != b) parent[std::max(a, b)] = std::min(a, b);
-  }
-};
+// The "same fact" graph: one vertex per claim, an edge each way for every pair joined below
+// (32-bit indices: 12 bytes a claim at most, plus the edge list while it is built).
+using fact_graph = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
+                                                      boost::no_property, std::uint32_t, std::uint32_t>;
 
 }  // namespace
 
 std::vector<std::vector<std::size_t>> group_claims(const std::vector<claim>& claims,
                                                    const std::vector<std::string>& subjects) {
-  auto subject_of = [&](std::size_t i) -> std::string_view {
-    return i < subjects.size() && !subjects[i].empty() ? std::string_view(subjects[i]) : std::string_view(claims[i].subject);
-  };
   const std::size_t n = claims.size();
-  std::vector<std::string_view> bases(n), places(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto parts = split_subject(subject_of(i));
-    bases[i] = parts.base;
-    places[i] = parts.place;
-  }
+  // Two edges per claim at most, counted in 32 bits.
+  if (n >= (std::size_t{1} << 31))
+    throw std::length_error(fmt::format("reconcile: {} claims is more than the 2^31 - 1 one call can group", n));
+  auto parts_of = [&](std::size_t i) {
+    return split_subject(i < subjects.size() && !subjects[i].empty() ? std::string_view(subjects[i])
+                                                                    : std::string_view(claims[i].subject));
+  };
 
   // Blocking: only claims with the same (kind, attribute, subject base, occasion) can be the
   // same fact. A claim with no occasion takes the only one its (kind, attribute, base) knows,
@@ -84,95 +78,115 @@ std::vector<std::vector<std::size_t>> group_claims(const std::vector<claim>& cla
   std::string_view latest;  // the most recent occasion of all: the news being reported
   for (std::size_t i = 0; i < n; ++i)
     if (const claim& c = claims[i]; !c.occasion.empty()) {
-      auto [it, inserted] = occasions.try_emplace(base_key{c.kind, c.attribute, bases[i]});
+      auto [it, inserted] = occasions.try_emplace(base_key{c.kind, c.attribute, parts_of(i).base});
       if (inserted) it->second.first = c.occasion;
       else if (it->second.first != c.occasion) it->second.several = true;
       if (latest.empty() || c.occasion.size() > latest.size() || (c.occasion.size() == latest.size() && c.occasion > latest))
         latest = c.occasion;
     }
   // Each claim's block, numbered in order of first appearance; then the members of each block
-  // in claim order (a counting sort).
+  // in claim order (a counting sort). A claim with the key of the claim before it (claims of
+  // one fact often come in a row) skips the hash table.
   std::unordered_map<block_key, std::uint32_t, key_hash> block_of;
   block_of.reserve(n / 4 + 16);
   std::vector<std::uint32_t> block(n);
+  block_key previous{};
   for (std::size_t i = 0; i < n; ++i) {
     const claim& c = claims[i];
+    const std::string_view base = parts_of(i).base;
     std::string_view occasion = c.occasion;
     if (occasion.empty() && !occasions.empty()) {
-      const auto it = occasions.find(base_key{c.kind, c.attribute, bases[i]});
+      const auto it = occasions.find(base_key{c.kind, c.attribute, base});
       // ... and only when that one is the news of the day, never a past occasion: an undated
       // "arrived at 2:46 a.m." is not about the 2000 visit.
       if (it != occasions.end() && !it->second.several && it->second.first == latest) occasion = it->second.first;
     }
-    block[i] = block_of.try_emplace(block_key{c.kind, c.attribute, bases[i], occasion}, static_cast<std::uint32_t>(block_of.size()))
-                   .first->second;
+    const block_key key{c.kind, c.attribute, base, occasion};
+    if (i > 0 && key == previous) {
+      block[i] = block[i - 1];
+      continue;
+    }
+    block[i] = block_of.try_emplace(key, static_cast<std::uint32_t>(block_of.size())).first->second;
+    previous = key;
   }
   const std::size_t n_blocks = block_of.size();
   block_of = {};
-  std::vector<std::size_t> start(n_blocks + 1, 0);
+  std::vector<std::uint32_t> start(n_blocks + 1, 0);
   for (std::size_t i = 0; i < n; ++i) ++start[block[i] + 1];
   std::partial_sum(start.begin(), start.end(), start.begin());
-  std::vector<std::size_t> members(n);
+  std::vector<std::uint32_t> members(n);
   {
-    std::vector<std::size_t> fill(start.begin(), start.end() - 1);
-    for (std::size_t i = 0; i < n; ++i) members[fill[block[i]]++] = i;
+    std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
+    for (std::size_t i = 0; i < n; ++i) members[fill[block[i]]++] = static_cast<std::uint32_t>(i);
   }
+  block = {};
 
-  // Inside a block: the claims of one place are joined; claims with no place join them when the
-  // block knows a single place, and stay apart when it knows several (they could be any of
-  // them, and joining all would merge two events). Linear in the block's size.
-  disjoint_sets sets(n);
-  std::unordered_map<std::string_view, std::size_t> first_of_place;
-  std::vector<std::pair<std::string_view, std::size_t>> small_places;  // the same, for small blocks
+  // The "same fact" edges, inside each block: the claims of one place are joined (a star from
+  // the first of them); claims with no place join them when the block knows a single place,
+  // and stay apart when it knows several (they could be any of them, and joining all would
+  // merge two events). Linear in the block's size; never all pairs.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;
+  edges.reserve(2 * n);
+  auto join = [&edges](std::uint32_t a, std::uint32_t b) {
+    edges.emplace_back(a, b);
+    edges.emplace_back(b, a);
+  };
+  constexpr std::uint32_t none = std::numeric_limits<std::uint32_t>::max();
+  std::unordered_map<std::string_view, std::uint32_t> first_of_place;
+  std::vector<std::pair<std::string_view, std::uint32_t>> small_places;  // the same, for small blocks
   for (std::size_t b = 0; b < n_blocks; ++b) {
-    const std::size_t* first = members.data() + start[b];
-    const std::size_t* last = members.data() + start[b + 1];
+    const std::uint32_t* first = members.data() + start[b];
+    const std::uint32_t* last = members.data() + start[b + 1];
     const bool small = last - first <= 32;
-    std::size_t placeless = n;  // the first claim with no place, if any
-    std::size_t place_count = 0, a_place = n;
+    std::uint32_t placeless = none;  // the first claim with no place, if any
+    std::size_t place_count = 0;
+    std::uint32_t a_place = none;
     if (small) small_places.clear();
     else first_of_place.clear();
-    for (const std::size_t* p = first; p != last; ++p) {
-      const std::size_t i = *p;
-      const std::string_view place = places[i];
+    for (const std::uint32_t* p = first; p != last; ++p) {
+      const std::uint32_t i = *p;
+      const std::string_view place = parts_of(i).place;
       if (place.empty()) {
-        if (placeless == n) placeless = i;
-        else sets.join(placeless, i);
+        if (placeless == none) placeless = i;
+        else join(placeless, i);
         continue;
       }
-      std::size_t seen = n;
+      std::uint32_t seen = none;
       if (small) {
         for (const auto& [pl, idx] : small_places)
           if (pl == place) {
             seen = idx;
             break;
           }
-        if (seen == n) small_places.emplace_back(place, i);
+        if (seen == none) small_places.emplace_back(place, i);
       } else {
         auto [it, inserted] = first_of_place.emplace(place, i);
         if (!inserted) seen = it->second;
       }
-      if (seen != n) sets.join(seen, i);
+      if (seen != none) join(seen, i);
       else if (++place_count == 1) a_place = i;
     }
-    if (placeless != n && place_count == 1) sets.join(placeless, a_place);
+    if (placeless != none && place_count == 1) join(placeless, a_place);
+  }
+  members = {};
+  start = {};
+
+  // Boost.Graph's connected components of the "same fact" graph. The depth-first search starts
+  // from the vertices in order, so components are numbered in order of their first claim.
+  std::vector<std::uint32_t> component(n);
+  std::size_t n_groups = 0;
+  {
+    const fact_graph g(boost::edges_are_unsorted_multi_pass, edges.begin(), edges.end(), static_cast<std::uint32_t>(n));
+    edges = {};
+    n_groups = n ? boost::connected_components(g, component.data()) : 0;
   }
 
   // Groups in order of their first claim, each in claim order, each sized before it is filled.
-  std::vector<std::size_t>& group_of = members;  // reused: the blocks are done with
-  std::fill(group_of.begin(), group_of.end(), n);
-  std::vector<std::size_t> sizes;
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::size_t root = sets.find(i);
-    if (group_of[root] == n) {
-      group_of[root] = sizes.size();
-      sizes.push_back(0);
-    }
-    ++sizes[group_of[root]];
-  }
-  std::vector<std::vector<std::size_t>> groups(sizes.size());
-  for (std::size_t g = 0; g < groups.size(); ++g) groups[g].reserve(sizes[g]);
-  for (std::size_t i = 0; i < n; ++i) groups[group_of[sets.find(i)]].push_back(i);
+  std::vector<std::size_t> sizes(n_groups, 0);
+  for (std::size_t i = 0; i < n; ++i) ++sizes[component[i]];
+  std::vector<std::vector<std::size_t>> groups(n_groups);
+  for (std::size_t g = 0; g < n_groups; ++g) groups[g].reserve(sizes[g]);
+  for (std::size_t i = 0; i < n; ++i) groups[component[i]].push_back(i);
   return groups;
 }
 

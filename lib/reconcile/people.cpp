@@ -93,7 +93,7 @@ people_links link_people(const std::vector<claim>& claims, const rule_set& rules
     name_of[i] = it->second;
     ++uses[it->second];
     if (c.kind == claim_kind::person_role && c.attribute == "role")
-      if (const auto* r = std::get_if<role_value>(&c.val)) roles[it->second].insert(r->role);
+      if (const auto* r = std::get_if<role_value>(&c.val)) roles[it->second].insert(r->role.str());
   }
   if (names.empty()) return out;
   out.subject.resize(claims.size());
@@ -194,7 +194,7 @@ people_links link_people(const std::vector<claim>& claims, const rule_set& rules
       if (const auto* r = std::get_if<role_value>(&c.val))
         // Only with a named organisation: two "Defense Minister"s of unnamed countries may be two jobs.
         if (const role_entry* re = find_role(rules, r->role); re && re->unique && !r->organisation.empty())
-          out.holders[{r->role, r->organisation}].insert(subject);
+          out.holders[{r->role.str(), r->organisation.str()}].insert(subject);
     out.subject[i] = std::move(subject);
   }
   return out;
@@ -232,7 +232,7 @@ agreement compare_people(const value& a, const value& b, const std::string& subj
   for (const role_value* r : {ra, rb}) {
     const role_entry* e = r == ra ? ea : eb;
     if (!e || !e->unique) continue;
-    auto it = links.holders.find({r->role, r->organisation});
+    auto it = links.holders.find({r->role.str(), r->organisation.str()});
     if (it == links.holders.end()) continue;
     for (const auto& other : it->second) {
       if (other == subject) continue;

@@ -26,6 +26,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <nlohmann/json.hpp>
 
 #include "crosscheck/names.hpp"
@@ -551,6 +552,32 @@ class value_memo {
   std::vector<std::optional<value>> values_;
 };
 
+// Texts already read from this file, so that claims share one copy of a repeated source,
+// subject or attribute (crosscheck/shared_string.hpp). A text equal to the same field's on the
+// line before costs one comparison. Bounded: starts over past 2^18 texts.
+class text_memo {
+ public:
+  shared_string get(std::size_t field, std::string_view s) {
+    shared_string& last = last_[field];
+    if (last == s) return last;
+    if (s.empty()) return {};
+    auto it = seen_.find(s);
+    if (it == seen_.end()) {
+      if (seen_.size() >= (std::size_t{1} << 18)) seen_.clear();
+      it = seen_.emplace(s).first;
+    }
+    return last = *it;
+  }
+
+ private:
+  struct hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_set<shared_string, hash, std::equal_to<>> seen_;
+  std::array<shared_string, 32> last_;
+};
+
 // The fields of a claim line, each as JSON typed it. A string's text points into the line or
 // into `scratch` (when it had escapes, or for a number's text).
 enum class jtype : std::uint8_t { absent, null, string, unsigned_number, other_number, boolean, other };
@@ -800,6 +827,8 @@ class claim_line_parser {
   const detail::time_text_parser times_;
   value_memo memo_;
   std::string memo_key_;
+  text_memo texts_;  // one per part: the parts share nothing, and copies of its texts may cross threads
+  const shared_string default_rule_ = "input.jsonl";
   jfields fields_;
   std::vector<claim>* out_ = nullptr;
   std::vector<std::vector<claim>>* chunks_ = nullptr;
@@ -841,13 +870,13 @@ void claim_line_parser::parse(std::string_view line, std::size_t length, std::si
                : std::string_view();
   };
   claim c;
-  c.ev.source = str(f_source);
-  c.ev.document = str(f_document);
+  c.ev.source = texts_.get(f_source, str(f_source));
+  c.ev.document = texts_.get(f_document, str(f_document));
   if (c.ev.document.empty()) c.ev.document = c.ev.source;
-  c.subject = str(f_subject);
-  c.subject_text = str(f_subject_text);
-  c.attribute = str(f_attribute);
-  c.occasion = str(f_occasion);
+  c.subject = texts_.get(f_subject, str(f_subject));
+  c.subject_text = texts_.get(f_subject_text, str(f_subject_text));
+  c.attribute = texts_.get(f_attribute, str(f_attribute));
+  c.occasion = texts_.get(f_occasion, str(f_occasion));
   const std::string_view raw = str(f_value);
   if (c.ev.document.empty() || c.subject.empty() || c.attribute.empty() || raw.empty()) {
     warn("needs \"source\" (or \"document\"), \"subject\", \"attribute\" and \"value\"");
@@ -893,12 +922,10 @@ void claim_line_parser::parse(std::string_view line, std::size_t length, std::si
   }
   c.id = str(f_id);
   if (c.id.empty()) c.id = fmt::format("{}:{}", name_, line_no);
-  c.ev.text = str(f_text);
-  if (c.ev.text.empty()) c.ev.text = raw;
-  c.ev.sentence = str(f_sentence);
-  c.ev.attribution = str(f_attribution);
-  c.rule = str(f_rule);
-  if (c.rule.empty()) c.rule = "input.jsonl";
+  c.ev.text = texts_.get(f_text, str(f_text).empty() ? raw : str(f_text));
+  c.ev.sentence = texts_.get(f_sentence, str(f_sentence));
+  c.ev.attribution = texts_.get(f_attribution, str(f_attribution));
+  c.rule = str(f_rule).empty() ? default_rule_ : texts_.get(f_rule, str(f_rule));
   auto num = [&](field_id k) -> std::size_t {
     const jfield& v = fields.f[k];
     return v.type == jtype::unsigned_number ? static_cast<std::size_t>(v.u) : 0;

@@ -57,8 +57,8 @@ std::size_t count_level(const std::vector<diagnostic>& ds, bool notes) {
 // JSON Lines may carry any offsets).
 constexpr std::size_t context_bytes = 220;
 std::string context(const claim& c, std::size_t max = context_bytes) {
-  const std::string& s = c.ev.sentence;
-  if (s.size() <= max) return s;
+  const std::string_view s = c.ev.sentence;
+  if (s.size() <= max) return std::string(s);
   std::size_t rel = c.ev.begin >= c.ev.sentence_begin ? c.ev.begin - c.ev.sentence_begin : s.size();
   if (rel + c.ev.text.size() > s.size() || s.compare(rel, c.ev.text.size(), c.ev.text) != 0) {
     rel = s.find(c.ev.text);
@@ -68,7 +68,7 @@ std::string context(const claim& c, std::size_t max = context_bytes) {
   while (from > 0 && (static_cast<unsigned char>(s[from]) & 0xC0) == 0x80) --from;  // UTF-8 boundary
   std::size_t len = std::min(max, s.size() - from);
   while (from + len < s.size() && (static_cast<unsigned char>(s[from + len]) & 0xC0) == 0x80) ++len;
-  return (from > 0 ? "..." : "") + s.substr(from, len) + (from + len < s.size() ? "..." : "");
+  return std::string(from > 0 ? "..." : "").append(s.substr(from, len)).append(from + len < s.size() ? "..." : "");
 }
 
 // " = 2 days" after a length's canonical seconds; empty for any other value.
@@ -226,7 +226,7 @@ void write_text(std::ostream& os, const report_input& in, const text_options& op
 }
 
 std::string to_markdown(const report_input& in) {
-  auto cell = [](std::string s) {
+  auto cell = [](std::string_view s) {
     std::string out;
     for (char ch : s) {
       if (ch == '|') out += "\\|";

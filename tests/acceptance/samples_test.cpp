@@ -51,7 +51,7 @@ const conflict* find_arrival_conflict(const run_result& r) {
 // Checks that each claim's offsets point at its words in the file as it is on disk.
 void check_offsets(const run_result& r, const std::filesystem::path& folder) {
   for (const auto& c : r.claims) {
-    const std::string bytes = file_bytes(folder / c.ev.document);
+    const std::string bytes = file_bytes(folder / c.ev.document.view());
     REQUIRE(c.ev.end <= bytes.size());
     CHECK(bytes.substr(c.ev.begin, c.ev.end - c.ev.begin) == c.ev.text);
     CHECK(bytes.substr(c.ev.sentence_begin, c.ev.sentence.size()) == c.ev.sentence);

@@ -33,7 +33,7 @@ const extractor_set& extractors() {
   return e;
 }
 
-bool contains(const std::string& s, const std::string& what) { return s.find(what) != std::string::npos; }
+bool contains(std::string_view s, std::string_view what) { return s.find(what) != std::string_view::npos; }
 
 std::string sample_text() {
   std::string all;

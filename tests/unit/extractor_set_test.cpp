@@ -29,7 +29,7 @@ std::vector<document> prepared_samples() {
 std::vector<std::string> lines(std::vector<claim> claims) {
   std::vector<std::string> out;
   for (auto& c : claims) {
-    c.id.clear();
+    c.id = {};
     out.push_back(to_json_line(c));
   }
   return out;

@@ -38,7 +38,7 @@ run_result run_on(const std::filesystem::path& folder) {
   return r;
 }
 
-bool contains(const std::string& s, const std::string& what) { return s.find(what) != std::string::npos; }
+bool contains(std::string_view s, std::string_view what) { return s.find(what) != std::string_view::npos; }
 
 // What to_html must write for text: the five characters that matter in HTML as references.
 std::string escaped(std::string_view s) {
@@ -223,7 +223,7 @@ TEST_CASE("html: a metadata stub's paragraph is read again from its file", "[htm
   SECTION("a file that changed since: the sentence, never a wrong paragraph") {
     t.dir.write_file("a.txt", "An update was inserted at the top of the page, moving every offset.\n\n" + article_a);
     const std::string stale = to_html({stubs, t.run.claims, t.run.result, none});
-    const std::string& sentence = t.from_a->ev.sentence;
+    const std::string sentence = t.from_a->ev.sentence.str();
     CHECK(contains(stale, "<blockquote>" +
                               marked(t.arrival->id, *t.from_a, sentence, t.from_a->ev.begin - t.from_a->ev.sentence_begin) +
                               "</blockquote>"));
@@ -245,7 +245,7 @@ TEST_CASE("html: without documents (claims from JSON Lines) each quote is marked
   REQUIRE(t.from_a);
   const std::vector<document> no_documents;
   const std::string html = to_html({no_documents, t.run.claims, t.run.result, t.run.docs.diagnostics});
-  const std::string& sentence = t.from_a->ev.sentence;
+  const std::string sentence = t.from_a->ev.sentence.str();
   CHECK(contains(html, "<blockquote>" +
                            marked(t.arrival->id, *t.from_a, sentence, t.from_a->ev.begin - t.from_a->ev.sentence_begin) +
                            "</blockquote>"));
@@ -260,7 +260,7 @@ TEST_CASE("html: stale or impossible offsets never crash and fall back to the se
   const std::size_t index = static_cast<std::size_t>(t.from_a - t.run.claims.data());
   std::vector<claim> claims = t.run.claims;
   claim& c = claims[index];
-  const std::string sentence = c.ev.sentence;
+  const std::string sentence = c.ev.sentence.str();
   const std::size_t rel = c.ev.begin - c.ev.sentence_begin;
 
   SECTION("offsets past the end of the text") {

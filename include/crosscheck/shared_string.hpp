@@ -1,0 +1,210 @@
+// crosscheck/shared_string.hpp: an immutable string that copies share.
+//
+// A claim's texts repeat across claims: the document id, the outlet, the attribute, the rule,
+// the sentence of every claim found in it. shared_string holds one pointer (8 bytes) to a
+// reference-counted block {count, size, characters}; copying it shares the block, so ten
+// claims from one sentence hold the sentence once. The empty string holds no block.
+//
+//   crosscheck::shared_string doc = "reuters-0412";   // one block
+//   claim a, b;
+//   a.ev.document = doc;                              // shared, not copied
+//   b.ev.document = doc;
+//   std::string_view v = a.ev.document;               // reads like a string
+//   if (a.ev.document == "reuters-0412" && v.starts_with("reuters")) ...
+//
+// Sharing is explicit: a producer shares by copying the same shared_string (there is no global
+// pool, so nothing grows for the life of the process). Building a shared_string from a
+// std::string or a string_view copies the characters into a new block.
+//
+// The text never changes: there is no +=, push_back or clear. Build a std::string and assign it
+// (str() gives a std::string copy). Copies are safe to hand to other threads: the count is
+// atomic, and the characters are never written after construction. A block is followed by a
+// '\0', so c_str() is always valid.
+#pragma once
+
+#include <atomic>
+#include <compare>
+#include <cstddef>
+#include <cstring>
+#include <functional>
+#include <iosfwd>
+#include <new>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+#include <fmt/core.h>
+
+namespace crosscheck {
+
+class shared_string {
+ public:
+  using value_type = char;
+  using size_type = std::size_t;
+  using const_iterator = const char*;
+  using iterator = const_iterator;
+  static constexpr size_type npos = std::string_view::npos;
+
+  shared_string() noexcept = default;
+  shared_string(std::string_view s) : p_(make(s)) {}  // NOLINT: implicit, like std::string
+  shared_string(const std::string& s) : p_(make(s)) {}
+  shared_string(const char* s) : p_(s ? make(std::string_view(s)) : nullptr) {}
+  shared_string(std::nullptr_t) = delete;
+  shared_string(const shared_string& o) noexcept : p_(o.p_) { retain(); }
+  shared_string(shared_string&& o) noexcept : p_(std::exchange(o.p_, nullptr)) {}
+  ~shared_string() { release(p_); }
+
+  shared_string& operator=(const shared_string& o) noexcept {
+    shared_string(o).swap(*this);
+    return *this;
+  }
+  shared_string& operator=(shared_string&& o) noexcept {
+    shared_string(std::move(o)).swap(*this);
+    return *this;
+  }
+  shared_string& operator=(std::string_view s) { return *this = shared_string(s); }
+  shared_string& operator=(const std::string& s) { return *this = shared_string(s); }
+  shared_string& operator=(const char* s) { return *this = shared_string(s); }
+
+  void swap(shared_string& o) noexcept { std::swap(p_, o.p_); }
+
+  // The read API of std::string_view.
+  operator std::string_view() const noexcept { return view(); }  // NOLINT: implicit on purpose
+  std::string_view view() const noexcept { return p_ ? std::string_view(chars(p_), p_->size) : std::string_view(); }
+  std::string str() const { return std::string(view()); }
+  const char* data() const noexcept { return p_ ? chars(p_) : ""; }
+  const char* c_str() const noexcept { return data(); }
+  size_type size() const noexcept { return p_ ? p_->size : 0; }
+  size_type length() const noexcept { return size(); }
+  bool empty() const noexcept { return p_ == nullptr; }
+  const_iterator begin() const noexcept { return data(); }
+  const_iterator end() const noexcept { return data() + size(); }
+  const_iterator cbegin() const noexcept { return begin(); }
+  const_iterator cend() const noexcept { return end(); }
+  char operator[](size_type i) const noexcept { return data()[i]; }
+  char front() const noexcept { return data()[0]; }
+  char back() const noexcept { return data()[size() - 1]; }
+  std::string_view substr(size_type pos = 0, size_type n = npos) const { return view().substr(pos, n); }
+  size_type find(std::string_view s, size_type pos = 0) const noexcept { return view().find(s, pos); }
+  size_type find(char c, size_type pos = 0) const noexcept { return view().find(c, pos); }
+  size_type rfind(std::string_view s, size_type pos = npos) const noexcept { return view().rfind(s, pos); }
+  size_type rfind(char c, size_type pos = npos) const noexcept { return view().rfind(c, pos); }
+  size_type find_first_of(std::string_view s, size_type pos = 0) const noexcept { return view().find_first_of(s, pos); }
+  size_type find_last_of(std::string_view s, size_type pos = npos) const noexcept { return view().find_last_of(s, pos); }
+  size_type find_first_not_of(std::string_view s, size_type pos = 0) const noexcept {
+    return view().find_first_not_of(s, pos);
+  }
+  bool starts_with(std::string_view s) const noexcept { return view().starts_with(s); }
+  bool starts_with(char c) const noexcept { return view().starts_with(c); }
+  bool ends_with(std::string_view s) const noexcept { return view().ends_with(s); }
+  bool ends_with(char c) const noexcept { return view().ends_with(c); }
+  int compare(std::string_view s) const noexcept { return view().compare(s); }
+  int compare(size_type pos, size_type n, std::string_view s) const { return view().compare(pos, n, s); }
+  int compare(size_type pos, size_type n, std::string_view s, size_type pos2, size_type n2) const {
+    return view().compare(pos, n, s, pos2, n2);
+  }
+  bool contains(std::string_view s) const noexcept { return view().find(s) != npos; }
+  bool contains(char c) const noexcept { return view().find(c) != npos; }
+
+  // True when both hold the same block (or are both empty): equal without comparing characters.
+  bool shares_with(const shared_string& o) const noexcept { return p_ == o.p_; }
+
+  friend bool operator==(const shared_string& a, const shared_string& b) noexcept {
+    return a.p_ == b.p_ || a.view() == b.view();
+  }
+  friend std::strong_ordering operator<=>(const shared_string& a, const shared_string& b) noexcept {
+    return a.view() <=> b.view();
+  }
+  // With anything that reads as a string_view (std::string, string_view, const char*), both ways.
+  template <class T>
+    requires(std::is_convertible_v<const T&, std::string_view> && !std::is_same_v<T, shared_string>)
+  friend bool operator==(const shared_string& a, const T& b) noexcept {
+    return a.view() == std::string_view(b);
+  }
+  template <class T>
+    requires(std::is_convertible_v<const T&, std::string_view> && !std::is_same_v<T, shared_string>)
+  friend std::strong_ordering operator<=>(const shared_string& a, const T& b) noexcept {
+    return a.view() <=> std::string_view(b);
+  }
+
+  // Concatenation makes a std::string (a shared_string is never changed in place).
+  friend std::string operator+(const shared_string& a, const shared_string& b) { return join(a.view(), b.view()); }
+  template <class T>
+    requires(std::is_convertible_v<const T&, std::string_view> && !std::is_same_v<T, shared_string>)
+  friend std::string operator+(const shared_string& a, const T& b) {
+    return join(a.view(), std::string_view(b));
+  }
+  template <class T>
+    requires(std::is_convertible_v<const T&, std::string_view> && !std::is_same_v<T, shared_string>)
+  friend std::string operator+(const T& a, const shared_string& b) {
+    return join(std::string_view(a), b.view());
+  }
+  friend std::string operator+(const shared_string& a, char c) { return join(a.view(), std::string_view(&c, 1)); }
+  friend std::string operator+(char c, const shared_string& b) { return join(std::string_view(&c, 1), b.view()); }
+
+  template <class Traits>
+  friend std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& os, const shared_string& s) {
+    return os << s.view();
+  }
+
+ private:
+  struct block {
+    std::atomic<std::size_t> refs;
+    std::size_t size;
+  };
+  static const char* chars(const block* b) noexcept { return reinterpret_cast<const char*>(b + 1); }
+  static block* make(std::string_view s) {
+    if (s.empty()) return nullptr;
+    void* mem = ::operator new(sizeof(block) + s.size() + 1);
+    block* b = ::new (mem) block{{1}, s.size()};
+    char* c = reinterpret_cast<char*>(b + 1);
+    std::memcpy(c, s.data(), s.size());
+    c[s.size()] = '\0';
+    return b;
+  }
+  void retain() const noexcept {
+    if (p_) p_->refs.fetch_add(1, std::memory_order_relaxed);
+  }
+  static void release(block* b) noexcept {
+    if (b && b->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) {
+      b->~block();
+      ::operator delete(b);
+    }
+  }
+  static std::string join(std::string_view a, std::string_view b) {
+    std::string out;
+    out.reserve(a.size() + b.size());
+    out.append(a).append(b);
+    return out;
+  }
+
+  block* p_ = nullptr;
+};
+
+inline void swap(shared_string& a, shared_string& b) noexcept { a.swap(b); }
+
+// nlohmann::json conversions, found by argument-dependent lookup (no nlohmann include here).
+template <class Json>
+void to_json(Json& j, const shared_string& s) {
+  j = s.str();
+}
+template <class Json>
+void from_json(const Json& j, shared_string& s) {
+  s = j.template get<typename Json::string_t>();
+}
+
+}  // namespace crosscheck
+
+template <>
+struct std::hash<crosscheck::shared_string> {
+  std::size_t operator()(const crosscheck::shared_string& s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+
+template <>
+struct fmt::formatter<crosscheck::shared_string> : fmt::formatter<fmt::string_view> {
+  template <class FormatContext>
+  auto format(const crosscheck::shared_string& s, FormatContext& ctx) const {
+    return fmt::formatter<fmt::string_view>::format(fmt::string_view(s.data(), s.size()), ctx);
+  }
+};

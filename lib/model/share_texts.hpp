@@ -1,0 +1,53 @@
+// Internal: claims of one producer share their repeated texts (crosscheck/shared_string.hpp).
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "crosscheck/claim.hpp"
+
+namespace crosscheck::detail {
+
+// Remembers the last few distinct texts of one field; a text equal to one of them is replaced
+// by that one's copy, so the claims hold one block. Cheap (a few comparisons), no hashing.
+class recent_texts {
+ public:
+  void share(shared_string& s) {
+    if (s.empty()) return;
+    for (const shared_string& r : recent_)
+      if (r.shares_with(s)) return;
+      else if (r == s) {
+        s = r;
+        return;
+      }
+    recent_[next_] = s;
+    next_ = (next_ + 1) % recent_.size();
+  }
+
+ private:
+  std::array<shared_string, 4> recent_;
+  std::size_t next_ = 0;
+};
+
+// Makes the claims out[first..] share equal texts of the same field: the document id, the
+// source, the sentence of claims from one sentence, the attribute, the rule, and so on.
+inline void share_repeated_texts(std::vector<claim>& out, std::size_t first) {
+  recent_texts document, source, sentence, attribute, rule, occasion, subject, attribution, zone;
+  for (std::size_t i = first; i < out.size(); ++i) {
+    claim& c = out[i];
+    document.share(c.ev.document);
+    source.share(c.ev.source);
+    sentence.share(c.ev.sentence);
+    attribute.share(c.attribute);
+    rule.share(c.rule);
+    occasion.share(c.occasion);
+    subject.share(c.subject);
+    attribution.share(c.ev.attribution);
+    if (auto* t = std::get_if<clock_time>(&c.val)) zone.share(t->zone_name);
+  }
+}
+
+}  // namespace crosscheck::detail

@@ -1,0 +1,149 @@
+// shared_string (crosscheck/shared_string.hpp): an 8-byte immutable string that copies share.
+// It must read like a string, share its block when copied (also across threads), and keep the
+// claim small: the reconciler's 10^7-claim target needs the claim under about 200 bytes.
+#include <catch2/catch.hpp>
+#include <crosscheck/crosscheck.hpp>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <unordered_set>
+#include <vector>
+
+using namespace crosscheck;
+
+static_assert(sizeof(shared_string) == sizeof(void*), "shared_string is one pointer");
+// 192 bytes on 64-bit Debian 12 / g++ 12 (was 520 with std::string fields): 10^7 claims in 1.9 GB.
+static_assert(sizeof(claim) <= 200, "the claim must stay compact (docs/BENCHMARKS.md, issue 6)");
+
+TEST_CASE("shared_string reads like a string", "[shared_string]") {
+  const shared_string s = "arrival:putin@pyongyang";
+  const std::string_view v = s;
+  CHECK(v == "arrival:putin@pyongyang");
+  CHECK(s.size() == 23);
+  CHECK_FALSE(s.empty());
+  CHECK(s[0] == 'a');
+  CHECK(s.front() == 'a');
+  CHECK(s.back() == 'g');
+  CHECK(s.find('@') == 13);
+  CHECK(s.rfind(':') == 7);
+  CHECK(s.substr(14) == "pyongyang");
+  CHECK(s.starts_with("arrival"));
+  CHECK(s.ends_with("yang"));
+  CHECK(s.contains("putin"));
+  CHECK(s.compare(0, 7, "arrival") == 0);
+  CHECK(std::string(s.begin(), s.end()) == v);
+  CHECK(s.str() == "arrival:putin@pyongyang");
+  CHECK(std::string(s.c_str()) == v);  // '\0'-terminated
+  // Comparisons with every kind of string, both ways round.
+  const std::string str = "arrival:putin@pyongyang";
+  CHECK(s == str);
+  CHECK(str == s);
+  CHECK(s == std::string_view(str));
+  CHECK(std::string_view(str) == s);
+  CHECK(s != "arrival");
+  CHECK(s > "arrival");
+  CHECK("b" > s);
+  CHECK(shared_string("a") < shared_string("b"));
+  CHECK(s + "!" == str + "!");
+  CHECK("!" + s == "!" + str);
+  CHECK(s + '!' == str + '!');
+}
+
+TEST_CASE("an empty shared_string holds no block and reads as empty", "[shared_string]") {
+  const shared_string a, b = "", c = std::string(), d = std::string_view();
+  for (const shared_string* s : {&a, &b, &c, &d}) {
+    CHECK(s->empty());
+    CHECK(s->size() == 0);
+    CHECK(*s == "");
+    CHECK(std::string(s->c_str()).empty());
+    CHECK(s->shares_with(a));
+  }
+  const char* null = nullptr;
+  CHECK(shared_string(null).empty());
+}
+
+TEST_CASE("copies share the block; assignment replaces it, never changes it", "[shared_string]") {
+  shared_string a = std::string("Kremlin press service");
+  const shared_string b = a;
+  CHECK(b.shares_with(a));
+  CHECK(b.data() == a.data());
+  const shared_string equal_but_separate = std::string_view("Kremlin press service");
+  CHECK(equal_but_separate == a);
+  CHECK_FALSE(equal_but_separate.shares_with(a));
+  a = "TASS";
+  CHECK(a == "TASS");
+  CHECK(b == "Kremlin press service");  // the old block lives while b holds it
+  shared_string moved = std::move(a);
+  CHECK(moved == "TASS");
+  CHECK(a.empty());  // NOLINT: a moved-from shared_string is empty
+  // Claims copied from one another share their texts.
+  claim c;
+  c.ev.sentence = "Putin arrived at 2:46 a.m. local time.";
+  const claim copy = c;
+  CHECK(copy.ev.sentence.shares_with(c.ev.sentence));
+}
+
+TEST_CASE("shared_string hashes, prints, formats and converts to JSON as its text", "[shared_string]") {
+  const shared_string s = "KST";
+  CHECK(std::hash<shared_string>()(s) == std::hash<std::string_view>()("KST"));
+  std::unordered_set<shared_string> set{s, shared_string("KST"), shared_string("MSK")};
+  CHECK(set.size() == 2);
+  std::ostringstream os;
+  os << '[' << s << ']';
+  CHECK(os.str() == "[KST]");
+  CHECK(fmt::format("{:>5}|{}", s, shared_string()) == "  KST|");
+  nlohmann::json j = s;
+  CHECK(j.dump() == "\"KST\"");
+  CHECK(j.get<shared_string>() == "KST");
+  std::map<shared_string, int> ordered{{"b", 2}, {"a", 1}};
+  CHECK(ordered.begin()->first == "a");
+}
+
+TEST_CASE("shared_string copies on several threads keep the block alive and correct", "[shared_string]") {
+  const shared_string text = std::string(1000, 'x');
+  std::vector<std::thread> threads;
+  std::vector<std::size_t> sizes(4, 0);
+  for (std::size_t t = 0; t < sizes.size(); ++t)
+    threads.emplace_back([&, t] {
+      std::vector<shared_string> copies;
+      for (int k = 0; k < 10000; ++k) copies.push_back(text);
+      for (const auto& c : copies) sizes[t] += c.size() == 1000 && c.shares_with(text);
+    });
+  for (auto& th : threads) th.join();
+  for (std::size_t n : sizes) CHECK(n == 10000);
+  CHECK(text == std::string(1000, 'x'));
+}
+
+TEST_CASE("the extractors and the JSON Lines reader share repeated texts", "[shared_string]") {
+  const rule_set rules = rule_set::load(CROSSCHECK_DATA_DIR);
+  document d;
+  d.id = "one-sentence";
+  d.source = "Example News";
+  d.text = "Putin arrived at 2:46 a.m. and Kim met him at 3:10 a.m. on Wednesday.\n";
+  prepare(d, rules);
+  std::vector<claim> claims;
+  default_extractors(rules).extract(d, claims);
+  REQUIRE(claims.size() >= 2);
+  for (const claim& c : claims) {
+    CHECK(c.ev.document.shares_with(claims.front().ev.document));
+    CHECK(c.ev.source.shares_with(claims.front().ev.source));
+    CHECK(c.ev.sentence.shares_with(claims.front().ev.sentence));
+  }
+  std::istringstream in(
+      "{\"source\":\"aa\",\"subject\":\"AA-1\",\"attribute\":\"gate\",\"kind\":\"text\",\"value\":\"B1\"}\n"
+      "{\"source\":\"ua\",\"subject\":\"AA-2\",\"attribute\":\"gate\",\"kind\":\"text\",\"value\":\"B2\"}\n"
+      "{\"source\":\"aa\",\"subject\":\"AA-1\",\"attribute\":\"gate\",\"kind\":\"text\",\"value\":\"B1\"}\n");
+  std::vector<diagnostic> diags;
+  const auto read = read_claims_jsonl(in, "mem", rules, diags);
+  REQUIRE(read.size() == 3);
+  CHECK(read[0].ev.source.shares_with(read[2].ev.source));
+  CHECK(read[0].subject.shares_with(read[2].subject));
+  CHECK(read[0].attribute.shares_with(read[1].attribute));
+  CHECK(read[0].rule.shares_with(read[1].rule));
+  CHECK_FALSE(read[0].ev.source.shares_with(read[1].ev.source));
+}
