@@ -46,7 +46,7 @@ fi
 started=$(date +%s)
 if [ "$build" = 1 ]; then
   bash scripts/setup.sh
-  cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release -DCROSSCHECK_BUILD_BENCH=ON >/dev/null
   cmake --build build/release -j"$jobs"
 fi
 bin=build/release
