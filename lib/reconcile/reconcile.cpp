@@ -319,6 +319,8 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
   std::vector<std::pair<std::size_t, std::size_t>> distinct_voices;
   for (std::size_t si = 0; si < r.slots.size(); ++si) {
     const slot& s = r.slots[si];
+    if (si + 1 < r.slots.size())
+      for (std::size_t i : r.slots[si + 1].claims) detail::prefetch_claim(claims[i]);
     // Distinct values, in order of first appearance; a value reported and the same value planned
     // are two groups, so that a plan never hides or joins a report.
     std::vector<value_group> groups_by_value;

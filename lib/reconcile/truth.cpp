@@ -203,6 +203,8 @@ truth_result discover_truth(const std::vector<claim>& claims, const std::vector<
     for (std::size_t si = 0; si < slots.size(); ++si) {
       slot_begin[si] = static_cast<std::uint32_t>(cands.size());
       const std::size_t first_cand = cands.size();
+      if (si + 1 < slots.size())
+        for (std::size_t i : slots[si + 1].claims) detail::prefetch_claim(claims[i]);
       by_key.clear();
       raw.clear();
       for (std::size_t i : slots[si].claims) {
@@ -244,8 +246,12 @@ truth_result discover_truth(const std::vector<claim>& claims, const std::vector<
           if (!by_key.empty()) by_key.emplace(cands.back().key, ci);
         }
         const std::string_view src = outlet(c.ev);
-        auto [sit, inserted] = source_id.emplace(src, static_cast<std::uint32_t>(source_names.size()));
-        if (inserted) source_names.emplace_back(src);  // the key views the claim, which outlives this call
+        // find before emplace: emplace makes a node even for a source it already has
+        auto sit = source_id.find(src);
+        if (sit == source_id.end()) {
+          sit = source_id.emplace(src, static_cast<std::uint32_t>(source_names.size())).first;
+          source_names.emplace_back(src);  // the key views the claim, which outlives this call
+        }
         const std::uint32_t sid = sit->second;
         const double factor = (c.ev.attribution.empty() ? opts.unattributed_weight : opts.attributed_weight) *
                               detail::precision_weight(c.val);
