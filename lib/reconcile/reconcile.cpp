@@ -17,6 +17,7 @@
 #include "reconcile/grouping.hpp"
 #include "reconcile/weights.hpp"
 #include "reconcile/people.hpp"
+#include "reconcile/value_text.hpp"
 #include "model/timing.hpp"
 
 namespace crosscheck {
@@ -182,25 +183,48 @@ double claim_weight(const claim& c, const rule_set& rules, const reconcile_optio
 }
 
 // Who says it, for an explanation: "the Kremlin's Telegram channel, via Korea JoongAng Daily".
-std::string voice(const claim& c) {
-  if (c.ev.attribution.empty()) return std::string(outlet(c.ev));
-  return fmt::format("{}, via {}", c.ev.attribution, outlet(c.ev));
+void append_voice(std::string& out, const claim& c) {
+  if (!std::string_view(c.ev.attribution).empty()) {
+    out += std::string_view(c.ev.attribution);
+    out += ", via ";
+  }
+  out += outlet(c.ev);
 }
 
-std::string says_what(const std::vector<claim>& claims, const value_group& g) {
-  std::vector<std::string> voices;
+// One side of a conflict, appended to `out`: its distinct voices, the words of its first claim,
+// its value and its modality. `voices` is scratch: the voices are written into it, one after
+// the other, and compared as views of it (no string per claim).
+void append_says_what(std::string& out, const std::vector<claim>& claims, const value_group& g, std::string& voices,
+                      std::vector<std::pair<std::size_t, std::size_t>>& distinct) {
+  voices.clear();
+  distinct.clear();
   for (std::size_t i : g.claims) {
-    std::string v = voice(claims[i]);
-    if (std::find(voices.begin(), voices.end(), v) == voices.end()) voices.push_back(std::move(v));
+    const std::size_t at = voices.size();
+    append_voice(voices, claims[i]);
+    const std::string_view v(voices.data() + at, voices.size() - at);
+    bool seen = false;
+    for (const auto& [b, n] : distinct)
+      if (std::string_view(voices.data() + b, n) == v) {
+        seen = true;
+        break;
+      }
+    if (seen) voices.resize(at);
+    else distinct.emplace_back(at, v.size());
   }
-  std::string who;
-  for (std::size_t k = 0; k < voices.size(); ++k) {
-    if (k) who += (k + 1 == voices.size()) ? " and " : "; ";
-    who += voices[k];
+  for (std::size_t k = 0; k < distinct.size(); ++k) {
+    if (k) out += (k + 1 == distinct.size()) ? " and " : "; ";
+    out.append(voices, distinct[k].first, distinct[k].second);
   }
   const claim& first = claims[g.claims.front()];
-  const std::string plan = g.mod == modality::reported ? std::string() : ", " + std::string(to_string(g.mod));
-  return fmt::format("{} {} \"{}\" ({}{})", who, voices.size() > 1 ? "say" : "says", first.ev.text, g.value, plan);
+  out += distinct.size() > 1 ? " say \"" : " says \"";
+  out += std::string_view(first.ev.text);
+  out += "\" (";
+  out += g.value;
+  if (g.mod != modality::reported) {
+    out += ", ";
+    out += to_string(g.mod);
+  }
+  out += ')';
 }
 
 // Truth discovery mode: the best value of each conflict is the one learned across all slots,
@@ -290,8 +314,13 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
   // view into a group's value would dangle.
   std::unordered_map<std::pair<std::string, modality>, std::size_t, value_key_hash> index;
   std::vector<std::pair<std::string_view, double>> by_sentence;
+  std::string text;                                            // a claim's value, as to_string writes it
+  std::string voices;                                          // scratch of append_says_what
+  std::vector<std::pair<std::size_t, std::size_t>> distinct_voices;
   for (std::size_t si = 0; si < r.slots.size(); ++si) {
     const slot& s = r.slots[si];
+    if (si + 1 < r.slots.size())
+      for (std::size_t i : r.slots[si + 1].claims) detail::prefetch_claim(claims[i]);
     // Distinct values, in order of first appearance; a value reported and the same value planned
     // are two groups, so that a plan never hides or joins a report.
     std::vector<value_group> groups_by_value;
@@ -300,7 +329,8 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
     index.clear();
     for (std::size_t i : s.claims) {
       const modality m = claims[i].mod;
-      std::string text = to_string(claims[i].val);
+      text.clear();
+      detail::append_value_text(text, claims[i].val);
       std::size_t at = groups_by_value.size();
       if (groups_by_value.size() <= 16) {
         for (std::size_t k = 0; k < groups_by_value.size(); ++k)
@@ -316,7 +346,7 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
       }
       if (at == groups_by_value.size()) {
         value_group g;
-        g.value = std::move(text);
+        g.value = text;
         g.mod = m;
         groups_by_value.push_back(std::move(g));
         if (!index.empty()) index.emplace(std::pair<std::string, modality>(groups_by_value[at].value, m), at);
@@ -475,28 +505,33 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
       }
     }
 
-    std::string sides;
-    for (std::size_t k = 0; k < c.values.size(); ++k) {
-      if (k) sides += "; ";
-      sides += says_what(claims, c.values[k]);
-    }
+    // The explanation: its opening words, then each side written straight into it.
+    std::string& e = c.explanation;
     if (c.cls == conflict_class::timezone_explained) {
-      c.explanation = fmt::format("Sources state {} in different zones, and the values agree once converted: {}.", fact, sides);
+      e = fmt::format("Sources state {} in different zones, and the values agree once converted: ", fact);
     } else if (c.cls == conflict_class::unit_conversion) {
-      c.explanation = fmt::format("{} gives {} in two units that do not convert into each other: {}.",
-                                  outlet(claims[conversion_claim].ev), fact, sides);
+      e = fmt::format("{} gives {} in two units that do not convert into each other: ", outlet(claims[conversion_claim].ev),
+                      fact);
     } else if (c.cls == conflict_class::internal) {
       const claim& any = claims[s.claims.front()];
-      c.explanation = fmt::format("{} contradicts itself on {}: {}.", outlet(any.ev), fact, sides);
+      e = fmt::format("{} contradicts itself on {}: ", outlet(any.ev), fact);
     } else if (c.cls == conflict_class::planned_vs_actual) {
-      c.explanation = fmt::format(
-          "What was planned or expected and what was reported differ for {}: {}. That reads as a change of plan, not a contradiction.",
-          fact, sides);
+      e = fmt::format("What was planned or expected and what was reported differ for {}: ", fact);
     } else {
-      c.explanation = fmt::format("Sources disagree on {}: {}.", fact, sides);
+      e = fmt::format("Sources disagree on {}: ", fact);
+    }
+    for (std::size_t k = 0; k < c.values.size(); ++k) {
+      if (k) e += "; ";
+      append_says_what(e, claims, c.values[k], voices, distinct_voices);
+    }
+    e += '.';
+    if (c.cls == conflict_class::planned_vs_actual) {
+      e += " That reads as a change of plan, not a contradiction.";
+    } else if (c.cls != conflict_class::timezone_explained && c.cls != conflict_class::unit_conversion &&
+               c.cls != conflict_class::internal) {
       if (c.cls == conflict_class::spelling)
-        c.explanation += " The spellings differ by one slip in a name given the same role: likely a typo, not two people.";
-      if (!role_note.empty()) c.explanation += fmt::format(" Why these roles cannot both hold: {}.", role_note);
+        e += " The spellings differ by one slip in a name given the same role: likely a typo, not two people.";
+      if (!role_note.empty()) e += fmt::format(" Why these roles cannot both hold: {}.", role_note);
     }
     r.conflicts.push_back(std::move(c));
   }

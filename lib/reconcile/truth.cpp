@@ -14,6 +14,7 @@
 #include <unordered_map>
 
 #include "model/timing.hpp"
+#include "reconcile/value_text.hpp"
 #include "reconcile/weights.hpp"
 
 namespace crosscheck {
@@ -193,23 +194,34 @@ truth_result discover_truth(const std::vector<claim>& claims, const std::vector<
   std::vector<std::size_t> source_claims;
   {
     std::unordered_map<std::string, std::uint32_t> by_key;  // a slot's candidates, when it has many
+    std::string key;  // the claim's candidate key
+    struct raw_vote {
+      std::uint32_t cand, source;
+      double factor;
+    };
+    std::vector<raw_vote> raw;  // a slot's votes, one per claim
     for (std::size_t si = 0; si < slots.size(); ++si) {
       slot_begin[si] = static_cast<std::uint32_t>(cands.size());
       const std::size_t first_cand = cands.size();
+      if (si + 1 < slots.size())
+        for (std::size_t i : slots[si + 1].claims) detail::prefetch_claim(claims[i]);
       by_key.clear();
-      struct raw_vote {
-        std::uint32_t cand, source;
-        double factor;
-      };
-      std::vector<raw_vote> raw;
+      raw.clear();
       for (std::size_t i : slots[si].claims) {
         const claim& c = claims[i];
         if (c.mod == modality::denied) continue;
-        // Labels and names that differ only in case or spacing are one candidate.
-        std::string key;
-        if (const auto* t = std::get_if<text_value>(&c.val)) key = "\x02" + t->key;
-        else if (const auto* p = std::get_if<person_name>(&c.val)) key = "\x03" + p->key;
-        else key = to_string(c.val);
+        // Labels and names that differ only in case or spacing are one candidate. The key is
+        // written into one buffer, and copied only for a new candidate.
+        key.clear();
+        if (const auto* t = std::get_if<text_value>(&c.val)) {
+          key += '\x02';
+          key += std::string_view(t->key);
+        } else if (const auto* p = std::get_if<person_name>(&c.val)) {
+          key += '\x03';
+          key += std::string_view(p->key);
+        } else {
+          detail::append_value_text(key, c.val);
+        }
         key += '\x1f';
         key += to_string(c.mod);
         // A slot has a few candidates: a list to search, and a hash map only when there are many.
@@ -229,13 +241,17 @@ truth_result discover_truth(const std::vector<claim>& claims, const std::vector<
           candidate cd;
           cd.slot = si;
           cd.claim = i;
-          cd.key = std::move(key);
+          cd.key = key;
           cands.push_back(std::move(cd));
           if (!by_key.empty()) by_key.emplace(cands.back().key, ci);
         }
         const std::string_view src = outlet(c.ev);
-        auto [sit, inserted] = source_id.emplace(src, static_cast<std::uint32_t>(source_names.size()));
-        if (inserted) source_names.emplace_back(src);  // the key views the claim, which outlives this call
+        // find before emplace: emplace makes a node even for a source it already has
+        auto sit = source_id.find(src);
+        if (sit == source_id.end()) {
+          sit = source_id.emplace(src, static_cast<std::uint32_t>(source_names.size())).first;
+          source_names.emplace_back(src);  // the key views the claim, which outlives this call
+        }
         const std::uint32_t sid = sit->second;
         const double factor = (c.ev.attribution.empty() ? opts.unattributed_weight : opts.attributed_weight) *
                               detail::precision_weight(c.val);

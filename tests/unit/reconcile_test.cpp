@@ -7,6 +7,7 @@
 #include <random>
 #include <set>
 
+#include "reconcile/value_text.hpp"
 #include "support/corpus.hpp"
 
 using namespace crosscheck;
@@ -441,4 +442,35 @@ TEST_CASE("reconcile: a claim with no zone neither explains nor forbids a timezo
   const auto r = reconcile({london, seoul, unknown}, rules());
   REQUIRE(r.conflicts.size() == 1u);
   CHECK(r.conflicts[0].cls == conflict_class::timezone_explained);
+}
+
+// The reconciler writes the common values' text without fmt (reconcile/value_text.hpp); it
+// must be to_string()'s text, byte for byte, or groups and reports would change.
+
+TEST_CASE("the reconciler's value text is to_string's", "[reconcile]") {
+  std::vector<value> values;
+  for (int begin : {0, 1, 59, 60, 61, 599, 600, 754, 1439, 1440, 5999, 6000, 6001, 99999, -1, -61, -6000})
+    for (std::optional<utc_offset> zone :
+         {std::optional<utc_offset>{}, std::optional<utc_offset>{utc_offset{0}}, std::optional<utc_offset>{utc_offset{-300}},
+          std::optional<utc_offset>{utc_offset{570}}, std::optional<utc_offset>{utc_offset{-5999}},
+          std::optional<utc_offset>{utc_offset{5999}}, std::optional<utc_offset>{utc_offset{6000}},
+          std::optional<utc_offset>{utc_offset{-6000}}, std::optional<utc_offset>{utc_offset{-45}}}) {
+      clock_time t{begin, begin + 1, clock_time::precision::minute, zone, {}};
+      values.emplace_back(t);
+      t.prec = clock_time::precision::hour;
+      values.emplace_back(t);
+      values.emplace_back(clock_time::span(begin, begin + 90, zone));
+    }
+  values.emplace_back(clock_time::after(14, 5));
+  values.emplace_back(clock_time::before(9, 30, kst));
+  values.emplace_back(make_text_value("  Gate  F78 "));
+  values.emplace_back(make_text_value(""));
+  values.emplace_back(make_person_name("Andrei Belousov"));
+  values.emplace_back(date_value{2024, 6, 19, date_value::grain::day});
+  values.emplace_back(count_value{3, 3});
+  for (const value& v : values) {
+    std::string text = "prefix ";
+    detail::append_value_text(text, v);
+    CHECK(text == "prefix " + to_string(v));
+  }
 }
