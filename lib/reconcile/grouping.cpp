@@ -4,6 +4,7 @@
 
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <boost/graph/connected_components.hpp>
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <limits>
@@ -32,6 +33,7 @@ struct base_key {
 struct block_key {
   claim_kind kind;
   std::string_view attribute, base, occasion;
+  std::size_t hash;  // of the four above, computed once (see text_hashes)
   friend bool operator==(const block_key&, const block_key&) = default;
 };
 inline std::size_t mix(std::size_t h, std::size_t v) noexcept { return h ^ (v + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2)); }
@@ -40,10 +42,30 @@ struct key_hash {
     const std::hash<std::string_view> h;
     return mix(mix(static_cast<std::size_t>(k.kind), h(k.attribute)), h(k.base));
   }
-  std::size_t operator()(const block_key& k) const noexcept {
-    const std::hash<std::string_view> h;
-    return mix(mix(mix(static_cast<std::size_t>(k.kind), h(k.attribute)), h(k.base)), h(k.occasion));
+  std::size_t operator()(const block_key& k) const noexcept { return k.hash; }
+};
+
+// The hash of a text, remembered by where the text lies: the claims' texts are shared strings,
+// so an attribute, a subject or an occasion is most often the very bytes of an earlier claim's
+// (the same address and length are the same characters while the claims live). A small
+// direct-mapped table; a miss hashes the characters.
+class text_hashes {
+ public:
+  std::size_t operator()(std::string_view s) noexcept {
+    if (s.empty()) return 0;  // whatever its address
+    const auto addr = reinterpret_cast<std::uintptr_t>(s.data());
+    entry& e = table_[((addr >> 3) ^ (addr >> 13) ^ s.size()) & (table_.size() - 1)];
+    if (e.data != s.data() || e.size != s.size()) e = {s.data(), s.size(), std::hash<std::string_view>()(s)};
+    return e.hash;
   }
+
+ private:
+  struct entry {
+    const char* data = nullptr;
+    std::size_t size = 0;
+    std::size_t hash = 0;
+  };
+  std::array<entry, 256> table_{};
 };
 
 // The occasions a (kind, attribute, base) knows: one, or "several" (which is all that matters).
@@ -90,10 +112,16 @@ std::vector<std::vector<std::size_t>> group_claims(const std::vector<claim>& cla
   std::unordered_map<block_key, std::uint32_t, key_hash> block_of;
   block_of.reserve(n / 4 + 16);
   std::vector<std::uint32_t> block(n);
+  // Each claim's place, kept for the edges below: they visit the claims block by block, and
+  // reading the place there again cost a cache miss on the claim and one on its subject.
+  std::vector<std::string_view> place_of(n);
   block_key previous{};
+  text_hashes hashes;
   for (std::size_t i = 0; i < n; ++i) {
     const claim& c = claims[i];
-    const std::string_view base = parts_of(i).base;
+    const subject_parts parts = parts_of(i);
+    const std::string_view base = parts.base;
+    place_of[i] = parts.place;
     std::string_view occasion = c.occasion;
     if (occasion.empty() && !occasions.empty()) {
       const auto it = occasions.find(base_key{c.kind, c.attribute, base});
@@ -101,7 +129,9 @@ std::vector<std::vector<std::size_t>> group_claims(const std::vector<claim>& cla
       // "arrived at 2:46 a.m." is not about the 2000 visit.
       if (it != occasions.end() && !it->second.several && it->second.first == latest) occasion = it->second.first;
     }
-    const block_key key{c.kind, c.attribute, base, occasion};
+    const std::string_view attribute = c.attribute;
+    const block_key key{c.kind, attribute, base, occasion,
+                        mix(mix(mix(static_cast<std::size_t>(c.kind), hashes(attribute)), hashes(base)), hashes(occasion))};
     if (i > 0 && key == previous) {
       block[i] = block[i - 1];
       continue;
@@ -145,7 +175,7 @@ std::vector<std::vector<std::size_t>> group_claims(const std::vector<claim>& cla
     else first_of_place.clear();
     for (const std::uint32_t* p = first; p != last; ++p) {
       const std::uint32_t i = *p;
-      const std::string_view place = parts_of(i).place;
+      const std::string_view place = place_of[i];
       if (place.empty()) {
         if (placeless == none) placeless = i;
         else join(placeless, i);
@@ -170,6 +200,7 @@ std::vector<std::vector<std::size_t>> group_claims(const std::vector<claim>& cla
   }
   members = {};
   start = {};
+  place_of = {};
 
   // Boost.Graph's connected components of the "same fact" graph. The depth-first search starts
   // from the vertices in order, so components are numbered in order of their first claim.

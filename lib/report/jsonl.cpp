@@ -26,7 +26,6 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <nlohmann/json.hpp>
 
 #include "crosscheck/names.hpp"
@@ -561,20 +560,48 @@ class text_memo {
     shared_string& last = last_[field];
     if (last == s) return last;
     if (s.empty()) return {};
-    auto it = seen_.find(s);
-    if (it == seen_.end()) {
-      if (seen_.size() >= (std::size_t{1} << 18)) seen_.clear();
-      it = seen_.emplace(s).first;
+    // An open-addressed table of (hash, text): a probe reads one entry and compares the hash
+    // before it touches the text (a node-based set chased a bucket, a node and the text, and
+    // these misses were the reader's hottest instructions).
+    const std::size_t h = std::hash<std::string_view>()(s);
+    if (count_ * 2 >= table_.size()) grow();
+    const std::size_t mask = table_.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      entry& e = table_[i];
+      if (e.text.empty()) {
+        e.hash = h;
+        e.text = shared_string(s);
+        ++count_;
+        return last = e.text;
+      }
+      if (e.hash == h && e.text == s) return last = e.text;
     }
-    return last = *it;
   }
 
  private:
-  struct hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>()(s); }
+  struct entry {
+    std::size_t hash = 0;
+    shared_string text;
   };
-  std::unordered_set<shared_string, hash, std::equal_to<>> seen_;
+  void grow() {
+    // Bounded like the node-based set it replaces: past 2^18 texts it starts again.
+    if (count_ >= (std::size_t{1} << 18)) {
+      table_.assign(table_.size(), entry{});
+      count_ = 0;
+      return;
+    }
+    std::vector<entry> old(table_.empty() ? 1024 : table_.size() * 2);
+    old.swap(table_);
+    const std::size_t mask = table_.size() - 1;
+    for (entry& e : old) {
+      if (e.text.empty()) continue;
+      std::size_t i = e.hash & mask;
+      while (!table_[i].text.empty()) i = (i + 1) & mask;
+      table_[i] = std::move(e);
+    }
+  }
+  std::vector<entry> table_;
+  std::size_t count_ = 0;
   std::array<shared_string, 32> last_;
 };
 
