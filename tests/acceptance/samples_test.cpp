@@ -13,23 +13,8 @@ using namespace crosscheck;
 
 namespace {
 
-struct run_result {
-  corpus docs;
-  std::vector<claim> claims;
-  reconciliation result;
-};
-
-run_result run_on(const std::filesystem::path& folder) {
-  run_result r;
-  r.docs = load_corpus({folder});
-  const auto extractors = default_extractors(crosscheck_test::rules());
-  for (auto& d : r.docs.documents) {
-    prepare(d, crosscheck_test::rules());
-    extractors.extract(d, r.claims);
-  }
-  r.result = reconcile(r.claims, crosscheck_test::rules());
-  return r;
-}
+using crosscheck_test::run_on;
+using crosscheck_test::run_result;
 
 std::string file_bytes(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);

@@ -32,6 +32,18 @@ std::vector<crosscheck::claim> extract(crosscheck::claim_kind kind, const std::s
   return of_kind;
 }
 
+run_result run_on(const std::filesystem::path& folder) {
+  run_result r;
+  r.docs = crosscheck::load_corpus({folder});
+  const auto extractors = crosscheck::default_extractors(rules());
+  for (auto& d : r.docs.documents) {
+    crosscheck::prepare(d, rules());
+    extractors.extract(d, r.claims);
+  }
+  r.result = crosscheck::reconcile(r.claims, rules());
+  return r;
+}
+
 namespace {
 
 std::string describe(const std::vector<crosscheck::claim>& claims) {

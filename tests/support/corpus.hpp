@@ -19,6 +19,7 @@
 
 #include <crosscheck/crosscheck.hpp>
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,6 +28,16 @@ namespace crosscheck_test {
 
 // The vocabulary in data/, loaded once.
 const crosscheck::rule_set& rules();
+
+// A folder run through the whole library as the CLI runs it: loaded, prepared, extracted and
+// reconciled with rules().
+struct run_result {
+  crosscheck::corpus docs;
+  std::vector<crosscheck::claim> claims;
+  crosscheck::reconciliation result;
+  crosscheck::report_input input() const { return {docs.documents, claims, result, docs.diagnostics}; }
+};
+run_result run_on(const std::filesystem::path& folder);
 
 // A prepared document with the given text, id "corpus.txt", source "Test Wire".
 crosscheck::document reference_document(std::string text, const std::string& published = "2024-06-19");

@@ -19,24 +19,8 @@ using namespace crosscheck;
 
 namespace {
 
-struct run_result {
-  corpus docs;
-  std::vector<claim> claims;
-  reconciliation result;
-  report_input input() const { return {docs.documents, claims, result, docs.diagnostics}; }
-};
-
-run_result run_on(const std::filesystem::path& folder) {
-  run_result r;
-  r.docs = load_corpus({folder});
-  const auto extractors = default_extractors(crosscheck_test::rules());
-  for (auto& d : r.docs.documents) {
-    prepare(d, crosscheck_test::rules());
-    extractors.extract(d, r.claims);
-  }
-  r.result = reconcile(r.claims, crosscheck_test::rules());
-  return r;
-}
+using crosscheck_test::run_on;
+using crosscheck_test::run_result;
 
 bool contains(std::string_view s, std::string_view what) { return s.find(what) != std::string_view::npos; }
 
