@@ -164,6 +164,9 @@ inline bool compatible(const value& a, const value& b) {
 // "00:00-06:00+09:00", "2000-07", "2000-07-19", "[11, +inf)", "260000 tonne".
 // parse_value(type_name(v), to_string(v)) gives v back (for claims passed through JSON Lines).
 std::string to_string(const value& v);
+// to_string(v) appended to `out`, with no temporary string for the common values (a clock time
+// to the minute, a label, a name): for loops over many values.
+void append_to_string(std::string& out, const value& v);
 // The type name used in JSON: "clock_time", "date", "duration", "count", "quantity",
 // "person_name", "role", "article", "text".
 std::string_view type_name(const value& v) noexcept;

@@ -243,7 +243,55 @@ struct namer {
 }  // namespace
 
 agreement compare(const value& a, const value& b) { return std::visit(comparer{}, a, b); }
-std::string to_string(const value& v) { return std::visit(printer{}, v); }
+
+namespace {
+// Two digits, for 0 <= n < 100 (fmt's "{:02}").
+void two_digits(std::string& out, int n) {
+  out += static_cast<char>('0' + n / 10);
+  out += static_cast<char>('0' + n % 10);
+}
+
+// The common values (a clock time to the minute, a label, a name) written by hand, without fmt
+// or a temporary string; false, writing nothing, for any other value. The same bytes as
+// printer's hhmm() + zone_suffix().
+bool append_common(std::string& out, const value& v) {
+  if (const auto* t = std::get_if<clock_time>(&v)) {
+    const bool plain_zone = !t->zone || (t->zone->minutes > -6000 && t->zone->minutes < 6000);
+    if (t->prec != clock_time::precision::minute || t->begin < 0 || t->begin >= 6000 || !plain_zone) return false;
+    two_digits(out, t->begin / 60);
+    out += ':';
+    two_digits(out, t->begin % 60);
+    if (t->zone) {
+      const int m = t->zone->minutes < 0 ? -t->zone->minutes : t->zone->minutes;
+      out += t->zone->minutes < 0 ? '-' : '+';
+      two_digits(out, m / 60);
+      out += ':';
+      two_digits(out, m % 60);
+    }
+    return true;
+  }
+  if (const auto* x = std::get_if<text_value>(&v)) {
+    out += std::string_view(x->text);
+    return true;
+  }
+  if (const auto* p = std::get_if<person_name>(&v)) {
+    out += std::string_view(p->text);
+    return true;
+  }
+  return false;
+}
+}  // namespace
+
+void append_to_string(std::string& out, const value& v) {
+  if (!append_common(out, v)) out += std::visit(printer{}, v);
+}
+
+std::string to_string(const value& v) {
+  std::string s;
+  if (append_common(s, v)) return s;
+  return std::visit(printer{}, v);
+}
+
 std::string_view type_name(const value& v) noexcept { return std::visit(namer{}, v); }
 
 }  // namespace crosscheck

@@ -17,7 +17,7 @@
 #include "reconcile/grouping.hpp"
 #include "reconcile/weights.hpp"
 #include "reconcile/people.hpp"
-#include "reconcile/value_text.hpp"
+#include "reconcile/claim_prefetch.hpp"
 #include "model/timing.hpp"
 
 namespace crosscheck {
@@ -330,7 +330,7 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
     for (std::size_t i : s.claims) {
       const modality m = claims[i].mod;
       text.clear();
-      detail::append_value_text(text, claims[i].val);
+      append_to_string(text, claims[i].val);
       std::size_t at = groups_by_value.size();
       if (groups_by_value.size() <= 16) {
         for (std::size_t k = 0; k < groups_by_value.size(); ++k)

@@ -14,7 +14,7 @@
 #include <unordered_map>
 
 #include "model/timing.hpp"
-#include "reconcile/value_text.hpp"
+#include "reconcile/claim_prefetch.hpp"
 #include "reconcile/weights.hpp"
 
 namespace crosscheck {
@@ -220,7 +220,7 @@ truth_result discover_truth(const std::vector<claim>& claims, const std::vector<
           key += '\x03';
           key += std::string_view(p->key);
         } else {
-          detail::append_value_text(key, c.val);
+          append_to_string(key, c.val);
         }
         key += '\x1f';
         key += to_string(c.mod);

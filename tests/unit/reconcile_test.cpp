@@ -3,11 +3,11 @@
 // what kind of disagreement it is.
 #include <catch2/catch.hpp>
 #include <crosscheck/crosscheck.hpp>
+#include <fmt/format.h>
 
 #include <random>
 #include <set>
 
-#include "reconcile/value_text.hpp"
 #include "support/corpus.hpp"
 
 using namespace crosscheck;
@@ -444,8 +444,9 @@ TEST_CASE("reconcile: a claim with no zone neither explains nor forbids a timezo
   CHECK(r.conflicts[0].cls == conflict_class::timezone_explained);
 }
 
-// The reconciler writes the common values' text without fmt (reconcile/value_text.hpp); it
-// must be to_string()'s text, byte for byte, or groups and reports would change.
+// The reconciler appends values' text with append_to_string(), which writes the common values
+// without fmt; it must be to_string()'s text, byte for byte, and a clock time to the minute must
+// read as fmt writes it ("{:02}:{:02}" and the zone's "+HH:MM"), or groups and reports would change.
 
 TEST_CASE("the reconciler's value text is to_string's", "[reconcile]") {
   std::vector<value> values;
@@ -470,7 +471,9 @@ TEST_CASE("the reconciler's value text is to_string's", "[reconcile]") {
   values.emplace_back(count_value{3, 3});
   for (const value& v : values) {
     std::string text = "prefix ";
-    detail::append_value_text(text, v);
+    append_to_string(text, v);
     CHECK(text == "prefix " + to_string(v));
+    if (const auto* t = std::get_if<clock_time>(&v); t && t->prec == clock_time::precision::minute)
+      CHECK(to_string(v) == fmt::format("{:02}:{:02}", t->begin / 60, t->begin % 60) + (t->zone ? to_string(*t->zone) : ""));
   }
 }
