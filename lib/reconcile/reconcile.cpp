@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <exception>
+#include <initializer_list>
 #include <optional>
 #include <system_error>
 #include <thread>
@@ -46,36 +47,48 @@ std::string_view to_string(conflict_severity s) noexcept {
   return "?";
 }
 
+// Written with appends, not fmt: the text report calls it once per conflict.
 std::string describe_fact(const slot& s, const std::vector<claim>& claims) {
   const auto parts = detail::split_subject(s.subject);
   const auto colon = parts.base.find(':');
-  std::string who;
+  std::string_view who;
   if (!s.claims.empty()) who = claims[s.claims.front()].subject_text;
-  const std::string when = s.occasion.empty() ? std::string() : fmt::format(" ({})", s.occasion);
+  std::string out;
+  auto append = [&out](std::initializer_list<std::string_view> pieces) {
+    for (const std::string_view piece : pieces) out += piece;
+  };
+  const std::string_view when_open = s.occasion.empty() ? "" : " (", when_close = s.occasion.empty() ? "" : ")";
   if (parts.base.substr(0, colon) == "person") {
     // "person:andrei belousov": the linked person, in the words of its key.
-    std::string name(parts.base.substr(colon + 1));
-    for (std::size_t k = 0; k < name.size(); ++k)
-      if ((k == 0 || name[k - 1] == ' ') && name[k] >= 'a' && name[k] <= 'z') name[k] = static_cast<char>(name[k] - 'a' + 'A');
-    return fmt::format("the {} of {}{}", s.attribute, name, when);
+    append({"the ", s.attribute, " of "});
+    const std::size_t name = out.size();
+    out += parts.base.substr(colon + 1);
+    for (std::size_t k = name; k < out.size(); ++k)
+      if ((k == name || out[k - 1] == ' ') && out[k] >= 'a' && out[k] <= 'z') out[k] = static_cast<char>(out[k] - 'a' + 'A');
+    append({when_open, s.occasion, when_close});
+    return out;
   }
   if (colon == std::string_view::npos) {
-    return fmt::format("the {} of {}{}", s.attribute, who.empty() ? std::string(parts.base) : who, when);
+    append({"the ", s.attribute, " of ", who.empty() ? parts.base : who, when_open, s.occasion, when_close});
+    return out;
   }
   const std::string_view event = parts.base.substr(0, colon);
-  if (who.empty()) who = std::string(parts.base.substr(colon + 1));
+  if (who.empty()) who = parts.base.substr(colon + 1);
   std::string place;
   if (!parts.place.empty()) {
-    place = std::string(parts.place);
-    place[0] = static_cast<char>(place[0] >= 'a' && place[0] <= 'z' ? place[0] - 'a' + 'A' : place[0]);
-    place.insert(0, " in ");
+    place = " in ";
+    place += parts.place;
+    place[4] = static_cast<char>(place[4] >= 'a' && place[4] <= 'z' ? place[4] - 'a' + 'A' : place[4]);
   }
   // Attributes that do not read as "the <attribute> of the <event>".
-  if (s.attribute == "gap") return fmt::format("the time since the previous {} of {}{}{}", event, who, place, when);
-  if (s.attribute == "time after" || s.attribute == "time before")
-    return fmt::format("the time {} the {} of {}{}{} at which the next event came", s.attribute.substr(5), event, who,
-                       place, when);
-  return fmt::format("the {} of the {} of {}{}{}", s.attribute, event, who, place, when);
+  if (s.attribute == "gap")
+    append({"the time since the previous ", event, " of ", who, place, when_open, s.occasion, when_close});
+  else if (s.attribute == "time after" || s.attribute == "time before")
+    append({"the time ", std::string_view(s.attribute).substr(5), " the ", event, " of ", who, place, when_open, s.occasion,
+            when_close, " at which the next event came"});
+  else
+    append({"the ", s.attribute, " of the ", event, " of ", who, place, when_open, s.occasion, when_close});
+  return out;
 }
 
 namespace {

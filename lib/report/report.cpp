@@ -1,4 +1,5 @@
 // Text, Markdown and JSON reports. The JSON shape is documented in docs/report-format.md.
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -25,22 +26,44 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-// ANSI colour for a terminal; every call returns its text unchanged when colour is off, so the
-// plain report is byte for byte what it was before colour existed.
+// ANSI colour for a terminal. Each call appends its text to `out`, between the colour's codes
+// when colour is on and unchanged when it is off, so the plain report is byte for byte what it
+// was before colour existed. open() and close() wrap text that is written piece by piece.
 struct paint {
   bool on = false;
-  std::string wrap(std::string_view code, std::string_view s) const {
-    return on ? fmt::format("\x1b[{}m{}\x1b[0m", code, s) : std::string(s);
+  static constexpr std::string_view bold = "1", dim = "2", quote = "32" /* green */, warn = "33" /* yellow */,
+                                    best = "1;32" /* bold green */;
+  static constexpr std::string_view sev(conflict_severity v) {
+    return v == conflict_severity::high ? "1;31" : v == conflict_severity::medium ? "1;33" : "1;36";
   }
-  std::string bold(std::string_view s) const { return wrap("1", s); }
-  std::string dim(std::string_view s) const { return wrap("2", s); }
-  std::string quote(std::string_view s) const { return wrap("32", s); }       // green
-  std::string warn(std::string_view s) const { return wrap("33", s); }        // yellow
-  std::string best(std::string_view s) const { return wrap("1;32", s); }      // bold green
-  std::string sev(conflict_severity v, std::string_view s) const {
-    return wrap(v == conflict_severity::high ? "1;31" : v == conflict_severity::medium ? "1;33" : "1;36", s);
+  void open(std::string& out, std::string_view code) const {
+    if (!on) return;
+    out += "\x1b[";
+    out += code;
+    out += 'm';
+  }
+  void close(std::string& out) const {
+    if (on) out += "\x1b[0m";
+  }
+  void add(std::string& out, std::string_view code, std::string_view s) const {
+    open(out, code);
+    out += s;
+    close(out);
   }
 };
+
+// The text report is written with plain appends rather than fmt's runtime format strings: it has
+// a line per claim (a million for the 15 Flight days), and parsing the format string of each
+// line was most of fmt's share of the run.
+template <class... Pieces>
+void append(std::string& out, const Pieces&... pieces) {
+  (out.append(std::string_view(pieces)), ...);
+}
+void append_number(std::string& out, std::size_t n) {
+  const fmt::format_int digits(n);
+  out.append(digits.data(), digits.size());
+}
+void append_fixed2(std::string& out, double x) { fmt::format_to(std::back_inserter(out), FMT_COMPILE("{:.2f}"), x); }
 
 // From this many conflicts, the text report is written on two threads, a block at a time.
 constexpr std::size_t parallel_text_min_conflicts = 4096;
@@ -52,74 +75,110 @@ std::size_t count_level(const std::vector<diagnostic>& ds, bool notes) {
   return n;
 }
 
-// One line of context: the sentence, cut around the claim's words when it is long. The words
-// are found in the sentence by their offset when it fits, else by search (claims read from
-// JSON Lines may carry any offsets).
+// One line of context, appended to `out`: the sentence, cut around the claim's words when it is
+// long. The words are found in the sentence by their offset when it fits, else by search (claims
+// read from JSON Lines may carry any offsets).
 constexpr std::size_t context_bytes = 220;
-std::string context(const claim& c, std::size_t max = context_bytes) {
+void append_context(std::string& out, const claim& c, std::size_t max = context_bytes) {
   const std::string_view s = c.ev.sentence;
-  if (s.size() <= max) return std::string(s);
+  if (s.size() <= max) {
+    out += s;
+    return;
+  }
+  const std::string_view text = c.ev.text;
   std::size_t rel = c.ev.begin >= c.ev.sentence_begin ? c.ev.begin - c.ev.sentence_begin : s.size();
-  if (rel + c.ev.text.size() > s.size() || s.compare(rel, c.ev.text.size(), c.ev.text) != 0) {
-    rel = s.find(c.ev.text);
+  if (rel + text.size() > s.size() || s.compare(rel, text.size(), text) != 0) {
+    rel = s.find(text);
     if (rel == std::string::npos) rel = 0;
   }
   std::size_t from = rel > max / 2 ? rel - max / 2 : 0;
   while (from > 0 && (static_cast<unsigned char>(s[from]) & 0xC0) == 0x80) --from;  // UTF-8 boundary
   std::size_t len = std::min(max, s.size() - from);
   while (from + len < s.size() && (static_cast<unsigned char>(s[from + len]) & 0xC0) == 0x80) ++len;
-  return std::string(from > 0 ? "..." : "").append(s.substr(from, len)).append(from + len < s.size() ? "..." : "");
-}
-
-// " = 2 days" after a length's canonical seconds; empty for any other value.
-std::string readable(const value& v) {
-  const std::string words = detail::length_in_words(v);
-  return words.empty() ? words : " = " + words;
+  if (from > 0) out += "...";
+  out += s.substr(from, len);
+  if (from + len < s.size()) out += "...";
 }
 
 void text_group(std::string& out, const report_input& in, const value_group& g, const paint& p) {
-  auto to = std::back_inserter(out);
-  fmt::format_to(to, "  {}{}{}  (support {:.2f})\n", p.bold(g.value),
-                 g.claims.empty() ? std::string() : readable(in.claims[g.claims.front()].val),
-                 g.mod == modality::reported ? std::string() : fmt::format(" ({})", to_string(g.mod)), g.support);
+  out += "  ";
+  p.add(out, paint::bold, g.value);
+  if (!g.claims.empty()) {
+    const std::string words = detail::length_in_words(in.claims[g.claims.front()].val);  // "2 days"
+    if (!words.empty()) append(out, " = ", words);
+  }
+  if (g.mod != modality::reported) append(out, " (", to_string(g.mod), ")");
+  out += "  (support ";
+  append_fixed2(out, g.support);
+  out += ")\n";
   for (std::size_t i : g.claims) {
-    const claim& c = in.claims[i];
-    const std::string_view text = c.ev.text, sentence = c.ev.sentence;
-    const std::string_view repeated = c.ev.repeated ? " (repeated block)" : "";
-    if (p.on)
-      fmt::format_to(to, "    - {} [{}, bytes {}-{}]: {}{}\n", outlet(c.ev), std::string_view(c.ev.document), c.ev.begin,
-                     c.ev.end, p.quote(fmt::format("\"{}\"", text)), repeated);
-    else  // the same bytes, with no string made on the way
-      fmt::format_to(to, "    - {} [{}, bytes {}-{}]: \"{}\"{}\n", outlet(c.ev), std::string_view(c.ev.document),
-                     c.ev.begin, c.ev.end, text, repeated);
-    if (!c.ev.attribution.empty()) fmt::format_to(to, "      attribution: {}\n", std::string_view(c.ev.attribution));
-    if (p.on) {
-      out += p.dim(fmt::format("      in: {}", context(c))) + "\n";
-    } else {
-      out += "      in: ";
-      if (sentence.size() <= context_bytes) out += sentence;
-      else out += context(c);
-      out += '\n';
-    }
+    const evidence& ev = in.claims[i].ev;
+    append(out, "    - ", outlet(ev), " [", ev.document, ", bytes ");
+    append_number(out, ev.begin);
+    out += '-';
+    append_number(out, ev.end);
+    out += "]: ";
+    p.open(out, paint::quote);
+    append(out, "\"", ev.text, "\"");
+    p.close(out);
+    if (ev.repeated) out += " (repeated block)";
+    out += '\n';
+    if (!ev.attribution.empty()) append(out, "      attribution: ", ev.attribution, "\n");
+    p.open(out, paint::dim);
+    out += "      in: ";
+    append_context(out, in.claims[i]);
+    p.close(out);
+    out += '\n';
   }
 }
 
 // The values of a conflict on one line, each with the outlets behind it:
-// "02:46+09:00 (Seoul Ledger) | 02:22+09:00 (Seoul Ledger, Han River Times)".
-std::string side_by_side(const report_input& in, const conflict& c, const paint& p) {
-  std::string out;
-  for (const auto& g : c.values) {
-    std::vector<std::string_view> outlets;
+// "02:46+09:00 (Seoul Ledger) | 02:22+09:00 (Seoul Ledger, Han River Times)". `outlets` is scratch.
+void append_side_by_side(std::string& out, const report_input& in, const conflict& c, const paint& p,
+                         std::vector<std::string_view>& outlets) {
+  for (std::size_t k = 0; k < c.values.size(); ++k) {
+    const value_group& g = c.values[k];
+    if (k) out += " | ";
+    p.add(out, paint::bold, g.value);
+    if (g.mod != modality::reported) append(out, " ", to_string(g.mod));
+    out += " (";
+    outlets.clear();
     for (std::size_t i : g.claims) {
       const std::string_view o = outlet(in.claims[i].ev);
       if (std::find(outlets.begin(), outlets.end(), o) == outlets.end()) outlets.push_back(o);
     }
-    std::string who;
-    for (const auto o : outlets) who += fmt::format("{}{}", who.empty() ? "" : ", ", o);
-    out += fmt::format("{}{}{} ({})", out.empty() ? "" : " | ", p.bold(g.value),
-                       g.mod == modality::reported ? std::string() : fmt::format(" {}", to_string(g.mod)), who);
+    for (std::size_t j = 0; j < outlets.size(); ++j) append(out, j ? ", " : "", outlets[j]);
+    out += ')';
   }
-  return out;
+}
+
+// One conflict of the text report, appended to `out`. `outlets` is scratch.
+void text_conflict(std::string& out, const report_input& in, const conflict& c, const paint& p,
+                   std::vector<std::string_view>& outlets) {
+  const slot& s = in.result.slots[c.slot];
+  out += '\n';
+  p.add(out, paint::bold, c.id);
+  out += ' ';
+  p.open(out, paint::sev(c.sev));
+  append(out, "[", to_string(c.sev), "] ", to_string(c.cls));
+  p.close(out);
+  append(out, ": ", describe_fact(s, in.claims), " (slot ", s.id, ")\n  ", c.explanation, "\n  values: ");
+  append_side_by_side(out, in, c, p, outlets);
+  out += '\n';
+  for (const auto& g : c.values) text_group(out, in, g, p);
+  if (!c.compatible.empty()) {
+    out += "  also in this slot, conflicting with none of the values above:\n";
+    for (const auto& g : c.compatible) text_group(out, in, g, p);
+  }
+  if (c.best.value.empty()) {
+    append(out, "  best supported: none (", c.best.reason, ")\n");
+  } else {
+    out += "  best supported: ";
+    p.add(out, paint::best, c.best.value);
+    out += " (confidence ";
+    append_fixed2(out, c.best.confidence);
+    append(out, "): ", c.best.reason, "\n");
+  }
 }
 
 }  // namespace
@@ -131,45 +190,30 @@ namespace {
 void text_report(const report_input& in, const text_options& opts, const std::function<void(std::string_view)>& sink) {
   const detail::phase_timer timer("report (text)");
   const paint p{opts.color};
-  sink(p.bold("crosscheck: " + detail::summary_line(in)) + "\n");
+  std::string head;
+  p.open(head, paint::bold);
+  append(head, "crosscheck: ", detail::summary_line(in));
+  p.close(head);
+  head += '\n';
+  sink(head);
   const auto& conflicts = in.result.conflicts;
-  auto write = [&](std::string& to, std::size_t from, std::size_t until) {
-    for (std::size_t k = from; k < until; ++k) {
-      const conflict& c = conflicts[k];
-      const slot& s = in.result.slots[c.slot];
-      auto it = std::back_inserter(to);
-      fmt::format_to(it, "\n{} {}: {} (slot {})\n", p.bold(c.id),
-                     p.sev(c.sev, fmt::format("[{}] {}", to_string(c.sev), to_string(c.cls))), describe_fact(s, in.claims),
-                     s.id);
-      fmt::format_to(it, "  {}\n", c.explanation);
-      fmt::format_to(it, "  values: {}\n", side_by_side(in, c, p));
-      for (const auto& g : c.values) text_group(to, in, g, p);
-      if (!c.compatible.empty()) {
-        to += "  also in this slot, conflicting with none of the values above:\n";
-        for (const auto& g : c.compatible) text_group(to, in, g, p);
-      }
-      if (c.best.value.empty())
-        fmt::format_to(it, "  best supported: none ({})\n", c.best.reason);
-      else
-        fmt::format_to(it, "  best supported: {} (confidence {:.2f}): {}\n", p.best(c.best.value), c.best.confidence,
-                       c.best.reason);
-    }
-  };
   // Blocks of conflicts. With many and a second core, a thread writes the odd blocks while this
   // one writes the even ones and hands every block to the sink in order.
   const std::size_t n = conflicts.size(), blocks = (n + text_block_conflicts - 1) / text_block_conflicts;
-  auto block = [&](std::string& to, std::size_t k) {
-    write(to, k * text_block_conflicts, std::min(n, (k + 1) * text_block_conflicts));
+  auto block = [&](std::string& to, std::size_t k, std::vector<std::string_view>& outlets) {
+    for (std::size_t i = k * text_block_conflicts; i < std::min(n, (k + 1) * text_block_conflicts); ++i)
+      text_conflict(to, in, conflicts[i], p, outlets);
   };
   std::vector<std::promise<std::string>> odd(blocks / 2);
   std::thread helper;
   if (n >= parallel_text_min_conflicts && blocks >= 2 && std::thread::hardware_concurrency() >= 2) {
     try {
       helper = std::thread([&] {
+        std::vector<std::string_view> outlets;
         for (std::size_t k = 1; k < blocks; k += 2) {
           try {
             std::string t;
-            block(t, k);
+            block(t, k, outlets);
             odd[k / 2].set_value(std::move(t));
           } catch (...) {
             odd[k / 2].set_exception(std::current_exception());
@@ -187,26 +231,32 @@ void text_report(const report_input& in, const text_options& opts, const std::fu
     }
   } join_helper{helper};
   std::string piece;
+  std::vector<std::string_view> outlets;
   for (std::size_t k = 0; k < blocks; ++k) {
     if (helper.joinable() && k % 2 == 1) {
       sink(odd[k / 2].get_future().get());
       continue;
     }
     piece.clear();
-    block(piece, k);
+    block(piece, k, outlets);
     sink(piece);
   }
   std::string out;
   if (conflicts.empty()) out += "\nNo conflicts found.\n";
   if (const std::size_t w = count_level(in.diagnostics, false)) {
-    out += p.warn(fmt::format("\n{} warning(s):", w)) + "\n";
+    p.open(out, paint::warn);
+    out += '\n';
+    append_number(out, w);
+    out += " warning(s):";
+    p.close(out);
+    out += '\n';
     for (const auto& d : in.diagnostics)
-      if (d.level != severity::note) out += "  " + to_string(d) + "\n";
+      if (d.level != severity::note) append(out, "  ", to_string(d), "\n");
   }
   if (count_level(in.diagnostics, true)) {
     out += "\nNotes:\n";
     for (const auto& d : in.diagnostics)
-      if (d.level == severity::note) out += "  " + to_string(d) + "\n";
+      if (d.level == severity::note) append(out, "  ", to_string(d), "\n");
   }
   sink(out);
 }
