@@ -1,4 +1,5 @@
 // Slots, conflicts, support and the best supported value.
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -156,21 +157,21 @@ bool converted_in_one_sentence(const std::vector<claim>& claims, const slot& s) 
   return false;
 }
 
-// Per value group: whether each of its claims is a conversion that contradicts the amount its
+// Per value group (into `wrong`): whether each of its claims is a conversion that contradicts the amount its
 // own sentence states ("738 tons (2,100,000 lbs)"). A conflict between such a group and the
 // rest is a unit-conversion finding, even where other outlets give right conversions and the
 // wrong one thus also conflicts with theirs.
-std::vector<bool> wrong_conversion_groups(const std::vector<claim>& claims, const slot& s,
-                                          const std::vector<value_group>& groups) {
-  std::vector<bool> wrong(groups.size(), false);
-  if (s.kind != claim_kind::quantity) return wrong;
+void find_wrong_conversion_groups(const std::vector<claim>& claims, const slot& s, const std::vector<value_group>& groups,
+                                  std::vector<bool>& wrong) {
+  wrong.assign(groups.size(), false);
+  if (s.kind != claim_kind::quantity) return;
   std::vector<std::pair<std::size_t, std::size_t>> by_sentence;  // (sentence_begin, claim), stated amounts only
   bool any_converted = false;
   for (std::size_t i : s.claims) {
     if (claims[i].rule == "quantity.converted") any_converted = true;
     else by_sentence.emplace_back(claims[i].ev.sentence_begin, i);
   }
-  if (!any_converted) return wrong;
+  if (!any_converted) return;
   std::sort(by_sentence.begin(), by_sentence.end());
   auto contradicts_its_sentence = [&](std::size_t i) {
     const claim& c = claims[i];
@@ -185,7 +186,6 @@ std::vector<bool> wrong_conversion_groups(const std::vector<claim>& claims, cons
   };
   for (std::size_t g = 0; g < groups.size(); ++g)
     wrong[g] = std::all_of(groups[g].claims.begin(), groups[g].claims.end(), contradicts_its_sentence);
-  return wrong;
 }
 
 double claim_weight(const claim& c, const rule_set& rules, const reconcile_options& opts) {
@@ -240,6 +240,35 @@ void append_says_what(std::string& out, const std::vector<claim>& claims, const 
   out += ')';
 }
 
+// A weekday stated with a date it does not fall on, in slot `si`: a finding of its own, once per
+// sentence, appended to `out`.
+void find_weekday_conflicts(const std::vector<claim>& claims, const std::vector<slot>& slots, std::size_t si,
+                            const rule_set& rules, const reconcile_options& opts, std::vector<conflict>& out) {
+  std::set<std::pair<std::string_view, std::string_view>> seen;  // (document, sentence)
+  for (std::size_t i : slots[si].claims) {
+    const claim& cl = claims[i];
+    const auto* d = std::get_if<date_value>(&cl.val);
+    if (!cl.weekday || !d || d->g != date_value::grain::day || !d->ok() || *cl.weekday > 6) continue;
+    const unsigned actual = std::chrono::weekday{std::chrono::sys_days{d->first_day()}}.c_encoding();
+    if (actual == *cl.weekday || !seen.emplace(cl.ev.document, cl.ev.sentence).second) continue;
+    conflict c;
+    c.cls = conflict_class::weekday_date;
+    c.sev = conflict_severity::medium;
+    c.slot = si;
+    value_group g;
+    g.value = to_string(cl.val);
+    g.mod = cl.mod;
+    g.claims = {i};
+    g.support = claim_weight(cl, rules, opts);
+    c.values.push_back(std::move(g));
+    c.best.reason = "the calendar, not the sources, settles the weekday; check which of the two the source meant";
+    c.explanation = fmt::format("{} writes \"{}\" for {}, but {} was a {}, not a {}.", outlet(cl.ev), cl.ev.text,
+                                describe_fact(slots[si], claims), to_string(cl.val), weekday_name(actual),
+                                weekday_name(*cl.weekday));
+    out.push_back(std::move(c));
+  }
+}
+
 // Truth discovery mode: the best value of each conflict is the one learned across all slots,
 // when it is one of the conflicting values (otherwise the vote's stays).
 truth_result learn_truth(const std::vector<claim>& claims, const std::vector<slot>& slots, const rule_set& rules,
@@ -276,7 +305,7 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
   r.slots.reserve(groups.size());
   for (auto& members : groups) {
     slot s;
-    s.id = fmt::format("S{}", r.slots.size() + 1);
+    s.id = fmt::format(FMT_COMPILE("S{}"), r.slots.size() + 1);
     const claim& first = claims[members.front()];
     s.kind = first.kind;
     s.subject = first.subject;
@@ -330,6 +359,8 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
   std::string text;                                            // a claim's value, as to_string writes it
   std::string voices;                                          // scratch of append_says_what
   std::vector<std::pair<std::size_t, std::size_t>> distinct_voices;
+  std::vector<conflict> weekday_conflicts;
+  std::vector<bool> conflicting, wrong_conversion, in_same_footing_conflict;  // per value group of a slot
   for (std::size_t si = 0; si < r.slots.size(); ++si) {
     const slot& s = r.slots[si];
     if (si + 1 < r.slots.size())
@@ -340,8 +371,10 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
     // A slot has a few distinct values: they are looked up in a list, and in a hash map only
     // when there are many.
     index.clear();
+    bool any_weekday = false;
     for (std::size_t i : s.claims) {
       const modality m = claims[i].mod;
+      any_weekday = any_weekday || claims[i].weekday.has_value();
       text.clear();
       append_to_string(text, claims[i].val);
       std::size_t at = groups_by_value.size();
@@ -366,6 +399,8 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
       }
       groups_by_value[at].claims.push_back(i);
     }
+    // Weekday findings are listed after all the others, as if found in a pass of their own.
+    if (any_weekday) find_weekday_conflicts(claims, r.slots, si, rules, opts, weekday_conflicts);
     if (groups_by_value.size() < 2) continue;
     // Independent support: the same sentence (a repeated caption, a copied wire story) counts
     // once, and so does a claim from a repeated block whose document also states it elsewhere.
@@ -390,9 +425,9 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
     }
     // Which values conflict with another one.
     const std::size_t n = groups_by_value.size();
-    std::vector<bool> conflicting(n, false);
+    conflicting.assign(n, false);
     bool same_footing_conflict = false;  // report against report, or plan against plan
-    const std::vector<bool> wrong_conversion = wrong_conversion_groups(claims, s, groups_by_value);
+    find_wrong_conversion_groups(claims, s, groups_by_value, wrong_conversion);
     bool conversion_conflict = false, other_conflict = false;  // among same-footing conflicts
     std::size_t conversion_claim = s.claims.front();  // whose conversion the explanation names
     for (std::size_t k = 0; k < groups_by_value.size(); ++k)
@@ -404,7 +439,7 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
     std::string role_note;  // why two roles conflict
     const bool about_people = s.kind == claim_kind::person_name || s.kind == claim_kind::person_role;
     // Which groups the conflicts of one footing involve (to tell internal from cross-source).
-    std::vector<bool> in_same_footing_conflict(n, false);
+    in_same_footing_conflict.assign(n, false);
     for (std::size_t a = 0; a < n; ++a)
       for (std::size_t b = a + 1; b < n; ++b) {
         const modality ma = groups_by_value[a].mod, mb = groups_by_value[b].mod;
@@ -493,14 +528,14 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
     c.best.confidence = total > 0 ? best.support / total : 0;
     const bool tie = c.values.size() > 1 && c.values[1].support >= best.support - 1e-9;
     if (tie) {
-      c.best.reason = fmt::format("no value has more support than another ({:.2f} each); check the primary sources",
+      c.best.reason = fmt::format(FMT_COMPILE("no value has more support than another ({:.2f} each); check the primary sources"),
                                   best.support);
       c.best.value.clear();
       c.best.confidence = 0;
     } else {
       c.best.reason = fmt::format(
-          "{} of {} statement(s) support it, weighted {:.2f} against {:.2f} for the rest (source reliability, "
-          "attribution and precision)",
+          FMT_COMPILE("{} of {} statement(s) support it, weighted {:.2f} against {:.2f} for the rest (source reliability, "
+                      "attribution and precision)"),
           best.claims.size(), s.claims.size(), best.support, total - best.support);
     }
 
@@ -521,17 +556,17 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
     // The explanation: its opening words, then each side written straight into it.
     std::string& e = c.explanation;
     if (c.cls == conflict_class::timezone_explained) {
-      e = fmt::format("Sources state {} in different zones, and the values agree once converted: ", fact);
+      e = fmt::format(FMT_COMPILE("Sources state {} in different zones, and the values agree once converted: "), fact);
     } else if (c.cls == conflict_class::unit_conversion) {
-      e = fmt::format("{} gives {} in two units that do not convert into each other: ", outlet(claims[conversion_claim].ev),
-                      fact);
+      e = fmt::format(FMT_COMPILE("{} gives {} in two units that do not convert into each other: "),
+                      outlet(claims[conversion_claim].ev), fact);
     } else if (c.cls == conflict_class::internal) {
       const claim& any = claims[s.claims.front()];
-      e = fmt::format("{} contradicts itself on {}: ", outlet(any.ev), fact);
+      e = fmt::format(FMT_COMPILE("{} contradicts itself on {}: "), outlet(any.ev), fact);
     } else if (c.cls == conflict_class::planned_vs_actual) {
-      e = fmt::format("What was planned or expected and what was reported differ for {}: ", fact);
+      e = fmt::format(FMT_COMPILE("What was planned or expected and what was reported differ for {}: "), fact);
     } else {
-      e = fmt::format("Sources disagree on {}: ", fact);
+      e = fmt::format(FMT_COMPILE("Sources disagree on {}: "), fact);
     }
     for (std::size_t k = 0; k < c.values.size(); ++k) {
       if (k) e += "; ";
@@ -549,35 +584,9 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
     r.conflicts.push_back(std::move(c));
   }
 
+  r.conflicts.insert(r.conflicts.end(), std::make_move_iterator(weekday_conflicts.begin()),
+                     std::make_move_iterator(weekday_conflicts.end()));
   timer.lap("reconcile/conflicts");
-  // A weekday stated with a date it does not fall on: a finding of its own, once per sentence.
-  for (std::size_t si = 0; si < r.slots.size(); ++si) {
-    std::set<std::pair<std::string_view, std::string_view>> seen;  // (document, sentence)
-    for (std::size_t i : r.slots[si].claims) {
-      const claim& cl = claims[i];
-      const auto* d = std::get_if<date_value>(&cl.val);
-      if (!cl.weekday || !d || d->g != date_value::grain::day || !d->ok() || *cl.weekday > 6) continue;
-      const unsigned actual = std::chrono::weekday{std::chrono::sys_days{d->first_day()}}.c_encoding();
-      if (actual == *cl.weekday || !seen.emplace(cl.ev.document, cl.ev.sentence).second) continue;
-      conflict c;
-      c.cls = conflict_class::weekday_date;
-      c.sev = conflict_severity::medium;
-      c.slot = si;
-      value_group g;
-      g.value = to_string(cl.val);
-      g.mod = cl.mod;
-      g.claims = {i};
-      g.support = claim_weight(cl, rules, opts);
-      c.values.push_back(std::move(g));
-      c.best.reason = "the calendar, not the sources, settles the weekday; check which of the two the source meant";
-      c.explanation = fmt::format("{} writes \"{}\" for {}, but {} was a {}, not a {}.", outlet(cl.ev), cl.ev.text,
-                                  describe_fact(r.slots[si], claims), to_string(cl.val), weekday_name(actual),
-                                  weekday_name(*cl.weekday));
-      r.conflicts.push_back(std::move(c));
-    }
-  }
-
-  timer.lap("reconcile/weekdays");
   if (opts.best == best_value_mode::truth_discovery) {
     if (truth_thread.joinable()) {
       truth_thread.join();
@@ -632,7 +641,7 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
         if (c.sev == sev) sorted.push_back(std::move(c));
     r.conflicts = std::move(sorted);
   }
-  for (std::size_t k = 0; k < r.conflicts.size(); ++k) r.conflicts[k].id = fmt::format("C{}", k + 1);
+  for (std::size_t k = 0; k < r.conflicts.size(); ++k) r.conflicts[k].id = fmt::format(FMT_COMPILE("C{}"), k + 1);
   return r;
 }
 
