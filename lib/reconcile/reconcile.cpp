@@ -94,9 +94,41 @@ std::string describe_fact(const slot& s, const std::vector<claim>& claims) {
 
 namespace {
 
-// From this many claims, truth discovery runs on a thread of its own (below, a thread costs more
-// than it saves).
-constexpr std::size_t parallel_truth_min_claims = 20000;
+// From this many claims, truth discovery runs on a thread of its own and the slots are made on
+// two (below, a thread costs more than it saves).
+constexpr std::size_t parallel_min_claims = 20000;
+
+// Calls work(from, to) on the two halves of [0, n): the second on a thread of its own when
+// `parallel` and the machine has a second core (and a thread can be had), else both on this one.
+// An exception from either half is rethrown here, once both are done.
+template <class Work>
+void in_two_halves(std::size_t n, bool parallel, const Work& work) {
+  const std::size_t half = n / 2;
+  std::exception_ptr failure;
+  std::thread second;
+  if (parallel && std::thread::hardware_concurrency() >= 2) {
+    try {
+      second = std::thread([&] {
+        try {
+          work(half, n);
+        } catch (...) {
+          failure = std::current_exception();
+        }
+      });
+    } catch (const std::system_error&) {
+      // no thread: both halves below
+    }
+  }
+  try {
+    work(0, half);
+  } catch (...) {
+    if (second.joinable()) second.join();
+    throw;
+  }
+  if (second.joinable()) second.join();
+  else work(half, n);
+  if (failure) std::rethrow_exception(failure);
+}
 
 std::string_view weekday_name(unsigned d) {
   static constexpr std::string_view names[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
@@ -302,23 +334,31 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
   timer.lap("reconcile/people");
   auto groups = detail::group_claims(claims, people.subject);
   timer.lap("reconcile/grouping");
-  r.slots.reserve(groups.size());
-  for (auto& members : groups) {
-    slot s;
-    s.id = fmt::format(FMT_COMPILE("S{}"), r.slots.size() + 1);
-    const claim& first = claims[members.front()];
-    s.kind = first.kind;
-    s.subject = first.subject;
-    s.attribute = first.attribute;
-    for (std::size_t i : members)
-      if (!claims[i].occasion.empty()) s.occasion = claims[i].occasion;
-    // Prefer the most specific subject key (with a place) for the slot's name.
-    for (std::size_t i : members)
-      if (claims[i].subject.size() > s.subject.size()) s.subject = claims[i].subject;
-    if (!people.subject.empty() && !people.subject[members.front()].empty()) s.subject = people.subject[members.front()];
-    s.claims = std::move(members);
-    r.slots.push_back(std::move(s));
-  }
+  // The slots, numbered in the order of their first claim. This phase stands alone between the
+  // grouping and the conflicts, so with many claims its second half is made on a second thread.
+  r.slots.resize(groups.size());
+  auto make_slots = [&](std::size_t from, std::size_t to) {
+    for (std::size_t k = from; k < to; ++k) {
+      slot& s = r.slots[k];
+      std::vector<std::size_t>& members = groups[k];
+      s.id = fmt::format(FMT_COMPILE("S{}"), k + 1);
+      const claim& first = claims[members.front()];
+      s.kind = first.kind;
+      s.attribute = first.attribute;
+      // The last occasion given, and the most specific subject key (with a place) for the slot's name.
+      const claim* occasion = nullptr;
+      const claim* subject = &first;
+      for (std::size_t i : members) {
+        if (!claims[i].occasion.empty()) occasion = &claims[i];
+        if (claims[i].subject.size() > subject->subject.size()) subject = &claims[i];
+      }
+      if (occasion) s.occasion = occasion->occasion;
+      if (!people.subject.empty() && !people.subject[members.front()].empty()) s.subject = people.subject[members.front()];
+      else s.subject = subject->subject;
+      s.claims = std::move(members);
+    }
+  };
+  in_two_halves(groups.size(), claims.size() >= parallel_min_claims, make_slots);
   timer.lap("reconcile/slots");
 
   // Truth discovery needs only the slots: with a second core and many claims, it runs on its own
@@ -332,7 +372,7 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
       if (t.joinable()) t.join();
     }
   } join_truth{truth_thread};
-  if (opts.best == best_value_mode::truth_discovery && claims.size() >= parallel_truth_min_claims &&
+  if (opts.best == best_value_mode::truth_discovery && claims.size() >= parallel_min_claims &&
       std::thread::hardware_concurrency() >= 2) {
     try {
       truth_thread = std::thread([&] {
