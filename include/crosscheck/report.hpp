@@ -40,9 +40,9 @@ std::string to_text(const report_input& in, const text_options& opts);
 void write_text(std::ostream& os, const report_input& in, const text_options& opts = {});
 std::string to_markdown(const report_input& in);
 std::string to_json(const report_input& in);  // one JSON object, pretty-printed
-// The same bytes as to_json(), written to `os` in pieces of about 16 MiB as they are made. Claims,
-// slots and conflicts are written straight into the output text (no JSON tree of them), so
-// memory is one piece, not the whole report.
+// The same bytes as to_json(), written to `os` as they are made, a block of claims, slots or
+// conflicts at a time (on two threads when there are many). They are written straight into the
+// output text (no JSON tree of them), so memory is a few blocks, not the whole report.
 void write_json(std::ostream& os, const report_input& in);
 
 // One self-contained HTML page (UTF-8, inline CSS, no script, nothing loaded from elsewhere)

@@ -3,12 +3,15 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
+#include <atomic>
 #include <cmath>
 #include <exception>
 #include <functional>
 #include <future>
 #include <ostream>
 #include <iterator>
+#include <semaphore>
 #include <system_error>
 #include <thread>
 
@@ -65,9 +68,78 @@ void append_number(std::string& out, std::size_t n) {
 }
 void append_fixed2(std::string& out, double x) { fmt::format_to(std::back_inserter(out), FMT_COMPILE("{:.2f}"), x); }
 
-// From this many conflicts, the text report is written on two threads, a block at a time.
-constexpr std::size_t parallel_text_min_conflicts = 4096;
-constexpr std::size_t text_block_conflicts = 1024;
+// How a long list of items (conflicts, claims) is written: in blocks of `per_block` items, and
+// on two threads from `parallel_from` items when the machine has a second core.
+struct blocks_plan {
+  std::size_t per_block;
+  std::size_t parallel_from;
+};
+constexpr blocks_plan text_conflict_blocks{1024, 4096};
+constexpr blocks_plan json_item_blocks{2048, 16384};
+
+// Writes items [0, n) with write(out, k) and gives the text to `sink` a block at a time, in
+// order. On two threads, a helper writes the odd blocks while this thread writes the even ones
+// and hands every block to the sink; the helper runs at most `ahead` blocks ahead of the sink (a
+// slow reader never makes the report pile up in memory), and its buffers are used again.
+template <class WriteItem>
+void write_in_blocks(std::size_t n, const blocks_plan& plan, const WriteItem& write,
+                     const std::function<void(std::string_view)>& sink) {
+  const std::size_t blocks = (n + plan.per_block - 1) / plan.per_block;
+  auto block = [&](std::string& to, std::size_t b) {
+    const std::size_t end = std::min(n, (b + 1) * plan.per_block);
+    for (std::size_t k = b * plan.per_block; k < end; ++k) write(to, k);
+  };
+  constexpr std::size_t ahead = 4;
+  std::array<std::string, ahead> ring;            // odd block j is written into ring[j % ahead]
+  std::vector<std::promise<void>> odd(blocks / 2);  // odd block j is in its ring buffer
+  std::counting_semaphore<> free_buffers(ahead);
+  std::atomic<bool> stop{false};
+  std::thread helper;
+  if (n >= plan.parallel_from && blocks >= 2 && std::thread::hardware_concurrency() >= 2) {
+    try {
+      helper = std::thread([&] {
+        for (std::size_t j = 0; j < odd.size(); ++j) {
+          free_buffers.acquire();
+          if (stop) return;
+          try {
+            std::string& t = ring[j % ahead];
+            t.clear();
+            block(t, 2 * j + 1);
+            odd[j].set_value();
+          } catch (...) {
+            odd[j].set_exception(std::current_exception());
+          }
+        }
+      });
+    } catch (const std::system_error&) {
+      // no thread: all on this one
+    }
+  }
+  struct joiner {
+    std::thread& t;
+    std::atomic<bool>& stop;
+    std::counting_semaphore<>& free_buffers;
+    ~joiner() {
+      if (!t.joinable()) return;
+      stop = true;               // when the sink threw: the helper stops at its next block
+      free_buffers.release(1);   // and is not left waiting for a buffer
+      t.join();
+    }
+  } join_helper{helper, stop, free_buffers};
+  std::string piece;
+  for (std::size_t b = 0; b < blocks; ++b) {
+    if (helper.joinable() && b % 2 == 1) {
+      const std::size_t j = b / 2;
+      odd[j].get_future().get();
+      sink(ring[j % ahead]);
+      free_buffers.release();
+      continue;
+    }
+    piece.clear();
+    block(piece, b);
+    sink(piece);
+  }
+}
 
 std::size_t count_level(const std::vector<diagnostic>& ds, bool notes) {
   std::size_t n = 0;
@@ -133,9 +205,9 @@ void text_group(std::string& out, const report_input& in, const value_group& g, 
 }
 
 // The values of a conflict on one line, each with the outlets behind it:
-// "02:46+09:00 (Seoul Ledger) | 02:22+09:00 (Seoul Ledger, Han River Times)". `outlets` is scratch.
-void append_side_by_side(std::string& out, const report_input& in, const conflict& c, const paint& p,
-                         std::vector<std::string_view>& outlets) {
+// "02:46+09:00 (Seoul Ledger) | 02:22+09:00 (Seoul Ledger, Han River Times)".
+void append_side_by_side(std::string& out, const report_input& in, const conflict& c, const paint& p) {
+  std::vector<std::string_view> outlets;
   for (std::size_t k = 0; k < c.values.size(); ++k) {
     const value_group& g = c.values[k];
     if (k) out += " | ";
@@ -152,9 +224,8 @@ void append_side_by_side(std::string& out, const report_input& in, const conflic
   }
 }
 
-// One conflict of the text report, appended to `out`. `outlets` is scratch.
-void text_conflict(std::string& out, const report_input& in, const conflict& c, const paint& p,
-                   std::vector<std::string_view>& outlets) {
+// One conflict of the text report, appended to `out`.
+void text_conflict(std::string& out, const report_input& in, const conflict& c, const paint& p) {
   const slot& s = in.result.slots[c.slot];
   out += '\n';
   p.add(out, paint::bold, c.id);
@@ -163,7 +234,7 @@ void text_conflict(std::string& out, const report_input& in, const conflict& c, 
   append(out, "[", to_string(c.sev), "] ", to_string(c.cls));
   p.close(out);
   append(out, ": ", describe_fact(s, in.claims), " (slot ", s.id, ")\n  ", c.explanation, "\n  values: ");
-  append_side_by_side(out, in, c, p, outlets);
+  append_side_by_side(out, in, c, p);
   out += '\n';
   for (const auto& g : c.values) text_group(out, in, g, p);
   if (!c.compatible.empty()) {
@@ -197,50 +268,9 @@ void text_report(const report_input& in, const text_options& opts, const std::fu
   head += '\n';
   sink(head);
   const auto& conflicts = in.result.conflicts;
-  // Blocks of conflicts. With many and a second core, a thread writes the odd blocks while this
-  // one writes the even ones and hands every block to the sink in order.
-  const std::size_t n = conflicts.size(), blocks = (n + text_block_conflicts - 1) / text_block_conflicts;
-  auto block = [&](std::string& to, std::size_t k, std::vector<std::string_view>& outlets) {
-    for (std::size_t i = k * text_block_conflicts; i < std::min(n, (k + 1) * text_block_conflicts); ++i)
-      text_conflict(to, in, conflicts[i], p, outlets);
-  };
-  std::vector<std::promise<std::string>> odd(blocks / 2);
-  std::thread helper;
-  if (n >= parallel_text_min_conflicts && blocks >= 2 && std::thread::hardware_concurrency() >= 2) {
-    try {
-      helper = std::thread([&] {
-        std::vector<std::string_view> outlets;
-        for (std::size_t k = 1; k < blocks; k += 2) {
-          try {
-            std::string t;
-            block(t, k, outlets);
-            odd[k / 2].set_value(std::move(t));
-          } catch (...) {
-            odd[k / 2].set_exception(std::current_exception());
-          }
-        }
-      });
-    } catch (const std::system_error&) {
-      // no thread: all on this one
-    }
-  }
-  struct joiner {
-    std::thread& t;
-    ~joiner() {
-      if (t.joinable()) t.join();
-    }
-  } join_helper{helper};
-  std::string piece;
-  std::vector<std::string_view> outlets;
-  for (std::size_t k = 0; k < blocks; ++k) {
-    if (helper.joinable() && k % 2 == 1) {
-      sink(odd[k / 2].get_future().get());
-      continue;
-    }
-    piece.clear();
-    block(piece, k, outlets);
-    sink(piece);
-  }
+  write_in_blocks(
+      conflicts.size(), text_conflict_blocks,
+      [&](std::string& out, std::size_t k) { text_conflict(out, in, conflicts[k], p); }, sink);
   std::string out;
   if (conflicts.empty()) out += "\nNo conflicts found.\n";
   if (const std::size_t w = count_level(in.diagnostics, false)) {
@@ -413,7 +443,7 @@ void append_conflict_json(std::string& out, const report_input& in, const confli
   close(indent, '}');
 }
 
-// The JSON report, given to `sink` in pieces of about 16 MiB (or whole, when there is no sink).
+// The JSON report, given to `sink` a block of items at a time (or whole, when there is no sink).
 std::string json_report(const report_input& in, const std::function<void(std::string_view)>& sink) {
   const detail::phase_timer timer("report (json)");
   json j;
@@ -463,13 +493,18 @@ std::string json_report(const report_input& in, const std::function<void(std::st
   j["diagnostics"] = std::move(diags);
   const std::string skeleton = j.dump(2, ' ', false, json::error_handler_t::replace);
   std::string out;
-  constexpr std::size_t piece = std::size_t{16} << 20;
-  out.reserve(sink ? piece + (std::size_t{1} << 20) : skeleton.size() + in.claims.size() * 512);
-  auto flush = [&] {
-    if (sink && out.size() >= piece) {
+  if (!sink) out.reserve(skeleton.size() + in.claims.size() * 512);
+  // A block of items, after the text before it: to the sink, or onto the report when there is none.
+  const std::function<void(std::string_view)> emit = [&](std::string_view block) {
+    if (!sink) {
+      out += block;
+      return;
+    }
+    if (!out.empty()) {
       sink(out);
       out.clear();
     }
+    sink(block);
   };
   std::size_t at = 0;
   // Replaces the top-level `"key": null` (the only line indented by two spaces with that key)
@@ -484,17 +519,21 @@ std::string json_report(const report_input& in, const std::function<void(std::st
       return;
     }
     out += "[\n";
-    for (std::size_t k = 0; k < n; ++k) {
-      if (k) out += ",\n";
-      out += "    ";
-      write(k);
-      flush();
-    }
+    write_in_blocks(
+        n, json_item_blocks,
+        [&](std::string& to, std::size_t k) {
+          if (k) to += ",\n";
+          to += "    ";
+          write(to, k);
+        },
+        emit);
     out += "\n  ]";
   };
-  splice("claims", in.claims.size(), [&](std::size_t k) { detail::append_claim_json(out, in.claims[k], 4); });
-  splice("slots", in.result.slots.size(), [&](std::size_t k) { detail::append_slot_json(out, in.result.slots[k], in.claims, 4); });
-  splice("conflicts", in.result.conflicts.size(), [&](std::size_t k) { append_conflict_json(out, in, in.result.conflicts[k], 4); });
+  splice("claims", in.claims.size(), [&](std::string& to, std::size_t k) { detail::append_claim_json(to, in.claims[k], 4); });
+  splice("slots", in.result.slots.size(),
+         [&](std::string& to, std::size_t k) { detail::append_slot_json(to, in.result.slots[k], in.claims, 4); });
+  splice("conflicts", in.result.conflicts.size(),
+         [&](std::string& to, std::size_t k) { append_conflict_json(to, in, in.result.conflicts[k], 4); });
   out.append(skeleton, at, std::string::npos);
   out += '\n';
   if (sink) {
@@ -508,7 +547,7 @@ std::string json_report(const report_input& in, const std::function<void(std::st
 
 std::string to_json(const report_input& in) { return json_report(in, {}); }
 
-// Written a piece at a time: a report of a million claims is never held whole.
+// Written a block at a time: a report of a million claims is never held whole.
 void write_json(std::ostream& os, const report_input& in) {
   json_report(in, [&](std::string_view piece) { os.write(piece.data(), static_cast<std::streamsize>(piece.size())); });
 }
