@@ -399,6 +399,7 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
   std::string text;                                            // a claim's value, as to_string writes it
   std::string voices;                                          // scratch of append_says_what
   std::vector<std::pair<std::size_t, std::size_t>> distinct_voices;
+  std::vector<value_group> groups_by_value;                    // a slot's distinct values
   std::vector<conflict> weekday_conflicts;
   std::vector<bool> conflicting, wrong_conversion, in_same_footing_conflict;  // per value group of a slot
   for (std::size_t si = 0; si < r.slots.size(); ++si) {
@@ -406,8 +407,9 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
     if (si + 1 < r.slots.size())
       for (std::size_t i : r.slots[si + 1].claims) detail::prefetch_claim(claims[i]);
     // Distinct values, in order of first appearance; a value reported and the same value planned
-    // are two groups, so that a plan never hides or joins a report.
-    std::vector<value_group> groups_by_value;
+    // are two groups, so that a plan never hides or joins a report. (The list is used again from
+    // slot to slot: its groups are moved into the conflict, or dropped.)
+    groups_by_value.clear();
     // A slot has a few distinct values: they are looked up in a list, and in a hash map only
     // when there are many.
     index.clear();
