@@ -353,8 +353,17 @@ std::string to_markdown(const report_input& in) {
 namespace {
 
 // A double as nlohmann's dump() writes it (shortest round trip, "1.0" for a whole number, null
-// for NaN and infinities).
-void append_json_number(std::string& out, double x) { out += json(x).dump(); }
+// for NaN and infinities): with the function dump() itself calls for a finite double, without
+// the string and the output adapter that a dump() makes (three numbers per conflict).
+void append_json_number(std::string& out, double x) {
+  if (!std::isfinite(x)) {
+    out += "null";
+    return;
+  }
+  std::array<char, 64> digits;
+  const char* end = nlohmann::detail::to_chars(digits.data(), digits.data() + digits.size(), x);
+  out.append(digits.data(), static_cast<std::size_t>(end - digits.data()));
+}
 
 // A conflict as dump(2) writes conflict_json's tree (below) when its own lines are indented by
 // `indent` spaces, without building the tree (tens of thousands of conflicts).
