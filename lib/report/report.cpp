@@ -121,8 +121,10 @@ void write_in_blocks(std::size_t n, const blocks_plan& plan, const WriteItem& wr
     std::counting_semaphore<>& free_buffers;
     ~joiner() {
       if (!t.joinable()) return;
-      stop = true;               // when the sink threw: the helper stops at its next block
-      free_buffers.release(1);   // and is not left waiting for a buffer
+      // Done, or left by an exception (the sink's, or a block's): the helper stops at its next
+      // block and is not left waiting for a buffer.
+      stop = true;
+      free_buffers.release(1);
       t.join();
     }
   } join_helper{helper, stop, free_buffers};
