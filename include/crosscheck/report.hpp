@@ -41,8 +41,8 @@ void write_text(std::ostream& os, const report_input& in, const text_options& op
 std::string to_markdown(const report_input& in);
 std::string to_json(const report_input& in);  // one JSON object, pretty-printed
 // The same bytes as to_json(), written to `os` as they are made, a block of claims, slots or
-// conflicts at a time (on two threads when there are many). They are written straight into the
-// output text (no JSON tree of them), so memory is a few blocks, not the whole report.
+// conflicts at a time. They are written straight into the output text (no JSON tree of them),
+// so memory is a block, not the whole report.
 void write_json(std::ostream& os, const report_input& in);
 
 // One self-contained HTML page (UTF-8, inline CSS, no script, nothing loaded from elsewhere)

@@ -11,6 +11,7 @@
 #include <future>
 #include <ostream>
 #include <iterator>
+#include <limits>
 #include <semaphore>
 #include <system_error>
 #include <thread>
@@ -75,7 +76,9 @@ struct blocks_plan {
   std::size_t parallel_from;
 };
 constexpr blocks_plan text_conflict_blocks{1024, 4096};
-constexpr blocks_plan json_item_blocks{2048, 16384};
+// The JSON report stays on one thread: on two, on a loaded machine, the Flight report was no
+// faster and took about a tenth more CPU (docs/BENCHMARKS.md, "Flight end to end, round 5").
+constexpr blocks_plan json_item_blocks{2048, std::numeric_limits<std::size_t>::max()};
 
 // Writes items [0, n) with write(out, k) and gives the text to `sink` a block at a time, in
 // order. On two threads, a helper writes the odd blocks while this thread writes the even ones

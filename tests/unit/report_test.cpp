@@ -1,5 +1,6 @@
-// Big reports, whose lists are written in blocks on two threads, against what the same items
-// give written one at a time; and the slots of a big input, made on two threads.
+// Big reports, whose lists are written in blocks (the text report's on two threads), against
+// what the same items give written one at a time; and the slots of a big input, made on two
+// threads.
 #include <catch2/catch.hpp>
 #include <crosscheck/crosscheck.hpp>
 #include <fmt/format.h>
@@ -58,9 +59,9 @@ TEST_CASE("report: a big text report, written in blocks on two threads, is each 
   CHECK(streamed.str() == whole);
 }
 
-TEST_CASE("report: a big JSON report, written in blocks on two threads, is the pretty-printed tree", "[report]") {
+TEST_CASE("report: a big JSON report, written in blocks, is the pretty-printed tree", "[report]") {
   std::vector<diagnostic> diags;
-  const auto claims = disagreeing_flights(9000, diags);  // 18,000 claims: their list is written on two threads
+  const auto claims = disagreeing_flights(9000, diags);  // 18,000 claims: several blocks of claims, slots, conflicts
   REQUIRE(claims.size() == 18000u);
   const reconciliation r = reconcile(claims, crosscheck_test::rules());
   const std::vector<document> docs;
