@@ -189,10 +189,10 @@ bool converted_in_one_sentence(const std::vector<claim>& claims, const slot& s) 
   return false;
 }
 
-// Per value group (into `wrong`): whether each of its claims is a conversion that contradicts the amount its
-// own sentence states ("738 tons (2,100,000 lbs)"). A conflict between such a group and the
-// rest is a unit-conversion finding, even where other outlets give right conversions and the
-// wrong one thus also conflicts with theirs.
+// Per value group (into `wrong`): whether each of its claims is a conversion that contradicts
+// the amount its own sentence states ("738 tons (2,100,000 lbs)"). A conflict between such a
+// group and the rest is a unit-conversion finding, even where other outlets give right
+// conversions and the wrong one thus also conflicts with theirs.
 void find_wrong_conversion_groups(const std::vector<claim>& claims, const slot& s, const std::vector<value_group>& groups,
                                   std::vector<bool>& wrong) {
   wrong.assign(groups.size(), false);
