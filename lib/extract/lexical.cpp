@@ -2,14 +2,15 @@
 
 #include <array>
 
+#include "crosscheck/rules.hpp"
 #include "text/fold.hpp"
 
 namespace crosscheck::detail {
 
-std::vector<token> tokenize(std::string_view t, std::size_t begin, std::size_t end) {
+std::vector<token> tokenize(std::string_view t, std::size_t begin, std::size_t end, const word_index* index) {
   std::vector<token> out;
   out.reserve((end - begin) / 5 + 1);
-  tokenize(t, begin, end, out);
+  tokenize(t, begin, end, out, index);
   return out;
 }
 
@@ -49,7 +50,8 @@ unsigned char class_of(char c) noexcept { return byte_classes[static_cast<unsign
 
 }  // namespace
 
-void tokenize(std::string_view t, std::size_t begin, std::size_t end, std::vector<token>& out) {
+void tokenize(std::string_view t, std::size_t begin, std::size_t end, std::vector<token>& out,
+              const word_index* index) {
   const char* const text = t.data();  // a local pointer: the stores into tokens below cannot move it
   std::size_t n = 0;  // tokens written; out[n..] are left from an earlier sentence, reused
   std::size_t i = begin;
@@ -100,6 +102,21 @@ void tokenize(std::string_view t, std::size_t begin, std::size_t end, std::vecto
         tok.possessive = true;
         tok.stem_hash = word_hash(stem);
       }
+    }
+    // The word's id and roles: one lookup (two for a possessive, whose stem has roles of its own).
+    if (index) {
+      const word_index::entry* e = index->find(tok.lower, h);
+      tok.id = e ? e->id : 0;
+      tok.roles = e ? e->roles : any_role;
+      if (tok.possessive) {
+        const word_index::entry* se = index->find(tok.stem(), tok.stem_hash);
+        tok.stem_roles = se ? se->roles : any_role;
+      } else {
+        tok.stem_roles = tok.roles;
+      }
+    } else {
+      tok.id = 0;
+      tok.roles = tok.stem_roles = all_roles;
     }
     // ASCII upper case, or a Latin-1 capital such as "Ö" (U+00C0..U+00DE but the sign U+00D7).
     if (first & upper) {
@@ -177,6 +194,119 @@ phrase_matcher::match phrase_matcher::longest_to(const std::vector<token>& toks,
     if (backward_[at].ends) best = {i - (k - 1), backward_[at].payload};
   }
   return best;
+}
+
+bool word_index::is_token_word(std::string_view w) {
+  if (w.empty() || w != lower(w)) return false;
+  const auto toks = tokenize(w, 0, w.size());
+  return toks.size() == 1 && toks[0].begin == 0 && toks[0].end == w.size();
+}
+
+namespace {
+
+// How a role takes its words from a list of (possibly several-word) entries.
+enum class role_words : unsigned char {
+  first,   // each entry's first word: the words a phrase of the list starts with
+  last,    // each entry's last word: the words a phrase of the list ends with
+  single,  // the entries of one word, whole
+};
+
+struct role_def {
+  role_words how;
+  std::vector<std::string> (*entries)(const rule_set&);
+};
+
+template <class Range>
+void append(std::vector<std::string>& out, const Range& words) {
+  out.insert(out.end(), words.begin(), words.end());
+}
+
+std::vector<std::string> titles(const rule_set& r) {
+  std::vector<std::string> out;
+  for (const auto& role : r.people.roles) append(out, role.titles);
+  return out;
+}
+// Organisation words, and their possessives ("the EU's"), as the person extractor lists them.
+std::vector<std::string> organisations(const rule_set& r) {
+  std::vector<std::string> out;
+  for (const auto& o : r.people.organisations)
+    for (const auto& w : o.words) {
+      out.push_back(w);
+      if (w.size() < 2 || w.compare(w.size() - 2, 2, "'s") != 0) out.push_back(w + "'s");
+    }
+  return out;
+}
+std::vector<std::string> meridiems(const rule_set& r) {
+  std::vector<std::string> out = r.meridiem_am;
+  append(out, r.meridiem_pm);
+  return out;
+}
+std::vector<std::string> month_names(const rule_set& r) {
+  std::vector<std::string> out;
+  for (const auto& m : r.dates.months) append(out, m.names);
+  return out;
+}
+std::vector<std::string> weekday_names(const rule_set& r) {
+  std::vector<std::string> out;
+  for (const auto& m : r.dates.weekdays) append(out, m.names);
+  return out;
+}
+
+// The roles, one bit each (at most 63: bit 63 is any_role). A list used by a word_map or phrase
+// matcher that no role covers still works; it only keeps its Bloom test.
+const role_def role_defs[] = {
+    {role_words::first, titles},
+    {role_words::single, titles},
+    {role_words::first, organisations},
+    {role_words::last, organisations},
+    {role_words::first, [](const rule_set& r) { return r.people.delegation_cues; }},
+    {role_words::first, [](const rule_set& r) { return r.people.partial_cues; }},
+    {role_words::single, [](const rule_set& r) { return r.people.apposition_fillers; }},
+    {role_words::single, [](const rule_set& r) { return r.people.deputy_words; }},
+    {role_words::single, [](const rule_set& r) {  // "former", "late"; not the prefixes ("ex-")
+       std::vector<std::string> out;
+       for (const auto& c : r.people.former_cues)
+         if (c.empty() || c.back() != '-') out.push_back(c);
+       return out;
+     }},
+    {role_words::single, [](const rule_set& r) { return r.english.auxiliaries; }},
+    {role_words::single, [](const rule_set& r) { return r.names.stop_words; }},
+    {role_words::single, [](const rule_set& r) { return r.names.particles; }},
+    {role_words::single, [](const rule_set& r) { return r.english.function_words; }},
+    {role_words::single, [](const rule_set& r) { return r.english.determiners; }},
+    {role_words::single, [](const rule_set& r) { return r.english.pronouns; }},
+    {role_words::single, [](const rule_set& r) { return r.english.demonyms; }},
+    {role_words::single, meridiems},
+    {role_words::single, month_names},
+    {role_words::single, weekday_names},
+};
+static_assert(std::size(role_defs) <= 63, "bit 63 is any_role");
+
+}  // namespace
+
+std::shared_ptr<const word_index> word_index::build(const rule_set& rules) {
+  auto ix = std::make_shared<word_index>();
+  for (std::size_t r = 0; r < std::size(role_defs); ++r) {
+    std::vector<std::string> words;
+    for (const std::string& e : role_defs[r].entries(rules)) {
+      const auto parts = split_words(e);
+      if (parts.empty()) continue;
+      switch (role_defs[r].how) {
+        case role_words::first: words.push_back(parts.front()); break;
+        case role_words::last: words.push_back(parts.back()); break;
+        case role_words::single:
+          if (parts.size() == 1) words.push_back(parts.front());
+          break;
+      }
+    }
+    for (const std::string& w : words) {
+      entry& e = ix->words_[w];
+      if (e.id == 0) e = {static_cast<std::uint32_t>(ix->words_.size()), any_role};  // ids from 1
+      e.roles |= std::uint64_t{1} << r;
+    }
+    ix->role_words_.push_back(std::move(words));
+  }
+  return ix;
 }
 
 }  // namespace crosscheck::detail

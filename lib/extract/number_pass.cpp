@@ -125,7 +125,8 @@ void document_words::remember(const number_input& in, const document_ref& d) {
   in.memory.sentence = in.memory.current;
 }
 
-number_pass::number_pass(const rule_set& rules, unsigned parts) : events_(rules), reader_(rules) {
+number_pass::number_pass(const rule_set& rules, unsigned parts)
+    : index_(rules.word_ids()), events_(rules), reader_(rules) {
   if (parts & articles) parts_.push_back(make_article_part(rules));
   if (parts & agreements) parts_.push_back(make_agreement_part(rules));
   if (parts & counts) parts_.push_back(make_count_part(rules));
@@ -146,7 +147,7 @@ void number_pass::extract_with(const document& doc, const document_tokens* share
   std::vector<token> buffer;  // the sentence's tokens, when none are shared
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     memory.current = s;
-    sc.use(doc.sentences[s], tokens_of(doc, s, shared, buffer));
+    sc.use(doc.sentences[s], tokens_of(doc, s, shared, buffer, index_));
     // Worth reading: a token that may start a number, or a part's cue word. The first token that
     // may start a number is where reading them begins.
     const auto& toks = sc.toks();
