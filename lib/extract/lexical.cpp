@@ -110,12 +110,14 @@ void tokenize(std::string_view t, std::size_t begin, std::size_t end, std::vecto
       tok.roles = e ? e->roles : any_role;
       if (tok.possessive) {
         const word_index::entry* se = index->find(tok.stem(), tok.stem_hash);
+        tok.stem_id = se ? se->id : 0;
         tok.stem_roles = se ? se->roles : any_role;
       } else {
+        tok.stem_id = tok.id;
         tok.stem_roles = tok.roles;
       }
     } else {
-      tok.id = 0;
+      tok.id = tok.stem_id = 0;
       tok.roles = tok.stem_roles = all_roles;
     }
     // ASCII upper case, or a Latin-1 capital such as "Ö" (U+00C0..U+00DE but the sign U+00D7).
@@ -209,6 +211,7 @@ enum class role_words : unsigned char {
   first,   // each entry's first word: the words a phrase of the list starts with
   last,    // each entry's last word: the words a phrase of the list ends with
   single,  // the entries of one word, whole
+  every,   // every word of every entry
 };
 
 struct role_def {
@@ -251,6 +254,138 @@ std::vector<std::string> weekday_names(const rule_set& r) {
   for (const auto& m : r.dates.weekdays) append(out, m.names);
   return out;
 }
+std::vector<std::string> month_abbreviations(const rule_set& r) {
+  std::vector<std::string> out;
+  for (const auto& m : r.dates.months) append(out, m.abbreviations);
+  return out;
+}
+std::vector<std::string> weekday_abbreviations(const rule_set& r) {
+  std::vector<std::string> out;
+  for (const auto& m : r.dates.weekdays) append(out, m.abbreviations);
+  return out;
+}
+std::vector<std::string> event_words(const rule_set& r) {  // triggers and nouns
+  std::vector<std::string> out;
+  for (const auto& e : r.events) {
+    append(out, e.triggers);
+    append(out, e.nouns);
+  }
+  return out;
+}
+// Place names and aliases, and their possessives ("Pyongyang's"), as the event scan lists them.
+std::vector<std::string> places(const rule_set& r) {
+  std::vector<std::string> out;
+  for (const auto& p : r.places) {
+    out.push_back(p.name);
+    out.push_back(p.name + "'s");
+    for (const auto& a : p.aliases) {
+      out.push_back(a);
+      out.push_back(a + "'s");
+    }
+  }
+  return out;
+}
+std::vector<std::string> zones(const rule_set& r) {
+  std::vector<std::string> out;
+  for (const auto& z : r.zones) out.push_back(z.name);
+  return out;
+}
+std::vector<std::string> modality_cues(const rule_set& r) {
+  const auto& m = r.modality_cues;
+  std::vector<std::string> out = m.scheduled;
+  for (const auto* l : {&m.planned, &m.expected, &m.denied}) append(out, *l);
+  return out;
+}
+std::vector<std::string> plan_cues(const rule_set& r) {  // the date reader's plan words: not "denied"
+  const auto& m = r.modality_cues;
+  std::vector<std::string> out = m.scheduled;
+  for (const auto* l : {&m.planned, &m.expected}) append(out, *l);
+  return out;
+}
+std::vector<std::string> date_units(const rule_set& r) {
+  const auto& d = r.dates;
+  std::vector<std::string> out = d.day_units;
+  for (const auto* l : {&d.month_units, &d.year_units}) append(out, *l);
+  return out;
+}
+std::vector<std::string> relative_dates(const rule_set& r) {
+  std::vector<std::string> out;
+  for (const auto& e : r.dates.relative) out.push_back(e.phrase);
+  return out;
+}
+std::vector<std::string> date_anchors(const rule_set& r) {  // "last", "next", "this"
+  const auto& d = r.dates;
+  std::vector<std::string> out = d.last_words;
+  for (const auto* l : {&d.next_words, &d.this_words}) append(out, *l);
+  return out;
+}
+// The date reader's other cue words ("in", "since", "ago", "people"...).
+std::vector<std::string> date_cues(const rule_set& r) {
+  const auto& d = r.dates;
+  std::vector<std::string> out = d.year_after;
+  for (const auto* l : {&d.month_after, &d.past_after, &d.ordinal_after, &d.noun_year_after, &d.count_nouns,
+                        &d.not_plural, &d.ago})
+    append(out, *l);
+  return out;
+}
+std::vector<std::string> cardinals(const rule_set& r) {
+  std::vector<std::string> out;
+  for (const auto& [w, n] : r.dates.numbers) out.push_back(w);
+  return out;
+}
+std::vector<std::string> cardinals_but_articles(const rule_set& r) {  // the number reader's: not "a", "an"
+  std::vector<std::string> out;
+  for (const auto& [w, n] : r.dates.numbers)
+    if (w != "a" && w != "an") out.push_back(w);
+  return out;
+}
+std::vector<std::string> ordinals(const rule_set& r) {
+  std::vector<std::string> out;
+  for (const auto& [w, n] : r.numbers.ordinals) out.push_back(w);
+  return out;
+}
+std::vector<std::string> number_hedges(const rule_set& r) {  // "about", "nearly", "over", "at least", "under"
+  const auto& d = r.durations;
+  std::vector<std::string> out = d.about;
+  for (const auto* l : {&d.nearly, &d.over, &d.at_least, &d.under}) append(out, *l);
+  return out;
+}
+std::vector<std::string> vague_counts(const rule_set& r) {
+  std::vector<std::string> out;
+  for (const auto& v : r.numbers.vague) out.push_back(v.phrase);
+  return out;
+}
+std::vector<std::string> vague_lengths(const rule_set& r) {
+  std::vector<std::string> out;
+  for (const auto& v : r.durations.vague_numbers) out.push_back(v.phrase);
+  return out;
+}
+std::vector<std::string> duration_units(const rule_set& r) {
+  std::vector<std::string> out;
+  for (const auto& u : r.durations.units) append(out, u.words);
+  return out;
+}
+std::vector<std::string> vague_times(const rule_set& r) {
+  std::vector<std::string> out;
+  for (const auto& v : r.vague_times) out.push_back(v.phrase);
+  return out;
+}
+std::vector<std::string> time_hedges(const rule_set& r) {
+  const auto& h = r.time_hedges;
+  std::vector<std::string> out = h.after;
+  for (const auto* l : {&h.before, &h.about}) append(out, *l);
+  return out;
+}
+std::vector<std::string> document_kinds(const rule_set& r) {
+  std::vector<std::string> out;
+  for (const auto& k : r.documents.kinds) append(out, k.words);
+  return out;
+}
+std::vector<std::string> provisions(const rule_set& r) {
+  std::vector<std::string> out;
+  for (const auto& p : r.documents.provisions) append(out, p.phrases);
+  return out;
+}
 
 // The roles, one bit each (at most 63: bit 63 is any_role). A list used by a word_map or phrase
 // matcher that no role covers still works; it only keeps its Bloom test.
@@ -279,6 +414,45 @@ const role_def role_defs[] = {
     {role_words::single, meridiems},
     {role_words::single, month_names},
     {role_words::single, weekday_names},
+    // The event scan (event_context).
+    {role_words::first, event_words},
+    {role_words::first, places},
+    {role_words::last, places},
+    {role_words::first, zones},
+    {role_words::first, [](const rule_set& r) { return r.origin_cues; }},
+    {role_words::first, [](const rule_set& r) { return r.destination_cues; }},
+    {role_words::first, [](const rule_set& r) { return r.attribution.prepositions; }},
+    {role_words::first, [](const rule_set& r) { return r.attribution.reporting_verbs; }},
+    {role_words::first, modality_cues},
+    {role_words::single, [](const rule_set& r) { return r.english.openers; }},
+    {role_words::single, [](const rule_set& r) { return r.english.clause_openers; }},
+    {role_words::first, [](const rule_set& r) { return r.event_dates.offsets; }},
+    // The date reader.
+    {role_words::single, month_abbreviations},
+    {role_words::single, weekday_abbreviations},
+    {role_words::single, date_units},
+    {role_words::every, relative_dates},
+    {role_words::first, relative_dates},
+    {role_words::single, date_anchors},
+    {role_words::single, date_cues},
+    {role_words::single, cardinals},
+    {role_words::single, plan_cues},
+    {role_words::first, [](const rule_set& r) { return r.dates.to_the_day; }},
+    {role_words::first, [](const rule_set& r) { return r.dates.future_cues; }},
+    // Times and lengths.
+    {role_words::first, [](const rule_set& r) { return r.local_time_words; }},
+    {role_words::first, vague_times},
+    {role_words::first, time_hedges},
+    {role_words::first, [](const rule_set& r) { return r.entry_stamp_words; }},
+    {role_words::single, duration_units},
+    {role_words::first, vague_lengths},
+    // Numbers and documents.
+    {role_words::first, number_hedges},
+    {role_words::first, vague_counts},
+    {role_words::single, cardinals_but_articles},
+    {role_words::single, ordinals},
+    {role_words::single, document_kinds},
+    {role_words::first, provisions},
 };
 static_assert(std::size(role_defs) <= 63, "bit 63 is any_role");
 
@@ -297,6 +471,7 @@ std::shared_ptr<const word_index> word_index::build(const rule_set& rules) {
         case role_words::single:
           if (parts.size() == 1) words.push_back(parts.front());
           break;
+        case role_words::every: words.insert(words.end(), parts.begin(), parts.end()); break;
       }
     }
     for (const std::string& w : words) {

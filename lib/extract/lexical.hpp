@@ -36,6 +36,7 @@ struct token {
   // roles any_role for a word of no vocabulary list; roles all_roles (may be anything) when the
   // token was read without an index. stem_roles: those of stem().
   std::uint32_t id = 0;
+  std::uint32_t stem_id = 0;
   std::uint64_t roles = all_roles;
   std::uint64_t stem_roles = all_roles;
   // The word without a possessive ending: "putin's" -> "putin", "leaders'" -> "leaders".

@@ -50,6 +50,7 @@ document_words::document_words(const rule_set& rules) : rules_(rules) {
   current_.insert(rules.documents.current.begin(), rules.documents.current.end());
   function_words_.insert(rules.english.function_words.begin(), rules.english.function_words.end());
   function_words_.insert(rules.english.determiners.begin(), rules.english.determiners.end());
+  bind_roles(rules.word_ids(), kinds_, current_, function_words_);
 }
 
 std::optional<document_ref> document_words::at(const number_input& in, std::size_t k) const {
@@ -134,6 +135,7 @@ number_pass::number_pass(const rule_set& rules, unsigned parts)
   for (const auto& p : parts_)
     for (const auto& w : p->cue_words()) cues_.insert(w);
   year_after_.insert(rules.dates.year_after.begin(), rules.dates.year_after.end());
+  bind_roles(index_, cues_, year_after_);
 }
 
 claim_kind number_pass::kind() const noexcept {
