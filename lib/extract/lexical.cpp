@@ -460,27 +460,42 @@ static_assert(std::size(role_defs) <= 63, "bit 63 is any_role");
 
 std::shared_ptr<const word_index> word_index::build(const rule_set& rules) {
   auto ix = std::make_shared<word_index>();
+  word_map<entry> words;  // gathered here, then laid out flat
   for (std::size_t r = 0; r < std::size(role_defs); ++r) {
-    std::vector<std::string> words;
+    std::vector<std::string> list;
     for (const std::string& e : role_defs[r].entries(rules)) {
       const auto parts = split_words(e);
       if (parts.empty()) continue;
       switch (role_defs[r].how) {
-        case role_words::first: words.push_back(parts.front()); break;
-        case role_words::last: words.push_back(parts.back()); break;
+        case role_words::first: list.push_back(parts.front()); break;
+        case role_words::last: list.push_back(parts.back()); break;
         case role_words::single:
-          if (parts.size() == 1) words.push_back(parts.front());
+          if (parts.size() == 1) list.push_back(parts.front());
           break;
-        case role_words::every: words.insert(words.end(), parts.begin(), parts.end()); break;
+        case role_words::every: list.insert(list.end(), parts.begin(), parts.end()); break;
       }
     }
-    for (const std::string& w : words) {
-      entry& e = ix->words_[w];
-      if (e.id == 0) e = {static_cast<std::uint32_t>(ix->words_.size()), any_role};  // ids from 1
+    for (const std::string& w : list) {
+      entry& e = words[w];
+      if (e.id == 0) e = {static_cast<std::uint32_t>(words.size()), any_role};  // ids from 1
       e.roles |= std::uint64_t{1} << r;
     }
-    ix->role_words_.push_back(std::move(words));
+    ix->role_words_.push_back(std::move(list));
   }
+  std::size_t n = 2;
+  while (n < 2 * words.size()) n *= 2;
+  ix->hashes_.assign(n, 0);
+  ix->slots_.assign(n, slot{});
+  ix->size_ = words.size();
+  words.for_each([&](const std::string& w, const entry& e) {
+    std::uint64_t h = word_hash(w);
+    h = h ? h : 1;
+    std::size_t k = h & (n - 1);
+    while (ix->hashes_[k]) k = (k + 1) & (n - 1);
+    ix->hashes_[k] = h;
+    ix->slots_[k] = {e, static_cast<std::uint32_t>(ix->pool_.size()), static_cast<std::uint32_t>(w.size())};
+    ix->pool_ += w;
+  });
   return ix;
 }
 

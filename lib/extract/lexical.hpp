@@ -252,8 +252,21 @@ class word_index {
   };
   static std::shared_ptr<const word_index> build(const rule_set& rules);
 
-  const entry* find(std::string_view word, std::uint64_t hash) const noexcept { return words_.find(word, hash); }
-  std::size_t size() const noexcept { return words_.size(); }
+  // Asked once per token: a flat open-addressed table of hashes (16 KB for the shipped
+  // vocabulary), the entries and words apart, read only when a hash matches. No Bloom bits: with
+  // a thousand words they would be mostly set.
+  const entry* find(std::string_view word, std::uint64_t hash) const noexcept {
+    hash = hash ? hash : 1;  // 0 marks a free slot
+    const std::size_t mask = hashes_.size() - 1;
+    for (std::size_t k = hash & mask;; k = (k + 1) & mask) {  // never full: at most half the slots are used
+      const std::uint64_t h = hashes_[k];
+      if (h == 0) return nullptr;
+      if (h == hash && slots_[k].size == word.size() &&
+          same_word(std::string_view(pool_.data() + slots_[k].begin, slots_[k].size), word))
+        return &slots_[k].e;
+    }
+  }
+  std::size_t size() const noexcept { return size_; }
   std::size_t role_count() const noexcept { return role_words_.size(); }
   // The mask of roles that covers exactly the words of `m` (see above), or all_roles.
   template <class T>
@@ -289,7 +302,14 @@ class word_index {
   static bool is_token_word(std::string_view w);
 
  private:
-  word_map<entry> words_;
+  struct slot {
+    entry e;
+    std::uint32_t begin = 0, size = 0;  // the word, in pool_
+  };
+  std::vector<std::uint64_t> hashes_ = std::vector<std::uint64_t>(2);  // a power of two; 0: free
+  std::vector<slot> slots_ = std::vector<slot>(2);
+  std::string pool_;  // the words, one after another
+  std::size_t size_ = 0;
   std::vector<std::vector<std::string>> role_words_;  // per role bit
 };
 
