@@ -196,6 +196,9 @@ class phrase_matcher {
  public:
   // A phrase added twice keeps its first payload.
   void add(std::string_view phrase, int payload);
+  // The role bits of the words a phrase starts with (word_index::bind); all_roles when unbound.
+  // A token with none of them starts no phrase.
+  std::uint64_t start_roles() const noexcept { return forward_.front().next.role_mask(); }
   bool empty() const noexcept { return forward_.size() == 1; }
   struct match {
     std::size_t length = 0;  // in tokens; 0 when nothing matched

@@ -2,6 +2,7 @@
 // tokens, and the per-thread reuse of a document's token buffers.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -261,4 +262,31 @@ TEST_CASE("word_index: a rule_set edited by hand is re-indexed on request", "[le
   const auto toks = tokenize(text, 0, text.size(), rules.word_ids());
   CHECK(toks[0].id != 0u);
   CHECK(toks[0].roles != crosscheck::detail::any_role);
+}
+
+TEST_CASE("word_index: a vocabulary edited by hand and not re-indexed still gives its claims", "[lexical]") {
+  // A new title whose words no index holds: with the stale index the title matcher stays on its
+  // Bloom test; re-indexed, it is bound. Both find the title, and the same claims.
+  auto person_roles = [](const crosscheck::rule_set& rules) {
+    crosscheck::document d;
+    d.id = "t";
+    d.text = "Grand Vizier Jafar Haddad arrived in Hanoi. The minister met him.";
+    crosscheck::prepare(d, rules);
+    std::vector<crosscheck::claim> out;
+    crosscheck::default_extractors(rules).extract(d, out);
+    std::vector<std::string> roles;
+    for (const auto& c : out)
+      if (const auto* r = std::get_if<crosscheck::role_value>(&c.val)) roles.push_back(c.subject.str() + "=" + r->role.str());
+    return roles;
+  };
+  crosscheck::rule_set stale = crosscheck_test::rules();
+  REQUIRE(!stale.people.roles.empty());
+  stale.people.roles.front().titles.push_back("grand vizier");
+  const std::string role = stale.people.roles.front().id;  // head_of_state
+  crosscheck::rule_set fresh = stale;
+  fresh.index_words();
+  const auto a = person_roles(stale);
+  const auto b = person_roles(fresh);
+  CHECK(a == b);
+  CHECK(std::find(a.begin(), a.end(), "person:jafar haddad=" + role) != a.end());
 }
