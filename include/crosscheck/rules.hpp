@@ -13,6 +13,7 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +22,10 @@
 #include "crosscheck/value.hpp"
 
 namespace crosscheck {
+
+namespace detail {
+class word_index;
+}
 
 // An event and the words that signal it ("arrival": arrived, landed, touched down, ...).
 struct event_vocabulary {
@@ -359,6 +364,17 @@ class rule_set {
   document_vocabulary documents;
   std::map<std::string, double, std::less<>> source_reliability;  // outlet -> prior in (0, 1)
   double default_reliability = 0.7;
+
+  // The vocabulary's words, interned with the lists each belongs to (internal: the extractors'
+  // tokens carry their ids and list bits, so that a pass tests a bit where it looked a word up).
+  // load() and merge_file() build it; after editing the lists above by hand, call index_words()
+  // for the extractors built afterwards to be fast again (they are correct either way: a list
+  // the index does not match exactly is looked up word by word).
+  void index_words();
+  const detail::word_index* word_ids() const noexcept { return word_ids_.get(); }
+
+ private:
+  std::shared_ptr<const detail::word_index> word_ids_;  // shared by copies; never changed once built
 };
 
 }  // namespace crosscheck

@@ -34,6 +34,7 @@ class agreement_part final : public detail::number_part {
     const auto& st = rules.documents.statuses;
     for (std::size_t s = 0; s < st.size(); ++s)
       for (const auto& w : st[s].words) statuses_.add(w, static_cast<int>(s));
+    detail::bind_roles(rules.word_ids(), statuses_);
   }
 
   claim_kind kind() const noexcept override { return claim_kind::date; }

@@ -45,6 +45,7 @@ class article_part final : public detail::number_part {
       for (const auto& w : d.parts[p].words) parts_.set(w, p);
     for (std::size_t p = 0; p < d.provisions.size(); ++p)
       for (const auto& w : d.provisions[p].phrases) provisions_.add(w, static_cast<int>(p));
+    detail::bind_roles(rules.word_ids(), parts_, provisions_);
   }
 
   claim_kind kind() const noexcept override { return claim_kind::article; }

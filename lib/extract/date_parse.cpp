@@ -165,10 +165,8 @@ struct date_reader::found {
 bool date_reader::may_hold_date(const std::vector<token>& toks) const {
   for (const auto& t : toks) {
     if (t.has_digit) return true;
-    const std::string& w = t.lower;
-    const bool possessive = w.size() > 2 && w[w.size() - 2] == '\'' && w.back() == 's';
-    const std::string_view stem = possessive ? std::string_view(w).substr(0, w.size() - 2) : std::string_view(w);
-    if (date_words_.find(stem, possessive ? t.stem_hash : t.hash)) return true;
+    if (date_words_.contains_stem(t)) return true;  // "Tuesday's"
+    const std::string_view stem = t.stem();
     if (const auto dash = t.has_hyphen ? stem.rfind('-') : std::string_view::npos;
         dash != std::string_view::npos && date_words_.contains(stem.substr(dash + 1)))
       return true;  // "mid-May"
@@ -241,6 +239,8 @@ date_reader::date_reader(const rule_set& rules) {
   numbers_.for_each([&](const std::string& w, int) { starts_.insert(w); });
   for (const auto& p : dv.to_the_day) to_the_day_.add(p, 0);
   for (const auto& p : dv.future_cues) future_.add(p, 0);
+  bind_roles(rules.word_ids(), months_, weekdays_, cues_, numbers_, units_, relative_phrases_, to_the_day_, future_,
+             plan_words_, date_words_, starts_);
 }
 
 // The state of one read(): the tokens, their words with a possessive "'s" cut off, and the
@@ -291,7 +291,9 @@ struct date_reader::scan {
     for (auto& w : copy)
       if (possessive_s(w.lower)) {
         w.lower.resize(w.lower.size() - 2);
-        w.hash = w.stem_hash;  // phrase lookups go by the hash
+        w.hash = w.stem_hash;  // phrase lookups go by the hash, word maps by the roles
+        w.id = w.stem_id;
+        w.roles = w.stem_roles;
       }
     return copy;
   }

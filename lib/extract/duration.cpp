@@ -103,6 +103,9 @@ class duration_part final : public detail::event_part {
     clause_openers_.insert(rules.english.clause_openers.begin(), rules.english.clause_openers.end());
     for (const auto& w : rules.event_dates.since) since_.insert(w);
     for (const auto& w : rules.dates.to_the_day) to_the_day_.add(w, 0);
+    detail::bind_roles(rules.word_ids(), units_, half_before_, half_after_, change_cues_, fillers_, vague_, hedges_,
+                       length_cues_, delay_after_, delay_before_, offset_after_, gap_lead_, to_the_day_, gap_markers_,
+                       since_, clause_openers_);
   }
 
   claim_kind kind() const noexcept override { return claim_kind::duration; }

@@ -81,6 +81,8 @@ event_context::event_context(const rule_set& rules) : rules_(rules) {
   demonyms_.insert(rules.english.demonyms.begin(), rules.english.demonyms.end());
   clause_openers_.insert(rules.english.clause_openers.begin(), rules.english.clause_openers.end());
   for (const auto& o : rules.event_dates.offsets) offsets_.add(o, 0);
+  bind_roles(rules.word_ids(), triggers_, places_, zones_, prepositions_, reporting_, modality_, origins_, destinations_,
+             offsets_, function_words_, pronouns_, determiners_, openers_, auxiliaries_, demonyms_, clause_openers_);
 }
 
 bool event_context::scan(std::string_view t, event_memory& mem, event_scan& sc) const {

@@ -57,8 +57,10 @@ class event_pass final : public token_extractor {
   claim_kind kind() const noexcept override;
   void extract_with(const document& doc, const document_tokens* shared, std::vector<claim>& out) const override;
   const event_part* part(claim_kind k) const noexcept;
+  const word_index* index() const noexcept override { return index_; }
 
  private:
+  const word_index* index_;
   event_context events_;
   date_reader dates_;
   std::vector<std::unique_ptr<event_part>> parts_;

@@ -13,7 +13,7 @@ void extractor_set::extract(const document& doc, std::vector<claim>& out) const 
   std::optional<detail::document_tokens> tokens;
   for (const auto& e : extractors_) {
     if (const auto* pass = dynamic_cast<const detail::token_extractor*>(e.get())) {
-      if (!tokens) tokens.emplace(doc);
+      if (!tokens) tokens.emplace(doc, pass->index());  // a pass with another index reads its own
       pass->extract_with(doc, &*tokens, out);
     } else {
       e->extract(doc, out);

@@ -2,14 +2,15 @@
 
 #include <array>
 
+#include "crosscheck/rules.hpp"
 #include "text/fold.hpp"
 
 namespace crosscheck::detail {
 
-std::vector<token> tokenize(std::string_view t, std::size_t begin, std::size_t end) {
+std::vector<token> tokenize(std::string_view t, std::size_t begin, std::size_t end, const word_index* index) {
   std::vector<token> out;
   out.reserve((end - begin) / 5 + 1);
-  tokenize(t, begin, end, out);
+  tokenize(t, begin, end, out, index);
   return out;
 }
 
@@ -49,7 +50,8 @@ unsigned char class_of(char c) noexcept { return byte_classes[static_cast<unsign
 
 }  // namespace
 
-void tokenize(std::string_view t, std::size_t begin, std::size_t end, std::vector<token>& out) {
+void tokenize(std::string_view t, std::size_t begin, std::size_t end, std::vector<token>& out,
+              const word_index* index) {
   const char* const text = t.data();  // a local pointer: the stores into tokens below cannot move it
   std::size_t n = 0;  // tokens written; out[n..] are left from an earlier sentence, reused
   std::size_t i = begin;
@@ -100,6 +102,23 @@ void tokenize(std::string_view t, std::size_t begin, std::size_t end, std::vecto
         tok.possessive = true;
         tok.stem_hash = word_hash(stem);
       }
+    }
+    // The word's id and roles: one lookup (two for a possessive, whose stem has roles of its own).
+    if (index) {
+      const word_index::entry* e = index->find(tok.lower, h);
+      tok.id = e ? e->id : 0;
+      tok.roles = e ? e->roles : any_role;
+      if (tok.possessive) {
+        const word_index::entry* se = index->find(tok.stem(), tok.stem_hash);
+        tok.stem_id = se ? se->id : 0;
+        tok.stem_roles = se ? se->roles : any_role;
+      } else {
+        tok.stem_id = tok.id;
+        tok.stem_roles = tok.roles;
+      }
+    } else {
+      tok.id = tok.stem_id = 0;
+      tok.roles = tok.stem_roles = all_roles;
     }
     // ASCII upper case, or a Latin-1 capital such as "Ö" (U+00C0..U+00DE but the sign U+00D7).
     if (first & upper) {
@@ -177,6 +196,307 @@ phrase_matcher::match phrase_matcher::longest_to(const std::vector<token>& toks,
     if (backward_[at].ends) best = {i - (k - 1), backward_[at].payload};
   }
   return best;
+}
+
+bool word_index::is_token_word(std::string_view w) {
+  if (w.empty() || w != lower(w)) return false;
+  const auto toks = tokenize(w, 0, w.size());
+  return toks.size() == 1 && toks[0].begin == 0 && toks[0].end == w.size();
+}
+
+namespace {
+
+// How a role takes its words from a list of (possibly several-word) entries.
+enum class role_words : unsigned char {
+  first,   // each entry's first word: the words a phrase of the list starts with
+  last,    // each entry's last word: the words a phrase of the list ends with
+  single,  // the entries of one word, whole
+  every,   // every word of every entry
+};
+
+struct role_def {
+  role_words how;
+  std::vector<std::string> (*entries)(const rule_set&);
+};
+
+template <class Range>
+void append(std::vector<std::string>& out, const Range& words) {
+  out.insert(out.end(), words.begin(), words.end());
+}
+
+std::vector<std::string> titles(const rule_set& r) {
+  std::vector<std::string> out;
+  for (const auto& role : r.people.roles) append(out, role.titles);
+  return out;
+}
+// Organisation words, and their possessives ("the EU's"), as the person extractor lists them.
+std::vector<std::string> organisations(const rule_set& r) {
+  std::vector<std::string> out;
+  for (const auto& o : r.people.organisations)
+    for (const auto& w : o.words) {
+      out.push_back(w);
+      if (w.size() < 2 || w.compare(w.size() - 2, 2, "'s") != 0) out.push_back(w + "'s");
+    }
+  return out;
+}
+std::vector<std::string> meridiems(const rule_set& r) {
+  std::vector<std::string> out = r.meridiem_am;
+  append(out, r.meridiem_pm);
+  return out;
+}
+std::vector<std::string> month_names(const rule_set& r) {
+  std::vector<std::string> out;
+  for (const auto& m : r.dates.months) append(out, m.names);
+  return out;
+}
+std::vector<std::string> weekday_names(const rule_set& r) {
+  std::vector<std::string> out;
+  for (const auto& m : r.dates.weekdays) append(out, m.names);
+  return out;
+}
+std::vector<std::string> month_abbreviations(const rule_set& r) {
+  std::vector<std::string> out;
+  for (const auto& m : r.dates.months) append(out, m.abbreviations);
+  return out;
+}
+std::vector<std::string> weekday_abbreviations(const rule_set& r) {
+  std::vector<std::string> out;
+  for (const auto& m : r.dates.weekdays) append(out, m.abbreviations);
+  return out;
+}
+std::vector<std::string> event_words(const rule_set& r) {  // triggers and nouns
+  std::vector<std::string> out;
+  for (const auto& e : r.events) {
+    append(out, e.triggers);
+    append(out, e.nouns);
+  }
+  return out;
+}
+// Place names and aliases, and their possessives ("Pyongyang's"), as the event scan lists them.
+std::vector<std::string> places(const rule_set& r) {
+  std::vector<std::string> out;
+  for (const auto& p : r.places) {
+    out.push_back(p.name);
+    out.push_back(p.name + "'s");
+    for (const auto& a : p.aliases) {
+      out.push_back(a);
+      out.push_back(a + "'s");
+    }
+  }
+  return out;
+}
+std::vector<std::string> zones(const rule_set& r) {
+  std::vector<std::string> out;
+  for (const auto& z : r.zones) out.push_back(z.name);
+  return out;
+}
+std::vector<std::string> modality_cues(const rule_set& r) {
+  const auto& m = r.modality_cues;
+  std::vector<std::string> out = m.scheduled;
+  for (const auto* l : {&m.planned, &m.expected, &m.denied}) append(out, *l);
+  return out;
+}
+std::vector<std::string> plan_cues(const rule_set& r) {  // the date reader's plan words: not "denied"
+  const auto& m = r.modality_cues;
+  std::vector<std::string> out = m.scheduled;
+  for (const auto* l : {&m.planned, &m.expected}) append(out, *l);
+  return out;
+}
+std::vector<std::string> date_units(const rule_set& r) {
+  const auto& d = r.dates;
+  std::vector<std::string> out = d.day_units;
+  for (const auto* l : {&d.month_units, &d.year_units}) append(out, *l);
+  return out;
+}
+std::vector<std::string> relative_dates(const rule_set& r) {
+  std::vector<std::string> out;
+  for (const auto& e : r.dates.relative) out.push_back(e.phrase);
+  return out;
+}
+std::vector<std::string> date_anchors(const rule_set& r) {  // "last", "next", "this"
+  const auto& d = r.dates;
+  std::vector<std::string> out = d.last_words;
+  for (const auto* l : {&d.next_words, &d.this_words}) append(out, *l);
+  return out;
+}
+// The date reader's other cue words ("in", "since", "ago", "people"...).
+std::vector<std::string> date_cues(const rule_set& r) {
+  const auto& d = r.dates;
+  std::vector<std::string> out = d.year_after;
+  for (const auto* l : {&d.month_after, &d.past_after, &d.ordinal_after, &d.noun_year_after, &d.count_nouns,
+                        &d.not_plural, &d.ago})
+    append(out, *l);
+  return out;
+}
+std::vector<std::string> cardinals(const rule_set& r) {
+  std::vector<std::string> out;
+  for (const auto& [w, n] : r.dates.numbers) out.push_back(w);
+  return out;
+}
+std::vector<std::string> cardinals_but_articles(const rule_set& r) {  // the number reader's: not "a", "an"
+  std::vector<std::string> out;
+  for (const auto& [w, n] : r.dates.numbers)
+    if (w != "a" && w != "an") out.push_back(w);
+  return out;
+}
+std::vector<std::string> ordinals(const rule_set& r) {
+  std::vector<std::string> out;
+  for (const auto& [w, n] : r.numbers.ordinals) out.push_back(w);
+  return out;
+}
+std::vector<std::string> number_hedges(const rule_set& r) {  // "about", "nearly", "over", "at least", "under"
+  const auto& d = r.durations;
+  std::vector<std::string> out = d.about;
+  for (const auto* l : {&d.nearly, &d.over, &d.at_least, &d.under}) append(out, *l);
+  return out;
+}
+std::vector<std::string> vague_counts(const rule_set& r) {
+  std::vector<std::string> out;
+  for (const auto& v : r.numbers.vague) out.push_back(v.phrase);
+  return out;
+}
+std::vector<std::string> vague_lengths(const rule_set& r) {
+  std::vector<std::string> out;
+  for (const auto& v : r.durations.vague_numbers) out.push_back(v.phrase);
+  return out;
+}
+std::vector<std::string> duration_units(const rule_set& r) {
+  std::vector<std::string> out;
+  for (const auto& u : r.durations.units) append(out, u.words);
+  return out;
+}
+std::vector<std::string> vague_times(const rule_set& r) {
+  std::vector<std::string> out;
+  for (const auto& v : r.vague_times) out.push_back(v.phrase);
+  return out;
+}
+std::vector<std::string> time_hedges(const rule_set& r) {
+  const auto& h = r.time_hedges;
+  std::vector<std::string> out = h.after;
+  for (const auto* l : {&h.before, &h.about}) append(out, *l);
+  return out;
+}
+std::vector<std::string> document_kinds(const rule_set& r) {
+  std::vector<std::string> out;
+  for (const auto& k : r.documents.kinds) append(out, k.words);
+  return out;
+}
+std::vector<std::string> provisions(const rule_set& r) {
+  std::vector<std::string> out;
+  for (const auto& p : r.documents.provisions) append(out, p.phrases);
+  return out;
+}
+
+// The roles, one bit each (at most 63: bit 63 is any_role). A list used by a word_map or phrase
+// matcher that no role covers still works; it only keeps its Bloom test.
+const role_def role_defs[] = {
+    {role_words::first, titles},
+    {role_words::single, titles},
+    {role_words::first, organisations},
+    {role_words::last, organisations},
+    {role_words::first, [](const rule_set& r) { return r.people.delegation_cues; }},
+    {role_words::first, [](const rule_set& r) { return r.people.partial_cues; }},
+    {role_words::single, [](const rule_set& r) { return r.people.apposition_fillers; }},
+    {role_words::single, [](const rule_set& r) { return r.people.deputy_words; }},
+    {role_words::single, [](const rule_set& r) {  // "former", "late"; not the prefixes ("ex-")
+       std::vector<std::string> out;
+       for (const auto& c : r.people.former_cues)
+         if (c.empty() || c.back() != '-') out.push_back(c);
+       return out;
+     }},
+    {role_words::single, [](const rule_set& r) { return r.english.auxiliaries; }},
+    {role_words::single, [](const rule_set& r) { return r.names.stop_words; }},
+    {role_words::single, [](const rule_set& r) { return r.names.particles; }},
+    {role_words::single, [](const rule_set& r) { return r.english.function_words; }},
+    {role_words::single, [](const rule_set& r) { return r.english.determiners; }},
+    {role_words::single, [](const rule_set& r) { return r.english.pronouns; }},
+    {role_words::single, [](const rule_set& r) { return r.english.demonyms; }},
+    {role_words::single, meridiems},
+    {role_words::single, month_names},
+    {role_words::single, weekday_names},
+    // The event scan (event_context).
+    {role_words::first, event_words},
+    {role_words::first, places},
+    {role_words::last, places},
+    {role_words::first, zones},
+    {role_words::first, [](const rule_set& r) { return r.origin_cues; }},
+    {role_words::first, [](const rule_set& r) { return r.destination_cues; }},
+    {role_words::first, [](const rule_set& r) { return r.attribution.prepositions; }},
+    {role_words::first, [](const rule_set& r) { return r.attribution.reporting_verbs; }},
+    {role_words::first, modality_cues},
+    {role_words::single, [](const rule_set& r) { return r.english.openers; }},
+    {role_words::single, [](const rule_set& r) { return r.english.clause_openers; }},
+    {role_words::first, [](const rule_set& r) { return r.event_dates.offsets; }},
+    // The date reader.
+    {role_words::single, month_abbreviations},
+    {role_words::single, weekday_abbreviations},
+    {role_words::single, date_units},
+    {role_words::every, relative_dates},
+    {role_words::first, relative_dates},
+    {role_words::single, date_anchors},
+    {role_words::single, date_cues},
+    {role_words::single, cardinals},
+    {role_words::single, plan_cues},
+    {role_words::first, [](const rule_set& r) { return r.dates.to_the_day; }},
+    {role_words::first, [](const rule_set& r) { return r.dates.future_cues; }},
+    // Times and lengths.
+    {role_words::first, [](const rule_set& r) { return r.local_time_words; }},
+    {role_words::first, vague_times},
+    {role_words::first, time_hedges},
+    {role_words::first, [](const rule_set& r) { return r.entry_stamp_words; }},
+    {role_words::single, duration_units},
+    {role_words::first, vague_lengths},
+    // Numbers and documents.
+    {role_words::first, number_hedges},
+    {role_words::first, vague_counts},
+    {role_words::single, cardinals_but_articles},
+    {role_words::single, ordinals},
+    {role_words::single, document_kinds},
+    {role_words::first, provisions},
+};
+static_assert(std::size(role_defs) <= 63, "bit 63 is any_role");
+
+}  // namespace
+
+std::shared_ptr<const word_index> word_index::build(const rule_set& rules) {
+  auto ix = std::make_shared<word_index>();
+  word_map<entry> words;  // gathered here, then laid out flat
+  for (std::size_t r = 0; r < std::size(role_defs); ++r) {
+    std::vector<std::string> list;
+    for (const std::string& e : role_defs[r].entries(rules)) {
+      const auto parts = split_words(e);
+      if (parts.empty()) continue;
+      switch (role_defs[r].how) {
+        case role_words::first: list.push_back(parts.front()); break;
+        case role_words::last: list.push_back(parts.back()); break;
+        case role_words::single:
+          if (parts.size() == 1) list.push_back(parts.front());
+          break;
+        case role_words::every: list.insert(list.end(), parts.begin(), parts.end()); break;
+      }
+    }
+    for (const std::string& w : list) {
+      entry& e = words[w];
+      if (e.id == 0) e = {static_cast<std::uint32_t>(words.size()), any_role};  // ids from 1
+      e.roles |= std::uint64_t{1} << r;
+    }
+    ix->role_words_.push_back(std::move(list));
+  }
+  std::size_t n = 2;
+  while (n < 2 * words.size()) n *= 2;
+  ix->hashes_.assign(n, 0);
+  ix->slots_.assign(n, slot{});
+  ix->size_ = words.size();
+  words.for_each([&](const std::string& w, const entry& e) {
+    std::uint64_t h = word_hash(w);
+    h = h ? h : 1;
+    std::size_t k = h & (n - 1);
+    while (ix->hashes_[k]) k = (k + 1) & (n - 1);
+    ix->hashes_[k] = h;
+    ix->slots_[k] = {e, static_cast<std::uint32_t>(ix->pool_.size()), static_cast<std::uint32_t>(w.size())};
+    ix->pool_ += w;
+  });
+  return ix;
 }
 
 }  // namespace crosscheck::detail

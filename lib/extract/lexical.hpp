@@ -6,11 +6,21 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+namespace crosscheck {
+class rule_set;
+}
+
 namespace crosscheck::detail {
+
+// A token's role bits (word_index below): bit r is set when the word is in the vocabulary list of
+// role r. `any_role` is set in every token, so that a mask of ~0 lets every token through.
+inline constexpr std::uint64_t any_role = std::uint64_t{1} << 63;
+inline constexpr std::uint64_t all_roles = ~std::uint64_t{0};
 
 struct token {
   std::size_t begin = 0;  // into the normalized text
@@ -22,6 +32,13 @@ struct token {
   bool has_digit = false;   // an ASCII digit somewhere in the word: "19", "mid-2001", "2:46"
   bool has_hyphen = false;  // "mid-May", "two-day"
   bool possessive = false;  // a possessive ending: stem() is shorter than lower (set by tokenize)
+  // The word's id and role bits in the word_index it was read with (tokenize's `index`): id 0 and
+  // roles any_role for a word of no vocabulary list; roles all_roles (may be anything) when the
+  // token was read without an index. stem_roles: those of stem().
+  std::uint32_t id = 0;
+  std::uint32_t stem_id = 0;
+  std::uint64_t roles = all_roles;
+  std::uint64_t stem_roles = all_roles;
   // The word without a possessive ending: "putin's" -> "putin", "leaders'" -> "leaders".
   std::string_view stem() const noexcept;
 };
@@ -59,6 +76,7 @@ template <class T>
 class word_map {
  public:
   void set(std::string_view word, T value) {
+    role_mask_ = all_roles;  // a word added after word_index::bind(): the roles may no longer cover the map
     if (T* v = get(word, word_hash(word))) {
       *v = std::move(value);
       return;
@@ -78,8 +96,17 @@ class word_map {
   // False when no word of the map has this hash (a cheap test; true may still be a miss).
   bool may_contain(std::uint64_t hash) const noexcept { return bloom_has(hash); }
   const T* find(std::string_view word) const noexcept { return find(word, word_hash(word)); }
-  const T* find(const token& t) const noexcept { return find(t.lower, t.hash); }
-  const T* find_stem(const token& t) const noexcept { return find(t.stem(), t.stem_hash); }
+  // A token whose role bits (word_index::bind) say it is none of the map's words is turned away
+  // on one bit test; an unbound map (mask all_roles) tests the Bloom bits.
+  const T* find(const token& t) const noexcept { return (t.roles & role_mask_) ? find(t.lower, t.hash) : nullptr; }
+  const T* find_stem(const token& t) const noexcept {
+    return (t.stem_roles & role_mask_) ? find(t.stem(), t.stem_hash) : nullptr;
+  }
+  // Whether a token with these role bits may be one of the map's words.
+  bool may_have(std::uint64_t roles) const noexcept { return roles & role_mask_; }
+  // The role bits of the map's words, set by word_index::bind(); all_roles when unbound.
+  std::uint64_t role_mask() const noexcept { return role_mask_; }
+  void set_role_mask(std::uint64_t mask) noexcept { role_mask_ = mask; }
   bool contains(std::string_view word) const noexcept { return find(word) != nullptr; }
   bool contains(const token& t) const noexcept { return find(t) != nullptr; }
   bool contains_stem(const token& t) const noexcept { return find_stem(t) != nullptr; }
@@ -137,6 +164,7 @@ class word_map {
   std::vector<std::string> words_;
   std::vector<T> values_;
   std::size_t size_ = 0;
+  std::uint64_t role_mask_ = all_roles;  // a token with none of these bits is none of the words
 };
 
 class word_set : public word_map<unsigned char> {  // not bool: vector<bool> has no addresses
@@ -148,11 +176,16 @@ class word_set : public word_map<unsigned char> {  // not bool: vector<bool> has
   }
 };
 
-// Tokens of text[begin, end).
-std::vector<token> tokenize(std::string_view text, std::size_t begin, std::size_t end);
+class word_index;
+
+// Tokens of text[begin, end); with an index, each token gets its word id and role bits (one
+// lookup per token).
+std::vector<token> tokenize(std::string_view text, std::size_t begin, std::size_t end,
+                            const word_index* index = nullptr);
 // The same into `out`, replacing its contents; reusing one vector across sentences keeps its
 // tokens' buffers, so a long sentence allocates nothing once a longer one has been read.
-void tokenize(std::string_view text, std::size_t begin, std::size_t end, std::vector<token>& out);
+void tokenize(std::string_view text, std::size_t begin, std::size_t end, std::vector<token>& out,
+              const word_index* index = nullptr);
 
 // Matches multi-word phrases (lower case, words separated by single spaces) against token
 // sequences; each phrase carries an integer payload. The phrases are a trie of words (and a
@@ -163,6 +196,9 @@ class phrase_matcher {
  public:
   // A phrase added twice keeps its first payload.
   void add(std::string_view phrase, int payload);
+  // The role bits of the words a phrase starts with (word_index::bind); all_roles when unbound.
+  // A token with none of them starts no phrase.
+  std::uint64_t start_roles() const noexcept { return forward_.front().next.role_mask(); }
   bool empty() const noexcept { return forward_.size() == 1; }
   struct match {
     std::size_t length = 0;  // in tokens; 0 when nothing matched
@@ -171,12 +207,16 @@ class phrase_matcher {
   // Longest phrase starting at tokens[i]. Most tokens start no phrase: the inline test on the
   // token's precomputed hash turns them away before any call.
   [[gnu::always_inline]] match longest_at(const std::vector<token>& tokens, std::size_t i) const {
-    if (i >= tokens.size() || !forward_.front().next.may_contain(tokens[i].hash)) return {};
+    if (i >= tokens.size() || !forward_.front().next.may_have(tokens[i].roles) ||
+        !forward_.front().next.may_contain(tokens[i].hash))
+      return {};
     return longest_from(tokens, i);
   }
   // Longest phrase ending at tokens[i - 1] (exclusive end i).
   [[gnu::always_inline]] match longest_ending_at(const std::vector<token>& tokens, std::size_t i) const {
-    if (i == 0 || i > tokens.size() || !backward_.front().next.may_contain(tokens[i - 1].hash)) return {};
+    if (i == 0 || i > tokens.size() || !backward_.front().next.may_have(tokens[i - 1].roles) ||
+        !backward_.front().next.may_contain(tokens[i - 1].hash))
+      return {};
     return longest_to(tokens, i);
   }
 
@@ -191,6 +231,95 @@ class phrase_matcher {
   match longest_from(const std::vector<token>& tokens, std::size_t i) const;
   match longest_to(const std::vector<token>& tokens, std::size_t i) const;
   trie forward_ = trie(1), backward_ = trie(1);
+  friend class word_index;  // binds the two roots
 };
+
+// The vocabulary's words, interned (word ids), each with the bits of the lists ("roles") it
+// belongs to or starts: role titles, organisations, function words, event triggers, number
+// words... Built once per rule_set (rule_set::load, merge_file, index_words) and frozen, so
+// that threads share it. tokenize() looks each token up once and stores its id and bits; a
+// word_map or phrase_matcher bound to the index (bind()) then turns away a token with none of
+// its roles on one bit test, where it tested the token's hash against its Bloom bits, and a pass
+// can test several lists at once ("may this token start a title, an organisation or a cue?").
+//
+// Binding is exact or nothing: bind() gives a map the roles whose words it all holds, and only
+// when every word of the map that can be a token has one of them; otherwise (a list edited by
+// hand after indexing, a word a pass made up) the map stays unbound and keeps its Bloom test.
+// Tokens read with one index must only meet maps bound with the same one (tokens_of() in
+// token_pass.hpp checks it); tokens read without an index pass every role test.
+class word_index {
+ public:
+  struct entry {
+    std::uint32_t id = 0;     // 1..size()
+    std::uint64_t roles = 0;  // any_role and the bits of the word's lists
+  };
+  static std::shared_ptr<const word_index> build(const rule_set& rules);
+
+  // Asked once per token: a flat open-addressed table of hashes (16 KB for the shipped
+  // vocabulary), the entries and words apart, read only when a hash matches. No Bloom bits: with
+  // a thousand words they would be mostly set.
+  const entry* find(std::string_view word, std::uint64_t hash) const noexcept {
+    hash = hash ? hash : 1;  // 0 marks a free slot
+    const std::size_t mask = hashes_.size() - 1;
+    for (std::size_t k = hash & mask;; k = (k + 1) & mask) {  // never full: at most half the slots are used
+      const std::uint64_t h = hashes_[k];
+      if (h == 0) return nullptr;
+      if (h == hash && slots_[k].size == word.size() &&
+          same_word(std::string_view(pool_.data() + slots_[k].begin, slots_[k].size), word))
+        return &slots_[k].e;
+    }
+  }
+  std::size_t size() const noexcept { return size_; }
+  std::size_t role_count() const noexcept { return role_words_.size(); }
+  // The mask of roles that covers exactly the words of `m` (see above), or all_roles.
+  template <class T>
+  std::uint64_t cover(const word_map<T>& m) const {
+    std::uint64_t mask = 0;
+    for (std::size_t r = 0; r < role_words_.size(); ++r) {
+      bool inside = !role_words_[r].empty();
+      for (const auto& w : role_words_[r]) inside = inside && m.contains(w);
+      if (inside) mask |= std::uint64_t{1} << r;
+    }
+    bool covered = true;
+    m.for_each([&](const std::string& w, const T&) {
+      if (!covered || !is_token_word(w)) return;
+      const entry* e = find(w, word_hash(w));
+      covered = e && (e->roles & mask);
+    });
+    return covered ? mask : all_roles;
+  }
+  template <class T>
+  void bind(word_map<T>& m) const {
+    m.set_role_mask(cover(m));
+  }
+  void bind(phrase_matcher& p) const {
+    p.forward_.front().next.set_role_mask(cover(p.forward_.front().next));
+    p.backward_.front().next.set_role_mask(cover(p.backward_.front().next));
+  }
+  template <class... M>
+  void bind_all(M&... maps) const {
+    (bind(maps), ...);
+  }
+  // Whether `w` is a word that tokenize() reads as one token with that lower case: only such
+  // words can equal a token's lower case.
+  static bool is_token_word(std::string_view w);
+
+ private:
+  struct slot {
+    entry e;
+    std::uint32_t begin = 0, size = 0;  // the word, in pool_
+  };
+  std::vector<std::uint64_t> hashes_ = std::vector<std::uint64_t>(2);  // a power of two; 0: free
+  std::vector<slot> slots_ = std::vector<slot>(2);
+  std::string pool_;  // the words, one after another
+  std::size_t size_ = 0;
+  std::vector<std::vector<std::string>> role_words_;  // per role bit
+};
+
+// Binds every map to `index` when there is one (word_index::bind).
+template <class... M>
+void bind_roles(const word_index* index, M&... maps) {
+  if (index) index->bind_all(maps...);
+}
 
 }  // namespace crosscheck::detail

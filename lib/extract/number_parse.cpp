@@ -162,6 +162,7 @@ number_reader::number_reader(const rule_set& rules)
     if (w != "a" && w != "an") starters_.insert(w);
   for (const auto& [w, n] : rules.numbers.ordinals) starters_.insert(w);
   for (const auto& [w, n] : rules.numbers.scales) scales_.set(w, n);
+  bind_roles(rules.word_ids(), starters_, scales_, hedges_, vague_);
 }
 
 bool number_reader::hyphenated_starts(const token& t) const noexcept {

@@ -50,6 +50,7 @@ document_words::document_words(const rule_set& rules) : rules_(rules) {
   current_.insert(rules.documents.current.begin(), rules.documents.current.end());
   function_words_.insert(rules.english.function_words.begin(), rules.english.function_words.end());
   function_words_.insert(rules.english.determiners.begin(), rules.english.determiners.end());
+  bind_roles(rules.word_ids(), kinds_, current_, function_words_);
 }
 
 std::optional<document_ref> document_words::at(const number_input& in, std::size_t k) const {
@@ -125,7 +126,8 @@ void document_words::remember(const number_input& in, const document_ref& d) {
   in.memory.sentence = in.memory.current;
 }
 
-number_pass::number_pass(const rule_set& rules, unsigned parts) : events_(rules), reader_(rules) {
+number_pass::number_pass(const rule_set& rules, unsigned parts)
+    : index_(rules.word_ids()), events_(rules), reader_(rules) {
   if (parts & articles) parts_.push_back(make_article_part(rules));
   if (parts & agreements) parts_.push_back(make_agreement_part(rules));
   if (parts & counts) parts_.push_back(make_count_part(rules));
@@ -133,6 +135,7 @@ number_pass::number_pass(const rule_set& rules, unsigned parts) : events_(rules)
   for (const auto& p : parts_)
     for (const auto& w : p->cue_words()) cues_.insert(w);
   year_after_.insert(rules.dates.year_after.begin(), rules.dates.year_after.end());
+  bind_roles(index_, cues_, year_after_);
 }
 
 claim_kind number_pass::kind() const noexcept {
@@ -146,7 +149,7 @@ void number_pass::extract_with(const document& doc, const document_tokens* share
   std::vector<token> buffer;  // the sentence's tokens, when none are shared
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     memory.current = s;
-    sc.use(doc.sentences[s], tokens_of(doc, s, shared, buffer));
+    sc.use(doc.sentences[s], tokens_of(doc, s, shared, buffer, index_));
     // Worth reading: a token that may start a number, or a part's cue word. The first token that
     // may start a number is where reading them begins.
     const auto& toks = sc.toks();

@@ -71,6 +71,7 @@ class time_part final : public detail::event_part {
     for (const auto& w : rules.entry_stamp_words) stamps_.add(w, 0);
     for (const auto& m : rules.meridiem_am) am_.insert(without_dots(m));
     for (const auto& m : rules.meridiem_pm) pm_.insert(without_dots(m));
+    detail::bind_roles(rules.word_ids(), zones_, vague_, hedges_, stamps_);
   }
 
   claim_kind kind() const noexcept override { return claim_kind::time_of_day; }

@@ -22,12 +22,14 @@ namespace crosscheck::detail {
 // them: after the first few documents, tokenizing allocates nothing.
 class document_tokens {
  public:
-  explicit document_tokens(const document& doc) : sentences_(std::exchange(pool(), {})), count_(doc.sentences.size()) {
+  // index: the word ids and roles the tokens get (tokenize()); nullptr: none.
+  document_tokens(const document& doc, const word_index* index)
+      : sentences_(std::exchange(pool(), {})), count_(doc.sentences.size()), index_(index) {
     if (sentences_.size() < count_) sentences_.resize(count_);
     for (std::size_t s = 0; s < count_; ++s) {
       const text_span span = doc.sentences[s].normalized;
       sentences_[s].reserve(span.size() / 5 + 1);  // about one token per five bytes: seldom a second allocation
-      tokenize(doc.normalized, span.begin, span.end, sentences_[s]);
+      tokenize(doc.normalized, span.begin, span.end, sentences_[s], index);
       tokens_ += sentences_[s].size();
     }
   }
@@ -38,6 +40,7 @@ class document_tokens {
   document_tokens(const document_tokens&) = delete;
   document_tokens& operator=(const document_tokens&) = delete;
   const std::vector<token>& operator[](std::size_t sentence) const { return sentences_[sentence]; }
+  const word_index* index() const noexcept { return index_; }
 
  private:
   static constexpr std::size_t max_pooled_tokens = std::size_t{1} << 16;  // about 5 MB of tokens
@@ -50,17 +53,20 @@ class document_tokens {
   std::vector<std::vector<token>> sentences_;
   std::size_t count_ = 0;
   std::size_t tokens_ = 0;
+  const word_index* index_ = nullptr;
 };
 
-// The tokens of sentence s of doc: those in `shared` when given, else read into `buffer`.
+// The tokens of sentence s of doc, with the ids and roles of `index` (the pass's: its word
+// maps are bound to it): those in `shared` when given and read with that index, else read into
+// `buffer`.
 inline const std::vector<token>& tokens_of(const document& doc, std::size_t s, const document_tokens* shared,
-                                           std::vector<token>& buffer) {
-  if (shared) return (*shared)[s];
+                                           std::vector<token>& buffer, const word_index* index) {
+  if (shared && shared->index() == index) return (*shared)[s];
   const text_span span = doc.sentences[s].normalized;
   // A token takes at least two bytes with its separator: with this room, tokenize() never grows
   // the buffer (moving its tokens) in the middle of a sentence.
   buffer.reserve((span.end - span.begin) / 2 + 1);
-  tokenize(doc.normalized, span.begin, span.end, buffer);
+  tokenize(doc.normalized, span.begin, span.end, buffer, index);
   return buffer;
 }
 
@@ -71,8 +77,11 @@ inline const std::vector<token>& tokens_of(const document& doc, std::size_t s, c
 class token_extractor : public extractor {
  public:
   void extract(const document& doc, std::vector<claim>& out) const final { extract_with(doc, nullptr, out); }
-  // As extract(); `shared`: doc's tokens, read already, or nullptr for the pass to read them.
+  // As extract(); `shared`: doc's tokens, read already, or nullptr for the pass to read them
+  // (it reads them again when they were read with another index than index()).
   virtual void extract_with(const document& doc, const document_tokens* shared, std::vector<claim>& out) const = 0;
+  // The word index the pass's maps are bound to (its rule_set's), which its tokens must carry.
+  virtual const word_index* index() const noexcept = 0;
 };
 
 }  // namespace crosscheck::detail

@@ -10,6 +10,7 @@
 
 #include "crosscheck/error.hpp"
 #include "crosscheck/rules.hpp"
+#include "extract/lexical.hpp"
 #include "rules/yaml_util.hpp"
 #include "text/fold.hpp"
 
@@ -622,6 +623,7 @@ rule_set rule_set::load(const std::filesystem::path& dir) {
     apply_file(dir / name, rs);
   check_references(rs, (dir / "events.yaml").string());
   check_role_references(rs, (dir / "roles.yaml").string());
+  rs.index_words();
   return rs;
 }
 
@@ -629,6 +631,9 @@ void rule_set::merge_file(const std::filesystem::path& file) {
   apply_file(file, *this);
   check_references(*this, file.string());
   check_role_references(*this, file.string());
+  index_words();
 }
+
+void rule_set::index_words() { word_ids_ = detail::word_index::build(*this); }
 
 }  // namespace crosscheck

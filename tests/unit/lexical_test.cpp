@@ -2,6 +2,7 @@
 // tokens, and the per-thread reuse of a document's token buffers.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -109,30 +110,183 @@ TEST_CASE("document_tokens: reused buffers give the tokens of a fresh tokenize",
   };
   const auto first = doc("Internationally renowned representatives arrived. They met twice. Then they left. Rain fell.");
   const auto second = doc("Kim met Putin at 2:46 a.m. on Wednesday. He left.");
-  auto same_as_fresh = [](const crosscheck::document& d, const crosscheck::detail::document_tokens& shared) {
+  const crosscheck::detail::word_index* index = crosscheck_test::rules().word_ids();
+  REQUIRE(index);
+  auto same_as_fresh = [&](const crosscheck::document& d, const crosscheck::detail::document_tokens& shared) {
     bool same = true;
     for (std::size_t s = 0; s < d.sentences.size(); ++s) {
-      const auto fresh = tokenize(d.normalized, d.sentences[s].normalized.begin, d.sentences[s].normalized.end);
+      const auto fresh = tokenize(d.normalized, d.sentences[s].normalized.begin, d.sentences[s].normalized.end, index);
       const auto& got = shared[s];
       same = same && got.size() == fresh.size();
       for (std::size_t k = 0; same && k < fresh.size(); ++k)
         same = got[k].begin == fresh[k].begin && got[k].end == fresh[k].end && got[k].lower == fresh[k].lower &&
                got[k].hash == fresh[k].hash && got[k].stem_hash == fresh[k].stem_hash &&
                got[k].capitalized == fresh[k].capitalized && got[k].has_digit == fresh[k].has_digit &&
-               got[k].has_hyphen == fresh[k].has_hyphen && got[k].possessive == fresh[k].possessive;
+               got[k].has_hyphen == fresh[k].has_hyphen && got[k].possessive == fresh[k].possessive &&
+               got[k].id == fresh[k].id && got[k].roles == fresh[k].roles && got[k].stem_roles == fresh[k].stem_roles;
     }
     return same;
   };
   {
-    const crosscheck::detail::document_tokens a(first);
+    const crosscheck::detail::document_tokens a(first, index);
     CHECK(same_as_fresh(first, a));
   }
   {
-    const crosscheck::detail::document_tokens b(second);
+    const crosscheck::detail::document_tokens b(second, index);
     CHECK(same_as_fresh(second, b));
     // A second document's tokens alive at the same time get buffers of their own.
-    const crosscheck::detail::document_tokens c(first);
+    const crosscheck::detail::document_tokens c(first, index);
     CHECK(same_as_fresh(first, c));
     CHECK(same_as_fresh(second, b));
   }
+}
+
+namespace {
+
+// Every token of `text` gets the same answer from the map bound to `index` as from an unbound
+// copy (the Bloom and hash path), whole and by stem.
+template <class Map>
+bool same_answers(const Map& unbound, const Map& bound, std::string_view text,
+                  const crosscheck::detail::word_index& index) {
+  const auto toks = tokenize(text, 0, text.size(), &index);
+  bool same = true;
+  for (const auto& t : toks)
+    same = same && (unbound.find(t) == nullptr) == (bound.find(t) == nullptr) &&
+           (unbound.find_stem(t) == nullptr) == (bound.find_stem(t) == nullptr);
+  return same;
+}
+
+}  // namespace
+
+TEST_CASE("word_index: ids and role bits of the vocabulary's words", "[lexical]") {
+  using crosscheck::detail::all_roles;
+  using crosscheck::detail::any_role;
+  const auto& rules = crosscheck_test::rules();
+  const crosscheck::detail::word_index* index = rules.word_ids();
+  REQUIRE(index);
+  CHECK(index->size() > 100u);
+  const std::string text = "Defense Minister Andrei Belousov's aides met the Kremlin's zorblax.";
+  const auto toks = tokenize(text, 0, text.size(), index);
+  const auto plain = tokenize(text, 0, text.size());
+  REQUIRE(toks.size() == 9u);
+  // Without an index a token may be anything; with one, a word of no list has only any_role.
+  for (const auto& t : plain) CHECK(t.roles == all_roles);
+  CHECK(toks[8].lower == "zorblax");
+  CHECK(toks[8].id == 0u);
+  CHECK(toks[8].roles == any_role);
+  // "defense" starts a title and "minister" is one; distinct words get distinct ids.
+  CHECK(toks[0].id != 0u);
+  CHECK(toks[1].id != 0u);
+  CHECK(toks[0].id != toks[1].id);
+  CHECK(toks[0].roles != any_role);
+  CHECK((toks[0].roles & any_role) != 0u);
+  // "the" is a function word; "Kremlin's" has roles of its own (an organisation's possessive)
+  // and its stem's (the organisation).
+  CHECK(toks[6].lower == "the");
+  CHECK(toks[6].roles != any_role);
+  CHECK(toks[7].possessive);
+  CHECK(toks[7].roles != any_role);
+  CHECK(toks[7].stem_roles != any_role);
+  // A possessive name no list holds: neither the word nor its stem has a role.
+  CHECK(toks[3].possessive);
+  CHECK(toks[3].roles == any_role);
+  CHECK(toks[3].stem_roles == any_role);
+}
+
+TEST_CASE("word_index: a bound map answers as the unbound one, or stays unbound", "[lexical]") {
+  using crosscheck::detail::all_roles;
+  const auto& rules = crosscheck_test::rules();
+  const crosscheck::detail::word_index& index = *rules.word_ids();
+  const std::string text =
+      "The Russian Defense Minister, Kremlin's aide and Putin's press secretary said on Monday that the "
+      "EU's foreign-policy chief, accompanied by others, met him in March at 2 p.m. with the zorblax";
+
+  // Exactly the function words, determiners and pronouns: covered by three roles.
+  crosscheck::detail::word_set function;
+  function.insert(rules.english.function_words.begin(), rules.english.function_words.end());
+  function.insert(rules.english.determiners.begin(), rules.english.determiners.end());
+  function.insert(rules.english.pronouns.begin(), rules.english.pronouns.end());
+  auto bound = function;
+  index.bind(bound);
+  CHECK(bound.role_mask() != all_roles);
+  CHECK(same_answers(function, bound, text, index));
+
+  // Organisation phrases (with their possessives), matched from both ends.
+  crosscheck::detail::phrase_matcher orgs;
+  for (const auto& o : rules.people.organisations)
+    for (const auto& w : o.words) {
+      orgs.add(w, 1);
+      if (w.size() < 2 || w.compare(w.size() - 2, 2, "'s") != 0) orgs.add(w + "'s", 1);
+    }
+  auto bound_orgs = orgs;
+  index.bind(bound_orgs);
+  const auto toks = tokenize(text, 0, text.size(), &index);
+  for (std::size_t i = 0; i <= toks.size(); ++i) {
+    CHECK(orgs.longest_at(toks, i).length == bound_orgs.longest_at(toks, i).length);
+    CHECK(orgs.longest_ending_at(toks, i).length == bound_orgs.longest_ending_at(toks, i).length);
+  }
+
+  // A word no role holds: the map cannot be covered, stays unbound, and still finds it.
+  auto extra = function;
+  extra.insert("zorblax");
+  auto bound_extra = extra;
+  index.bind(bound_extra);
+  CHECK(bound_extra.role_mask() == all_roles);
+  CHECK(bound_extra.contains(toks.back()));
+  CHECK(same_answers(extra, bound_extra, text, index));
+
+  // Part of a role only ("the" without the other function words): that role cannot stand for the
+  // map, whose words then have no covering role.
+  crosscheck::detail::word_set the;
+  the.insert("the");
+  auto bound_the = the;
+  index.bind(bound_the);
+  CHECK(bound_the.role_mask() == all_roles);
+  CHECK(same_answers(the, bound_the, text, index));
+
+  // A word added after binding unbinds the map.
+  index.bind(bound);
+  bound.insert("zorblax");
+  CHECK(bound.role_mask() == all_roles);
+  CHECK(bound.contains(toks.back()));
+}
+
+TEST_CASE("word_index: a rule_set edited by hand is re-indexed on request", "[lexical]") {
+  crosscheck::rule_set rules = crosscheck_test::rules();
+  const auto* before = rules.word_ids();
+  rules.english.function_words.push_back("zorblax");
+  CHECK(rules.word_ids() == before);  // not yet
+  rules.index_words();
+  REQUIRE(rules.word_ids() != before);
+  const std::string text = "zorblax";
+  const auto toks = tokenize(text, 0, text.size(), rules.word_ids());
+  CHECK(toks[0].id != 0u);
+  CHECK(toks[0].roles != crosscheck::detail::any_role);
+}
+
+TEST_CASE("word_index: a vocabulary edited by hand and not re-indexed still gives its claims", "[lexical]") {
+  // A new title whose words no index holds: with the stale index the title matcher stays on its
+  // Bloom test; re-indexed, it is bound. Both find the title, and the same claims.
+  auto person_roles = [](const crosscheck::rule_set& rules) {
+    crosscheck::document d;
+    d.id = "t";
+    d.text = "Grand Vizier Jafar Haddad arrived in Hanoi. The minister met him.";
+    crosscheck::prepare(d, rules);
+    std::vector<crosscheck::claim> out;
+    crosscheck::default_extractors(rules).extract(d, out);
+    std::vector<std::string> roles;
+    for (const auto& c : out)
+      if (const auto* r = std::get_if<crosscheck::role_value>(&c.val)) roles.push_back(c.subject.str() + "=" + r->role.str());
+    return roles;
+  };
+  crosscheck::rule_set stale = crosscheck_test::rules();
+  REQUIRE(!stale.people.roles.empty());
+  stale.people.roles.front().titles.push_back("grand vizier");
+  const std::string role = stale.people.roles.front().id;  // head_of_state
+  crosscheck::rule_set fresh = stale;
+  fresh.index_words();
+  const auto a = person_roles(stale);
+  const auto b = person_roles(fresh);
+  CHECK(a == b);
+  CHECK(std::find(a.begin(), a.end(), "person:jafar haddad=" + role) != a.end());
 }
