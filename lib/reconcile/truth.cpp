@@ -9,15 +9,14 @@
 #include <bit>
 #include <cmath>
 #include <cstdint>
-#include <exception>
 #include <numeric>
 #include <stdexcept>
-#include <system_error>
 #include <thread>
 #include <unordered_map>
 
 #include "model/timing.hpp"
 #include "reconcile/claim_prefetch.hpp"
+#include "reconcile/split_for.hpp"
 #include "reconcile/weights.hpp"
 
 namespace crosscheck {
@@ -138,39 +137,6 @@ double similarity(const value& a, const value& b, int minutes) {
 
 // From this many candidate values, truth discovery's rounds use two threads.
 constexpr std::size_t parallel_min_values = 100000;
-
-// f(begin, end, part) over [0, n) in `parts` (1 or 2) ranges, [0, mid) and [mid, n), the second
-// on a thread of its own.
-template <class F>
-void split_for(std::size_t n, std::size_t mid, unsigned parts, const F& f) {
-  if (parts < 2 || mid == 0 || mid >= n) {
-    f(0, n, 0);
-    return;
-  }
-  std::exception_ptr failure;
-  std::thread second;
-  try {
-    second = std::thread([&] {
-      try {
-        f(mid, n, 1);
-      } catch (...) {
-        failure = std::current_exception();
-      }
-    });
-  } catch (const std::system_error&) {
-    f(0, n, 0);
-    return;
-  }
-  struct joiner {
-    std::thread& t;
-    ~joiner() {
-      if (t.joinable()) t.join();
-    }
-  } join_second{second};
-  f(0, mid, 0);
-  second.join();
-  if (failure) std::rethrow_exception(failure);
-}
 
 // Where to cut [0, n) so that both parts hold about half of the items, when range i holds the
 // items [at[i], at[i + 1]) (`at` has n + 1 offsets).
@@ -486,7 +452,7 @@ truth_result discover_truth(const std::vector<claim>& claims, const std::vector<
       // Slot by slot (a slot depends on nothing computed in the same step): the values' scores,
       // plus a share of their near values' plain scores; their probabilities, a softmax over the
       // slot's values and the false values nobody stated; and the winner.
-      split_for(slots.size(), slots_cut, parts, [&](std::size_t from, std::size_t until, unsigned part) {
+      detail::split_for(slots.size(), slots_cut, parts, [&](std::size_t from, std::size_t until, unsigned part) {
         std::vector<double>& raw = raw_of[part];
         for (std::size_t si = from; si < until; ++si) {
           const std::uint32_t b = slot_begin[si], e = slot_begin[si + 1];
@@ -512,7 +478,7 @@ truth_result discover_truth(const std::vector<claim>& claims, const std::vector<
         }
       });
       // New accuracies: the mean probability of what each source states, shrunk to its prior.
-      split_for(n_accuracies, accuracies_cut, parts, [&](std::size_t from, std::size_t until, unsigned) {
+      detail::split_for(n_accuracies, accuracies_cut, parts, [&](std::size_t from, std::size_t until, unsigned) {
         for (std::size_t i = from; i < until; ++i) {
           double sum = 0;
           for (std::uint32_t k = accuracy_at[i]; k < accuracy_at[i + 1]; ++k) sum += score[accuracy_cands[k]];
@@ -593,7 +559,7 @@ truth_result discover_truth(const std::vector<claim>& claims, const std::vector<
   // Results per slot, each on its own (split between the threads like the rounds).
   out.slots.resize(slots.size());
   std::vector<std::uint32_t> sources_of[2];  // a slot's sources, per thread
-  split_for(slots.size(), slots.size() / 2, parts, [&](std::size_t from, std::size_t until, unsigned part) {
+  detail::split_for(slots.size(), slots.size() / 2, parts, [&](std::size_t from, std::size_t until, unsigned part) {
     std::vector<std::uint32_t>& slot_sources = sources_of[part];
     for (std::size_t si = from; si < until; ++si) {
       slot_truth& st = out.slots[si];
