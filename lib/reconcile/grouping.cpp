@@ -125,7 +125,7 @@ std::vector<std::vector<std::size_t>> group_claims(const std::vector<claim>& cla
   const unsigned parts = n >= parallel_min_claims && std::thread::hardware_concurrency() >= 2 ? 2 : 1;
   const std::size_t mid = n / 2;
   occasion_map occasions_of[2];
-  std::string_view latest_of[2];  // the most recent occasion of all: the news being reported
+  std::string_view latest_of[2];  // each half's most recent occasion; the later is the news being reported
   split_for(n, mid, parts, [&](std::size_t from, std::size_t until, unsigned part) {
     occasion_map& occasions = occasions_of[part];
     std::string_view& latest = latest_of[part];
