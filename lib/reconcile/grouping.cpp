@@ -11,8 +11,11 @@
 #include <numeric>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <unordered_map>
 #include <utility>
+
+#include "reconcile/split_for.hpp"
 
 namespace crosscheck::detail {
 
@@ -24,17 +27,28 @@ subject_parts split_subject(std::string_view s) noexcept {
 
 namespace {
 
+// Two views of the same text: most often the very same bytes (shared strings), which need no
+// comparing.
+inline bool same_text(std::string_view a, std::string_view b) noexcept {
+  return a.size() == b.size() && (a.data() == b.data() || a == b);
+}
+
 // Keys of views into the claims, hashed: grouping is linear in the claims, not N log N.
 struct base_key {
   claim_kind kind;
   std::string_view attribute, base;
-  friend bool operator==(const base_key&, const base_key&) = default;
+  friend bool operator==(const base_key& x, const base_key& y) noexcept {
+    return x.kind == y.kind && same_text(x.attribute, y.attribute) && same_text(x.base, y.base);
+  }
 };
 struct block_key {
   claim_kind kind;
   std::string_view attribute, base, occasion;
   std::size_t hash;  // of the four above, computed once (see text_hashes)
-  friend bool operator==(const block_key&, const block_key&) = default;
+  friend bool operator==(const block_key& x, const block_key& y) noexcept {
+    return x.hash == y.hash && x.kind == y.kind && same_text(x.attribute, y.attribute) && same_text(x.base, y.base) &&
+           same_text(x.occasion, y.occasion);
+  }
 };
 inline std::size_t mix(std::size_t h, std::size_t v) noexcept { return h ^ (v + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2)); }
 struct key_hash {
@@ -73,6 +87,15 @@ struct occasions_seen {
   std::string_view first;
   bool several = false;
 };
+using occasion_map = std::unordered_map<base_key, occasions_seen, key_hash>;
+
+// The later of two occasions (years: the longer, then the greater); empty is the earliest.
+bool later(std::string_view a, std::string_view b) noexcept {
+  return !a.empty() && (b.empty() || a.size() > b.size() || (a.size() == b.size() && a > b));
+}
+
+// From this many claims, the blocking pass reads the claims in two halves on two threads.
+constexpr std::size_t parallel_min_claims = 100000;
 
 // The "same fact" graph: one vertex per claim, an edge each way for every pair joined below
 // (32-bit indices: 12 bytes a claim at most, plus the edge list while it is built).
@@ -96,48 +119,77 @@ std::vector<std::vector<std::size_t>> group_claims(const std::vector<claim>& cla
   // same fact. A claim with no occasion takes the only one its (kind, attribute, base) knows,
   // when that is the latest occasion of the run;
   // with several it cannot tell them apart and stays with the other claims that have none.
-  std::unordered_map<base_key, occasions_seen, key_hash> occasions;
-  std::string_view latest;  // the most recent occasion of all: the news being reported
-  for (std::size_t i = 0; i < n; ++i)
-    if (const claim& c = claims[i]; !c.occasion.empty()) {
-      auto [it, inserted] = occasions.try_emplace(base_key{c.kind, c.attribute, parts_of(i).base});
-      if (inserted) it->second.first = c.occasion;
-      else if (it->second.first != c.occasion) it->second.several = true;
-      if (latest.empty() || c.occasion.size() > latest.size() || (c.occasion.size() == latest.size() && c.occasion > latest))
-        latest = c.occasion;
-    }
-  // Each claim's block, numbered in order of first appearance; then the members of each block
-  // in claim order (a counting sort). A claim with the key of the claim before it (claims of
-  // one fact often come in a row) skips the hash table.
-  std::unordered_map<block_key, std::uint32_t, key_hash> block_of;
-  block_of.reserve(n / 4 + 16);
+  // With many claims, both passes below read the two halves of the claims on two threads, each
+  // with its own tables, and merge the second half's into the first's: the blocks are the same
+  // (only their numbers differ, and nothing below depends on them).
+  const unsigned parts = n >= parallel_min_claims && std::thread::hardware_concurrency() >= 2 ? 2 : 1;
+  const std::size_t mid = n / 2;
+  occasion_map occasions_of[2];
+  std::string_view latest_of[2];  // each half's most recent occasion; the later is the news being reported
+  split_for(n, mid, parts, [&](std::size_t from, std::size_t until, unsigned part) {
+    occasion_map& occasions = occasions_of[part];
+    std::string_view& latest = latest_of[part];
+    for (std::size_t i = from; i < until; ++i)
+      if (const claim& c = claims[i]; !c.occasion.empty()) {
+        auto [it, inserted] = occasions.try_emplace(base_key{c.kind, c.attribute, parts_of(i).base});
+        if (inserted) it->second.first = c.occasion;
+        else if (it->second.first != c.occasion) it->second.several = true;
+        if (later(c.occasion, latest)) latest = c.occasion;
+      }
+  });
+  occasion_map& occasions = occasions_of[0];
+  for (const auto& [key, seen] : occasions_of[1]) {
+    auto [it, inserted] = occasions.try_emplace(key, seen);
+    if (!inserted && (seen.several || it->second.first != seen.first)) it->second.several = true;
+  }
+  occasions_of[1] = {};
+  const std::string_view latest = later(latest_of[1], latest_of[0]) ? latest_of[1] : latest_of[0];
+
+  // Each claim's block; then the members of each block in claim order (a counting sort). A
+  // claim with the key of the claim before it (claims of one fact often come in a row) skips
+  // the hash table.
+  using block_map = std::unordered_map<block_key, std::uint32_t, key_hash>;
+  block_map blocks_of[2];
   std::vector<std::uint32_t> block(n);
   // Each claim's place, kept for the edges below: they visit the claims block by block, and
   // reading the place there again cost a cache miss on the claim and one on its subject.
   std::vector<std::string_view> place_of(n);
-  block_key previous{};
-  text_hashes hashes;
-  for (std::size_t i = 0; i < n; ++i) {
-    const claim& c = claims[i];
-    const subject_parts parts = parts_of(i);
-    const std::string_view base = parts.base;
-    place_of[i] = parts.place;
-    std::string_view occasion = c.occasion;
-    if (occasion.empty() && !occasions.empty()) {
-      const auto it = occasions.find(base_key{c.kind, c.attribute, base});
-      // ... and only when that one is the news of the day, never a past occasion: an undated
-      // "arrived at 2:46 a.m." is not about the 2000 visit.
-      if (it != occasions.end() && !it->second.several && it->second.first == latest) occasion = it->second.first;
+  split_for(n, mid, parts, [&](std::size_t from, std::size_t until, unsigned part) {
+    block_map& block_of = blocks_of[part];
+    block_of.reserve((until - from) / 4 + 16);
+    block_key previous{};
+    text_hashes hashes;
+    for (std::size_t i = from; i < until; ++i) {
+      const claim& c = claims[i];
+      const subject_parts subject = parts_of(i);
+      const std::string_view base = subject.base;
+      place_of[i] = subject.place;
+      std::string_view occasion = c.occasion;
+      if (occasion.empty() && !occasions.empty()) {
+        const auto it = occasions.find(base_key{c.kind, c.attribute, base});
+        // ... and only when that one is the news of the day, never a past occasion: an undated
+        // "arrived at 2:46 a.m." is not about the 2000 visit.
+        if (it != occasions.end() && !it->second.several && it->second.first == latest) occasion = it->second.first;
+      }
+      const std::string_view attribute = c.attribute;
+      const block_key key{c.kind, attribute, base, occasion,
+                          mix(mix(mix(static_cast<std::size_t>(c.kind), hashes(attribute)), hashes(base)), hashes(occasion))};
+      if (i > from && key == previous) {
+        block[i] = block[i - 1];
+        continue;
+      }
+      block[i] = block_of.try_emplace(key, static_cast<std::uint32_t>(block_of.size())).first->second;
+      previous = key;
     }
-    const std::string_view attribute = c.attribute;
-    const block_key key{c.kind, attribute, base, occasion,
-                        mix(mix(mix(static_cast<std::size_t>(c.kind), hashes(attribute)), hashes(base)), hashes(occasion))};
-    if (i > 0 && key == previous) {
-      block[i] = block[i - 1];
-      continue;
-    }
-    block[i] = block_of.try_emplace(key, static_cast<std::uint32_t>(block_of.size())).first->second;
-    previous = key;
+  });
+  // The second half's blocks take the first half's number where the first half has them.
+  block_map& block_of = blocks_of[0];
+  if (!blocks_of[1].empty()) {
+    std::vector<std::uint32_t> number(blocks_of[1].size());
+    for (const auto& [key, b] : blocks_of[1])
+      number[b] = block_of.try_emplace(key, static_cast<std::uint32_t>(block_of.size())).first->second;
+    blocks_of[1] = {};
+    for (std::size_t i = mid; i < n; ++i) block[i] = number[block[i]];
   }
   const std::size_t n_blocks = block_of.size();
   block_of = {};

@@ -261,3 +261,62 @@ TEST_CASE("truth: text values (gates) compare trimmed and case-folded", "[truth]
   CHECK(parse_claim_kind("text", k));
   CHECK(k == claim_kind::text);
 }
+
+TEST_CASE("truth: with over 100,000 values (rounds and results on two threads) the same findings, the same bits twice", "[truth]") {
+  // 32,000 flights, three or four values each (108,000 in all): three sources agree; two are
+  // wrong their own way; two copy one feed that is wrong on three flights in eight. One flight
+  // where the two wrong sources agree against a reliable one. Slots built directly, one per
+  // subject, in order.
+  std::vector<claim> claims;
+  std::vector<slot> slots;
+  auto add = [&](const std::string& source, const std::string& subject, int minutes) {
+    if (slots.empty() || slots.back().subject != subject) {
+      slot s;
+      s.id = fmt::format("S{}", slots.size() + 1);
+      s.kind = claim_kind::time_of_day;
+      s.subject = subject;
+      s.attribute = "time";
+      slots.push_back(s);
+    }
+    slots.back().claims.push_back(claims.size());
+    claims.push_back(make(source, subject, at(minutes)));
+  };
+  const int flights = 32000;
+  for (int f = 0; f < flights; ++f) {
+    const std::string subject = fmt::format("flight{}", f);
+    const int truth = 300 + f % 600;
+    for (const char* s : {"good1", "good2", "good3"}) add(s, subject, truth);
+    add("bad1", subject, truth + 45);
+    add("bad2", subject, truth + 90);
+    const int copied = f % 8 < 3 ? truth + 30 : truth;
+    add("copy1", subject, copied);
+    add("copy2", subject, copied);
+  }
+  add("good1", "disputed", 10 * 60);
+  add("bad1", "disputed", 11 * 60 + 30);
+  add("bad2", "disputed", 11 * 60 + 30);
+  truth_options o;
+  o.mode = best_value_mode::truth_discovery;
+  const auto r = discover_truth(claims, slots, crosscheck_test::rules(), o);
+  REQUIRE(r.slots.size() == slots.size());
+  std::size_t right = 0;
+  for (int f = 0; f < flights; ++f) right += r.slots[static_cast<std::size_t>(f)].value == to_string(value{at(300 + f % 600)});
+  CHECK(right == static_cast<std::size_t>(flights));
+  CHECK(r.slots.back().value == "10:00");
+  CHECK_THAT(r.slots.back().reason, Catch::Contains("led by good1"));
+  CHECK((trust_of(r, "copy1").copies == "copy2" || trust_of(r, "copy2").copies == "copy1"));
+  CHECK(trust_of(r, "bad1").reliability < 0.3);
+  // Again: every probability and reliability to the last bit.
+  const auto again = discover_truth(claims, slots, crosscheck_test::rules(), o);
+  CHECK(again.iterations == r.iterations);
+  std::size_t same = 0;
+  for (std::size_t i = 0; i < r.slots.size(); ++i)
+    same += again.slots[i].value == r.slots[i].value && again.slots[i].confidence == r.slots[i].confidence &&
+            again.slots[i].reason == r.slots[i].reason && again.slots[i].tie == r.slots[i].tie;
+  CHECK(same == r.slots.size());
+  REQUIRE(again.sources.size() == r.sources.size());
+  for (std::size_t i = 0; i < r.sources.size(); ++i) {
+    CHECK(again.sources[i].source == r.sources[i].source);
+    CHECK(again.sources[i].reliability == r.sources[i].reliability);
+  }
+}
