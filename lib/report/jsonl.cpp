@@ -10,7 +10,9 @@
 #include <thread>
 
 #include <array>
+#include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <fstream>
 #include <istream>
@@ -498,57 +500,73 @@ class line_reader {
   bool eof_ = false;
 };
 
-// Raw values already read, by (kind, raw text): open addressing over an arena of keys, so that
-// a lookup costs a hash and a cache line or two, not a chase through nodes.
+// Raw values already read, by (kind, raw text), each with its raw text as a shared string (the
+// quote of a claim whose line has no "text"): one probe gives both. Open addressing over small
+// entries that point at both the record and its text, so that a lookup costs a hash and three
+// cache lines fetched side by side, not a chase through nodes. The hash is the raw text's alone
+// (a text read as two kinds is rare), so that a line can ask for its entry before its kind is
+// known (prefetch()).
 class value_memo {
  public:
-  // The value stored under `key` (unset: the raw value does not read), or null when none is.
-  const std::optional<value>* find(std::string_view key, std::size_t h) const noexcept {
+  struct known {
+    shared_string raw;
+    claim_kind kind;
+    std::optional<value> val;  // unset: the raw text does not read as `kind`
+  };
+  static std::size_t hash(std::string_view raw) noexcept { return std::hash<std::string_view>()(raw); }
+  // Asks the memory for the entry of `h` ahead of find().
+  void prefetch(std::size_t h) const noexcept {
+    if (!table_.empty()) __builtin_prefetch(&table_[h & (table_.size() - 1)]);
+  }
+  // The record of (raw, kind), or null when there is none.
+  const known* find(std::string_view raw, claim_kind kind, std::size_t h) const noexcept {
     if (table_.empty()) return nullptr;
     for (std::size_t i = h & (table_.size() - 1);; i = (i + 1) & (table_.size() - 1)) {
       const entry& e = table_[i];
-      if (e.value == empty) return nullptr;
-      if (e.hash == h && e.key_len == key.size() && std::memcmp(keys_.data() + e.key_at, key.data(), key.size()) == 0)
-        return &values_[e.value];
+      if (e.record == empty) return nullptr;
+      if (e.hash != h || e.size != raw.size()) continue;
+      const known& k = records_[e.record];
+      __builtin_prefetch(&k);  // fetched while the text is compared
+      if (std::memcmp(e.text, raw.data(), raw.size()) == 0 && k.kind == kind) return &k;
     }
   }
-  void insert(std::string_view key, std::size_t h, std::optional<value> v) {
-    // Bounded: starts over past a million values or 64 MiB of keys.
-    if (values_.size() >= (std::size_t{1} << 20) || keys_.size() + key.size() > (std::size_t{64} << 20)) clear();
-    if ((values_.size() + 1) * 2 > table_.size()) grow();
-    entry e{h, static_cast<std::uint32_t>(keys_.size()), static_cast<std::uint32_t>(key.size()),
-            static_cast<std::uint32_t>(values_.size())};
-    keys_.append(key);
-    values_.push_back(std::move(v));
-    place(e);
+  const known& insert(std::string_view raw, claim_kind kind, std::size_t h, std::optional<value> v) {
+    // Bounded: starts over past a million values or 64 MiB of raw text (the claims keep theirs).
+    if (records_.size() >= (std::size_t{1} << 20) || raw_bytes_ + raw.size() > (std::size_t{64} << 20)) clear();
+    if ((records_.size() + 1) * 2 > table_.size()) grow();
+    const known& k = records_.emplace_back(known{shared_string(raw), kind, std::move(v)});
+    place(entry{h, k.raw.data(), static_cast<std::uint32_t>(raw.size()), static_cast<std::uint32_t>(records_.size() - 1)});
+    raw_bytes_ += raw.size();
+    return k;
   }
 
  private:
   static constexpr std::uint32_t empty = UINT32_MAX;
   struct entry {
     std::size_t hash = 0;
-    std::uint32_t key_at = 0, key_len = 0;
-    std::uint32_t value = empty;
+    const char* text = nullptr;  // the record's raw text (its shared block)
+    std::uint32_t size = 0;
+    std::uint32_t record = empty;
   };
   void place(const entry& e) {
     std::size_t i = e.hash & (table_.size() - 1);
-    while (table_[i].value != empty) i = (i + 1) & (table_.size() - 1);
+    while (table_[i].record != empty) i = (i + 1) & (table_.size() - 1);
     table_[i] = e;
   }
   void grow() {
     std::vector<entry> old(std::max<std::size_t>(table_.size() * 2, 1024));
     old.swap(table_);
     for (const entry& e : old)
-      if (e.value != empty) place(e);
+      if (e.record != empty) place(e);
   }
   void clear() {
     table_.clear();
-    keys_.clear();
-    values_.clear();
+    records_.clear();
+    raw_bytes_ = 0;
   }
   std::vector<entry> table_;
-  std::string keys_;
-  std::vector<std::optional<value>> values_;
+  std::vector<known> records_;
+  std::size_t raw_bytes_ = 0;
 };
 
 // Texts already read from this file, so that claims share one copy of a repeated source,
@@ -640,21 +658,38 @@ struct jfields {
 
 bool json_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
+// True when one of the eight bytes of `w` ends a run of plain string characters: a '"', a '\\'
+// or a control character (the bit tricks of "Bit Twiddling Hacks": a zero byte, a byte below n).
+bool ends_plain_run(std::uint64_t w) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+  auto has_zero = [&](std::uint64_t x) { return (x - ones) & ~x & highs; };
+  return (has_zero(w ^ (ones * '"')) | has_zero(w ^ (ones * '\\')) | ((w - ones * 0x20) & ~w & highs)) != 0;
+}
+
 // The common case, read without a DOM: one flat object whose values are strings (simple
 // escapes), unsigned integers, booleans or null, no key given twice. Anything else (a \u escape,
 // a negative or decimal number, a nested value, a syntax error) returns false and the line goes
-// to nlohmann, which reads it or words the error as before.
-bool scan_flat(std::string_view s, jfields& out) {
+// to nlohmann, which reads it or words the error as before. `ascii` tells whether every byte of
+// the line is ASCII (then it is valid UTF-8); when false, the line may still be valid UTF-8.
+bool scan_flat(std::string_view s, jfields& out, bool& ascii) {
   out.clear();
   std::size_t i = 0;
   const std::size_t n = s.size();
+  // Outside strings only ASCII is accepted, so the strings' bytes are the ones to look at.
+  std::uint64_t seen = 0;  // the strings' bytes ORed together
   auto skip = [&] {
     while (i < n && json_space(s[i])) ++i;
   };
   // A string at s[i] == '"': its contents in `text`, unescaped into `scratch` when needed.
   auto string_at = [&](std::string_view& text, std::string* scratch) -> bool {
     const std::size_t begin = ++i;
-    while (i < n && s[i] != '"' && s[i] != '\\' && static_cast<unsigned char>(s[i]) >= 0x20) ++i;
+    for (std::uint64_t w; i + 8 <= n; i += 8) {  // eight bytes at a time up to the run's end
+      std::memcpy(&w, s.data() + i, 8);
+      if (ends_plain_run(w)) break;
+      seen |= w;
+    }
+    for (; i < n && s[i] != '"' && s[i] != '\\' && static_cast<unsigned char>(s[i]) >= 0x20; ++i)
+      seen |= static_cast<unsigned char>(s[i]);
     if (i >= n || static_cast<unsigned char>(s[i]) < 0x20) return false;
     if (s[i] == '"') {
       text = s.substr(begin, i - begin);
@@ -672,6 +707,7 @@ bool scan_flat(std::string_view s, jfields& out) {
       }
       if (static_cast<unsigned char>(c) < 0x20) return false;
       if (c != '\\') {
+        seen |= static_cast<unsigned char>(c);
         scratch->push_back(c);
         ++i;
         continue;
@@ -756,6 +792,7 @@ bool scan_flat(std::string_view s, jfields& out) {
     }
   }
   skip();
+  ascii = (seen & 0x8080808080808080ull) == 0;
   return i == n;
 }
 
@@ -836,6 +873,16 @@ class claim_line_parser {
     diagnostics_.push_back(std::move(d));
   }
 
+  // "<file>:<line>", the id of a claim whose line gives none, written into a reused buffer (a
+  // feed without ids makes one for every line).
+  std::string_view default_id(std::size_t line_no) {
+    id_.resize(name_.size() + 1);
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, line_no).ptr;
+    id_.append(digits, end);
+    return id_;
+  }
+
   void keep(claim&& c) {
     if (out_) {
       out_->push_back(std::move(c));
@@ -853,10 +900,10 @@ class claim_line_parser {
   const rule_set& rules_;
   const detail::time_text_parser times_;
   value_memo memo_;
-  std::string memo_key_;
   text_memo texts_;  // one per part: the parts share nothing, and copies of its texts may cross threads
   const shared_string default_rule_ = "input.jsonl";
   jfields fields_;
+  std::string id_ = name_ + ':';  // default_id()'s buffer: the file's name and ':', then the line
   std::vector<claim>* out_ = nullptr;
   std::vector<std::vector<claim>>* chunks_ = nullptr;
   std::vector<diagnostic>& diagnostics_;
@@ -870,13 +917,17 @@ void claim_line_parser::parse(std::string_view line, std::size_t length, std::si
     return;
   }
   if (trim(line).empty()) return;
-  if (auto bad = find_invalid_utf8(line)) {
-    warn(fmt::format("invalid UTF-8 at byte {} of the line", *bad));
-    return;
-  }
   jfields& fields = fields_;
+  bool ascii = false;
+  const bool flat = scan_flat(line, fields, ascii);
+  if (!flat || !ascii) {  // a flat line of ASCII is valid UTF-8: the common case reads it once
+    if (auto bad = find_invalid_utf8(line)) {
+      warn(fmt::format("invalid UTF-8 at byte {} of the line", *bad));
+      return;
+    }
+  }
   nlohmann::json j;  // used only when the line is not a flat object of simple values
-  if (!scan_flat(line, fields)) {
+  if (!flat) {
     try {
       j = nlohmann::json::parse(line);
     } catch (const nlohmann::json::exception& e) {
@@ -896,6 +947,11 @@ void claim_line_parser::parse(std::string_view line, std::size_t length, std::si
                ? v.text
                : std::string_view();
   };
+  // The raw value's memo entry is most often far in memory: asked for now, it comes while the
+  // texts before it are looked up.
+  const std::string_view raw = str(f_value);
+  const std::size_t raw_hash = value_memo::hash(raw);
+  memo_.prefetch(raw_hash);
   claim c;
   c.ev.source = texts_.get(f_source, str(f_source));
   c.ev.document = texts_.get(f_document, str(f_document));
@@ -904,7 +960,6 @@ void claim_line_parser::parse(std::string_view line, std::size_t length, std::si
   c.subject_text = texts_.get(f_subject_text, str(f_subject_text));
   c.attribute = texts_.get(f_attribute, str(f_attribute));
   c.occasion = texts_.get(f_occasion, str(f_occasion));
-  const std::string_view raw = str(f_value);
   if (c.ev.document.empty() || c.subject.empty() || c.attribute.empty() || raw.empty()) {
     warn("needs \"source\" (or \"document\"), \"subject\", \"attribute\" and \"value\"");
     return;
@@ -921,24 +976,17 @@ void claim_line_parser::parse(std::string_view line, std::size_t length, std::si
   }
   // Feeds repeat raw values (sites that copy one another write the same cell): each distinct
   // (kind, raw value) is read once. The memo is bounded and starts over when full.
-  memo_key_.assign(raw);
-  memo_key_ += '\x1f';
-  memo_key_ += static_cast<char>('0' + static_cast<int>(c.kind));
-  const std::size_t memo_hash = std::hash<std::string_view>()(memo_key_);
-  if (const auto* known = memo_.find(memo_key_, memo_hash)) {
-    if (!*known) {
-      warn(fmt::format("cannot read \"{}\" as a {}", raw, to_string(c.kind)));
-      return;
-    }
-    c.val = **known;
-  } else {
-    const bool ok = parse_value_with(c.kind, raw, times_, c.val, &rules_);
-    memo_.insert(memo_key_, memo_hash, ok ? std::optional<value>(c.val) : std::nullopt);
-    if (!ok) {
-      warn(fmt::format("cannot read \"{}\" as a {}", raw, to_string(c.kind)));
-      return;
-    }
+  const value_memo::known* known = memo_.find(raw, c.kind, raw_hash);
+  if (!known) {
+    value v;
+    const bool ok = parse_value_with(c.kind, raw, times_, v, &rules_);
+    known = &memo_.insert(raw, c.kind, raw_hash, ok ? std::optional<value>(std::move(v)) : std::nullopt);
   }
+  if (!known->val) {
+    warn(fmt::format("cannot read \"{}\" as a {}", raw, to_string(c.kind)));
+    return;
+  }
+  c.val = *known->val;
   if (const auto m = str(f_modality); !m.empty() && !parse_modality(m, c.mod)) {
     warn(fmt::format("unknown modality \"{}\"", m));
     return;
@@ -948,8 +996,8 @@ void claim_line_parser::parse(std::string_view line, std::size_t length, std::si
     return;
   }
   c.id = str(f_id);
-  if (c.id.empty()) c.id = fmt::format("{}:{}", name_, line_no);
-  c.ev.text = texts_.get(f_text, str(f_text).empty() ? raw : str(f_text));
+  if (c.id.empty()) c.id = default_id(line_no);
+  c.ev.text = str(f_text).empty() ? known->raw : texts_.get(f_text, str(f_text));
   c.ev.sentence = texts_.get(f_sentence, str(f_sentence));
   c.ev.attribution = texts_.get(f_attribution, str(f_attribution));
   c.rule = str(f_rule).empty() ? default_rule_ : texts_.get(f_rule, str(f_rule));
