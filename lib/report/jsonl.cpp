@@ -10,6 +10,7 @@
 #include <thread>
 
 #include <array>
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -518,6 +519,15 @@ class value_memo {
   void prefetch(std::size_t h) const noexcept {
     if (!table_.empty()) __builtin_prefetch(&table_[h & (table_.size() - 1)]);
   }
+  // Once the entry of `h` is near (prefetch() a while ago): asks for the record and the text it
+  // points at, so that find() does not wait for them one after the other.
+  void prepare(std::size_t h) const noexcept {
+    if (table_.empty()) return;
+    const entry& e = table_[h & (table_.size() - 1)];
+    if (e.record == empty) return;
+    __builtin_prefetch(e.text);
+    __builtin_prefetch(&records_[e.record]);
+  }
   // The record of (raw, kind), or null when there is none.
   const known* find(std::string_view raw, claim_kind kind, std::size_t h) const noexcept {
     if (table_.empty()) return nullptr;
@@ -642,19 +652,32 @@ constexpr std::string_view field_names[f_count] = {
     "occasion",    "value",    "text",     "start", "end",     "attribution",  "modality",
     "hedge",       "weekday",  "zone",     "repeated", "sentence", "sentence_start", "rule"};
 
-// The field a key names, or f_count for a key the reader ignores.
+// The field a key names, or f_count for a key the reader ignores. The names are short: compared
+// byte by byte (a call to memcmp per key was a visible part of the scan).
 field_id field_of(std::string_view key) noexcept {
-  for (std::size_t k = 0; k < f_count; ++k)
-    if (field_names[k].size() == key.size() && field_names[k][0] == key[0] && field_names[k] == key)
-      return static_cast<field_id>(k);
+  for (std::size_t k = 0; k < f_count; ++k) {
+    const std::string_view name = field_names[k];
+    if (name.size() != key.size() || name[0] != key[0]) continue;
+    std::size_t i = 1;
+    while (i < name.size() && name[i] == key[i]) ++i;
+    if (i == name.size()) return static_cast<field_id>(k);
+  }
   return f_count;
 }
 
 struct jfields {
   std::array<jfield, f_count> f;
   std::array<std::string, f_count> scratch;
-  void clear() { f.fill(jfield{}); }
+  std::uint32_t given = 0;  // a bit per field set since clear(): only those are cleared
+  void set(field_id k, const jfield& v) {
+    f[k] = v;
+    given |= std::uint32_t{1} << k;
+  }
+  void clear() {
+    for (; given != 0; given &= given - 1) f[static_cast<std::size_t>(std::countr_zero(given))] = jfield{};
+  }
 };
+static_assert(f_count <= 32, "jfields::given has a bit per field");
 
 bool json_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
@@ -778,7 +801,7 @@ bool scan_flat(std::string_view s, jfields& out, bool& ascii) {
       }
       if (id < f_count) {
         if (out.f[id].type != jtype::absent) return false;  // a key given twice
-        out.f[id] = v;
+        out.set(id, v);
       }
       skip();
       if (i >= n) return false;
@@ -803,6 +826,7 @@ void fields_of(const nlohmann::json& j, jfields& out) {
     const auto it = j.find(std::string(field_names[k]));
     if (it == j.end()) continue;
     jfield& v = out.f[k];
+    out.given |= std::uint32_t{1} << k;
     if (it->is_null()) {
       v.type = jtype::null;
     } else if (it->is_string()) {
@@ -861,8 +885,11 @@ class claim_line_parser {
       : name_(name), rules_(rules), times_(rules), chunks_(&chunks), diagnostics_(diagnostics) {}
 
   // One line (its '\n' dropped), `length` bytes long (over the limit: `line` is empty), the
-  // `line_no`-th of the input.
-  void parse(std::string_view line, std::size_t length, std::size_t line_no);
+  // `line_no`-th of the input. `next`, when given, is the line the next call will get: it is
+  // scanned now, and its raw value's memo entry asked for, so that the entry is near when that
+  // call needs it (a memo of 100,000 values is far in memory, and its misses were most of the
+  // reader's time).
+  void parse(std::string_view line, std::size_t length, std::size_t line_no, std::string_view next = {});
 
  private:
   void warn(const std::string& msg) {
@@ -902,7 +929,22 @@ class claim_line_parser {
   value_memo memo_;
   text_memo texts_;  // one per part: the parts share nothing, and copies of its texts may cross threads
   const shared_string default_rule_ = "input.jsonl";
-  jfields fields_;
+  // A line's fields as scan_flat() read them, with its raw value's memo hash.
+  struct scanned {
+    std::string_view line;
+    jfields fields;
+    bool flat = false, ascii = false;
+    std::size_t value_hash = 0;
+  };
+  void scan(scanned& s, std::string_view line) {
+    s.line = line;
+    s.flat = scan_flat(line, s.fields, s.ascii);
+    const jfield& v = s.fields.f[f_value];
+    s.value_hash = value_memo::hash(s.flat && v.type != jtype::absent ? v.text : std::string_view());
+  }
+  std::array<scanned, 2> scans_;  // this line's, and the next one's when it was given
+  unsigned turn_ = 0;             // scans_[turn_] is the next call's line, when `ahead_`
+  bool ahead_ = false;
   std::string id_ = name_ + ':';  // default_id()'s buffer: the file's name and ':', then the line
   std::vector<claim>* out_ = nullptr;
   std::vector<std::vector<claim>>* chunks_ = nullptr;
@@ -910,16 +952,28 @@ class claim_line_parser {
   std::size_t line_no_ = 0;
 };
 
-void claim_line_parser::parse(std::string_view line, std::size_t length, std::size_t line_no) {
+void claim_line_parser::parse(std::string_view line, std::size_t length, std::size_t line_no, std::string_view next) {
   line_no_ = line_no;
+  // This line's scan: made by the call before, when it was given this line as `next`.
+  scanned& now = scans_[turn_];
+  const bool scanned_before = ahead_ && now.line.data() == line.data() && now.line.size() == line.size();
+  if (scanned_before) memo_.prepare(now.value_hash);
+  ahead_ = false;
+  turn_ ^= 1;
+  if (!next.empty()) {
+    scanned& later = scans_[turn_];
+    scan(later, next);
+    memo_.prefetch(later.value_hash);
+    ahead_ = true;
+  }
   if (length > max_jsonl_line_bytes) {
     warn(fmt::format("the line is {} bytes, over the limit of {} bytes for one claim", length, max_jsonl_line_bytes));
     return;
   }
   if (trim(line).empty()) return;
-  jfields& fields = fields_;
-  bool ascii = false;
-  const bool flat = scan_flat(line, fields, ascii);
+  if (!scanned_before) scan(now, line);
+  jfields& fields = now.fields;
+  const bool flat = now.flat, ascii = now.ascii;
   if (!flat || !ascii) {  // a flat line of ASCII is valid UTF-8: the common case reads it once
     if (auto bad = find_invalid_utf8(line)) {
       warn(fmt::format("invalid UTF-8 at byte {} of the line", *bad));
@@ -947,11 +1001,8 @@ void claim_line_parser::parse(std::string_view line, std::size_t length, std::si
                ? v.text
                : std::string_view();
   };
-  // The raw value's memo entry is most often far in memory: asked for now, it comes while the
-  // texts before it are looked up.
   const std::string_view raw = str(f_value);
-  const std::size_t raw_hash = value_memo::hash(raw);
-  memo_.prefetch(raw_hash);
+  const std::size_t raw_hash = flat ? now.value_hash : value_memo::hash(raw);
   claim c;
   c.ev.source = texts_.get(f_source, str(f_source));
   c.ev.document = texts_.get(f_document, str(f_document));
@@ -1052,15 +1103,23 @@ void reserve_for(std::vector<claim>& out, std::size_t bytes, std::size_t consume
 // `first_line`; `bytes` is the whole input's size, for reserving.
 void read_lines(std::string_view text, std::size_t first_line, std::size_t bytes, claim_line_parser& parser,
                 std::vector<claim>* out) {
-  std::size_t pos = 0, line_no = first_line - 1;
-  while (pos < text.size()) {
+  // The line at `pos` (its '\n' dropped) and its length; empty over the limit.
+  auto line_at = [&](std::size_t pos, std::size_t& n) {
     const char* data = text.data() + pos;
     const void* nl = std::memchr(data, '\n', text.size() - pos);
-    const std::size_t n = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - data) : text.size() - pos;
-    pos += n + (nl ? 1 : 0);
+    n = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - data) : text.size() - pos;
+    return n > max_jsonl_line_bytes ? std::string_view() : std::string_view(data, n);
+  };
+  std::size_t pos = 0, line_no = first_line - 1, n = 0;
+  std::string_view line = pos < text.size() ? line_at(pos, n) : std::string_view();
+  while (pos < text.size()) {
+    const std::size_t length = n;
+    const std::string_view this_line = line;
+    pos = std::min(pos + length + 1, text.size());
     ++line_no;
     if (out && line_no - first_line + 1 == 256) reserve_for(*out, bytes, pos, 256);
-    parser.parse(n > max_jsonl_line_bytes ? std::string_view() : std::string_view(data, n), n, line_no);
+    line = pos < text.size() ? line_at(pos, n) : std::string_view();
+    parser.parse(this_line, length, line_no, line);
   }
 }
 
