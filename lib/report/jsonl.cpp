@@ -1159,20 +1159,8 @@ std::vector<claim> read_claims_jsonl_text(std::string_view text, const std::stri
   std::vector<std::vector<std::vector<claim>>> claims(parts - 1);  // parts 1.., in chunks
   std::vector<std::vector<diagnostic>> diags(parts - 1);
   std::vector<std::exception_ptr> failure(parts);
-  // `out` is sized for the whole input from its first 256 lines before any thread starts, so
-  // that every part knows where its claims will go.
-  if (parts > 1) {
-    std::size_t consumed = 0, lines = 0;
-    for (; lines < 256 && consumed < text.size(); ++lines) {
-      const auto nl = text.find('\n', consumed);
-      consumed = nl == std::string_view::npos ? text.size() : nl + 1;
-    }
-    reserve_for(out, text.size(), consumed, lines);
-  }
-  const claim* const out_data = out.data();
-  const std::size_t out_capacity = out.capacity();
-  // Part k is read by thread k (part 0 by this one, straight into `out`), the others into their
-  // own chunks; thread k first counts the lines before its part, so that its line numbers and
+  // Part k is read by thread k (part 0 by this one, straight into `out`, reserved for the whole
+  // input), the others into their own chunks; thread k first counts the lines before its part, so that its line numbers and
   // default ids are the file's.
   auto read_part = [&](unsigned k) {
     try {
@@ -1181,16 +1169,17 @@ std::vector<claim> read_claims_jsonl_text(std::string_view text, const std::stri
       if (k == 0) {
         claim_line_parser parser(name, rules, out, diagnostics);
         read_lines(part, first_line, text.size(), parser, &out);
+        // The other parts' claims will be moved in after this part's: their pages (about as
+        // many claims a byte as here) are asked for now, while the other parts are still read,
+        // instead of one fault at a time in the serial move below.
+        if (parts > 1 && !part.empty()) {
+          const double per_byte = static_cast<double>(out.size()) / static_cast<double>(part.size());
+          const auto rest = static_cast<std::size_t>(per_byte * static_cast<double>(text.size() - part.size()));
+          populate(out.data() + out.size(), std::min(rest, out.capacity() - out.size()) * sizeof(claim));
+        }
       } else {
         claim_line_parser parser(name, rules, claims[k - 1], diags[k - 1]);
         read_lines(part, first_line, part.size(), parser, nullptr);
-        // Its claims will be moved to `out` from about the index of its first line (less the
-        // lines skipped before it): the pages there are asked for now, while other parts are
-        // still read, instead of one fault at a time in the serial move below.
-        std::size_t count = 0;
-        for (const auto& chunk : claims[k - 1]) count += chunk.size();
-        const std::size_t at = std::min(first_line - 1, out_capacity);
-        populate(out_data + at, std::min(count, out_capacity - at) * sizeof(claim));
       }
     } catch (...) {
       failure[k] = std::current_exception();
