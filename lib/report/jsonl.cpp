@@ -910,17 +910,25 @@ class claim_line_parser {
     return id_;
   }
 
-  void keep(claim&& c) {
-    if (out_) {
-      out_->push_back(std::move(c));
-      return;
-    }
+  // A claim is built where it will stay, at the end of the output (not built aside and moved
+  // there), and taken back if its line turns out bad.
+  claim& new_claim() {
+    if (out_) return out_->emplace_back();
     if (chunks_->empty() || chunks_->back().size() == chunk_claims) {
       chunks_->emplace_back();
       chunks_->back().reserve(chunk_claims);
     }
-    chunks_->back().push_back(std::move(c));
+    return chunks_->back().emplace_back();
   }
+  void drop_claim() { out_ ? out_->pop_back() : chunks_->back().pop_back(); }
+  // Takes the new claim back unless the line is read to its end (`kept`).
+  struct pending_claim {
+    claim_line_parser& parser;
+    bool kept = false;
+    ~pending_claim() {
+      if (!kept) parser.drop_claim();
+    }
+  };
 
   static constexpr std::size_t chunk_claims = 8192;
   const std::string& name_;
@@ -1003,7 +1011,8 @@ void claim_line_parser::parse(std::string_view line, std::size_t length, std::si
   };
   const std::string_view raw = str(f_value);
   const std::size_t raw_hash = flat ? now.value_hash : value_memo::hash(raw);
-  claim c;
+  claim& c = new_claim();
+  pending_claim pending{*this};
   c.ev.source = texts_.get(f_source, str(f_source));
   c.ev.document = texts_.get(f_document, str(f_document));
   if (c.ev.document.empty()) c.ev.document = c.ev.source;
@@ -1075,7 +1084,7 @@ void claim_line_parser::parse(std::string_view line, std::size_t length, std::si
     }
     c.weekday = static_cast<unsigned>(w.u);
   }
-  keep(std::move(c));
+  pending.kept = true;
 }
 
 // Once 256 lines have shown their average length, a vector is sized for `bytes` of input, so
