@@ -1290,9 +1290,12 @@ std::vector<claim> read_claims_jsonl_file(const std::string& path, const rule_se
     if (fd >= 0 && ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
         static_cast<std::size_t>(st.st_size) >= parallel_min_bytes) {
       const auto size = static_cast<std::size_t>(st.st_size);
-      void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+      // Not MAP_POPULATE: that maps every page on this thread before the parts start; each part's
+      // thread faults in its own pages as it reads them (the system maps them in batches).
+      void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
       ::close(fd);
       if (map != MAP_FAILED) {
+        ::madvise(map, size, MADV_SEQUENTIAL);  // each part is read from start to end: advice only
         const detail::phase_timer timer("read_claims_jsonl");
         const unsigned parts =
             static_cast<unsigned>(std::clamp<std::size_t>(size / parallel_part_bytes, 1, std::min(cores, 8u)));
