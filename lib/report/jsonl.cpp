@@ -1089,23 +1089,10 @@ void claim_line_parser::parse(std::string_view line, std::size_t length, std::si
 
 // Once 256 lines have shown their average length, a vector is sized for `bytes` of input, so
 // that a million claims are not moved again and again as it grows.
-// Asks the system for the pages of [data, data + bytes) now, in one call, instead of one page
-// fault at a time as they are written (where the system can: Linux 5.14 on; nothing else
-// changes, and a range that is no longer in use is harmless).
-void populate([[maybe_unused]] const void* data, [[maybe_unused]] std::size_t bytes) {
-#if CROSSCHECK_HAS_MMAP && defined(MADV_POPULATE_WRITE)
-  const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
-  const auto begin = (reinterpret_cast<std::uintptr_t>(data) + page - 1) & ~(page - 1);
-  const auto end = (reinterpret_cast<std::uintptr_t>(data) + bytes) & ~(page - 1);
-  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_POPULATE_WRITE);  // may fail: advice
-#endif
-}
-
 void reserve_for(std::vector<claim>& out, std::size_t bytes, std::size_t consumed, std::size_t lines) {
-  if (consumed > 0 && bytes > 0) {
+  if (consumed > 0 && bytes > 0)
     out.reserve(static_cast<std::size_t>(static_cast<double>(bytes) / static_cast<double>(consumed) *
                                          static_cast<double>(lines) * 1.05));
-  }
 }
 
 // Reads the lines of `text` (a whole number of lines, or the end of the input) numbered from
@@ -1178,14 +1165,6 @@ std::vector<claim> read_claims_jsonl_text(std::string_view text, const std::stri
       if (k == 0) {
         claim_line_parser parser(name, rules, out, diagnostics);
         read_lines(part, first_line, text.size(), parser, &out);
-        // The other parts' claims will be moved in after this part's: their pages (about as
-        // many claims a byte as here) are asked for now, while the other parts are still read,
-        // instead of one fault at a time in the serial move below.
-        if (parts > 1 && !part.empty()) {
-          const double per_byte = static_cast<double>(out.size()) / static_cast<double>(part.size());
-          const auto rest = static_cast<std::size_t>(per_byte * static_cast<double>(text.size() - part.size()));
-          populate(out.data() + out.size(), std::min(rest, out.capacity() - out.size()) * sizeof(claim));
-        }
       } else {
         claim_line_parser parser(name, rules, claims[k - 1], diags[k - 1]);
         read_lines(part, first_line, part.size(), parser, nullptr);
