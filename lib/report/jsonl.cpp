@@ -10,7 +10,10 @@
 #include <thread>
 
 #include <array>
+#include <bit>
+#include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <fstream>
 #include <istream>
@@ -498,57 +501,82 @@ class line_reader {
   bool eof_ = false;
 };
 
-// Raw values already read, by (kind, raw text): open addressing over an arena of keys, so that
-// a lookup costs a hash and a cache line or two, not a chase through nodes.
+// Raw values already read, by (kind, raw text), each with its raw text as a shared string (the
+// quote of a claim whose line has no "text"): one probe gives both. Open addressing over small
+// entries that point at both the record and its text, so that a lookup costs a hash and three
+// cache lines fetched side by side, not a chase through nodes. The hash is the raw text's alone
+// (a text read as two kinds is rare), so that a line can ask for its entry before its kind is
+// known (prefetch()).
 class value_memo {
  public:
-  // The value stored under `key` (unset: the raw value does not read), or null when none is.
-  const std::optional<value>* find(std::string_view key, std::size_t h) const noexcept {
+  struct known {
+    shared_string raw;
+    claim_kind kind;
+    std::optional<value> val;  // unset: the raw text does not read as `kind`
+  };
+  static std::size_t hash(std::string_view raw) noexcept { return std::hash<std::string_view>()(raw); }
+  // Asks the memory for the entry of `h` ahead of find().
+  void prefetch(std::size_t h) const noexcept {
+    if (!table_.empty()) __builtin_prefetch(&table_[h & (table_.size() - 1)]);
+  }
+  // Once the entry of `h` is near (prefetch() a while ago): asks for the record and the text it
+  // points at, so that find() does not wait for them one after the other.
+  void prepare(std::size_t h) const noexcept {
+    if (table_.empty()) return;
+    const entry& e = table_[h & (table_.size() - 1)];
+    if (e.record == empty) return;
+    __builtin_prefetch(e.text);
+    __builtin_prefetch(&records_[e.record]);
+  }
+  // The record of (raw, kind), or null when there is none.
+  const known* find(std::string_view raw, claim_kind kind, std::size_t h) const noexcept {
     if (table_.empty()) return nullptr;
     for (std::size_t i = h & (table_.size() - 1);; i = (i + 1) & (table_.size() - 1)) {
       const entry& e = table_[i];
-      if (e.value == empty) return nullptr;
-      if (e.hash == h && e.key_len == key.size() && std::memcmp(keys_.data() + e.key_at, key.data(), key.size()) == 0)
-        return &values_[e.value];
+      if (e.record == empty) return nullptr;
+      if (e.hash != h || e.size != raw.size()) continue;
+      const known& k = records_[e.record];
+      __builtin_prefetch(&k);  // fetched while the text is compared
+      if (std::memcmp(e.text, raw.data(), raw.size()) == 0 && k.kind == kind) return &k;
     }
   }
-  void insert(std::string_view key, std::size_t h, std::optional<value> v) {
-    // Bounded: starts over past a million values or 64 MiB of keys.
-    if (values_.size() >= (std::size_t{1} << 20) || keys_.size() + key.size() > (std::size_t{64} << 20)) clear();
-    if ((values_.size() + 1) * 2 > table_.size()) grow();
-    entry e{h, static_cast<std::uint32_t>(keys_.size()), static_cast<std::uint32_t>(key.size()),
-            static_cast<std::uint32_t>(values_.size())};
-    keys_.append(key);
-    values_.push_back(std::move(v));
-    place(e);
+  const known& insert(std::string_view raw, claim_kind kind, std::size_t h, std::optional<value> v) {
+    // Bounded: starts over past a million values or 64 MiB of raw text (the claims keep theirs).
+    if (records_.size() >= (std::size_t{1} << 20) || raw_bytes_ + raw.size() > (std::size_t{64} << 20)) clear();
+    if ((records_.size() + 1) * 2 > table_.size()) grow();
+    const known& k = records_.emplace_back(known{shared_string(raw), kind, std::move(v)});
+    place(entry{h, k.raw.data(), static_cast<std::uint32_t>(raw.size()), static_cast<std::uint32_t>(records_.size() - 1)});
+    raw_bytes_ += raw.size();
+    return k;
   }
 
  private:
   static constexpr std::uint32_t empty = UINT32_MAX;
   struct entry {
     std::size_t hash = 0;
-    std::uint32_t key_at = 0, key_len = 0;
-    std::uint32_t value = empty;
+    const char* text = nullptr;  // the record's raw text (its shared block)
+    std::uint32_t size = 0;
+    std::uint32_t record = empty;
   };
   void place(const entry& e) {
     std::size_t i = e.hash & (table_.size() - 1);
-    while (table_[i].value != empty) i = (i + 1) & (table_.size() - 1);
+    while (table_[i].record != empty) i = (i + 1) & (table_.size() - 1);
     table_[i] = e;
   }
   void grow() {
     std::vector<entry> old(std::max<std::size_t>(table_.size() * 2, 1024));
     old.swap(table_);
     for (const entry& e : old)
-      if (e.value != empty) place(e);
+      if (e.record != empty) place(e);
   }
   void clear() {
     table_.clear();
-    keys_.clear();
-    values_.clear();
+    records_.clear();
+    raw_bytes_ = 0;
   }
   std::vector<entry> table_;
-  std::string keys_;
-  std::vector<std::optional<value>> values_;
+  std::vector<known> records_;
+  std::size_t raw_bytes_ = 0;
 };
 
 // Texts already read from this file, so that claims share one copy of a repeated source,
@@ -624,37 +652,67 @@ constexpr std::string_view field_names[f_count] = {
     "occasion",    "value",    "text",     "start", "end",     "attribution",  "modality",
     "hedge",       "weekday",  "zone",     "repeated", "sentence", "sentence_start", "rule"};
 
-// The field a key names, or f_count for a key the reader ignores.
+// The field a key names, or f_count for a key the reader ignores. The names are short: compared
+// byte by byte (a call to memcmp per key was a visible part of the scan).
 field_id field_of(std::string_view key) noexcept {
-  for (std::size_t k = 0; k < f_count; ++k)
-    if (field_names[k].size() == key.size() && field_names[k][0] == key[0] && field_names[k] == key)
-      return static_cast<field_id>(k);
+  for (std::size_t k = 0; k < f_count; ++k) {
+    const std::string_view name = field_names[k];
+    if (name.size() != key.size() || name[0] != key[0]) continue;
+    std::size_t i = 1;
+    while (i < name.size() && name[i] == key[i]) ++i;
+    if (i == name.size()) return static_cast<field_id>(k);
+  }
   return f_count;
 }
 
 struct jfields {
   std::array<jfield, f_count> f;
   std::array<std::string, f_count> scratch;
-  void clear() { f.fill(jfield{}); }
+  std::uint32_t given = 0;  // a bit per field set since clear(): only those are cleared
+  void set(field_id k, const jfield& v) {
+    f[k] = v;
+    given |= std::uint32_t{1} << k;
+  }
+  void clear() {
+    for (; given != 0; given &= given - 1) f[static_cast<std::size_t>(std::countr_zero(given))] = jfield{};
+  }
 };
+static_assert(f_count <= 32, "jfields::given has a bit per field");
 
 bool json_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// True when one of the eight bytes of `w` ends a run of plain string characters: a '"', a '\\'
+// or a control character (the bit tricks of "Bit Twiddling Hacks": a zero byte, a byte below n).
+bool ends_plain_run(std::uint64_t w) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+  auto has_zero = [&](std::uint64_t x) { return (x - ones) & ~x & highs; };
+  return (has_zero(w ^ (ones * '"')) | has_zero(w ^ (ones * '\\')) | ((w - ones * 0x20) & ~w & highs)) != 0;
+}
 
 // The common case, read without a DOM: one flat object whose values are strings (simple
 // escapes), unsigned integers, booleans or null, no key given twice. Anything else (a \u escape,
 // a negative or decimal number, a nested value, a syntax error) returns false and the line goes
-// to nlohmann, which reads it or words the error as before.
-bool scan_flat(std::string_view s, jfields& out) {
+// to nlohmann, which reads it or words the error as before. `ascii` tells whether every byte of
+// the line is ASCII (then it is valid UTF-8); when false, the line may still be valid UTF-8.
+bool scan_flat(std::string_view s, jfields& out, bool& ascii) {
   out.clear();
   std::size_t i = 0;
   const std::size_t n = s.size();
+  // Outside strings only ASCII is accepted, so the strings' bytes are the ones to look at.
+  std::uint64_t seen = 0;  // the strings' bytes ORed together
   auto skip = [&] {
     while (i < n && json_space(s[i])) ++i;
   };
   // A string at s[i] == '"': its contents in `text`, unescaped into `scratch` when needed.
   auto string_at = [&](std::string_view& text, std::string* scratch) -> bool {
     const std::size_t begin = ++i;
-    while (i < n && s[i] != '"' && s[i] != '\\' && static_cast<unsigned char>(s[i]) >= 0x20) ++i;
+    for (std::uint64_t w; i + 8 <= n; i += 8) {  // eight bytes at a time up to the run's end
+      std::memcpy(&w, s.data() + i, 8);
+      if (ends_plain_run(w)) break;
+      seen |= w;
+    }
+    for (; i < n && s[i] != '"' && s[i] != '\\' && static_cast<unsigned char>(s[i]) >= 0x20; ++i)
+      seen |= static_cast<unsigned char>(s[i]);
     if (i >= n || static_cast<unsigned char>(s[i]) < 0x20) return false;
     if (s[i] == '"') {
       text = s.substr(begin, i - begin);
@@ -672,6 +730,7 @@ bool scan_flat(std::string_view s, jfields& out) {
       }
       if (static_cast<unsigned char>(c) < 0x20) return false;
       if (c != '\\') {
+        seen |= static_cast<unsigned char>(c);
         scratch->push_back(c);
         ++i;
         continue;
@@ -742,7 +801,7 @@ bool scan_flat(std::string_view s, jfields& out) {
       }
       if (id < f_count) {
         if (out.f[id].type != jtype::absent) return false;  // a key given twice
-        out.f[id] = v;
+        out.set(id, v);
       }
       skip();
       if (i >= n) return false;
@@ -756,6 +815,7 @@ bool scan_flat(std::string_view s, jfields& out) {
     }
   }
   skip();
+  ascii = (seen & 0x8080808080808080ull) == 0;
   return i == n;
 }
 
@@ -766,6 +826,7 @@ void fields_of(const nlohmann::json& j, jfields& out) {
     const auto it = j.find(std::string(field_names[k]));
     if (it == j.end()) continue;
     jfield& v = out.f[k];
+    out.given |= std::uint32_t{1} << k;
     if (it->is_null()) {
       v.type = jtype::null;
     } else if (it->is_string()) {
@@ -824,8 +885,11 @@ class claim_line_parser {
       : name_(name), rules_(rules), times_(rules), chunks_(&chunks), diagnostics_(diagnostics) {}
 
   // One line (its '\n' dropped), `length` bytes long (over the limit: `line` is empty), the
-  // `line_no`-th of the input.
-  void parse(std::string_view line, std::size_t length, std::size_t line_no);
+  // `line_no`-th of the input. `next`, when given, is the line the next call will get: it is
+  // scanned now, and its raw value's memo entry asked for, so that the entry is near when that
+  // call needs it (a memo of 100,000 values is far in memory, and its misses were most of the
+  // reader's time).
+  void parse(std::string_view line, std::size_t length, std::size_t line_no, std::string_view next = {});
 
  private:
   void warn(const std::string& msg) {
@@ -836,47 +900,96 @@ class claim_line_parser {
     diagnostics_.push_back(std::move(d));
   }
 
-  void keep(claim&& c) {
-    if (out_) {
-      out_->push_back(std::move(c));
-      return;
-    }
+  // "<file>:<line>", the id of a claim whose line gives none, written into a reused buffer (a
+  // feed without ids makes one for every line).
+  std::string_view default_id(std::size_t line_no) {
+    id_.resize(name_.size() + 1);
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, line_no).ptr;
+    id_.append(digits, end);
+    return id_;
+  }
+
+  // A claim is built where it will stay, at the end of the output (not built aside and moved
+  // there), and taken back if its line turns out bad.
+  claim& new_claim() {
+    if (out_) return out_->emplace_back();
     if (chunks_->empty() || chunks_->back().size() == chunk_claims) {
       chunks_->emplace_back();
       chunks_->back().reserve(chunk_claims);
     }
-    chunks_->back().push_back(std::move(c));
+    return chunks_->back().emplace_back();
   }
+  void drop_claim() { out_ ? out_->pop_back() : chunks_->back().pop_back(); }
+  // Takes the new claim back unless the line is read to its end (`kept`).
+  struct pending_claim {
+    claim_line_parser& parser;
+    bool kept = false;
+    ~pending_claim() {
+      if (!kept) parser.drop_claim();
+    }
+  };
 
   static constexpr std::size_t chunk_claims = 8192;
   const std::string& name_;
   const rule_set& rules_;
   const detail::time_text_parser times_;
   value_memo memo_;
-  std::string memo_key_;
   text_memo texts_;  // one per part: the parts share nothing, and copies of its texts may cross threads
   const shared_string default_rule_ = "input.jsonl";
-  jfields fields_;
+  // A line's fields as scan_flat() read them, with its raw value's memo hash.
+  struct scanned {
+    std::string_view line;
+    jfields fields;
+    bool flat = false, ascii = false;
+    std::size_t value_hash = 0;
+  };
+  void scan(scanned& s, std::string_view line) {
+    s.line = line;
+    s.flat = scan_flat(line, s.fields, s.ascii);
+    const jfield& v = s.fields.f[f_value];
+    s.value_hash = value_memo::hash(s.flat && v.type != jtype::absent ? v.text : std::string_view());
+  }
+  std::array<scanned, 2> scans_;  // this line's, and the next one's when it was given
+  unsigned turn_ = 0;             // scans_[turn_] is the next call's line, when `ahead_`
+  bool ahead_ = false;
+  std::string id_ = name_ + ':';  // default_id()'s buffer: the file's name and ':', then the line
   std::vector<claim>* out_ = nullptr;
   std::vector<std::vector<claim>>* chunks_ = nullptr;
   std::vector<diagnostic>& diagnostics_;
   std::size_t line_no_ = 0;
 };
 
-void claim_line_parser::parse(std::string_view line, std::size_t length, std::size_t line_no) {
+void claim_line_parser::parse(std::string_view line, std::size_t length, std::size_t line_no, std::string_view next) {
   line_no_ = line_no;
+  // This line's scan: made by the call before, when it was given this line as `next`.
+  scanned& now = scans_[turn_];
+  const bool scanned_before = ahead_ && now.line.data() == line.data() && now.line.size() == line.size();
+  if (scanned_before) memo_.prepare(now.value_hash);
+  ahead_ = false;
+  turn_ ^= 1;
+  if (!next.empty()) {
+    scanned& later = scans_[turn_];
+    scan(later, next);
+    memo_.prefetch(later.value_hash);
+    ahead_ = true;
+  }
   if (length > max_jsonl_line_bytes) {
     warn(fmt::format("the line is {} bytes, over the limit of {} bytes for one claim", length, max_jsonl_line_bytes));
     return;
   }
   if (trim(line).empty()) return;
-  if (auto bad = find_invalid_utf8(line)) {
-    warn(fmt::format("invalid UTF-8 at byte {} of the line", *bad));
-    return;
+  if (!scanned_before) scan(now, line);
+  jfields& fields = now.fields;
+  const bool flat = now.flat, ascii = now.ascii;
+  if (!flat || !ascii) {  // a flat line of ASCII is valid UTF-8: the common case reads it once
+    if (auto bad = find_invalid_utf8(line)) {
+      warn(fmt::format("invalid UTF-8 at byte {} of the line", *bad));
+      return;
+    }
   }
-  jfields& fields = fields_;
   nlohmann::json j;  // used only when the line is not a flat object of simple values
-  if (!scan_flat(line, fields)) {
+  if (!flat) {
     try {
       j = nlohmann::json::parse(line);
     } catch (const nlohmann::json::exception& e) {
@@ -896,7 +1009,10 @@ void claim_line_parser::parse(std::string_view line, std::size_t length, std::si
                ? v.text
                : std::string_view();
   };
-  claim c;
+  const std::string_view raw = str(f_value);
+  const std::size_t raw_hash = flat ? now.value_hash : value_memo::hash(raw);
+  claim& c = new_claim();
+  pending_claim pending{*this};
   c.ev.source = texts_.get(f_source, str(f_source));
   c.ev.document = texts_.get(f_document, str(f_document));
   if (c.ev.document.empty()) c.ev.document = c.ev.source;
@@ -904,7 +1020,6 @@ void claim_line_parser::parse(std::string_view line, std::size_t length, std::si
   c.subject_text = texts_.get(f_subject_text, str(f_subject_text));
   c.attribute = texts_.get(f_attribute, str(f_attribute));
   c.occasion = texts_.get(f_occasion, str(f_occasion));
-  const std::string_view raw = str(f_value);
   if (c.ev.document.empty() || c.subject.empty() || c.attribute.empty() || raw.empty()) {
     warn("needs \"source\" (or \"document\"), \"subject\", \"attribute\" and \"value\"");
     return;
@@ -921,24 +1036,17 @@ void claim_line_parser::parse(std::string_view line, std::size_t length, std::si
   }
   // Feeds repeat raw values (sites that copy one another write the same cell): each distinct
   // (kind, raw value) is read once. The memo is bounded and starts over when full.
-  memo_key_.assign(raw);
-  memo_key_ += '\x1f';
-  memo_key_ += static_cast<char>('0' + static_cast<int>(c.kind));
-  const std::size_t memo_hash = std::hash<std::string_view>()(memo_key_);
-  if (const auto* known = memo_.find(memo_key_, memo_hash)) {
-    if (!*known) {
-      warn(fmt::format("cannot read \"{}\" as a {}", raw, to_string(c.kind)));
-      return;
-    }
-    c.val = **known;
-  } else {
-    const bool ok = parse_value_with(c.kind, raw, times_, c.val, &rules_);
-    memo_.insert(memo_key_, memo_hash, ok ? std::optional<value>(c.val) : std::nullopt);
-    if (!ok) {
-      warn(fmt::format("cannot read \"{}\" as a {}", raw, to_string(c.kind)));
-      return;
-    }
+  const value_memo::known* known = memo_.find(raw, c.kind, raw_hash);
+  if (!known) {
+    value v;
+    const bool ok = parse_value_with(c.kind, raw, times_, v, &rules_);
+    known = &memo_.insert(raw, c.kind, raw_hash, ok ? std::optional<value>(std::move(v)) : std::nullopt);
   }
+  if (!known->val) {
+    warn(fmt::format("cannot read \"{}\" as a {}", raw, to_string(c.kind)));
+    return;
+  }
+  c.val = *known->val;
   if (const auto m = str(f_modality); !m.empty() && !parse_modality(m, c.mod)) {
     warn(fmt::format("unknown modality \"{}\"", m));
     return;
@@ -948,8 +1056,8 @@ void claim_line_parser::parse(std::string_view line, std::size_t length, std::si
     return;
   }
   c.id = str(f_id);
-  if (c.id.empty()) c.id = fmt::format("{}:{}", name_, line_no);
-  c.ev.text = texts_.get(f_text, str(f_text).empty() ? raw : str(f_text));
+  if (c.id.empty()) c.id = default_id(line_no);
+  c.ev.text = str(f_text).empty() ? known->raw : texts_.get(f_text, str(f_text));
   c.ev.sentence = texts_.get(f_sentence, str(f_sentence));
   c.ev.attribution = texts_.get(f_attribution, str(f_attribution));
   c.rule = str(f_rule).empty() ? default_rule_ : texts_.get(f_rule, str(f_rule));
@@ -976,7 +1084,7 @@ void claim_line_parser::parse(std::string_view line, std::size_t length, std::si
     }
     c.weekday = static_cast<unsigned>(w.u);
   }
-  keep(std::move(c));
+  pending.kept = true;
 }
 
 // Once 256 lines have shown their average length, a vector is sized for `bytes` of input, so
@@ -991,15 +1099,23 @@ void reserve_for(std::vector<claim>& out, std::size_t bytes, std::size_t consume
 // `first_line`; `bytes` is the whole input's size, for reserving.
 void read_lines(std::string_view text, std::size_t first_line, std::size_t bytes, claim_line_parser& parser,
                 std::vector<claim>* out) {
-  std::size_t pos = 0, line_no = first_line - 1;
-  while (pos < text.size()) {
+  // The line at `pos` (its '\n' dropped) and its length; empty over the limit.
+  auto line_at = [&](std::size_t pos, std::size_t& n) {
     const char* data = text.data() + pos;
     const void* nl = std::memchr(data, '\n', text.size() - pos);
-    const std::size_t n = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - data) : text.size() - pos;
-    pos += n + (nl ? 1 : 0);
+    n = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - data) : text.size() - pos;
+    return n > max_jsonl_line_bytes ? std::string_view() : std::string_view(data, n);
+  };
+  std::size_t pos = 0, line_no = first_line - 1, n = 0;
+  std::string_view line = pos < text.size() ? line_at(pos, n) : std::string_view();
+  while (pos < text.size()) {
+    const std::size_t length = n;
+    const std::string_view this_line = line;
+    pos = std::min(pos + length + 1, text.size());
     ++line_no;
     if (out && line_no - first_line + 1 == 256) reserve_for(*out, bytes, pos, 256);
-    parser.parse(n > max_jsonl_line_bytes ? std::string_view() : std::string_view(data, n), n, line_no);
+    line = pos < text.size() ? line_at(pos, n) : std::string_view();
+    parser.parse(this_line, length, line_no, line);
   }
 }
 
@@ -1040,8 +1156,8 @@ std::vector<claim> read_claims_jsonl_text(std::string_view text, const std::stri
   std::vector<std::vector<diagnostic>> diags(parts - 1);
   std::vector<std::exception_ptr> failure(parts);
   // Part k is read by thread k (part 0 by this one, straight into `out`, reserved for the whole
-  // input), the others into their own chunks; thread k first counts the lines before its part,
-  // so that its line numbers and default ids are the file's.
+  // input), the others into their own chunks; thread k first counts the lines before its part, so that its line numbers and
+  // default ids are the file's.
   auto read_part = [&](unsigned k) {
     try {
       const std::size_t first_line = 1 + count_lines(text.substr(0, cut[k]));
@@ -1066,11 +1182,17 @@ std::vector<claim> read_claims_jsonl_text(std::string_view text, const std::stri
       here.push_back(k);
     }
   }
+  // CROSSCHECK_TIMINGS=1: this thread's parts, the wait for the others, the release of the
+  // text and the move of the other parts' claims after the first's (the serial end).
+  detail::phase_timer timer("read_claims_jsonl/all parts");
   for (unsigned k : here) read_part(k);
+  timer.lap("read_claims_jsonl/part 0");
   for (auto& t : threads) t.join();
+  timer.lap("read_claims_jsonl/waiting for the other parts");
   for (const auto& f : failure)
     if (f) std::rethrow_exception(f);
   if (release) release();  // the text is read: its memory can go before the claims are moved
+  timer.lap("read_claims_jsonl/release");
   std::size_t total = out.size();
   for (const auto& part : claims)
     for (const auto& chunk : part) total += chunk.size();
@@ -1083,6 +1205,7 @@ std::vector<claim> read_claims_jsonl_text(std::string_view text, const std::stri
     diagnostics.insert(diagnostics.end(), std::make_move_iterator(diags[k - 1].begin()),
                        std::make_move_iterator(diags[k - 1].end()));
   }
+  timer.lap("read_claims_jsonl/moving the parts together");
   return out;
 }
 
@@ -1146,9 +1269,12 @@ std::vector<claim> read_claims_jsonl_file(const std::string& path, const rule_se
     if (fd >= 0 && ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
         static_cast<std::size_t>(st.st_size) >= parallel_min_bytes) {
       const auto size = static_cast<std::size_t>(st.st_size);
-      void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+      // Not MAP_POPULATE: that maps every page on this thread before the parts start; each part's
+      // thread faults in its own pages as it reads them (the system maps them in batches).
+      void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
       ::close(fd);
       if (map != MAP_FAILED) {
+        ::madvise(map, size, MADV_SEQUENTIAL);  // each part is read from start to end: advice only
         const detail::phase_timer timer("read_claims_jsonl");
         const unsigned parts =
             static_cast<unsigned>(std::clamp<std::size_t>(size / parallel_part_bytes, 1, std::min(cores, 8u)));

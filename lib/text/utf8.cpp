@@ -12,7 +12,14 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view s) noexcept {
   const std::size_t n = s.size();
   std::size_t i = 0;
   while (i < n) {
-    // Plain ASCII, the common case, is skipped eight bytes at a time.
+    // Plain ASCII, the common case, is skipped 32 bytes at a time (four words tested at once),
+    // then eight.
+    while (i + 32 <= n) {
+      std::uint64_t w[4];
+      std::memcpy(w, p + i, 32);
+      if (((w[0] | w[1] | w[2] | w[3]) & 0x8080808080808080ull) != 0) break;
+      i += 32;
+    }
     if (i + 8 <= n) {
       std::uint64_t w;
       std::memcpy(&w, p + i, 8);

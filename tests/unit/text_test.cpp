@@ -207,6 +207,29 @@ TEST_CASE("text: a code point above U+10FFFF is invalid", "[text]") {
   }
 }
 
+TEST_CASE("text: a bad byte or a good character is seen at every offset of a long ASCII run", "[text]") {
+  // ASCII is skipped in blocks of 32 and 8 bytes: a stray byte, a truncated sequence and a valid
+  // character are put at each offset of a 100-byte run, both before and after a block's end.
+  for (std::size_t at = 0; at < 100; ++at) {
+    INFO("at byte " << at);
+    std::string text(100, 'a');
+    text[at] = '\x80';
+    auto bad = crosscheck::find_invalid_utf8(text);
+    REQUIRE(bad.has_value());
+    CHECK(*bad == at);
+    text.replace(at, 1, "\xE2\x80");  // the last byte of "\u2019" missing
+    bad = crosscheck::find_invalid_utf8(text);
+    REQUIRE(bad.has_value());
+    CHECK(*bad == at);
+    text.replace(at, 2, "\u2019");
+    CHECK_FALSE(crosscheck::find_invalid_utf8(text).has_value());
+    text += '\xFF';
+    bad = crosscheck::find_invalid_utf8(text);
+    REQUIRE(bad.has_value());
+    CHECK(*bad == text.size() - 1);
+  }
+}
+
 // --- normalize ----------------------------------------------------------------------------
 
 TEST_CASE("text: norm_to_orig has one entry per normalized byte, then the end of the text", "[text]") {
