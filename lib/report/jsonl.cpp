@@ -4,7 +4,9 @@
 #include <iterator>
 #include <algorithm>
 #include <exception>
+#include <condition_variable>
 #include <functional>
+#include <mutex>
 #include <memory>
 #include <system_error>
 #include <thread>
@@ -871,6 +873,45 @@ bool parse_value(claim_kind kind, std::string_view raw, const rule_set& rules, v
 
 namespace {
 
+// The claims of a part read on another thread, handed over in chunks of a few thousand as they
+// fill, so that the thread that gathers the parts can move a part's claims while it is still
+// being read (the move was a serial end of 0.1 s on Flight). Chunks come out in the order they
+// were put in.
+class chunk_channel {
+ public:
+  void put(std::vector<claim>&& chunk) {
+    {
+      const std::lock_guard lock(mutex_);
+      ready_.push_back(std::move(chunk));
+    }
+    changed_.notify_one();
+  }
+  // No more chunks (the part is read, or its reading failed).
+  void finish() {
+    {
+      const std::lock_guard lock(mutex_);
+      done_ = true;
+    }
+    changed_.notify_one();
+  }
+  // Waits for chunks and swaps them into `into` (emptied first); false once the part is finished
+  // and every chunk taken.
+  bool take(std::vector<std::vector<claim>>& into) {
+    into.clear();
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return !ready_.empty() || done_; });
+    if (ready_.empty()) return false;
+    into.swap(ready_);
+    return true;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::vector<std::vector<claim>> ready_;
+  bool done_ = false;
+};
+
 // Turns lines into claims, or into warnings naming the line. One per thread: each has its own
 // time reader, memo and scratch fields.
 class claim_line_parser {
@@ -878,9 +919,9 @@ class claim_line_parser {
   claim_line_parser(const std::string& name, const rule_set& rules, std::vector<claim>& out,
                     std::vector<diagnostic>& diagnostics)
       : name_(name), rules_(rules), times_(rules), out_(&out), diagnostics_(diagnostics) {}
-  // Claims go into chunks of a few thousand, freed one by one as they are moved out (a part read
-  // on another thread: its claims are never held twice).
-  claim_line_parser(const std::string& name, const rule_set& rules, std::vector<std::vector<claim>>& chunks,
+  // Claims go into chunks of a few thousand, handed to `chunks` as each fills (a part read on
+  // another thread: its claims are never held twice). flush() hands over the last one.
+  claim_line_parser(const std::string& name, const rule_set& rules, chunk_channel& chunks,
                     std::vector<diagnostic>& diagnostics)
       : name_(name), rules_(rules), times_(rules), chunks_(&chunks), diagnostics_(diagnostics) {}
 
@@ -890,6 +931,11 @@ class claim_line_parser {
   // call needs it (a memo of 100,000 values is far in memory, and its misses were most of the
   // reader's time).
   void parse(std::string_view line, std::size_t length, std::size_t line_no, std::string_view next = {});
+  // Hands the claims still held to the channel (chunk mode; nothing otherwise).
+  void flush() {
+    if (chunks_ && !chunk_.empty()) chunks_->put(std::move(chunk_));
+    chunk_ = {};
+  }
 
  private:
   void warn(const std::string& msg) {
@@ -914,13 +960,11 @@ class claim_line_parser {
   // there), and taken back if its line turns out bad.
   claim& new_claim() {
     if (out_) return out_->emplace_back();
-    if (chunks_->empty() || chunks_->back().size() == chunk_claims) {
-      chunks_->emplace_back();
-      chunks_->back().reserve(chunk_claims);
-    }
-    return chunks_->back().emplace_back();
+    if (chunk_.size() == chunk_claims) flush();  // only the newest claim is ever taken back
+    if (chunk_.capacity() == 0) chunk_.reserve(chunk_claims);
+    return chunk_.emplace_back();
   }
-  void drop_claim() { out_ ? out_->pop_back() : chunks_->back().pop_back(); }
+  void drop_claim() { out_ ? out_->pop_back() : chunk_.pop_back(); }
   // Takes the new claim back unless the line is read to its end (`kept`).
   struct pending_claim {
     claim_line_parser& parser;
@@ -955,7 +999,8 @@ class claim_line_parser {
   bool ahead_ = false;
   std::string id_ = name_ + ':';  // default_id()'s buffer: the file's name and ':', then the line
   std::vector<claim>* out_ = nullptr;
-  std::vector<std::vector<claim>>* chunks_ = nullptr;
+  chunk_channel* chunks_ = nullptr;
+  std::vector<claim> chunk_;  // chunk mode: the chunk being filled
   std::vector<diagnostic>& diagnostics_;
   std::size_t line_no_ = 0;
 };
@@ -1152,12 +1197,13 @@ std::vector<claim> read_claims_jsonl_text(std::string_view text, const std::stri
   }
   cut.push_back(text.size());
   std::vector<claim> out;
-  std::vector<std::vector<std::vector<claim>>> claims(parts - 1);  // parts 1.., in chunks
+  std::vector<chunk_channel> claims(parts - 1);  // parts 1.., handed over in chunks
   std::vector<std::vector<diagnostic>> diags(parts - 1);
   std::vector<std::exception_ptr> failure(parts);
   // Part k is read by thread k (part 0 by this one, straight into `out`, reserved for the whole
-  // input), the others into their own chunks; thread k first counts the lines before its part, so that its line numbers and
-  // default ids are the file's.
+  // input), the others into chunks that this thread moves after part 0's claims as they come;
+  // thread k first counts the lines before its part, so that its line numbers and default ids
+  // are the file's.
   auto read_part = [&](unsigned k) {
     try {
       const std::size_t first_line = 1 + count_lines(text.substr(0, cut[k]));
@@ -1168,10 +1214,12 @@ std::vector<claim> read_claims_jsonl_text(std::string_view text, const std::stri
       } else {
         claim_line_parser parser(name, rules, claims[k - 1], diags[k - 1]);
         read_lines(part, first_line, part.size(), parser, nullptr);
+        parser.flush();
       }
     } catch (...) {
       failure[k] = std::current_exception();
     }
+    if (k > 0) claims[k - 1].finish();
   };
   std::vector<std::thread> threads;
   std::vector<unsigned> here{0};  // the parts this thread reads (all of them if no thread starts)
@@ -1182,30 +1230,38 @@ std::vector<claim> read_claims_jsonl_text(std::string_view text, const std::stri
       here.push_back(k);
     }
   }
-  // CROSSCHECK_TIMINGS=1: this thread's parts, the wait for the others, the release of the
-  // text and the move of the other parts' claims after the first's (the serial end).
+  // CROSSCHECK_TIMINGS=1: this thread's parts, then the move of the other parts' claims after
+  // the first's (while they are read), the wait for their threads' end and the release of the text.
   detail::phase_timer timer("read_claims_jsonl/all parts");
   for (unsigned k : here) read_part(k);
   timer.lap("read_claims_jsonl/part 0");
+  // At most one claim a line: room for the other parts' claims (counted while their threads read,
+  // before a reallocation could move all of them again).
+  // Out of memory here still joins the threads first (they end on their own).
+  std::exception_ptr gathering;
+  try {
+    if (parts > 1) out.reserve(out.size() + count_lines(text.substr(cut[1])) + 1);
+    std::vector<std::vector<claim>> ready;
+    for (unsigned k = 1; k < parts; ++k)
+      while (claims[k - 1].take(ready))
+        for (auto& chunk : ready) {
+          out.insert(out.end(), std::make_move_iterator(chunk.begin()), std::make_move_iterator(chunk.end()));
+          chunk = {};
+        }
+  } catch (...) {
+    gathering = std::current_exception();
+  }
+  timer.lap("read_claims_jsonl/moving the parts together");
   for (auto& t : threads) t.join();
   timer.lap("read_claims_jsonl/waiting for the other parts");
   for (const auto& f : failure)
     if (f) std::rethrow_exception(f);
-  if (release) release();  // the text is read: its memory can go before the claims are moved
+  if (gathering) std::rethrow_exception(gathering);
+  if (release) release();  // the text is read: its memory can go
   timer.lap("read_claims_jsonl/release");
-  std::size_t total = out.size();
-  for (const auto& part : claims)
-    for (const auto& chunk : part) total += chunk.size();
-  out.reserve(total);
-  for (unsigned k = 1; k < parts; ++k) {
-    for (auto& chunk : claims[k - 1]) {
-      out.insert(out.end(), std::make_move_iterator(chunk.begin()), std::make_move_iterator(chunk.end()));
-      chunk = {};
-    }
+  for (unsigned k = 1; k < parts; ++k)
     diagnostics.insert(diagnostics.end(), std::make_move_iterator(diags[k - 1].begin()),
                        std::make_move_iterator(diags[k - 1].end()));
-  }
-  timer.lap("read_claims_jsonl/moving the parts together");
   return out;
 }
 
