@@ -23,6 +23,10 @@ void append_json_string(std::string& out, std::string_view s);
 void append_claim_json(std::string& out, const claim& c, std::size_t indent);
 // The same for one of the report's slots (its claims given by id).
 void append_slot_json(std::string& out, const slot& s, const std::vector<claim>& claims, std::size_t indent);
+// The ids of `claims[ids[k]]` as the JSON array dump(2) writes when the array's own line is
+// indented by `indent` spaces ("[]" when there are none).
+void append_claim_ids(std::string& out, const std::vector<std::size_t>& ids, const std::vector<claim>& claims,
+                      std::size_t indent);
 // read_claims_jsonl() on JSON Lines held in memory, cut into `parts` runs of whole lines read on
 // one thread each: the same claims in the same order, and the same warnings with the same line
 // numbers, as one thread reading it all (read_claims_jsonl() uses it for big files). `release`,

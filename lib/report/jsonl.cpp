@@ -176,22 +176,27 @@ void append_slot_json(std::string& out, const slot& s, const std::vector<claim>&
     append_json_string(out, s.occasion);
   }
   key("claims");
-  if (s.claims.empty()) {
-    out += "[]";
-  } else {
-    out += '[';
-    for (std::size_t k = 0; k < s.claims.size(); ++k) {
-      out += k ? ",\n" : "\n";
-      out.append(indent + 4, ' ');
-      append_json_string(out, claims[s.claims[k]].id);
-    }
-    out += '\n';
-    out.append(indent + 2, ' ');
-    out += ']';
-  }
+  append_claim_ids(out, s.claims, claims, indent + 2);
   out += '\n';
   out.append(indent, ' ');
   out += '}';
+}
+
+void append_claim_ids(std::string& out, const std::vector<std::size_t>& ids, const std::vector<claim>& claims,
+                      std::size_t indent) {
+  if (ids.empty()) {
+    out += "[]";
+    return;
+  }
+  out += '[';
+  for (std::size_t k = 0; k < ids.size(); ++k) {
+    out += k ? ",\n" : "\n";
+    out.append(indent + 2, ' ');
+    append_json_string(out, claims[ids[k]].id);
+  }
+  out += '\n';
+  out.append(indent, ' ');
+  out += ']';
 }
 
 }  // namespace detail

@@ -402,17 +402,7 @@ void append_conflict_json(std::string& out, const report_input& in, const confli
       key(indent + 6, "modality");
       detail::append_json_string(out, to_string(g.mod));
       key(indent + 6, "claims");
-      if (g.claims.empty()) {
-        out += "[]";
-      } else {
-        out += '[';
-        for (std::size_t i = 0; i < g.claims.size(); ++i) {
-          out += i ? ",\n" : "\n";
-          out.append(indent + 8, ' ');
-          detail::append_json_string(out, in.claims[g.claims[i]].id);
-        }
-        close(indent + 6, ']');
-      }
+      detail::append_claim_ids(out, g.claims, in.claims, indent + 6);
       key(indent + 6, "support");
       append_json_number(out, g.support);
       close(indent + 4, '}');
