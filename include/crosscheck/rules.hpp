@@ -372,6 +372,8 @@ class rule_set {
   // the index does not match exactly is looked up word by word).
   void index_words();
   const detail::word_index* word_ids() const noexcept { return word_ids_.get(); }
+  // The same index, shared: an extractor keeps it alive even if these rules are indexed again.
+  std::shared_ptr<const detail::word_index> shared_word_ids() const noexcept { return word_ids_; }
 
  private:
   std::shared_ptr<const detail::word_index> word_ids_;  // shared by copies; never changed once built

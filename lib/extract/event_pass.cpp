@@ -4,7 +4,7 @@
 namespace crosscheck::detail {
 
 event_pass::event_pass(const rule_set& rules, unsigned parts)
-    : index_(rules.word_ids()), events_(rules), dates_(rules) {
+    : index_(rules.shared_word_ids()), events_(rules), dates_(rules) {
   if (parts & times) parts_.push_back(make_time_part(rules, events_));
   if (parts & dates) parts_.push_back(make_date_part(rules));
   if (parts & durations) parts_.push_back(make_duration_part(rules));
@@ -27,7 +27,7 @@ void event_pass::extract_with(const document& doc, const document_tokens* shared
   std::vector<token> buffer;  // the sentence's tokens, when none are shared
   date_context ctx{doc.published.date, {}};
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
-    sc.use(doc.sentences[s], tokens_of(doc, s, shared, buffer, index_));
+    sc.use(doc.sentences[s], tokens_of(doc, s, shared, buffer, index_.get()));
     if (!events_.scan(t, memory, sc)) continue;
     const auto found = dates_.read(t, sc.toks(), ctx);
     const sentence_input in{doc, t, events_, sc, found};

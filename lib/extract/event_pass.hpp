@@ -57,10 +57,10 @@ class event_pass final : public token_extractor {
   claim_kind kind() const noexcept override;
   void extract_with(const document& doc, const document_tokens* shared, std::vector<claim>& out) const override;
   const event_part* part(claim_kind k) const noexcept;
-  const word_index* index() const noexcept override { return index_; }
+  const word_index* index() const noexcept override { return index_.get(); }
 
  private:
-  const word_index* index_;
+  std::shared_ptr<const word_index> index_;  // the rules' (kept: they may be indexed again)
   event_context events_;
   date_reader dates_;
   std::vector<std::unique_ptr<event_part>> parts_;

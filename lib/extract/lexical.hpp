@@ -296,10 +296,6 @@ class word_index {
     p.forward_.front().next.set_role_mask(cover(p.forward_.front().next));
     p.backward_.front().next.set_role_mask(cover(p.backward_.front().next));
   }
-  template <class... M>
-  void bind_all(M&... maps) const {
-    (bind(maps), ...);
-  }
   // Whether `w` is a word that tokenize() reads as one token with that lower case: only such
   // words can equal a token's lower case.
   static bool is_token_word(std::string_view w);
@@ -319,7 +315,7 @@ class word_index {
 // Binds every map to `index` when there is one (word_index::bind).
 template <class... M>
 void bind_roles(const word_index* index, M&... maps) {
-  if (index) index->bind_all(maps...);
+  if (index) (index->bind(maps), ...);
 }
 
 }  // namespace crosscheck::detail

@@ -127,7 +127,7 @@ void document_words::remember(const number_input& in, const document_ref& d) {
 }
 
 number_pass::number_pass(const rule_set& rules, unsigned parts)
-    : index_(rules.word_ids()), events_(rules), reader_(rules) {
+    : index_(rules.shared_word_ids()), events_(rules), reader_(rules) {
   if (parts & articles) parts_.push_back(make_article_part(rules));
   if (parts & agreements) parts_.push_back(make_agreement_part(rules));
   if (parts & counts) parts_.push_back(make_count_part(rules));
@@ -135,7 +135,7 @@ number_pass::number_pass(const rule_set& rules, unsigned parts)
   for (const auto& p : parts_)
     for (const auto& w : p->cue_words()) cues_.insert(w);
   year_after_.insert(rules.dates.year_after.begin(), rules.dates.year_after.end());
-  bind_roles(index_, cues_, year_after_);
+  bind_roles(index_.get(), cues_, year_after_);
 }
 
 claim_kind number_pass::kind() const noexcept {
@@ -149,7 +149,7 @@ void number_pass::extract_with(const document& doc, const document_tokens* share
   std::vector<token> buffer;  // the sentence's tokens, when none are shared
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     memory.current = s;
-    sc.use(doc.sentences[s], tokens_of(doc, s, shared, buffer, index_));
+    sc.use(doc.sentences[s], tokens_of(doc, s, shared, buffer, index_.get()));
     // Worth reading: a token that may start a number, or a part's cue word. The first token that
     // may start a number is where reading them begins.
     const auto& toks = sc.toks();

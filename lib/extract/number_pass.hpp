@@ -106,10 +106,10 @@ class number_pass final : public token_extractor {
   number_pass(const rule_set& rules, unsigned parts);  // rules must outlive it
   claim_kind kind() const noexcept override;
   void extract_with(const document& doc, const document_tokens* shared, std::vector<claim>& out) const override;
-  const word_index* index() const noexcept override { return index_; }
+  const word_index* index() const noexcept override { return index_.get(); }
 
  private:
-  const word_index* index_;
+  std::shared_ptr<const word_index> index_;  // the rules' (kept: they may be indexed again)
   event_context events_;
   number_reader reader_;
   word_set cues_, year_after_;

@@ -43,7 +43,7 @@ struct span {
 
 class person_extractor final : public detail::token_extractor {
  public:
-  explicit person_extractor(const rule_set& rules) : rules_(rules), index_(rules.word_ids()) {
+  explicit person_extractor(const rule_set& rules) : rules_(rules), index_(rules.shared_word_ids()) {
     for (std::size_t r = 0; r < rules.people.roles.size(); ++r)
       for (const auto& t : rules.people.roles[r].titles) {
         titles_.add(t, static_cast<int>(r));
@@ -75,14 +75,14 @@ class person_extractor final : public detail::token_extractor {
     for (const auto& m : rules.dates.weekdays) calendar_.insert(m.names.begin(), m.names.end());
     for (const word_set* set : {&function_, &stop_, &demonyms_, &calendar_, &title_words_})
       set->for_each([&](const std::string& w, unsigned char) { not_name_.insert(w); });
-    detail::bind_roles(index_, titles_, orgs_, delegation_, partial_, former_, stop_, particles_, function_, demonyms_,
+    detail::bind_roles(index_.get(), titles_, orgs_, delegation_, partial_, former_, stop_, particles_, function_, demonyms_,
                        calendar_, title_words_, fillers_, deputies_, copulas_, meridiem_, not_name_);
     mention_roles_ = titles_.start_roles() | orgs_.start_roles();
     list_roles_ = delegation_.start_roles() | partial_.start_roles();
   }
 
   claim_kind kind() const noexcept override { return claim_kind::person_role; }
-  const detail::word_index* index() const noexcept override { return index_; }
+  const detail::word_index* index() const noexcept override { return index_.get(); }
 
   void extract_with(const document& doc, const detail::document_tokens* shared, std::vector<claim>& out) const override {
     const std::string_view t = doc.normalized;
@@ -92,7 +92,7 @@ class person_extractor final : public detail::token_extractor {
     std::vector<mention> found;  // the sentence's mentions; one buffer for the document, so that it keeps its capacity
     for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
       const sentence& sen = doc.sentences[s];
-      const std::vector<token>& toks = detail::tokens_of(doc, s, shared, buffer, index_);
+      const std::vector<token>& toks = detail::tokens_of(doc, s, shared, buffer, index_.get());
       if (toks.empty()) continue;
       // A title-case line with no closing period is a headline: capitals tell nothing there.
       const std::string_view tail = t.substr(toks.back().end, sen.normalized.end - toks.back().end);
@@ -607,7 +607,7 @@ class person_extractor final : public detail::token_extractor {
   }
 
   const rule_set& rules_;
-  const detail::word_index* index_;  // rules_'s: the maps below are bound to it
+  std::shared_ptr<const detail::word_index> index_;  // rules_'s (kept: they may be indexed again); the maps below are bound to it
   // The roles of the words a title or an organisation starts with, and a delegation or partial
   // cue: a lower-case token with none of the first is passed over on one test (all_roles when
   // the maps are unbound: no token is).

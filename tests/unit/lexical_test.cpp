@@ -290,3 +290,28 @@ TEST_CASE("word_index: a vocabulary edited by hand and not re-indexed still give
   CHECK(a == b);
   CHECK(std::find(a.begin(), a.end(), "person:jafar haddad=" + role) != a.end());
 }
+
+TEST_CASE("word_index: extractors built before the rules are indexed again keep their index", "[lexical]") {
+  // The extractors hold the index they were built with: indexing the rules again (here the only
+  // owner of their index) must not leave them reading a freed one (ASan builds would catch it).
+  crosscheck::rule_set rules = crosscheck_test::rules();
+  rules.index_words();  // an index that no other rule_set shares
+  const crosscheck::extractor_set extractors = crosscheck::default_extractors(rules);
+  auto claims = [&] {
+    crosscheck::document d;
+    d.id = "t";
+    d.text = "President Kim Jong Un arrived in Hanoi at 8:15 a.m. on March 2 with 12 officials.";
+    crosscheck::prepare(d, rules);
+    std::vector<crosscheck::claim> out;
+    extractors.extract(d, out);
+    std::vector<std::string> ids;
+    for (const auto& c : out) ids.push_back(c.id.str() + " " + crosscheck::to_string(c.val));
+    return ids;
+  };
+  const auto before = claims();
+  REQUIRE(before.size() >= 3);
+  const auto* old_index = rules.word_ids();
+  rules.index_words();
+  REQUIRE(rules.word_ids() != old_index);
+  CHECK(claims() == before);
+}
