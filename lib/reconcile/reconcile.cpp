@@ -20,6 +20,7 @@
 #include "reconcile/weights.hpp"
 #include "reconcile/people.hpp"
 #include "reconcile/claim_prefetch.hpp"
+#include "reconcile/split_for.hpp"
 #include "model/timing.hpp"
 
 namespace crosscheck {
@@ -97,38 +98,6 @@ namespace {
 // From this many claims, truth discovery runs on a thread of its own and the slots are made on
 // two (below, a thread costs more than it saves).
 constexpr std::size_t parallel_min_claims = 20000;
-
-// Calls work(from, to) on the two halves of [0, n): the second on a thread of its own when
-// `parallel` and the machine has a second core (and a thread can be had), else both on this one.
-// An exception from either half is rethrown here, once both are done.
-template <class Work>
-void in_two_halves(std::size_t n, bool parallel, const Work& work) {
-  const std::size_t half = n / 2;
-  std::exception_ptr failure;
-  std::thread second;
-  if (parallel && std::thread::hardware_concurrency() >= 2) {
-    try {
-      second = std::thread([&] {
-        try {
-          work(half, n);
-        } catch (...) {
-          failure = std::current_exception();
-        }
-      });
-    } catch (const std::system_error&) {
-      // no thread: both halves below
-    }
-  }
-  try {
-    work(0, half);
-  } catch (...) {
-    if (second.joinable()) second.join();
-    throw;
-  }
-  if (second.joinable()) second.join();
-  else work(half, n);
-  if (failure) std::rethrow_exception(failure);
-}
 
 std::string_view weekday_name(unsigned d) {
   static constexpr std::string_view names[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
@@ -358,7 +327,9 @@ reconciliation reconcile(const std::vector<claim>& claims, const rule_set& rules
       s.claims = std::move(members);
     }
   };
-  in_two_halves(groups.size(), claims.size() >= parallel_min_claims, make_slots);
+  const unsigned slot_parts = claims.size() >= parallel_min_claims && std::thread::hardware_concurrency() >= 2 ? 2 : 1;
+  detail::split_for(groups.size(), groups.size() / 2, slot_parts,
+                    [&](std::size_t from, std::size_t to, unsigned) { make_slots(from, to); });
   timer.lap("reconcile/slots");
 
   // Truth discovery needs only the slots: with a second core and many claims, it runs on its own
