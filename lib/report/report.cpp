@@ -11,7 +11,6 @@
 #include <future>
 #include <ostream>
 #include <iterator>
-#include <limits>
 #include <semaphore>
 #include <system_error>
 #include <thread>
@@ -76,9 +75,10 @@ struct blocks_plan {
   std::size_t parallel_from;
 };
 constexpr blocks_plan text_conflict_blocks{1024, 4096};
-// The JSON report stays on one thread: on two, on a loaded machine, the Flight report was no
-// faster and took about a tenth more CPU (docs/BENCHMARKS.md, "Flight end to end, round 5").
-constexpr blocks_plan json_item_blocks{2048, std::numeric_limits<std::size_t>::max()};
+// The JSON report is written on one thread, handed to its sink every this many items: on two
+// threads, on a loaded machine, the Flight report was no faster and took about a tenth more CPU
+// (docs/BENCHMARKS.md, "Flight end to end, round 5").
+constexpr std::size_t json_items_per_block = 2048;
 
 // Writes items [0, n) with write(out, k) and gives the text to `sink` a block at a time, in
 // order. On two threads, a helper writes the odd blocks while this thread writes the even ones
@@ -94,11 +94,12 @@ void write_in_blocks(std::size_t n, const blocks_plan& plan, const WriteItem& wr
   };
   constexpr std::size_t ahead = 4;
   std::array<std::string, ahead> ring;            // odd block j is written into ring[j % ahead]
-  std::vector<std::promise<void>> odd(blocks / 2);  // odd block j is in its ring buffer
+  std::vector<std::promise<void>> odd;  // odd block j is in its ring buffer (with a helper)
   std::counting_semaphore<> free_buffers(ahead);
   std::atomic<bool> stop{false};
   std::thread helper;
   if (n >= plan.parallel_from && blocks >= 2 && std::thread::hardware_concurrency() >= 2) {
+    odd.resize(blocks / 2);
     try {
       helper = std::thread([&] {
         for (std::size_t j = 0; j < odd.size(); ++j) {
@@ -498,18 +499,6 @@ std::string json_report(const report_input& in, const std::function<void(std::st
   const std::string skeleton = j.dump(2, ' ', false, json::error_handler_t::replace);
   std::string out;
   if (!sink) out.reserve(skeleton.size() + in.claims.size() * 512);
-  // A block of items, after the text before it: to the sink, or onto the report when there is none.
-  const std::function<void(std::string_view)> emit = [&](std::string_view block) {
-    if (!sink) {
-      out += block;
-      return;
-    }
-    if (!out.empty()) {
-      sink(out);
-      out.clear();
-    }
-    sink(block);
-  };
   std::size_t at = 0;
   // Replaces the top-level `"key": null` (the only line indented by two spaces with that key)
   // with the array, as dump(2) would write it.
@@ -523,14 +512,15 @@ std::string json_report(const report_input& in, const std::function<void(std::st
       return;
     }
     out += "[\n";
-    write_in_blocks(
-        n, json_item_blocks,
-        [&](std::string& to, std::size_t k) {
-          if (k) to += ",\n";
-          to += "    ";
-          write(to, k);
-        },
-        emit);
+    for (std::size_t k = 0; k < n; ++k) {
+      if (k) out += ",\n";
+      out += "    ";
+      write(out, k);
+      if (sink && (k + 1) % json_items_per_block == 0) {
+        sink(out);
+        out.clear();
+      }
+    }
     out += "\n  ]";
   };
   splice("claims", in.claims.size(), [&](std::string& to, std::size_t k) { detail::append_claim_json(to, in.claims[k], 4); });
