@@ -5,6 +5,7 @@
 #include <iterator>
 #include <limits>
 
+#include "model/evidence_texts.hpp"
 #include "text/fold.hpp"
 
 namespace crosscheck::detail {
@@ -231,15 +232,7 @@ std::string event_context::subject(const event_scan& sc, std::size_t k, std::opt
 }
 
 void event_context::fill_evidence(const document& doc, const sentence& sen, text_span words, claim& c) {
-  const text_span orig = doc.to_original(words);
-  c.ev.document = doc.id;
-  c.ev.source = doc.source;
-  c.ev.begin = orig.begin;
-  c.ev.end = orig.end;
-  c.ev.text = std::string(doc.original(orig));
-  c.ev.sentence = std::string(doc.original(sen.span));
-  c.ev.sentence_begin = sen.span.begin;
-  c.ev.repeated = doc.paragraphs[sen.paragraph].repeat_of.has_value();
+  detail::fill_evidence(doc, sen, words, c.ev);  // the document's texts shared (model/evidence_texts.hpp)
 }
 
 

@@ -3,12 +3,15 @@
 
 #include "crosscheck/extract.hpp"
 #include "extract/token_pass.hpp"
+#include "model/evidence_texts.hpp"
 #include "model/share_texts.hpp"
 
 namespace crosscheck {
 
 void extractor_set::extract(const document& doc, std::vector<claim>& out) const {
   const std::size_t first = out.size();
+  // The document id, outlet and sentences that the claims' evidence repeats, made once.
+  detail::evidence_texts texts(doc);
   // The passes that read sentences token by token share one tokenization of the document.
   std::optional<detail::document_tokens> tokens;
   for (const auto& e : extractors_) {

@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "model/evidence_texts.hpp"
+
 #include <map>
 #include <sstream>
 #include <string>
@@ -146,4 +148,95 @@ TEST_CASE("the extractors and the JSON Lines reader share repeated texts", "[sha
   CHECK(read[0].attribute.shares_with(read[1].attribute));
   CHECK(read[0].rule.shares_with(read[1].rule));
   CHECK_FALSE(read[0].ev.source.shares_with(read[1].ev.source));
+}
+
+// The event, person and number passes run one after the other over the whole document, so a
+// sentence with claims from several of them sees its claims far apart in the output: they must
+// still hold one copy of it (and of the document id and outlet), however many other sentences
+// lie between.
+TEST_CASE("an extractor_set's claims share each sentence across passes", "[shared_string]") {
+  const rule_set rules = rule_set::load(CROSSCHECK_DATA_DIR);
+  document d;
+  d.id = "across-passes";
+  d.source = "Example News";
+  std::string text = "Defense Minister Andrei Belousov said Putin arrived at 2:46 a.m. with 10 aides.\n";
+  for (int k = 0; k < 8; ++k) text += "Kim met him at 3:" + std::to_string(10 + k) + " a.m. on Wednesday.\n";
+  d.text = text;
+  prepare(d, rules);
+  std::vector<claim> claims;
+  default_extractors(rules).extract(d, claims);
+  REQUIRE(claims.size() >= 10);
+  const claim* first_time = nullptr;
+  const claim* first_person = nullptr;
+  for (const claim& c : claims) {
+    CHECK(c.ev.document.shares_with(claims.front().ev.document));
+    CHECK(c.ev.source.shares_with(claims.front().ev.source));
+    if (c.ev.sentence_begin != 0) continue;
+    if (!first_time && c.kind == claim_kind::time_of_day) first_time = &c;
+    if (!first_person && (c.kind == claim_kind::person_role || c.kind == claim_kind::person_name)) first_person = &c;
+  }
+  REQUIRE(first_time);
+  REQUIRE(first_person);
+  // Eight sentences' time claims come between the two (the person pass runs after the event pass).
+  CHECK(first_person - first_time > 4);
+  CHECK(first_person->ev.sentence.shares_with(first_time->ev.sentence));
+}
+
+TEST_CASE("evidence_texts: the evidence is the same with and without, and only for its document",
+          "[shared_string]") {
+  const rule_set rules = rule_set::load(CROSSCHECK_DATA_DIR);
+  document d;
+  d.id = "evidence";
+  d.source = "Example News";
+  d.text = "First sentence here. Putin arrived at 2:46 a.m. on Wednesday.\n";
+  prepare(d, rules);
+  REQUIRE(d.sentences.size() == 2);
+  const sentence& sen = d.sentences[1];
+  const text_span words{sen.normalized.begin, sen.normalized.begin + 5};
+  evidence alone;
+  detail::fill_evidence(d, sen, words, alone);
+  CHECK(alone.document == "evidence");
+  CHECK(alone.source == "Example News");
+  CHECK(alone.text == "Putin");
+  CHECK(alone.sentence == "Putin arrived at 2:46 a.m. on Wednesday.");
+  CHECK(alone.begin == d.text.find("Putin"));
+  CHECK(alone.sentence_begin == alone.begin);
+  CHECK_FALSE(alone.repeated);
+
+  document other = d;
+  CHECK(detail::evidence_texts::of(d) == nullptr);
+  {
+    detail::evidence_texts texts(d);
+    CHECK(detail::evidence_texts::of(d) == &texts);
+    CHECK(detail::evidence_texts::of(other) == nullptr);
+    evidence a, b;
+    detail::fill_evidence(d, sen, words, a);
+    detail::fill_evidence(d, sen, {words.begin + 6, words.begin + 13}, b);
+    for (const evidence* e : {&a, &b}) {
+      CHECK(e->document == alone.document);
+      CHECK(e->source == alone.source);
+      CHECK(e->sentence == alone.sentence);
+      CHECK(e->sentence_begin == alone.sentence_begin);
+    }
+    CHECK(a.text == alone.text);
+    CHECK(a.begin == alone.begin);
+    CHECK(a.end == alone.end);
+    CHECK(b.text == "arrived");
+    CHECK(a.sentence.shares_with(b.sentence));
+    CHECK(a.document.shares_with(b.document));
+    CHECK(a.source.shares_with(b.source));
+    {
+      detail::evidence_texts inner(other);  // nested: the inner one counts, for its own document
+      CHECK(detail::evidence_texts::of(other) == &inner);
+      CHECK(detail::evidence_texts::of(d) == nullptr);
+    }
+    CHECK(detail::evidence_texts::of(d) == &texts);
+    // A sentence that is no part of d.sentences (built by hand) is read from the text.
+    const sentence loose = sen;
+    evidence c;
+    detail::fill_evidence(d, loose, words, c);
+    CHECK(c.sentence == alone.sentence);
+    CHECK_FALSE(c.sentence.shares_with(a.sentence));
+  }
+  CHECK(detail::evidence_texts::of(d) == nullptr);
 }
