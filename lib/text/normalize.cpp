@@ -163,6 +163,9 @@ text_span document::to_original(text_span s) const {
   const std::size_t b = to_original(s.begin);
   if (s.end <= s.begin) return {b, b};
   std::size_t e = to_original(s.end);
+  // The common case: the span's last character is ASCII, which normalization never drops but
+  // for a CR.
+  if (e > b + 1 && static_cast<unsigned char>(text[e - 1]) < 0x80 && text[e - 1] != '\r') return {b, e};
   // Do not take in characters that normalization dropped right after the span.
   while (e > b + 1) {
     std::size_t k = e - 1;
