@@ -78,3 +78,24 @@ TEST_CASE("extractor_set: one set used by two threads at once gives each the sam
   CHECK(a == expected);
   CHECK(b == expected);
 }
+
+// The set numbers each document's claims "<document id>#<n>", n from 1 in the order the passes
+// give them, whatever the id's length (ids up to 128 bytes are put together on the stack, longer
+// ones in a string).
+TEST_CASE("extractor_set: claim ids are the document id, '#' and the claim's number", "[extract]") {
+  const auto set = default_extractors(rules());
+  for (const std::size_t size : {std::size_t{0}, std::size_t{1}, std::size_t{127}, std::size_t{128},
+                                 std::size_t{129}, std::size_t{300}}) {
+    document d;
+    d.id = std::string(size, 'x');
+    if (size > 0) d.id.back() = 'z';
+    d.text = "Putin arrived at 2:46 a.m. on Wednesday. Kim met him at 3:10 a.m. with 10 aides.\n";
+    prepare(d, rules());
+    std::vector<claim> out(1);  // a claim already there keeps its id and does not count
+    out[0].id = "earlier#1";
+    set.extract(d, out);
+    REQUIRE(out.size() >= 3);
+    CHECK(out[0].id == "earlier#1");
+    for (std::size_t i = 1; i < out.size(); ++i) CHECK(out[i].id == d.id + "#" + std::to_string(i));
+  }
+}
