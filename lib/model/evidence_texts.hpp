@@ -2,7 +2,7 @@
 //
 // Each claim's evidence holds the document id, the outlet and the sentence around its words
 // (crosscheck/claim.hpp). Made per claim, they cost four allocations a claim, three of which
-// share_repeated_texts() then freed again as duplicates: a fifth of the pipeline's allocations.
+// share_repeated_texts() then freed again as duplicates: a third of the pipeline's allocations.
 // An evidence_texts, alive while an extractor_set reads one document, makes each of them once and
 // hands out copies (a reference count each); fill_evidence() finds it without a new parameter
 // through every pass.
