@@ -642,6 +642,22 @@ TEST_CASE("text: among many paragraphs, each repeat points at the first of its t
   CHECK(repeats_marked);
 }
 
+// Repeats are looked up by the size and the first and last eight bytes of a paragraph: paragraphs
+// that share all three but differ in the middle meet in the table and must be told apart by
+// their whole text.
+TEST_CASE("text: paragraphs alike at both ends and in size are repeats only when equal", "[text]") {
+  auto para = [](char middle) { return std::string("The caption reads: photo ") + middle + " by the press service."; };
+  const document d = prepared(para('A') + "\n" + para('B') + "\n" + para('C') + "\n" + para('B') + "\n" + para('A') + "\n");
+  REQUIRE(d.paragraphs.size() == 5u);
+  CHECK_FALSE(d.paragraphs[0].repeat_of.has_value());
+  CHECK_FALSE(d.paragraphs[1].repeat_of.has_value());
+  CHECK_FALSE(d.paragraphs[2].repeat_of.has_value());
+  REQUIRE(d.paragraphs[3].repeat_of.has_value());
+  CHECK(*d.paragraphs[3].repeat_of == 1u);
+  REQUIRE(d.paragraphs[4].repeat_of.has_value());
+  CHECK(*d.paragraphs[4].repeat_of == 0u);
+}
+
 TEST_CASE("text: a paragraph that is only similar is not a repeat", "[text]") {
   const document d = prepared(
       "Kim Jong Un greets Vladimir Putin at Sunan Airport.\n"
