@@ -69,7 +69,16 @@ std::chrono::year_month_day date_value::last_day() const noexcept {
 }
 
 person_name make_person_name(std::string_view written) {
-  return person_name{std::string(written), detail::fold_name(written)};
+  // The text straight from the view, and the key folded on the stack when the name is short
+  // (nearly always): one block each, where a std::string of each was made and copied (up to four
+  // allocations per name).
+  person_name p;
+  p.text = written;
+  if (char folded[128]; written.size() <= sizeof folded)
+    p.key = std::string_view(folded, detail::fold_name_into(written, folded));
+  else
+    p.key = detail::fold_name(written);
+  return p;
 }
 
 text_value make_text_value(std::string_view written) {

@@ -27,6 +27,9 @@ std::size_t invisible_at(std::string_view s, std::size_t i) noexcept;
 // A name's comparison key: lower case, hyphens, apostrophes, periods and runs of spaces
 // folded to one space ("Kim Jong-un" -> "kim jong un"); invisible format characters dropped.
 std::string fold_name(std::string_view s);
+// fold_name(s) written to out (room for s.size() characters: the key is never longer); returns
+// its size.
+std::size_t fold_name_into(std::string_view s, char* out) noexcept;
 // Case-insensitive ASCII equality.
 bool iequals(std::string_view a, std::string_view b) noexcept;
 

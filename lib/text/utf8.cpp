@@ -76,24 +76,29 @@ std::size_t invisible_at(std::string_view s, std::size_t i) noexcept {
   return 0;
 }
 
-std::string fold_name(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
+std::size_t fold_name_into(std::string_view s, char* out) noexcept {
+  std::size_t n = 0;
   bool pending_space = false;
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if (const std::size_t n = invisible_at(s, i)) {
-      i += n - 1;
+    if (const std::size_t k = invisible_at(s, i)) {
+      i += k - 1;
       continue;
     }
     const char c = s[i];
     if (c == '-' || c == '\'' || c == '.' || c == ',' || is_space(c)) {
-      pending_space = !out.empty();
+      pending_space = n > 0;
       continue;
     }
-    if (pending_space) out += ' ';
+    if (pending_space) out[n++] = ' ';  // in place of at least one skipped byte: never past s.size()
     pending_space = false;
-    out += ascii_lower(c);
+    out[n++] = ascii_lower(c);
   }
+  return n;
+}
+
+std::string fold_name(std::string_view s) {
+  std::string out(s.size(), '\0');
+  out.resize(fold_name_into(s, out.data()));
   return out;
 }
 

@@ -525,3 +525,21 @@ TEST_CASE("value: compatible() is true exactly for same and compatible", "[value
   // incomparable
   CHECK_FALSE(crosscheck::compatible(count_value::exactly(11), amount(11, 11, "km")));
 }
+
+// make_person_name folds a name of up to 128 bytes on the stack and a longer one in a string: the
+// key is the same either way, with separators (hyphens, apostrophes, periods, commas, spaces)
+// folded to one space and invisible format characters dropped, whatever the length.
+TEST_CASE("value: a person's name key is the same for short and very long names", "[value]") {
+  const std::string part = "Jo Yong-w\u014Fn O'Neil, Jr.\u00AD ";  // a soft hyphen inside
+  const std::string part_key = "jo yong w\u014Fn o neil jr";
+  for (int parts : {1, 3, 5, 8, 20}) {
+    std::string name, key;
+    for (int k = 0; k < parts; ++k) {
+      name += part;
+      key += (k > 0 ? " " : "") + part_key;
+    }
+    const person_name p = crosscheck::make_person_name(name);
+    CHECK(p.text == name);
+    CHECK(p.key == key);
+  }
+}
