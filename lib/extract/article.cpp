@@ -59,11 +59,16 @@ class article_part final : public detail::number_part {
     // with none (most of those that pass the number pass's prefilter: "at" starts "at least")
     // only names documents, for the next sentences.
     const bool numbers = !in.numbers.empty();
+    // The sentence's role bits say whether it may name a document or a provision: most name
+    // neither, and give nothing and note nothing.
+    const bool kinds = documents_.may_name(in.roles);
+    const bool may_provide = numbers && (in.roles & provisions_.start_roles());
+    if (!kinds && !may_provide) return;
     bool provisions = false;  // a phrase of documents.provisions somewhere in the sentence
     for (std::size_t k = 0; k < toks.size(); ++k) {
-      if (documents_.is_kind(toks[k]))
+      if (kinds && documents_.is_kind(toks[k]))
         if (auto d = documents_.at(in, k)) named.push_back(std::move(*d));
-      provisions = provisions || (numbers && provisions_.longest_at(toks, k).length);
+      provisions = provisions || (may_provide && provisions_.longest_at(toks, k).length);
     }
     // A reference gives claims only when the sentence names a provision, and a document's size
     // only when it names the document: in most sentences there is nothing more to read.

@@ -176,7 +176,7 @@ class count_part final : public detail::number_part {
     c.subject_text = std::string(in.text.substr(toks[r.last].begin, toks[head].end - toks[r.last].begin));
     c.val = bounds(r, c.hdg);
     c.rule = r.vague ? "count.vague" : "count.noun";
-    c.occasion = in.year;
+    c.occasion = std::string(in.year);
     detail::fill_number_evidence(in, r.first, head + 1, c);
     out.push_back(std::move(c));
   }

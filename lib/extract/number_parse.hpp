@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -84,9 +85,34 @@ class number_reader {
     if (starters_.contains(t)) return true;
     return t.has_hyphen && hyphenated_starts(t);
   }
+  // Whether a number (its hedge aside) may be read at toks[i]: digits first, a cardinal (not
+  // "a", "an") or an ordinal, alone or before a hyphen ("twenty-four", "nine-day"), or the start
+  // of a vague phrase ("thousands of", "a dozen"). Every number read has such a token, so a
+  // sentence with none has no number; hedges ("at", "in", "some", "over", "about" start them)
+  // are in nearly every sentence and say nothing alone.
+  bool may_hold(const std::vector<token>& toks, std::size_t i) const noexcept {
+    const token& t = toks[i];
+    if (!(t.roles & core_roles_) && !t.has_digit && !t.has_hyphen) return false;  // most words: one test
+    if (t.has_digit && is_digit(t.lower.front())) return true;
+    if (cores_.contains(t) || (t.has_hyphen && hyphenated_core(t))) return true;
+    return vague_.longest_at(toks, i).length != 0;
+  }
+  // The role bits of the words may_hold() reads a number at (all_roles without an index): a
+  // sentence whose tokens' roles miss them, with no digit and no hyphen, holds no number.
+  std::uint64_t core_roles() const noexcept { return core_roles_; }
+  // The first token from `from` on at which may_hold(); toks.size() when none.
+  std::size_t next_core(const std::vector<token>& toks, std::size_t from) const noexcept {
+    while (from < toks.size() && !may_hold(toks, from)) ++from;
+    return from;
+  }
   // Every number of a sentence, left to right, none overlapping; none starts before token
   // `from` (a caller that knows no token before it may start one).
   std::vector<number_reading> read_all(const std::vector<token>& toks, std::size_t from = 0) const;
+  // The same into `out` (cleared first), so that a pass reuses one buffer for every sentence.
+  // `core`: next_core(toks, from) when the caller has it.
+  void read_all(const std::vector<token>& toks, std::size_t from, std::vector<number_reading>& out,
+                std::size_t core = npos) const;
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
   double about_fraction() const noexcept { return rules_.durations.about_fraction; }
   const rule_set& rules() const noexcept { return rules_; }
 
@@ -94,10 +120,15 @@ class number_reader {
   static bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
   // "twenty-four", "nine-day": the first part is a number word.
   bool hyphenated_starts(const token& t) const noexcept;
+  // "twenty-four", "nine-day": the first part is a cardinal or an ordinal.
+  bool hyphenated_core(const token& t) const noexcept;
 
   const rule_set& rules_;
   number_words words_;         // dates.numbers and numbers.ordinals
   word_set starters_;          // first words of hedges, vague phrases; number words
+  word_set cores_;             // number words: cardinals but "a" and "an", ordinals
+  std::uint64_t core_roles_ = all_roles;  // roles of cores_ and of the vague phrases' first words
+  std::size_t hedge_words_ = 0;           // words in the longest hedge ("in excess of": 3)
   word_map<double> scales_;
   phrase_matcher hedges_, vague_;
 };

@@ -237,7 +237,7 @@ class quantity_part final : public detail::number_part {
     c.attribute = u.measures;
     c.val = quantity_value{canon(lo), canon(hi), u.canonical};
     c.rule = converted ? "quantity.converted" : "quantity.unit";
-    c.occasion = in.year;  // "in 2000": never compared with this year's amounts
+    c.occasion = std::string(in.year);  // "in 2000": never compared with this year's amounts
     detail::fill_number_evidence(in, r.first, q.end, c, negative && r.first == r.number ? std::min(q.begin_offset, sign_at) : q.begin_offset);
     return c;
   }
