@@ -45,7 +45,7 @@ class agreement_part final : public detail::number_part {
     // no kind word among the sentence's roles, there is none.
     if (in.numbers.empty() || !documents_.may_name(in.roles)) return;
     bool has_year = false;
-    for (const auto& t : toks) has_year = has_year || detail::year_of(t);
+    for (const std::size_t k : in.cores) has_year = has_year || detail::year_of(toks[k]);
     if (!has_year) return;
     for (std::size_t k = 0; k < toks.size(); ++k) {
       if (!documents_.is_kind(toks[k])) continue;

@@ -64,15 +64,21 @@ class article_part final : public detail::number_part {
     const bool kinds = documents_.may_name(in.roles);
     const bool may_provide = numbers && (in.roles & provisions_.start_roles());
     if (!kinds && !may_provide) return;
+    const std::size_t n = toks.size();
     bool provisions = false;  // a phrase of documents.provisions somewhere in the sentence
-    for (std::size_t k = 0; k < toks.size(); ++k) {
-      if (kinds && documents_.is_kind(toks[k]))
-        if (auto d = documents_.at(in, k)) named.push_back(std::move(*d));
-      provisions = provisions || (may_provide && provisions_.longest_at(toks, k).length);
-    }
+    if (kinds)
+      for (std::size_t k = 0; k < n; ++k)
+        if (documents_.is_kind(toks[k]))
+          if (auto d = documents_.at(in, k)) named.push_back(std::move(*d));
+    if (may_provide)
+      for (std::size_t k = 0; k < n && !provisions; ++k) provisions = provisions_.longest_at(toks, k).length != 0;
     // A reference gives claims only when the sentence names a provision, and a document's size
     // only when it names the document: in most sentences there is nothing more to read.
-    for (std::size_t k = 0; k < toks.size() && numbers && (provisions || !named.empty()); ++k) {
+    if (!numbers || (!provisions && named.empty())) {
+      for (const auto& d : named) detail::document_words::remember(in, d);
+      return;
+    }
+    for (std::size_t k = 0; k < n; ++k) {
       if (size_claim(in, k, named, out)) continue;
       const std::size_t* part = parts_.find(toks[k]);
       if (!part) continue;
@@ -161,8 +167,9 @@ class article_part final : public detail::number_part {
   // The provision named nearest to the reference, if any.
   std::optional<std::size_t> provision_near(const std::vector<token>& toks, const ref& r) const {
     std::optional<std::size_t> best;
-    std::size_t best_distance = toks.size() + 1;
-    for (std::size_t k = 0; k < toks.size(); ++k) {
+    const std::size_t n = toks.size();
+    std::size_t best_distance = n + 1;
+    for (std::size_t k = 0; k < n; ++k) {
       const auto m = provisions_.longest_at(toks, k);
       if (!m.length) continue;
       const std::size_t dist = k >= r.last ? k - r.last : r.first - std::min(r.first, k + m.length);

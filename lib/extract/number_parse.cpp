@@ -240,22 +240,42 @@ std::optional<number_reading> number_reader::read(const std::vector<token>& toks
   return r;
 }
 
+void number_reader::read_around(const std::vector<token>& toks, std::span<const std::size_t> cores,
+                                std::vector<number_reading>& out) const {
+  // As read_all: reads are tried left to right from the hedge-length window before each core
+  // on, and a read takes its tokens from the next tries.
+  out.clear();
+  std::size_t i = 0;  // the first token not read yet
+  for (const std::size_t c : cores) {
+    if (c < i) continue;  // inside the number read before
+    for (std::size_t j = std::max(i, c > hedge_words_ ? c - hedge_words_ : 0); j <= c; ++j) {
+      if (!may_start(toks[j])) continue;
+      if (auto r = read(toks, j)) {
+        i = r->last;  // past c: its number is at a core, c or after
+        out.push_back(*r);
+        break;
+      }
+    }
+    i = std::max(i, c + 1);
+  }
+}
+
 std::vector<number_reading> number_reader::read_all(const std::vector<token>& toks, std::size_t from) const {
   std::vector<number_reading> out;
   read_all(toks, from, out);
   return out;
 }
 
-void number_reader::read_all(const std::vector<token>& toks, std::size_t from, std::vector<number_reading>& out,
-                             std::size_t core) const {
+void number_reader::read_all(const std::vector<token>& toks, std::size_t from, std::vector<number_reading>& out) const {
   out.clear();
   // A read from token i succeeds only with its number at a token that may_hold(), at most
   // hedge_words_ tokens after i. So reads are tried only in the few tokens before each such
   // token, left to right as before: the numbers are those of a read tried at every token.
-  if (core == npos || core < from) core = next_core(toks, from);
-  for (std::size_t i = from; i < toks.size(); ++i) {
+  const std::size_t n = toks.size();
+  std::size_t core = next_core(toks, from);
+  for (std::size_t i = from; i < n; ++i) {
     if (i > core) core = next_core(toks, i);
-    if (core == toks.size()) return;
+    if (core == n) return;
     if (i + hedge_words_ < core) i = core - hedge_words_;
     if (!may_start(toks[i])) continue;
     if (auto r = read(toks, i)) {

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -92,27 +93,33 @@ class number_reader {
   // are in nearly every sentence and say nothing alone.
   bool may_hold(const std::vector<token>& toks, std::size_t i) const noexcept {
     const token& t = toks[i];
-    if (!(t.roles & core_roles_) && !t.has_digit && !t.has_hyphen) return false;  // most words: one test
+    if (!may_hold_quick(t)) return false;  // most words
     if (t.has_digit && is_digit(t.lower.front())) return true;
     if (cores_.contains(t) || (t.has_hyphen && hyphenated_core(t))) return true;
     return vague_.longest_at(toks, i).length != 0;
   }
+  // False for a token at which may_hold() is false for sure: no digit, no hyphen, and none of
+  // the role bits of the words a number can be read at. One test, true for few words.
+  bool may_hold_quick(const token& t) const noexcept { return (t.roles & core_roles_) || t.has_digit || t.has_hyphen; }
   // The role bits of the words may_hold() reads a number at (all_roles without an index): a
   // sentence whose tokens' roles miss them, with no digit and no hyphen, holds no number.
   std::uint64_t core_roles() const noexcept { return core_roles_; }
   // The first token from `from` on at which may_hold(); toks.size() when none.
   std::size_t next_core(const std::vector<token>& toks, std::size_t from) const noexcept {
-    while (from < toks.size() && !may_hold(toks, from)) ++from;
+    const std::size_t n = toks.size();  // read once: the calls in may_hold() would have it read at each token
+    while (from < n && !may_hold(toks, from)) ++from;
     return from;
   }
   // Every number of a sentence, left to right, none overlapping; none starts before token
   // `from` (a caller that knows no token before it may start one).
   std::vector<number_reading> read_all(const std::vector<token>& toks, std::size_t from = 0) const;
   // The same into `out` (cleared first), so that a pass reuses one buffer for every sentence.
-  // `core`: next_core(toks, from) when the caller has it.
-  void read_all(const std::vector<token>& toks, std::size_t from, std::vector<number_reading>& out,
-                std::size_t core = npos) const;
-  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+  void read_all(const std::vector<token>& toks, std::size_t from, std::vector<number_reading>& out) const;
+  // The same, given `cores`: every token of the sentence at which may_hold(), in order (a pass
+  // that has looked at each token already). No token is looked at again but in the few before
+  // each of them, where a hedge may start.
+  void read_around(const std::vector<token>& toks, std::span<const std::size_t> cores,
+                   std::vector<number_reading>& out) const;
   double about_fraction() const noexcept { return rules_.durations.about_fraction; }
   const rule_set& rules() const noexcept { return rules_; }
 

@@ -145,9 +145,9 @@ bool number_pass::notes_documents(const std::vector<token>& toks) const noexcept
   // The article part notes the documents of a sentence with no number for the next ones, as it
   // always has, only when some token may start a number (a hedge word, often: "at", "in").
   bool kind = false, start = false;
-  for (const auto& t : toks) {
-    kind = kind || documents_.is_kind(t);
-    start = start || reader_.may_start(t);
+  for (std::size_t k = 0, n = toks.size(); k < n && !(kind && start); ++k) {
+    kind = kind || documents_.is_kind(toks[k]);
+    start = start || reader_.may_start(toks[k]);
   }
   return kind && start;
 }
@@ -158,28 +158,29 @@ void number_pass::extract_with(const document& doc, const document_tokens* share
   event_scan sc;
   std::vector<token> buffer;            // the sentence's tokens, when none are shared
   std::vector<number_reading> numbers;  // the sentence's numbers; one buffer for the document
+  std::vector<std::size_t> cores;       // the tokens a number may be read at (may_hold)
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     memory.current = s;
     const auto& toks = tokens_of(doc, s, shared, buffer, index_.get());
-    // What the sentence's words may be, from their role bits: the parts look for their words
-    // only where these say they may be.
+    // One look at each token: the sentence's role bits, ORed (the parts look for their words
+    // only where these say they may be), and the tokens a number can be read at (one role test
+    // for most tokens).
     std::uint64_t roles = 0;
-    bool digit = false, hyphen = false;
-    for (const auto& tok : toks) {
-      roles |= tok.roles;
-      digit = digit || tok.has_digit;
-      hyphen = hyphen || tok.has_hyphen;
+    cores.clear();
+    const token* const first = toks.data();
+    const token* const end = first + toks.size();
+    for (const token* p = first; p != end; ++p) {
+      roles |= p->roles;
+      if (reader_.may_hold_quick(*p) && reader_.may_hold(toks, static_cast<std::size_t>(p - first)))
+        cores.push_back(static_cast<std::size_t>(p - first));
     }
     // Every claim of the parts needs a number but for one thing: the article part notes the
-    // documents a sentence names for the next ones. The first token a number can be read at
-    // decides: none, and most sentences are done.
-    const std::size_t core =
-        (roles & reader_.core_roles()) || digit || hyphen ? reader_.next_core(toks, 0) : toks.size();
-    if (core == toks.size()) {
+    // documents a sentence names for the next ones. With no number, most sentences are done.
+    if (cores.empty()) {
       if (!notes_documents_ || !documents_.may_name(roles) || !notes_documents(toks)) continue;
       numbers.clear();
     } else {
-      reader_.read_all(toks, 0, numbers, core);
+      reader_.read_around(toks, cores, numbers);
     }
     sc.use(doc.sentences[s], toks);
     sc.triggers.clear();
@@ -187,9 +188,13 @@ void number_pass::extract_with(const document& doc, const document_tokens* share
     sc.modalities.clear();
     sc.places_read = false;
     std::string_view year;  // a year is a number: none when none was read
-    for (std::size_t k = std::max<std::size_t>(core, 1); k < toks.size() && year.empty() && !numbers.empty(); ++k)
-      if (year_of(toks[k]) && year_after_.contains(toks[k - 1])) year = toks[k].lower;
-    const number_input in{doc, t, events_, sc, numbers, reader_, memory, year, roles};
+    if (!numbers.empty())
+      for (const std::size_t k : cores)
+        if (k > 0 && year_of(toks[k]) && year_after_.contains(toks[k - 1])) {
+          year = toks[k].lower;
+          break;
+        }
+    const number_input in{doc, t, events_, sc, numbers, cores, reader_, memory, year, roles};
     for (const auto& p : parts_) p->sentence(in, out);
   }
 }

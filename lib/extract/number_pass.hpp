@@ -10,6 +10,7 @@
 
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,6 +39,9 @@ struct number_input {
   const event_context& events;
   event_scan& sc;  // the sentence's tokens (sc.toks()); attribution through events.attribution()
   const std::vector<number_reading>& numbers;
+  // The tokens at which a number may be read (number_reader::may_hold), in order: every number's
+  // (and so every year's) token is among them.
+  std::span<const std::size_t> cores;
   const number_reader& reader;
   number_memory& memory;
   // A year the sentence places itself in ("in 2000", "since 2011": dates.year_after before a
