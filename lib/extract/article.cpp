@@ -26,6 +26,8 @@
 // of Article 5" is article 5, paragraph 2. "a 23-article treaty" is a count claim (rule
 // article.size): subject the document key, attribute "articles", value 23.
 // Cost: linear in the tokens of sentences with a number.
+#include <algorithm>
+
 #include "extract/number_pass.hpp"
 #include "text/fold.hpp"
 
@@ -56,8 +58,8 @@ class article_part final : public detail::number_part {
     std::vector<document_ref> named;
     // Every claim needs a number the number reader reads too: the reference's ("Article 4",
     // "article four", "the fourth article") or the size's ("a 23-article treaty"). A sentence
-    // with none (most of those that pass the number pass's prefilter: "at" starts "at least")
-    // only names documents, for the next sentences.
+    // with none (the number pass gives those only when they name a document) only names
+    // documents, for the next sentences.
     const bool numbers = !in.numbers.empty();
     // The sentence's role bits say whether it may name a document or a provision: most name
     // neither, and give nothing and note nothing.
@@ -78,19 +80,24 @@ class article_part final : public detail::number_part {
       for (const auto& d : named) detail::document_words::remember(in, d);
       return;
     }
-    for (std::size_t k = 0; k < n; ++k) {
-      if (size_claim(in, k, named, out)) continue;
-      const std::size_t* part = parts_.find(toks[k]);
-      if (!part) continue;
-      ref r;
-      if (!read_ref(in, k, *part, r)) continue;
-      k = r.last - 1;
-      const auto doc = document_of(in, r, named);
-      if (!doc) continue;
-      const auto provision = provision_near(toks, r);
-      if (!provision) continue;
-      emit(in, r, *doc, *provision, out);
-    }
+    // A size ("a 23-article") is a token that may hold a number; a reference's part word has one
+    // right after it ("Article 4") or right before it ("fourth article"). So only the tokens
+    // next to those (in.cores) are looked at, left to right, each once.
+    std::size_t next = 0;  // the first token not looked at yet
+    for (const std::size_t c : in.cores)
+      for (std::size_t k = std::max(next, c > 0 ? c - 1 : 0); k <= c + 1 && k < n; next = ++k) {
+        if (size_claim(in, k, named, out)) continue;
+        const std::size_t* part = parts_.find(toks[k]);
+        if (!part) continue;
+        ref r;
+        if (!read_ref(in, k, *part, r)) continue;
+        k = r.last - 1;
+        const auto doc = document_of(in, r, named);
+        if (!doc) continue;
+        const auto provision = provision_near(toks, r);
+        if (!provision) continue;
+        emit(in, r, *doc, *provision, out);
+      }
     for (const auto& d : named) detail::document_words::remember(in, d);
   }
 

@@ -79,8 +79,8 @@ class number_reader {
   // A number starting at toks[i] (at its hedge, if any); nullopt when there is none.
   std::optional<number_reading> read(const std::vector<token>& toks, std::size_t i) const;
   // Whether toks[i] could start a number: a digit, a number word, a hedge or a vague phrase.
-  // Asked at nearly every token of every sentence: inline, and a word with no digit and no
-  // hyphen costs one word_set lookup (usually stopped by its Bloom bits).
+  // Inline: a word with no digit and no hyphen costs one word_set lookup (one role-bit test
+  // with the word index).
   bool may_start(const token& t) const noexcept {
     if (t.has_digit && is_digit(t.lower.front())) return true;
     if (starters_.contains(t)) return true;
@@ -100,7 +100,9 @@ class number_reader {
   }
   // False for a token at which may_hold() is false for sure: no digit, no hyphen, and none of
   // the role bits of the words a number can be read at. One test, true for few words.
-  bool may_hold_quick(const token& t) const noexcept { return (t.roles & core_roles_) || t.has_digit || t.has_hyphen; }
+  bool may_hold_quick(const token& t) const noexcept {
+    return (t.roles & core_roles_) | static_cast<std::uint64_t>(t.has_digit | t.has_hyphen);  // no branch
+  }
   // The role bits of the words may_hold() reads a number at (all_roles without an index): a
   // sentence whose tokens' roles miss them, with no digit and no hyphen, holds no number.
   std::uint64_t core_roles() const noexcept { return core_roles_; }

@@ -171,7 +171,7 @@ void number_pass::extract_with(const document& doc, const document_tokens* share
     const token* const end = first + toks.size();
     for (const token* p = first; p != end; ++p) {
       roles |= p->roles;
-      if (reader_.may_hold_quick(*p) && reader_.may_hold(toks, static_cast<std::size_t>(p - first)))
+      if (reader_.may_hold_quick(*p) && reader_.may_hold(toks, static_cast<std::size_t>(p - first))) [[unlikely]]
         cores.push_back(static_cast<std::size_t>(p - first));
     }
     // Every claim of the parts needs a number but for one thing: the article part notes the

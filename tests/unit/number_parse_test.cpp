@@ -167,8 +167,8 @@ TEST_CASE("number_parse: may_hold marks the tokens a number can be read at, not 
   }
 }
 
-// read_all tries a read only in the few tokens before each token that may hold a number; it must
-// find what trying at every token that may start one finds.
+// read_all and read_around try a read only in the few tokens before each token that may hold a
+// number; they must find what trying at every token that may start one finds.
 TEST_CASE("number_parse: read_all finds what a read at every token finds", "[number_parse][numbers]") {
   const auto& rules = crosscheck_test::rules();
   const number_reader reader(rules);
@@ -194,17 +194,26 @@ TEST_CASE("number_parse: read_all finds what a read at every token finds", "[num
     crosscheck::prepare(d, rules);
     for (const auto& s : d.sentences) texts.push_back(d.normalized.substr(s.normalized.begin, s.normalized.size()));
   }
-  std::vector<crosscheck::detail::number_reading> buffer;
+  std::vector<crosscheck::detail::number_reading> buffer, around;
+  std::vector<std::size_t> cores;
   for (const auto& text : texts) {
     const auto toks = crosscheck::detail::tokenize(text, 0, text.size(), rules.word_ids());
     const auto expected = all_reads(toks);
     reader.read_all(toks, 0, buffer);
+    cores.clear();
+    for (std::size_t k = 0; k < toks.size(); ++k)
+      if (reader.may_hold(toks, k)) cores.push_back(k);
+    reader.read_around(toks, cores, around);
     REQUIRE(buffer.size() == expected.size());
+    REQUIRE(around.size() == expected.size());
     for (std::size_t k = 0; k < expected.size(); ++k) {
       CHECK(buffer[k].first == expected[k].first);
       CHECK(buffer[k].number == expected[k].number);
       CHECK(buffer[k].last == expected[k].last);
       CHECK(buffer[k].value == expected[k].value);
+      CHECK(around[k].first == expected[k].first);
+      CHECK(around[k].last == expected[k].last);
+      CHECK(around[k].bound == expected[k].bound);
     }
     if (!expected.empty()) ++sentences;
   }
