@@ -21,8 +21,10 @@
 // Cost: linear in the tokens of sentences with a number.
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
 #include <string>
+#include <system_error>
 
 #include <fmt/format.h>
 
@@ -38,10 +40,17 @@ using detail::token;
 
 constexpr double open_above = 1e300;  // quantity_value has no open bound: "over n" is [n, 1e300]
 
-// Six significant digits, so that conversions print and read back cleanly.
+// Six significant digits, so that conversions print and read back cleanly. Written into a
+// buffer and read back with from_chars: no string, and a value below a double's normal range
+// ("0.000...1 tons", 320 zeros) is kept as it is, where std::stod threw out_of_range and ended
+// the whole run.
 double tidy(double v) {
   if (v == 0 || !std::isfinite(v) || std::abs(v) >= 1e290) return v;
-  return std::stod(fmt::format("{:.6g}", v));
+  char buf[32];
+  const auto end = fmt::format_to_n(buf, sizeof buf, "{:.6g}", v).out;
+  double r = v;
+  const auto [rest, ec] = std::from_chars(buf, end, r);
+  return ec == std::errc() && rest == end ? r : v;
 }
 
 class quantity_part final : public detail::number_part {
