@@ -169,9 +169,12 @@ void number_pass::extract_with(const document& doc, const document_tokens* share
     cores.clear();
     const token* const first = toks.data();
     const token* const end = first + toks.size();
+    const std::uint64_t core_roles = reader_.core_roles();  // a local: the calls below would have it reloaded
     for (const token* p = first; p != end; ++p) {
       roles |= p->roles;
-      if (reader_.may_hold_quick(*p) && reader_.may_hold(toks, static_cast<std::size_t>(p - first))) [[unlikely]]
+      // may_hold_quick(), with the mask held in a register.
+      if (((p->roles & core_roles) | static_cast<std::uint64_t>(p->has_digit | p->has_hyphen)) &&
+          reader_.may_hold(toks, static_cast<std::size_t>(p - first))) [[unlikely]]
         cores.push_back(static_cast<std::size_t>(p - first));
     }
     // Every claim of the parts needs a number but for one thing: the article part notes the
