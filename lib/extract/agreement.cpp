@@ -41,10 +41,11 @@ class agreement_part final : public detail::number_part {
 
   void sentence(const detail::number_input& in, std::vector<claim>& out) const override {
     const auto& toks = in.sc.toks();
-    // A year is a number: with none read, there is none.
-    if (in.numbers.empty()) return;
+    // A year is a number: with none read, there is none. Every claim is about a document: with
+    // no kind word among the sentence's roles, there is none.
+    if (in.numbers.empty() || !documents_.may_name(in.roles)) return;
     bool has_year = false;
-    for (const auto& t : toks) has_year = has_year || detail::year_of(t);
+    for (const std::size_t k : in.cores) has_year = has_year || detail::year_of(toks[k]);
     if (!has_year) return;
     for (std::size_t k = 0; k < toks.size(); ++k) {
       if (!documents_.is_kind(toks[k])) continue;
@@ -62,7 +63,8 @@ class agreement_part final : public detail::number_part {
         for (std::size_t y = 0; y < d->first; ++y)
           if (toks[y].lower == in.year && detail::year_of(toks[y])) {
             document_ref dated = *d;
-            dated.key = d->kind + ":" + in.year;
+            dated.key = d->kind + ":";
+            dated.key += in.year;
             dated.explicit_year = true;
             year_claim(in, dated, y, "signed", "agreement.year", out);
             detail::document_words::remember(in, dated);

@@ -26,6 +26,8 @@
 // of Article 5" is article 5, paragraph 2. "a 23-article treaty" is a count claim (rule
 // article.size): subject the document key, attribute "articles", value 23.
 // Cost: linear in the tokens of sentences with a number.
+#include <algorithm>
+
 #include "extract/number_pass.hpp"
 #include "text/fold.hpp"
 
@@ -56,30 +58,46 @@ class article_part final : public detail::number_part {
     std::vector<document_ref> named;
     // Every claim needs a number the number reader reads too: the reference's ("Article 4",
     // "article four", "the fourth article") or the size's ("a 23-article treaty"). A sentence
-    // with none (most of those that pass the number pass's prefilter: "at" starts "at least")
-    // only names documents, for the next sentences.
+    // with none (the number pass gives those only when they name a document) only names
+    // documents, for the next sentences.
     const bool numbers = !in.numbers.empty();
+    // The sentence's role bits say whether it may name a document or a provision: most name
+    // neither, and give nothing and note nothing.
+    const bool kinds = documents_.may_name(in.roles);
+    const bool may_provide = numbers && (in.roles & provisions_.start_roles());
+    if (!kinds && !may_provide) return;
+    const std::size_t n = toks.size();
     bool provisions = false;  // a phrase of documents.provisions somewhere in the sentence
-    for (std::size_t k = 0; k < toks.size(); ++k) {
-      if (documents_.is_kind(toks[k]))
-        if (auto d = documents_.at(in, k)) named.push_back(std::move(*d));
-      provisions = provisions || (numbers && provisions_.longest_at(toks, k).length);
-    }
+    if (kinds)
+      for (std::size_t k = 0; k < n; ++k)
+        if (documents_.is_kind(toks[k]))
+          if (auto d = documents_.at(in, k)) named.push_back(std::move(*d));
+    if (may_provide)
+      for (std::size_t k = 0; k < n && !provisions; ++k) provisions = provisions_.longest_at(toks, k).length != 0;
     // A reference gives claims only when the sentence names a provision, and a document's size
     // only when it names the document: in most sentences there is nothing more to read.
-    for (std::size_t k = 0; k < toks.size() && numbers && (provisions || !named.empty()); ++k) {
-      if (size_claim(in, k, named, out)) continue;
-      const std::size_t* part = parts_.find(toks[k]);
-      if (!part) continue;
-      ref r;
-      if (!read_ref(in, k, *part, r)) continue;
-      k = r.last - 1;
-      const auto doc = document_of(in, r, named);
-      if (!doc) continue;
-      const auto provision = provision_near(toks, r);
-      if (!provision) continue;
-      emit(in, r, *doc, *provision, out);
+    if (!numbers || (!provisions && named.empty())) {
+      for (const auto& d : named) detail::document_words::remember(in, d);
+      return;
     }
+    // A size ("a 23-article") is a token that may hold a number; a reference's part word has one
+    // right after it ("Article 4") or right before it ("fourth article"). So only the tokens
+    // next to those (in.cores) are looked at, left to right, each once.
+    std::size_t next = 0;  // the first token not looked at yet
+    for (const std::size_t c : in.cores)
+      for (std::size_t k = std::max(next, c > 0 ? c - 1 : 0); k <= c + 1 && k < n; next = ++k) {
+        if (size_claim(in, k, named, out)) continue;
+        const std::size_t* part = parts_.find(toks[k]);
+        if (!part) continue;
+        ref r;
+        if (!read_ref(in, k, *part, r)) continue;
+        k = r.last - 1;
+        const auto doc = document_of(in, r, named);
+        if (!doc) continue;
+        const auto provision = provision_near(toks, r);
+        if (!provision) continue;
+        emit(in, r, *doc, *provision, out);
+      }
     for (const auto& d : named) detail::document_words::remember(in, d);
   }
 
@@ -156,8 +174,9 @@ class article_part final : public detail::number_part {
   // The provision named nearest to the reference, if any.
   std::optional<std::size_t> provision_near(const std::vector<token>& toks, const ref& r) const {
     std::optional<std::size_t> best;
-    std::size_t best_distance = toks.size() + 1;
-    for (std::size_t k = 0; k < toks.size(); ++k) {
+    const std::size_t n = toks.size();
+    std::size_t best_distance = n + 1;
+    for (std::size_t k = 0; k < n; ++k) {
       const auto m = provisions_.longest_at(toks, k);
       if (!m.length) continue;
       const std::size_t dist = k >= r.last ? k - r.last : r.first - std::min(r.first, k + m.length);

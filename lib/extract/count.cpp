@@ -60,6 +60,9 @@ class count_part final : public detail::number_part {
       for (const auto& w : u.words) not_counted_.insert(w);
     for (const auto& k : rules.documents.parts)
       for (const auto& w : k.words) labels_.insert(w);
+    // Those whose words have role bits in the rules' index turn a token away on one bit test.
+    detail::bind_roles(rules.word_ids(), labels_, ages_, definite_, auxiliaries_, not_counted_, irregular_, ordinal_nouns_,
+                       count_nouns_, not_plural_, stops_);
   }
 
   claim_kind kind() const noexcept override { return claim_kind::count; }
@@ -176,7 +179,7 @@ class count_part final : public detail::number_part {
     c.subject_text = std::string(in.text.substr(toks[r.last].begin, toks[head].end - toks[r.last].begin));
     c.val = bounds(r, c.hdg);
     c.rule = r.vague ? "count.vague" : "count.noun";
-    c.occasion = in.year;
+    c.occasion = std::string(in.year);
     detail::fill_number_evidence(in, r.first, head + 1, c);
     out.push_back(std::move(c));
   }

@@ -1,6 +1,7 @@
 // Internal: reading numbers. See number_parse.hpp.
 #include "extract/number_parse.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "text/fold.hpp"
@@ -96,6 +97,14 @@ word_number parse_words(std::string_view w, Find find, bool articles) {
   return n;
 }
 
+// Words of a phrase, as phrase_matcher::add splits it (at runs of spaces).
+std::size_t word_count(std::string_view phrase) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < phrase.size(); ++i)
+    if (phrase[i] != ' ' && (i == 0 || phrase[i - 1] == ' ')) ++n;
+  return n;
+}
+
 }  // namespace
 
 word_number parse_word_number(std::string_view w, const std::map<std::string, int, std::less<>>& cardinals,
@@ -146,6 +155,7 @@ number_reader::number_reader(const rule_set& rules)
     for (const auto& w : words) {
       hedges_.add(w, static_cast<int>(b));
       starters_.insert(w.substr(0, w.find(' ')));
+      hedge_words_ = std::max(hedge_words_, word_count(w));
     }
   };
   hedges(d.about, number_bound::about);
@@ -159,10 +169,23 @@ number_reader::number_reader(const rule_set& rules)
     starters_.insert(p.substr(0, p.find(' ')));
   }
   for (const auto& [w, n] : rules.dates.numbers)
-    if (w != "a" && w != "an") starters_.insert(w);
-  for (const auto& [w, n] : rules.numbers.ordinals) starters_.insert(w);
+    if (w != "a" && w != "an") {
+      starters_.insert(w);
+      cores_.insert(w);
+    }
+  for (const auto& [w, n] : rules.numbers.ordinals) {
+    starters_.insert(w);
+    cores_.insert(w);
+  }
   for (const auto& [w, n] : rules.numbers.scales) scales_.set(w, n);
-  bind_roles(rules.word_ids(), starters_, scales_, hedges_, vague_);
+  bind_roles(rules.word_ids(), starters_, cores_, scales_, hedges_, vague_);
+  core_roles_ = cores_.role_mask() | vague_.start_roles();
+}
+
+bool number_reader::hyphenated_core(const token& t) const noexcept {
+  const std::string_view w = t.lower;
+  const auto dash = w.find('-');
+  return dash != std::string_view::npos && cores_.contains(w.substr(0, dash));
 }
 
 bool number_reader::hyphenated_starts(const token& t) const noexcept {
@@ -217,16 +240,49 @@ std::optional<number_reading> number_reader::read(const std::vector<token>& toks
   return r;
 }
 
+void number_reader::read_around(const std::vector<token>& toks, std::span<const std::size_t> cores,
+                                std::vector<number_reading>& out) const {
+  // As read_all: reads are tried left to right from the hedge-length window before each core
+  // on, and a read takes its tokens from the next tries.
+  out.clear();
+  std::size_t i = 0;  // the first token not read yet
+  for (const std::size_t c : cores) {
+    if (c < i) continue;  // inside the number read before
+    for (std::size_t j = std::max(i, c > hedge_words_ ? c - hedge_words_ : 0); j <= c; ++j) {
+      if (!may_start(toks[j])) continue;
+      if (auto r = read(toks, j)) {
+        i = r->last;  // past c: its number is at a core, c or after
+        out.push_back(*r);
+        break;
+      }
+    }
+    i = std::max(i, c + 1);
+  }
+}
+
 std::vector<number_reading> number_reader::read_all(const std::vector<token>& toks, std::size_t from) const {
   std::vector<number_reading> out;
-  for (std::size_t i = from; i < toks.size(); ++i) {
+  read_all(toks, from, out);
+  return out;
+}
+
+void number_reader::read_all(const std::vector<token>& toks, std::size_t from, std::vector<number_reading>& out) const {
+  out.clear();
+  // A read from token i succeeds only with its number at a token that may_hold(), at most
+  // hedge_words_ tokens after i. So reads are tried only in the few tokens before each such
+  // token, left to right as before: the numbers are those of a read tried at every token.
+  const std::size_t n = toks.size();
+  std::size_t core = next_core(toks, from);
+  for (std::size_t i = from; i < n; ++i) {
+    if (i > core) core = next_core(toks, i);
+    if (core == n) return;
+    if (i + hedge_words_ < core) i = core - hedge_words_;
     if (!may_start(toks[i])) continue;
     if (auto r = read(toks, i)) {
       i = r->last - 1;
       out.push_back(*r);
     }
   }
-  return out;
 }
 
 }  // namespace crosscheck::detail

@@ -11,8 +11,10 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -77,16 +79,49 @@ class number_reader {
   // A number starting at toks[i] (at its hedge, if any); nullopt when there is none.
   std::optional<number_reading> read(const std::vector<token>& toks, std::size_t i) const;
   // Whether toks[i] could start a number: a digit, a number word, a hedge or a vague phrase.
-  // Asked at nearly every token of every sentence: inline, and a word with no digit and no
-  // hyphen costs one word_set lookup (usually stopped by its Bloom bits).
+  // Inline: a word with no digit and no hyphen costs one word_set lookup (one role-bit test
+  // with the word index).
   bool may_start(const token& t) const noexcept {
     if (t.has_digit && is_digit(t.lower.front())) return true;
     if (starters_.contains(t)) return true;
     return t.has_hyphen && hyphenated_starts(t);
   }
+  // Whether a number (its hedge aside) may be read at toks[i]: digits first, a cardinal (not
+  // "a", "an") or an ordinal, alone or before a hyphen ("twenty-four", "nine-day"), or the start
+  // of a vague phrase ("thousands of", "a dozen"). Every number read has such a token, so a
+  // sentence with none has no number; hedges ("at", "in", "some", "over", "about" start them)
+  // are in nearly every sentence and say nothing alone.
+  bool may_hold(const std::vector<token>& toks, std::size_t i) const noexcept {
+    const token& t = toks[i];
+    if (!may_hold_quick(t)) return false;  // most words
+    if (t.has_digit && is_digit(t.lower.front())) return true;
+    if (cores_.contains(t) || (t.has_hyphen && hyphenated_core(t))) return true;
+    return vague_.longest_at(toks, i).length != 0;
+  }
+  // False for a token at which may_hold() is false for sure: no digit, no hyphen, and none of
+  // the role bits of the words a number can be read at. One test, true for few words.
+  bool may_hold_quick(const token& t) const noexcept {
+    return (t.roles & core_roles_) | static_cast<std::uint64_t>(t.has_digit | t.has_hyphen);  // no branch
+  }
+  // The role bits of the words may_hold() reads a number at (all_roles without an index): a
+  // sentence whose tokens' roles miss them, with no digit and no hyphen, holds no number.
+  std::uint64_t core_roles() const noexcept { return core_roles_; }
+  // The first token from `from` on at which may_hold(); toks.size() when none.
+  std::size_t next_core(const std::vector<token>& toks, std::size_t from) const noexcept {
+    const std::size_t n = toks.size();  // read once: the calls in may_hold() would have it read at each token
+    while (from < n && !may_hold(toks, from)) ++from;
+    return from;
+  }
   // Every number of a sentence, left to right, none overlapping; none starts before token
   // `from` (a caller that knows no token before it may start one).
   std::vector<number_reading> read_all(const std::vector<token>& toks, std::size_t from = 0) const;
+  // The same into `out` (cleared first), so that a pass reuses one buffer for every sentence.
+  void read_all(const std::vector<token>& toks, std::size_t from, std::vector<number_reading>& out) const;
+  // The same, given `cores`: every token of the sentence at which may_hold(), in order (a pass
+  // that has looked at each token already). No token is looked at again but in the few before
+  // each of them, where a hedge may start.
+  void read_around(const std::vector<token>& toks, std::span<const std::size_t> cores,
+                   std::vector<number_reading>& out) const;
   double about_fraction() const noexcept { return rules_.durations.about_fraction; }
   const rule_set& rules() const noexcept { return rules_; }
 
@@ -94,10 +129,15 @@ class number_reader {
   static bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
   // "twenty-four", "nine-day": the first part is a number word.
   bool hyphenated_starts(const token& t) const noexcept;
+  // "twenty-four", "nine-day": the first part is a cardinal or an ordinal.
+  bool hyphenated_core(const token& t) const noexcept;
 
   const rule_set& rules_;
   number_words words_;         // dates.numbers and numbers.ordinals
   word_set starters_;          // first words of hedges, vague phrases; number words
+  word_set cores_;             // number words: cardinals but "a" and "an", ordinals
+  std::uint64_t core_roles_ = all_roles;  // roles of cores_ and of the vague phrases' first words
+  std::size_t hedge_words_ = 0;           // words in the longest hedge ("in excess of": 3)
   word_map<double> scales_;
   phrase_matcher hedges_, vague_;
 };

@@ -127,48 +127,77 @@ void document_words::remember(const number_input& in, const document_ref& d) {
 }
 
 number_pass::number_pass(const rule_set& rules, unsigned parts)
-    : index_(rules.shared_word_ids()), events_(rules), reader_(rules) {
+    : index_(rules.shared_word_ids()), events_(rules), reader_(rules), documents_(rules) {
   if (parts & articles) parts_.push_back(make_article_part(rules));
   if (parts & agreements) parts_.push_back(make_agreement_part(rules));
   if (parts & counts) parts_.push_back(make_count_part(rules));
   if (parts & quantities) parts_.push_back(make_quantity_part(rules));
-  for (const auto& p : parts_)
-    for (const auto& w : p->cue_words()) cues_.insert(w);
+  notes_documents_ = parts & articles;
   year_after_.insert(rules.dates.year_after.begin(), rules.dates.year_after.end());
-  bind_roles(index_.get(), cues_, year_after_);
+  bind_roles(index_.get(), year_after_);
 }
 
 claim_kind number_pass::kind() const noexcept {
   return parts_.empty() ? claim_kind::count : parts_.front()->kind();
 }
 
+bool number_pass::notes_documents(const std::vector<token>& toks) const noexcept {
+  // The article part notes the documents of a sentence with no number for the next ones, as it
+  // always has, only when some token may start a number (a hedge word, often: "at", "in").
+  bool kind = false, start = false;
+  for (std::size_t k = 0, n = toks.size(); k < n && !(kind && start); ++k) {
+    kind = kind || documents_.is_kind(toks[k]);
+    start = start || reader_.may_start(toks[k]);
+  }
+  return kind && start;
+}
+
 void number_pass::extract_with(const document& doc, const document_tokens* shared, std::vector<claim>& out) const {
   const std::string_view t = doc.normalized;
   number_memory memory;
   event_scan sc;
-  std::vector<token> buffer;  // the sentence's tokens, when none are shared
+  std::vector<token> buffer;            // the sentence's tokens, when none are shared
+  std::vector<number_reading> numbers;  // the sentence's numbers; one buffer for the document
+  std::vector<std::size_t> cores;       // the tokens a number may be read at (may_hold)
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     memory.current = s;
-    sc.use(doc.sentences[s], tokens_of(doc, s, shared, buffer, index_.get()));
-    // Worth reading: a token that may start a number, or a part's cue word. The first token that
-    // may start a number is where reading them begins.
-    const auto& toks = sc.toks();
-    std::size_t first_number = 0;
-    bool cue = false;
-    while (first_number < toks.size() && !reader_.may_start(toks[first_number])) {
-      cue = cue || cues_.contains(toks[first_number]);
-      ++first_number;
+    const auto& toks = tokens_of(doc, s, shared, buffer, index_.get());
+    // One look at each token: the sentence's role bits, ORed (the parts look for their words
+    // only where these say they may be), and the tokens a number can be read at (one role test
+    // for most tokens).
+    std::uint64_t roles = 0;
+    cores.clear();
+    const token* const first = toks.data();
+    const token* const end = first + toks.size();
+    const std::uint64_t core_roles = reader_.core_roles();  // a local: the calls below would have it reloaded
+    for (const token* p = first; p != end; ++p) {
+      roles |= p->roles;
+      // may_hold_quick(), with the mask held in a register.
+      if (((p->roles & core_roles) | static_cast<std::uint64_t>(p->has_digit | p->has_hyphen)) &&
+          reader_.may_hold(toks, static_cast<std::size_t>(p - first))) [[unlikely]]
+        cores.push_back(static_cast<std::size_t>(p - first));
     }
-    if (first_number == toks.size() && !cue) continue;
+    // Every claim of the parts needs a number but for one thing: the article part notes the
+    // documents a sentence names for the next ones. With no number, most sentences are done.
+    if (cores.empty()) {
+      if (!notes_documents_ || !documents_.may_name(roles) || !notes_documents(toks)) continue;
+      numbers.clear();
+    } else {
+      reader_.read_around(toks, cores, numbers);
+    }
+    sc.use(doc.sentences[s], toks);
     sc.triggers.clear();
     sc.actors.clear();
     sc.modalities.clear();
     sc.places_read = false;
-    const auto numbers = reader_.read_all(toks, first_number);
-    std::string year;  // a year is a number: none when none was read
-    for (std::size_t k = std::max<std::size_t>(first_number, 1); k < toks.size() && year.empty() && !numbers.empty(); ++k)
-      if (year_of(toks[k]) && year_after_.contains(toks[k - 1])) year = toks[k].lower;
-    const number_input in{doc, t, events_, sc, numbers, reader_, memory, std::move(year)};
+    std::string_view year;  // a year is a number: none when none was read
+    if (!numbers.empty())
+      for (const std::size_t k : cores)
+        if (k > 0 && year_of(toks[k]) && year_after_.contains(toks[k - 1])) {
+          year = toks[k].lower;
+          break;
+        }
+    const number_input in{doc, t, events_, sc, numbers, cores, reader_, memory, year, roles};
     for (const auto& p : parts_) p->sentence(in, out);
   }
 }

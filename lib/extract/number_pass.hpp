@@ -1,15 +1,19 @@
 // Internal: one pass over a document's sentences for the extractors of numbers (counts,
 // quantities, numbered parts of documents and agreement years).
 //
-// Each sentence is tokenized once; a sentence with no digit and no number word, hedge or
-// document word (most of them) is dropped after one word_map lookup per token. Otherwise its
-// numbers are read once (number_reader) and each part looks for its own claims in it. A part is
-// one kind of claim and lives in its own file (count.cpp, quantity.cpp, article.cpp,
+// Each sentence is tokenized once. One look at each token (one role-bit test for most) ORs the
+// sentence's role bits and lists the tokens a number may be read at (number_reader::may_hold: a
+// digit, a cardinal or ordinal, a vague phrase's start; a hedge alone is none). A sentence with
+// none (most of them) is dropped, unless the article part must note a document it names for the
+// next sentences. Otherwise its numbers are read once, around those tokens (read_around), and
+// each part looks for its own claims in it, skipping what the sentence's role bits rule out. A
+// part is one kind of claim and lives in its own file (count.cpp, quantity.cpp, article.cpp,
 // agreement.cpp), in the way of event_pass.hpp.
 #pragma once
 
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,20 +42,24 @@ struct number_input {
   const event_context& events;
   event_scan& sc;  // the sentence's tokens (sc.toks()); attribution through events.attribution()
   const std::vector<number_reading>& numbers;
+  // The tokens at which a number may be read (number_reader::may_hold), in order: every number's
+  // (and so every year's) token is among them.
+  std::span<const std::size_t> cores;
   const number_reader& reader;
   number_memory& memory;
   // A year the sentence places itself in ("in 2000", "since 2011": dates.year_after before a
   // four-digit year); empty when none. Counts and quantities take it as their occasion, so that
   // "signed 3 agreements in 2000" is never compared with this week's 12.
-  std::string year;
+  std::string_view year;  // a token's text
+  // The role bits of the sentence's tokens, ORed: a part whose words' roles miss them has none
+  // of its words in the sentence.
+  std::uint64_t roles = all_roles;
 };
 
 class number_part {
  public:
   virtual ~number_part() = default;
   virtual claim_kind kind() const noexcept = 0;
-  // Words (lower case) that make a sentence worth reading for this part even with no number.
-  virtual std::vector<std::string> cue_words() const { return {}; }
   virtual void sentence(const number_input& in, std::vector<claim>& out) const = 0;
 };
 
@@ -91,6 +99,8 @@ class document_words {
   // nullopt when toks[k] is no kind word.
   std::optional<document_ref> at(const number_input& in, std::size_t k) const;
   bool is_kind(const token& t) const noexcept { return kinds_.contains(t); }
+  // False when tokens whose roles, ORed, are `roles` hold no kind word.
+  bool may_name(std::uint64_t roles) const noexcept { return kinds_.may_have(roles); }
   // Remembers a document the sentence named, for "that treaty" in the next sentences.
   static void remember(const number_input& in, const document_ref& d);
 
@@ -109,11 +119,16 @@ class number_pass final : public token_extractor {
   const word_index* index() const noexcept override { return index_.get(); }
 
  private:
+  // Whether the article part reads a sentence with no number: see extract_with.
+  bool notes_documents(const std::vector<token>& toks) const noexcept;
+
   std::shared_ptr<const word_index> index_;  // the rules' (kept: they may be indexed again)
   event_context events_;
   number_reader reader_;
-  word_set cues_, year_after_;
+  document_words documents_;
+  word_set year_after_;
   std::vector<std::unique_ptr<number_part>> parts_;
+  bool notes_documents_ = false;  // an article part is among parts_
 };
 
 }  // namespace crosscheck::detail

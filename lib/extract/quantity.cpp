@@ -20,8 +20,11 @@
 //              reconciler calls that a unit-conversion finding.
 // Cost: linear in the tokens of sentences with a number.
 #include <algorithm>
+#include <array>
+#include <charconv>
 #include <cmath>
 #include <string>
+#include <system_error>
 
 #include <fmt/format.h>
 
@@ -37,10 +40,17 @@ using detail::token;
 
 constexpr double open_above = 1e300;  // quantity_value has no open bound: "over n" is [n, 1e300]
 
-// Six significant digits, so that conversions print and read back cleanly.
+// Six significant digits, so that conversions print and read back cleanly. Written into a
+// buffer and read back with from_chars: no string, and a value below a double's normal range
+// ("0.000...1 tons", 320 zeros) is kept as it is, where std::stod threw out_of_range and ended
+// the whole run.
 double tidy(double v) {
   if (v == 0 || !std::isfinite(v) || std::abs(v) >= 1e290) return v;
-  return std::stod(fmt::format("{:.6g}", v));
+  char buf[32];
+  const auto end = fmt::format_to_n(buf, sizeof buf, "{:.6g}", v).out;
+  double r = v;
+  const auto [rest, ec] = std::from_chars(buf, end, r);
+  return ec == std::errc() && rest == end ? r : v;
 }
 
 class quantity_part final : public detail::number_part {
@@ -54,6 +64,8 @@ class quantity_part final : public detail::number_part {
       }
       for (const auto& s : units[u].symbols) symbols_.emplace_back(s, u);
     }
+    for (const auto& [sym, u] : symbols_)
+      if (!sym.empty()) symbol_ends_[static_cast<unsigned char>(detail::ascii_lower(sym.back()))] = true;
     // Longest symbols first: "US$" before "$".
     std::stable_sort(symbols_.begin(), symbols_.end(),
                      [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
@@ -66,6 +78,8 @@ class quantity_part final : public detail::number_part {
       if (p.size() == 1 && !detail::is_ascii_alpha(p[0])) pair_marks_ += p;
       else pair_words_.insert(detail::lower(p));
     }
+    // Those whose words have role bits in the rules' index turn a token away on one bit test.
+    detail::bind_roles(rules.word_ids(), words_, measures_, stops_, pair_words_);
   }
 
   claim_kind kind() const noexcept override { return claim_kind::quantity; }
@@ -107,22 +121,25 @@ class quantity_part final : public detail::number_part {
     if (r.vague || r.ordinal || !r.word.rest.empty() || r.value < 0) return std::nullopt;
     reading q;
     q.begin_offset = toks[r.first].begin;
-    // A currency symbol right before the number (after a hedge: "about $8.5 billion").
+    // A currency symbol right before the number (after a hedge: "about $8.5 billion"); none
+    // when the byte before the number ends no symbol (most often a space).
     const std::size_t nb = toks[r.number].begin;
-    for (const auto& [sym, u] : symbols_) {
-      if (nb < sym.size()) continue;
-      const std::size_t sb = nb - sym.size();
-      if (!detail::iequals(in.text.substr(sb, sym.size()), sym)) continue;
-      if (r.first == r.number) q.begin_offset = sb;  // "US$8.5": the evidence starts at the symbol
-      q.unit = u;
-      q.end = r.last;
-      if (r.word.suffix.empty()) {
-        // "$8.5 billion dollars" reads the word too.
-        if (const auto m = words_.longest_at(toks, r.last); m.length && static_cast<std::size_t>(m.payload) == u)
-          q.end = r.last + m.length;
-        return q;
+    if (nb > 0 && symbol_ends_[static_cast<unsigned char>(detail::ascii_lower(in.text[nb - 1]))]) {
+      for (const auto& [sym, u] : symbols_) {
+        if (nb < sym.size()) continue;
+        const std::size_t sb = nb - sym.size();
+        if (!detail::iequals(in.text.substr(sb, sym.size()), sym)) continue;
+        if (r.first == r.number) q.begin_offset = sb;  // "US$8.5": the evidence starts at the symbol
+        q.unit = u;
+        q.end = r.last;
+        if (r.word.suffix.empty()) {
+          // "$8.5 billion dollars" reads the word too.
+          if (const auto m = words_.longest_at(toks, r.last); m.length && static_cast<std::size_t>(m.payload) == u)
+            q.end = r.last + m.length;
+          return q;
+        }
+        return std::nullopt;
       }
-      return std::nullopt;
     }
     if (!r.word.suffix.empty()) {  // "1000km", "33°c"
       const std::size_t* u = glued_.find(r.word.suffix);
@@ -237,7 +254,7 @@ class quantity_part final : public detail::number_part {
     c.attribute = u.measures;
     c.val = quantity_value{canon(lo), canon(hi), u.canonical};
     c.rule = converted ? "quantity.converted" : "quantity.unit";
-    c.occasion = in.year;  // "in 2000": never compared with this year's amounts
+    c.occasion = std::string(in.year);  // "in 2000": never compared with this year's amounts
     detail::fill_number_evidence(in, r.first, q.end, c, negative && r.first == r.number ? std::min(q.begin_offset, sign_at) : q.begin_offset);
     return c;
   }
@@ -246,6 +263,7 @@ class quantity_part final : public detail::number_part {
   detail::phrase_matcher words_;
   detail::word_map<std::size_t> glued_;
   std::vector<std::pair<std::string, std::size_t>> symbols_;
+  std::array<bool, 256> symbol_ends_{};  // the last bytes of symbols_, in ASCII lower case (iequals)
   detail::word_map<std::vector<std::string>> measures_;
   detail::word_set stops_, pair_words_;
   std::string pair_marks_;

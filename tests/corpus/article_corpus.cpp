@@ -237,3 +237,24 @@ TEST_CASE("agreement: years that date no agreement", "[corpus][agreement]") {
     for (const auto& c : claims) CHECK(c.rule.rfind("agreement.", 0) != 0);
   }
 }
+
+// A sentence with no number still names documents for the next ones: the number pass drops
+// such a sentence only when it names none. Here the second sentence names the 1961 treaty
+// again, so that the fifth, four sentences after the first, still knows which treaty it means.
+TEST_CASE("agreement: a document named in a sentence with no number is remembered", "[corpus][agreement]") {
+  const auto ended = [](const std::string& second) {
+    const std::string text = "Analysts recalled the 1961 treaty. " + second +
+                             " Nothing changed. The talks went on. That treaty was scrapped in 1996.";
+    std::vector<crosscheck::claim> found;
+    for (const auto& c : crosscheck_test::extract(claim_kind::date, text))
+      if (c.rule == "agreement.status") found.push_back(c);
+    return found;
+  };
+  const auto named = ended("Officials spoke at length about the old treaty.");
+  REQUIRE(named.size() == 1u);
+  CHECK(named[0].subject == "treaty:1961");
+  CHECK(named[0].attribute == "ended");
+  CHECK(crosscheck::to_string(named[0].val) == "1996");
+  // Without the second mention, the first is too far back: "That treaty" is not the 1961 one.
+  for (const auto& c : ended("Officials spoke at length about it.")) CHECK(c.subject != "treaty:1961");
+}

@@ -200,3 +200,14 @@ TEST_CASE("quantity: a value in two units is checked for consistency", "[corpus]
     CHECK(crosscheck::reconcile(claims, rules).conflicts.empty());
   }
 }
+
+// A value too small for a double's normal range is read, not an error: it used to end the whole
+// run (std::stod threw out_of_range when the value was rounded to six digits).
+TEST_CASE("quantity: a vanishingly small amount is read without an error", "[corpus][quantity]") {
+  const std::string text = "They shipped 0." + std::string(320, '0') + "1 tons of wheat.";
+  std::vector<crosscheck::claim> claims;
+  REQUIRE_NOTHROW(claims = crosscheck_test::extract(claim_kind::quantity, text));
+  REQUIRE(claims.size() == 1u);
+  CHECK(claims[0].subject == "wheat");
+  CHECK(claims[0].attribute == "mass");
+}

@@ -2,6 +2,10 @@
 // (lib/extract/number_parse.hpp): digits, words, scales, ordinals, vague counts and hedges.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <string>
+#include <vector>
+
 #include "extract/lexical.hpp"
 #include "extract/number_parse.hpp"
 #include "support/corpus.hpp"
@@ -140,4 +144,78 @@ TEST_CASE("number_parse: may_start and reading from a token on", "[number_parse]
   const auto later = reader.read_all(toks, 2);  // the "2" is not read from token 2 on
   REQUIRE(later.size() == 2u);
   CHECK(later[0].number == 7u);
+}
+
+TEST_CASE("number_parse: may_hold marks the tokens a number can be read at, not its hedge", "[number_parse][numbers]") {
+  const auto& rules = crosscheck_test::rules();
+  const number_reader reader(rules);
+  const std::string text = "At least 2 of about twenty-four and a dozen, in the first of thousands of cases a day";
+  // With the rules' word index (role bits) and without (every bit set): the same answers.
+  for (const auto* index : {rules.word_ids(), static_cast<const crosscheck::detail::word_index*>(nullptr)}) {
+    const auto toks = crosscheck::detail::tokenize(text, 0, text.size(), index);
+    REQUIRE(toks.size() == 18u);
+    std::vector<std::size_t> held;
+    for (std::size_t k = 0; k < toks.size(); ++k)
+      if (reader.may_hold(toks, k)) held.push_back(k);
+    // "2", "twenty-four", "a" of "a dozen", "first", "thousands" of "thousands of"; not the hedges
+    // "At least" and "about", nor "in", nor the "a" of "a day".
+    CHECK(held == std::vector<std::size_t>{2, 5, 7, 11, 13});
+    CHECK(reader.may_start(toks[0]));  // "At" starts a hedge, but no number is read at it
+    CHECK(reader.next_core(toks, 0) == 2u);
+    CHECK(reader.next_core(toks, 8) == 11u);
+    CHECK(reader.next_core(toks, 14) == toks.size());
+  }
+}
+
+// read_all and read_around try a read only in the few tokens before each token that may hold a
+// number; they must find what trying at every token that may start one finds.
+TEST_CASE("number_parse: read_all finds what a read at every token finds", "[number_parse][numbers]") {
+  const auto& rules = crosscheck_test::rules();
+  const number_reader reader(rules);
+  const auto all_reads = [&](const std::vector<crosscheck::detail::token>& toks) {
+    std::vector<crosscheck::detail::number_reading> out;
+    for (std::size_t i = 0; i < toks.size(); ++i) {
+      if (!reader.may_start(toks[i])) continue;
+      if (auto r = reader.read(toks, i)) {
+        i = r->last - 1;
+        out.push_back(*r);
+      }
+    }
+    return out;
+  };
+  std::vector<std::string> texts = {
+      "more than 10 people and up to 3,000 guests in excess of 5 tons",
+      "in excess of twenty-four, no more than a dozen, close to half a dozen, well over 1.5 million",
+      "at the summit about the treaty some of them said at least",
+      "several hundreds of thousands of people, a few, a handful of 3"};
+  std::size_t sentences = 0;
+  const auto folder = std::filesystem::path(CROSSCHECK_SAMPLES_DIR);
+  for (auto d : crosscheck::load_corpus({folder.string()}).documents) {
+    crosscheck::prepare(d, rules);
+    for (const auto& s : d.sentences) texts.push_back(d.normalized.substr(s.normalized.begin, s.normalized.size()));
+  }
+  std::vector<crosscheck::detail::number_reading> buffer, around;
+  std::vector<std::size_t> cores;
+  for (const auto& text : texts) {
+    const auto toks = crosscheck::detail::tokenize(text, 0, text.size(), rules.word_ids());
+    const auto expected = all_reads(toks);
+    reader.read_all(toks, 0, buffer);
+    cores.clear();
+    for (std::size_t k = 0; k < toks.size(); ++k)
+      if (reader.may_hold(toks, k)) cores.push_back(k);
+    reader.read_around(toks, cores, around);
+    REQUIRE(buffer.size() == expected.size());
+    REQUIRE(around.size() == expected.size());
+    for (std::size_t k = 0; k < expected.size(); ++k) {
+      CHECK(buffer[k].first == expected[k].first);
+      CHECK(buffer[k].number == expected[k].number);
+      CHECK(buffer[k].last == expected[k].last);
+      CHECK(buffer[k].value == expected[k].value);
+      CHECK(around[k].first == expected[k].first);
+      CHECK(around[k].last == expected[k].last);
+      CHECK(around[k].bound == expected[k].bound);
+    }
+    if (!expected.empty()) ++sentences;
+  }
+  CHECK(sentences > 20u);  // the samples' sentences with numbers were among them
 }
