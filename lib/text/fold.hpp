@@ -27,6 +27,8 @@ std::size_t invisible_at(std::string_view s, std::size_t i) noexcept;
 // A name's comparison key: lower case, hyphens, apostrophes, periods and runs of spaces
 // folded to one space ("Kim Jong-un" -> "kim jong un"); invisible format characters dropped.
 std::string fold_name(std::string_view s);
+// The same, appended to `out` (a buffer reused from name to name allocates nothing).
+void append_folded_name(std::string_view s, std::string& out);
 // Case-insensitive ASCII equality.
 bool iequals(std::string_view a, std::string_view b) noexcept;
 

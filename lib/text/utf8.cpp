@@ -79,22 +79,28 @@ std::size_t invisible_at(std::string_view s, std::size_t i) noexcept {
 std::string fold_name(std::string_view s) {
   std::string out;
   out.reserve(s.size());
+  append_folded_name(s, out);
+  return out;
+}
+
+void append_folded_name(std::string_view s, std::string& out) {
+  const std::size_t start = out.size();
   bool pending_space = false;
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if (const std::size_t n = invisible_at(s, i)) {
+    // Invisible characters are multi-byte: an ASCII byte is none.
+    if (const std::size_t n = (static_cast<unsigned char>(s[i]) & 0x80) ? invisible_at(s, i) : 0) {
       i += n - 1;
       continue;
     }
     const char c = s[i];
     if (c == '-' || c == '\'' || c == '.' || c == ',' || is_space(c)) {
-      pending_space = !out.empty();
+      pending_space = out.size() > start;
       continue;
     }
     if (pending_space) out += ' ';
     pending_space = false;
     out += ascii_lower(c);
   }
-  return out;
 }
 
 bool iequals(std::string_view a, std::string_view b) noexcept {
