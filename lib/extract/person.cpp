@@ -34,6 +34,7 @@ using detail::token;
 using detail::word_set;
 
 constexpr std::size_t max_name_words = 5;
+constexpr std::string_view subject_prefix = "person:";
 constexpr std::size_t max_org_words = 16;
 
 struct span {
@@ -69,8 +70,10 @@ class opening_filter {
     pairs_.push_back(pair_key(detail::word_hash(first), detail::word_hash(detail::lower(words[1]))));
     table_.clear();
   }
-  // Lays the pairs out for lookups; after the last add().
-  void freeze() {
+  // Lays the pairs out for lookups; after the last add(). The one-word phrases are bound to the
+  // tokens' index (a bit test where they allow it).
+  void freeze(const detail::word_index* index) {
+    detail::bind_roles(index, singles_);
     std::size_t n = 8;
     while (n < 2 * pairs_.size()) n *= 2;
     table_.assign(n, 0);
@@ -80,7 +83,7 @@ class opening_filter {
       table_[k] = key;
     }
   }
-  bool may_start(const std::vector<token>& toks, std::size_t i) const {
+  [[gnu::always_inline]] bool may_start(const std::vector<token>& toks, std::size_t i) const {
     if (singles_.contains(toks[i])) return true;
     if (i + 1 >= toks.size() || table_.empty()) return false;
     const std::uint64_t key = pair_key(toks[i].hash, toks[i + 1].hash);
@@ -103,9 +106,11 @@ class opening_filter {
 
 // The longest phrase of `m` at toks[i], asked only of a token whose role bits and first two
 // words (`f`, built from the same phrases) allow one.
-[[gnu::always_inline]] inline phrase_matcher::match starting_at(const phrase_matcher& m, const opening_filter& f, const std::vector<token>& toks,
-                                  std::size_t i) {
-  if (i >= toks.size() || !(toks[i].roles & m.start_roles()) || !f.may_start(toks, i)) return {};
+// roles: m.start_roles(), kept by the caller.
+[[gnu::always_inline]] inline phrase_matcher::match starting_at(const phrase_matcher& m, std::uint64_t roles,
+                                                                const opening_filter& f, const std::vector<token>& toks,
+                                                                std::size_t i) {
+  if (i >= toks.size() || !(toks[i].roles & roles) || !f.may_start(toks, i)) return {};
   return m.longest_at(toks, i);
 }
 
@@ -154,7 +159,7 @@ class person_extractor final : public detail::token_extractor {
       partial_.add(c, 0);
       partial_openers_.add(c);
     }
-    for (opening_filter* f : {&title_openers_, &org_openers_, &cue_openers_, &partial_openers_}) f->freeze();
+    for (opening_filter* f : {&title_openers_, &org_openers_, &cue_openers_, &partial_openers_}) f->freeze(index_.get());
     fillers_.insert(rules.people.apposition_fillers.begin(), rules.people.apposition_fillers.end());
     deputies_.insert(rules.people.deputy_words.begin(), rules.people.deputy_words.end());
     copulas_.insert(rules.english.auxiliaries.begin(), rules.english.auxiliaries.end());
@@ -176,8 +181,12 @@ class person_extractor final : public detail::token_extractor {
       set->for_each([&](const std::string& w, unsigned char) { not_name_.insert(w); });
     detail::bind_roles(index_.get(), titles_, orgs_, delegation_, partial_, former_, stop_, particles_, function_, demonyms_,
                        calendar_, title_words_, fillers_, deputies_, copulas_, meridiem_, not_name_);
-    mention_roles_ = titles_.start_roles() | orgs_.start_roles();
-    list_roles_ = delegation_.start_roles() | partial_.start_roles();
+    title_roles_ = titles_.start_roles();
+    org_roles_ = orgs_.start_roles();
+    cue_roles_ = delegation_.start_roles();
+    partial_roles_ = partial_.start_roles();
+    mention_roles_ = title_roles_ | org_roles_;
+    list_roles_ = cue_roles_ | partial_roles_;
   }
 
   claim_kind kind() const noexcept override { return claim_kind::person_role; }
@@ -192,29 +201,40 @@ class person_extractor final : public detail::token_extractor {
       const sentence& sen = doc.sentences[s];
       const std::vector<token>& toks = detail::tokens_of(doc, s, shared, buffer, index_.get());
       if (toks.empty()) continue;
-      // One walk over the tokens: the roles they hold (most sentences hold no cue word), and
-      // whether one can be (part of) a name. Every mention needs a name, so a sentence with none
-      // holds no claim and nothing to remember.
-      std::uint64_t roles = 0;
+      // One walk over the tokens: whether one can be (part of) a name, and the tokens where
+      // something may start: a capitalized word, or the first word of a title, an organisation
+      // or a cue. Every mention needs a name, so a sentence with none holds no claim and nothing
+      // to remember; in the others, the reading below visits only those tokens (about one in
+      // four).
       bool named = false;
-      for (const token& tok : toks) {
-        roles |= tok.roles;
-        named = named || is_name_word(tok) || particle_prefixed(t, tok);
+      r.starts.clear();
+      r.cues.clear();
+      const std::uint64_t mention_roles = mention_roles_, list_roles = list_roles_;
+      const token* const first = toks.data();
+      for (const token* tok = first; tok != first + toks.size(); ++tok) {
+        if (tok->roles & list_roles) r.cues.push_back(static_cast<std::uint32_t>(tok - first));
+        if (tok->capitalized || (tok->roles & mention_roles)) {
+          r.starts.push_back(static_cast<std::uint32_t>(tok - first));
+          named = named || is_name_word(*tok);
+        }
+        named = named || (tok->has_hyphen && particle_prefixed(t, *tok));
       }
       if (!named) continue;
       // A title-case line with no closing period is a headline: capitals tell nothing there.
       const std::string_view tail = t.substr(toks.back().end, sen.normalized.end - toks.back().end);
       if (tail.find_first_of(".!?") == std::string_view::npos && title_case(toks)) continue;
-      read_sentence(doc, sen, t, toks, roles, r, out);
+      read_sentence(doc, sen, t, toks, r, out);
     }
   }
 
  private:
   // Full names seen so far in the document, by their first and last parts ("ushakov" -> "Yuri
-  // Ushakov"). A document names a few dozen people at most: the memory is one flat list of
-  // (part, full name) pairs, each pair once, searched by the part's hash; parts and names are
-  // spans of the document's normalized text (a part compared without case and possessive, as
-  // the tokens' stems are), so that remembering allocates nothing but the list.
+  // Ushakov"). The memory is one flat list of (part, full name) pairs, each pair once; parts and
+  // names are spans of the document's normalized text (a part compared without case and
+  // possessive, as the tokens' stems are), so that remembering allocates nothing but the list
+  // and its index. Every name of a sentence is remembered or looked up, so the pairs are found
+  // by the part's hash in an open-addressed index (a scan of the list cost more than the rest of
+  // remembering).
   struct memory {
     struct entry {
       std::uint64_t hash = 0;  // the part's stem_hash
@@ -223,6 +243,34 @@ class person_extractor final : public detail::token_extractor {
     };
     std::string_view text;  // the normalized document
     std::vector<entry> entries;
+    std::vector<std::uint32_t> slots;  // a power of two: 1 + the index of an entry; 0: free
+
+    // Calls f(e) for each entry remembered under `hash` until f returns true; whether it did.
+    template <class F>
+    bool any_under(std::uint64_t hash, F f) const {
+      if (slots.empty()) return false;
+      const std::size_t mask = slots.size() - 1;
+      for (std::size_t k = hash & mask; slots[k]; k = (k + 1) & mask) {
+        const entry& e = entries[slots[k] - 1];
+        if (e.hash == hash && f(e)) return true;
+      }
+      return false;
+    }
+    void add(const entry& e) {
+      entries.push_back(e);
+      if (2 * entries.size() > slots.size()) {  // at most half the slots used: every probe ends
+        slots.assign(slots.empty() ? 64 : 2 * slots.size(), 0);
+        for (std::size_t n = 0; n < entries.size(); ++n) place(n);
+      } else {
+        place(entries.size() - 1);
+      }
+    }
+    void place(std::size_t n) {
+      const std::size_t mask = slots.size() - 1;
+      std::size_t k = entries[n].hash & mask;
+      while (slots[k]) k = (k + 1) & mask;
+      slots[k] = static_cast<std::uint32_t>(n + 1);
+    }
 
     bool is_part(const entry& e, const token& word) const {
       const std::size_t n = word.stem().size();
@@ -234,20 +282,21 @@ class person_extractor final : public detail::token_extractor {
     // Remembers `full` under the stems of its first and last parts (the same token or word: once).
     void remember(std::string_view full, const token& first, const token& last) {
       for (const token* p : {&first, &last}) {
-        const bool known = std::any_of(entries.begin(), entries.end(),
-                                       [&](const entry& e) { return is_part(e, *p) && e.full == full; });
-        if (!known) entries.push_back({p->stem_hash, p->begin, p->stem().size(), full});
+        const bool known = any_under(p->stem_hash, [&](const entry& e) { return e.full == full && is_part(e, *p); });
+        if (!known) add({p->stem_hash, p->begin, p->stem().size(), full});
       }
     }
     // The one full name the stem of `word` stands for, if there is exactly one; nullptr when none.
     const std::string_view* resolve(const token& word) const {
       const std::string_view* found = nullptr;
-      for (const entry& e : entries)
-        if (is_part(e, word)) {
-          if (found && *found != e.full) return nullptr;
-          found = &e.full;
-        }
-      return found;
+      bool two = false;
+      any_under(word.stem_hash, [&](const entry& e) {
+        if (!is_part(e, word)) return false;
+        if (found && *found != e.full) return two = true;
+        found = &e.full;
+        return false;
+      });
+      return two ? nullptr : found;
     }
   };
 
@@ -266,8 +315,11 @@ class person_extractor final : public detail::token_extractor {
   // that needs them: most sentences give none).
   struct reading {
     memory mem;
+    std::vector<std::uint32_t> starts;  // the sentence's tokens where a mention may start
+    std::vector<std::uint32_t> cues;    // and those where a delegation or partial cue may
     std::vector<mention> found;  // the sentence's mentions
-    std::string key;             // a subject being built
+    std::string key;             // a subject being built: "person:" and the folded full name
+    std::string folded;          // a name's key (folded), when it is not the full name
     bool have_document = false;
     shared_string document, source;
     const sentence* sentence_of = nullptr;  // the sentence `sentence_text` holds
@@ -300,8 +352,8 @@ class person_extractor final : public detail::token_extractor {
     if (dash == std::string::npos || dash == 0 || dash + 1 >= tok.lower.size()) return false;
     return particles_.contains(std::string_view(tok.lower).substr(0, dash)) && detail::is_ascii_upper(t[tok.begin + dash + 1]);
   }
-  phrase_matcher::match title_at(const std::vector<token>& toks, std::size_t i) const {
-    return starting_at(titles_, title_openers_, toks, i);
+  [[gnu::always_inline]] phrase_matcher::match title_at(const std::vector<token>& toks, std::size_t i) const {
+    return starting_at(titles_, title_roles_, title_openers_, toks, i);
   }
   bool is_former(const token& tok) const {
     if (former_.contains(tok)) return true;
@@ -407,33 +459,33 @@ class person_extractor final : public detail::token_extractor {
     return best;
   }
 
-  // roles: those of all the sentence's tokens together.
+  // r.starts, r.cues: the tokens where a mention or a cue may start (extract_with).
   void read_sentence(const document& doc, const sentence& sen, std::string_view t, const std::vector<token>& toks,
-                     std::uint64_t roles, reading& r, std::vector<claim>& out) const {
+                     reading& r, std::vector<claim>& out) const {
     memory& mem = r.mem;
     std::vector<mention>& found = r.found;
+    const std::vector<std::uint32_t>& starts = r.starts;
     // A delegation list: from its cue to the end of the sentence.
     std::size_t list_from = toks.size();
     bool partial = false;
     std::string_view leader;
-    if (roles & list_roles_) {
-      for (std::size_t i = 0; i < toks.size(); ++i) {
-        if (!(toks[i].roles & list_roles_)) continue;
-        if (list_from == toks.size()) {
-          if (auto m = starting_at(delegation_, cue_openers_, toks, i); m.length) {
-            list_from = i + m.length;
-            leader = delegation_leader(t, toks, i, mem);
-            // "Traveling with Lula were ...": the name before the verb leads; the list follows it.
-            if (const span who = name_at(t, toks, list_from);
-                !who.empty() && who.last < toks.size() && copulas_.contains(toks[who.last])) {
-              leader = full_name(t, toks, who, mem);
-              list_from = who.last + 1;
-            }
-            i += m.length - 1;
+    for (std::size_t next = 0; const std::uint32_t i : r.cues) {
+      if (i < next) continue;
+      next = i + 1;
+      if (list_from == toks.size()) {
+        if (auto m = starting_at(delegation_, cue_roles_, cue_openers_, toks, i); m.length) {
+          list_from = i + m.length;
+          leader = delegation_leader(t, toks, i, mem);
+          // "Traveling with Lula were ...": the name before the verb leads; the list follows it.
+          if (const span who = name_at(t, toks, list_from);
+              !who.empty() && who.last < toks.size() && copulas_.contains(toks[who.last])) {
+            leader = full_name(t, toks, who, mem);
+            list_from = who.last + 1;
           }
-        } else if (starting_at(partial_, partial_openers_, toks, i).length) {
-          partial = true;
+          next = i + m.length;
         }
+      } else if (starting_at(partial_, partial_roles_, partial_openers_, toks, i).length) {
+        partial = true;
       }
     }
 
@@ -441,12 +493,12 @@ class person_extractor final : public detail::token_extractor {
     std::optional<std::size_t> last_app;  // the mention the last apposition went to, and where it ended
     std::size_t last_app_end = 0;
     std::size_t i = 0;
-    while (i < toks.size()) {
+    std::size_t start = 0;  // the next of `starts` to visit
+    while (true) {
       // Neither a name word nor the start of a title or an organisation: nothing starts here.
-      if (!toks[i].capitalized && !(toks[i].roles & mention_roles_)) {
-        ++i;
-        continue;
-      }
+      while (start < starts.size() && starts[start] < i) ++start;
+      if (start == starts.size()) break;
+      i = starts[start];
       // "9:15 pm MSK", "2 PM": after a number, "pm" is the time of day, not a prime minister.
       if (i > 0 && toks[i - 1].has_digit && meridiem_.contains(toks[i])) {
         ++i;
@@ -534,7 +586,7 @@ class person_extractor final : public detail::token_extractor {
         i = name.last;
         continue;
       }
-      if (auto o = starting_at(orgs_, org_openers_, toks, i); o.length && i + o.length < toks.size() &&
+      if (auto o = starting_at(orgs_, org_roles_, org_openers_, toks, i); o.length && i + o.length < toks.size() &&
                                                                 title_at(toks, i + o.length).length) {
         i += o.length;  // "NATO secretary-general", "US Secretary of State": read with the title
         continue;
@@ -594,9 +646,8 @@ class person_extractor final : public detail::token_extractor {
         named = mn.name;
         const std::string_view as_written = written(t, toks, mn.name);
         const std::string_view full = full_name(t, toks, mn.name, mem);
-        const std::string folded = detail::fold_name(full);
-        r.key.assign("person:");
-        r.key += folded;
+        r.key.assign(subject_prefix);
+        detail::append_folded_name(full, r.key);
         subject = shared_string(r.key);
         subject_text = shared_string(as_written);
         if (!again) {
@@ -606,10 +657,15 @@ class person_extractor final : public detail::token_extractor {
           c.subject_text = subject_text;
           c.attribute = name_attribute_;
           // The name's key folds the words as written: the full name's when they are the same.
-          c.val = person_name{subject_text, full == as_written ? shared_string(folded)
-                                                               : shared_string(detail::fold_name(as_written))};
+          std::string_view key = std::string_view(r.key).substr(subject_prefix.size());
+          if (full != as_written) {
+            r.folded.clear();
+            detail::append_folded_name(as_written, r.folded);
+            key = r.folded;
+          }
+          c.val = person_name{subject_text, shared_string(key)};
           c.rule = name_rule_;
-          fill(doc, sen, toks, mn.name, r, c);
+          fill(doc, sen, toks, mn.name, r, c, &subject_text);
         }
       }
       if (mn.role >= 0) {
@@ -739,9 +795,11 @@ class person_extractor final : public detail::token_extractor {
   }
 
   // The evidence of the claim about tokens s, as event_context::fill_evidence gives it, but with
-  // the document's id and outlet and the sentence made once and shared by its claims.
+  // the document's id and outlet and the sentence made once and shared by its claims. `words`:
+  // a text the evidence's words may equal (a name as written, as the file writes it), shared
+  // when they do.
   static void fill(const document& doc, const sentence& sen, const std::vector<token>& toks, span s, reading& r,
-                   claim& c) {
+                   claim& c, const shared_string* words = nullptr) {
     if (!r.have_document) {
       r.document = shared_string(doc.id);
       r.source = shared_string(doc.source);
@@ -756,7 +814,9 @@ class person_extractor final : public detail::token_extractor {
     c.ev.source = r.source;
     c.ev.begin = orig.begin;
     c.ev.end = orig.end;
-    c.ev.text = doc.original(orig);
+    const std::string_view text = doc.original(orig);
+    if (words && std::string_view(*words) == text) c.ev.text = *words;
+    else c.ev.text = text;
     c.ev.sentence = r.sentence_text;
     c.ev.sentence_begin = sen.span.begin;
     c.ev.repeated = doc.paragraphs[sen.paragraph].repeat_of.has_value();
@@ -767,6 +827,8 @@ class person_extractor final : public detail::token_extractor {
   // The roles of the words a title or an organisation starts with, and a delegation or partial
   // cue: a lower-case token with none of the first is passed over on one test (all_roles when
   // the maps are unbound: no token is).
+  std::uint64_t title_roles_ = detail::all_roles, org_roles_ = detail::all_roles, cue_roles_ = detail::all_roles;
+  std::uint64_t partial_roles_ = detail::all_roles;
   std::uint64_t mention_roles_ = detail::all_roles, list_roles_ = detail::all_roles;
   phrase_matcher titles_, orgs_, delegation_, partial_;
   word_set former_, stop_, particles_, function_, demonyms_, calendar_, title_words_, fillers_, deputies_, copulas_;
