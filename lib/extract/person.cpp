@@ -342,6 +342,8 @@ class person_extractor final : public detail::token_extractor {
     const auto gap = t.substr(a.end, b.begin - a.end);
     return gap.find_first_of(",;:()[]\"") != std::string_view::npos || gap.find(" - ") != std::string_view::npos;
   }
+  // The stem is the word without its possessive ending, so it is shorter exactly when there is one.
+  static bool has_possessive(const token& tok) { return tok.stem().size() != tok.lower.size(); }
   [[gnu::always_inline]] bool is_name_word(const token& tok) const {
     return tok.capitalized && !tok.has_digit && !not_name_.contains_stem(tok);
   }
@@ -383,7 +385,7 @@ class person_extractor final : public detail::token_extractor {
       if (is_name_word(toks[k]) || particle_prefixed(t, toks[k])) {
         ++k;
         s.last = k;
-        if (toks[k - 1].lower != toks[k - 1].stem()) break;  // a possessive ends the name
+        if (has_possessive(toks[k - 1])) break;  // a possessive ends the name
       } else if (k > i && particles_.contains(toks[k]) && k + 1 < toks.size() && is_name_word(toks[k + 1])) {
         ++k;
       } else {
@@ -763,7 +765,7 @@ class person_extractor final : public detail::token_extractor {
   // The name's words as written (in the normalized text), without a possessive ending.
   static std::string_view written(std::string_view t, const std::vector<token>& toks, span s) {
     const std::string_view w = t.substr(toks[s.first].begin, toks[s.last - 1].end - toks[s.first].begin);
-    return toks[s.last - 1].stem() != toks[s.last - 1].lower ? detail::possessive_stem(w) : w;
+    return has_possessive(toks[s.last - 1]) ? detail::possessive_stem(w) : w;
   }
 
   // The name's words as written, or for one word the full name given earlier in the document (a
