@@ -179,6 +179,19 @@ class person_extractor final : public detail::token_extractor {
     for (const auto& m : rules.dates.weekdays) calendar_.insert(m.names.begin(), m.names.end());
     for (const word_set* set : {&function_, &stop_, &demonyms_, &calendar_, &title_words_})
       set->for_each([&](const std::string& w, unsigned char) { not_name_.insert(w); });
+    // not_name_ by word id, when the index knows every word of it that can be a token: is_name_word
+    // asks it of every capitalized token, and a load is cheaper than a lookup by hash.
+    if (const detail::word_index* ix = index_.get()) {
+      std::vector<unsigned char> ids(ix->size() + 1, 0);
+      bool known = true;
+      not_name_.for_each([&](const std::string& w, unsigned char) {
+        if (!detail::word_index::is_token_word(w)) return;  // never a token's stem
+        const auto* e = ix->find(w, detail::word_hash(w));
+        if (e) ids[e->id] = 1;
+        known = known && e;
+      });
+      if (known) not_name_ids_ = std::move(ids);
+    }
     detail::bind_roles(index_.get(), titles_, orgs_, delegation_, partial_, former_, stop_, particles_, function_, demonyms_,
                        calendar_, title_words_, fillers_, deputies_, copulas_, meridiem_, not_name_);
     title_roles_ = titles_.start_roles();
@@ -344,8 +357,14 @@ class person_extractor final : public detail::token_extractor {
   }
   // The stem is the word without its possessive ending, so it is shorter exactly when there is one.
   static bool has_possessive(const token& tok) { return tok.stem().size() != tok.lower.size(); }
+  // Whether the token's stem is in not_name_. Tokens carry the ids of index_ (tokens_of), and
+  // not_name_ids_ is empty when there is no index: then id 0 would say nothing.
+  [[gnu::always_inline]] bool not_name(const token& tok) const {
+    if (not_name_ids_.empty()) return not_name_.contains_stem(tok);
+    return tok.stem_id < not_name_ids_.size() && not_name_ids_[tok.stem_id];
+  }
   [[gnu::always_inline]] bool is_name_word(const token& tok) const {
-    return tok.capitalized && !tok.has_digit && !not_name_.contains_stem(tok);
+    return tok.capitalized && !tok.has_digit && !not_name(tok);
   }
   // "al-Sisi", "el-Baradei", "bin-Laden": a particle joined to a capitalized name.
   bool particle_prefixed(std::string_view t, const token& tok) const {
@@ -836,6 +855,7 @@ class person_extractor final : public detail::token_extractor {
   word_set former_, stop_, particles_, function_, demonyms_, calendar_, title_words_, fillers_, deputies_, copulas_;
   word_set meridiem_;  // "a.m.", "pm": after a number, a time of day
   word_set not_name_;  // function_, stop_, demonyms_, calendar_ and title_words_ together: one lookup in is_name_word
+  std::vector<unsigned char> not_name_ids_;  // by word id of index_: 1 for a word of not_name_; empty: unknown
   std::vector<std::string> former_prefixes_;
   // The first words of the phrases of titles_, orgs_, delegation_ and partial_ (starting_at).
   opening_filter title_openers_, org_openers_, cue_openers_, partial_openers_;
