@@ -21,7 +21,7 @@
 #include <vector>
 
 #include "crosscheck/extract.hpp"
-#include "extract/event_context.hpp"
+#include "crosscheck/shared_string.hpp"
 #include "extract/lexical.hpp"
 #include "extract/token_pass.hpp"
 #include "text/fold.hpp"
@@ -34,6 +34,7 @@ using detail::token;
 using detail::word_set;
 
 constexpr std::size_t max_name_words = 5;
+constexpr std::string_view subject_prefix = "person:";
 constexpr std::size_t max_org_words = 16;
 
 struct span {
@@ -41,21 +42,124 @@ struct span {
   bool empty() const { return first == last; }
 };
 
+// Whether a phrase of a list may start at a token, from its first two words. Some lists start
+// phrases with the commonest words ("the delegation includes", "the Netherlands'", "and
+// others"): the role bit of "the" lets every "the" through to the phrase matcher, which then
+// walks its trie to find that the next word continues nothing. Here a phrase of one word is
+// looked up as a word, and a longer one by the pair of its first two words' hashes, in a small
+// open-addressed table: one probe turns "the" away before "ceremony". Never a false "no": a
+// phrase that matches at the token has its first word, or its first two, there.
+class opening_filter {
+ public:
+  void add(std::string_view phrase) {
+    std::string_view words[2];
+    std::size_t n = 0, i = 0;
+    while (i < phrase.size() && n < 2) {  // split as phrase_matcher::add does: on spaces
+      while (i < phrase.size() && phrase[i] == ' ') ++i;
+      std::size_t e = i;
+      while (e < phrase.size() && phrase[e] != ' ') ++e;
+      if (e > i) words[n++] = phrase.substr(i, e - i);
+      i = e;
+    }
+    if (n == 0) return;
+    const std::string first = detail::lower(words[0]);
+    if (n == 1) {
+      singles_.insert(first);
+      return;
+    }
+    pairs_.push_back(pair_key(detail::word_hash(first), detail::word_hash(detail::lower(words[1]))));
+    table_.clear();
+  }
+  // Lays the pairs out for lookups; after the last add(). The one-word phrases are bound to the
+  // tokens' index (a bit test where they allow it).
+  void freeze(const detail::word_index* index) {
+    detail::bind_roles(index, singles_);
+    std::size_t n = 8;
+    while (n < 2 * pairs_.size()) n *= 2;
+    table_.assign(n, 0);
+    for (const std::uint64_t key : pairs_) {
+      std::size_t k = key & (n - 1);
+      while (table_[k] && table_[k] != key) k = (k + 1) & (n - 1);
+      table_[k] = key;
+    }
+  }
+  [[gnu::always_inline]] bool may_start(const std::vector<token>& toks, std::size_t i) const {
+    if (singles_.contains(toks[i])) return true;
+    if (i + 1 >= toks.size() || table_.empty()) return false;
+    const std::uint64_t key = pair_key(toks[i].hash, toks[i + 1].hash);
+    const std::size_t mask = table_.size() - 1;
+    for (std::size_t k = key & mask;; k = (k + 1) & mask) {  // never full: at most half the slots are used
+      if (table_[k] == key) return true;
+      if (table_[k] == 0) return false;
+    }
+  }
+
+ private:
+  static std::uint64_t pair_key(std::uint64_t first, std::uint64_t second) noexcept {
+    const std::uint64_t key = (first * 0x9E3779B97F4A7C15ull) ^ second;
+    return key ? key : 1;  // 0 marks a free slot
+  }
+  word_set singles_;
+  std::vector<std::uint64_t> pairs_;
+  std::vector<std::uint64_t> table_;  // a power of two; 0: free
+};
+
+// The longest phrase of `m` at toks[i], asked only of a token whose role bits and first two
+// words (`f`, built from the same phrases) allow one.
+// roles: m.start_roles(), kept by the caller.
+[[gnu::always_inline]] inline phrase_matcher::match starting_at(const phrase_matcher& m, std::uint64_t roles,
+                                                                const opening_filter& f, const std::vector<token>& toks,
+                                                                std::size_t i) {
+  if (i >= toks.size() || !(toks[i].roles & roles) || !f.may_start(toks, i)) return {};
+  return m.longest_at(toks, i);
+}
+
+// The tokens are one space apart.
+bool single_space(std::string_view t, const token& a, const token& b) { return b.begin == a.end + 1 && t[a.end] == ' '; }
+
+// An organisation written with a title: a listed one (its index in the rules' organisations) or
+// the words that name it ("Russian Railways" -> "russian railways").
+struct org_ref {
+  int id = -1;
+  std::string words;
+  bool empty(const rule_set& rules) const { return text(rules).empty(); }
+  std::string_view text(const rule_set& rules) const {
+    return id >= 0 ? std::string_view(rules.people.organisations[static_cast<std::size_t>(id)].id) : words;
+  }
+};
+
 class person_extractor final : public detail::token_extractor {
  public:
   explicit person_extractor(const rule_set& rules) : rules_(rules), index_(rules.shared_word_ids()) {
-    for (std::size_t r = 0; r < rules.people.roles.size(); ++r)
+    for (std::size_t r = 0; r < rules.people.roles.size(); ++r) {
       for (const auto& t : rules.people.roles[r].titles) {
         titles_.add(t, static_cast<int>(r));
+        title_openers_.add(t);
         if (t.find(' ') == std::string::npos) title_words_.insert(t);  // "President", "Premier": never part of a name
       }
-    for (std::size_t o = 0; o < rules.people.organisations.size(); ++o)
+      role_ids_.emplace_back(rules.people.roles[r].id);
+      deputy_ids_.emplace_back("deputy_" + rules.people.roles[r].id);
+    }
+    for (std::size_t o = 0; o < rules.people.organisations.size(); ++o) {
       for (const auto& w : rules.people.organisations[o].words) {
         orgs_.add(w, static_cast<int>(o));
-        if (w.size() < 2 || w.compare(w.size() - 2, 2, "'s") != 0) orgs_.add(w + "'s", static_cast<int>(o));  // "the EU's"
+        org_openers_.add(w);
+        if (w.size() < 2 || w.compare(w.size() - 2, 2, "'s") != 0) {  // "the EU's"
+          orgs_.add(w + "'s", static_cast<int>(o));
+          org_openers_.add(w + "'s");
+        }
       }
-    for (const auto& c : rules.people.delegation_cues) delegation_.add(c, 0);
-    for (const auto& c : rules.people.partial_cues) partial_.add(c, 0);
+      org_ids_.emplace_back(rules.people.organisations[o].id);
+    }
+    for (const auto& c : rules.people.delegation_cues) {
+      delegation_.add(c, 0);
+      cue_openers_.add(c);
+    }
+    for (const auto& c : rules.people.partial_cues) {
+      partial_.add(c, 0);
+      partial_openers_.add(c);
+    }
+    for (opening_filter* f : {&title_openers_, &org_openers_, &cue_openers_, &partial_openers_}) f->freeze(index_.get());
     fillers_.insert(rules.people.apposition_fillers.begin(), rules.people.apposition_fillers.end());
     deputies_.insert(rules.people.deputy_words.begin(), rules.people.deputy_words.end());
     copulas_.insert(rules.english.auxiliaries.begin(), rules.english.auxiliaries.end());
@@ -75,10 +179,27 @@ class person_extractor final : public detail::token_extractor {
     for (const auto& m : rules.dates.weekdays) calendar_.insert(m.names.begin(), m.names.end());
     for (const word_set* set : {&function_, &stop_, &demonyms_, &calendar_, &title_words_})
       set->for_each([&](const std::string& w, unsigned char) { not_name_.insert(w); });
+    // not_name_ by word id, when the index knows every word of it that can be a token: is_name_word
+    // asks it of every capitalized token, and a load is cheaper than a lookup by hash.
+    if (const detail::word_index* ix = index_.get()) {
+      std::vector<unsigned char> ids(ix->size() + 1, 0);
+      bool known = true;
+      not_name_.for_each([&](const std::string& w, unsigned char) {
+        if (!detail::word_index::is_token_word(w)) return;  // never a token's stem
+        const auto* e = ix->find(w, detail::word_hash(w));
+        if (e) ids[e->id] = 1;
+        known = known && e;
+      });
+      if (known) not_name_ids_ = std::move(ids);
+    }
     detail::bind_roles(index_.get(), titles_, orgs_, delegation_, partial_, former_, stop_, particles_, function_, demonyms_,
                        calendar_, title_words_, fillers_, deputies_, copulas_, meridiem_, not_name_);
-    mention_roles_ = titles_.start_roles() | orgs_.start_roles();
-    list_roles_ = delegation_.start_roles() | partial_.start_roles();
+    title_roles_ = titles_.start_roles();
+    org_roles_ = orgs_.start_roles();
+    cue_roles_ = delegation_.start_roles();
+    partial_roles_ = partial_.start_roles();
+    mention_roles_ = title_roles_ | org_roles_;
+    list_roles_ = cue_roles_ | partial_roles_;
   }
 
   claim_kind kind() const noexcept override { return claim_kind::person_role; }
@@ -86,28 +207,47 @@ class person_extractor final : public detail::token_extractor {
 
   void extract_with(const document& doc, const detail::document_tokens* shared, std::vector<claim>& out) const override {
     const std::string_view t = doc.normalized;
-    memory mem;
-    mem.text = t;
+    reading r;
+    r.mem.text = t;
     std::vector<token> buffer;  // the sentence's tokens, when none are shared
-    std::vector<mention> found;  // the sentence's mentions; one buffer for the document, so that it keeps its capacity
     for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
       const sentence& sen = doc.sentences[s];
       const std::vector<token>& toks = detail::tokens_of(doc, s, shared, buffer, index_.get());
       if (toks.empty()) continue;
+      // One walk over the tokens: whether one can be (part of) a name, and the tokens where
+      // something may start: a capitalized word, or the first word of a title, an organisation
+      // or a cue. Every mention needs a name, so a sentence with none holds no claim and nothing
+      // to remember; in the others, the reading below visits only those tokens (about one in
+      // four).
+      bool named = false;
+      r.starts.clear();
+      r.cues.clear();
+      const std::uint64_t mention_roles = mention_roles_, list_roles = list_roles_;
+      const token* const first = toks.data();
+      for (const token* tok = first; tok != first + toks.size(); ++tok) {
+        if (tok->roles & list_roles) r.cues.push_back(static_cast<std::uint32_t>(tok - first));
+        if (tok->capitalized || (tok->roles & mention_roles)) {
+          r.starts.push_back(static_cast<std::uint32_t>(tok - first));
+          named = named || is_name_word(*tok);
+        }
+        named = named || (tok->has_hyphen && particle_prefixed(t, *tok));
+      }
+      if (!named) continue;
       // A title-case line with no closing period is a headline: capitals tell nothing there.
       const std::string_view tail = t.substr(toks.back().end, sen.normalized.end - toks.back().end);
       if (tail.find_first_of(".!?") == std::string_view::npos && title_case(toks)) continue;
-      if (!holds_name(t, toks)) continue;
-      read_sentence(doc, sen, t, toks, mem, found, out);
+      read_sentence(doc, sen, t, toks, r, out);
     }
   }
 
  private:
   // Full names seen so far in the document, by their first and last parts ("ushakov" -> "Yuri
-  // Ushakov"). A document names a few dozen people at most: the memory is one flat list of
-  // (part, full name) pairs, each pair once, searched by the part's hash; parts and names are
-  // spans of the document's normalized text (a part compared without case and possessive, as
-  // the tokens' stems are), so that remembering allocates nothing but the list.
+  // Ushakov"). The memory is one flat list of (part, full name) pairs, each pair once; parts and
+  // names are spans of the document's normalized text (a part compared without case and
+  // possessive, as the tokens' stems are), so that remembering allocates nothing but the list
+  // and its index. Every name of a sentence is remembered or looked up, so the pairs are found
+  // by the part's hash in an open-addressed index (a scan of the list cost more than the rest of
+  // remembering).
   struct memory {
     struct entry {
       std::uint64_t hash = 0;  // the part's stem_hash
@@ -116,6 +256,34 @@ class person_extractor final : public detail::token_extractor {
     };
     std::string_view text;  // the normalized document
     std::vector<entry> entries;
+    std::vector<std::uint32_t> slots;  // a power of two: 1 + the index of an entry; 0: free
+
+    // Calls f(e) for each entry remembered under `hash` until f returns true; whether it did.
+    template <class F>
+    bool any_under(std::uint64_t hash, F f) const {
+      if (slots.empty()) return false;
+      const std::size_t mask = slots.size() - 1;
+      for (std::size_t k = hash & mask; slots[k]; k = (k + 1) & mask) {
+        const entry& e = entries[slots[k] - 1];
+        if (e.hash == hash && f(e)) return true;
+      }
+      return false;
+    }
+    void add(const entry& e) {
+      entries.push_back(e);
+      if (2 * entries.size() > slots.size()) {  // at most half the slots used: every probe ends
+        slots.assign(slots.empty() ? 64 : 2 * slots.size(), 0);
+        for (std::size_t n = 0; n < entries.size(); ++n) place(n);
+      } else {
+        place(entries.size() - 1);
+      }
+    }
+    void place(std::size_t n) {
+      const std::size_t mask = slots.size() - 1;
+      std::size_t k = entries[n].hash & mask;
+      while (slots[k]) k = (k + 1) & mask;
+      slots[k] = static_cast<std::uint32_t>(n + 1);
+    }
 
     bool is_part(const entry& e, const token& word) const {
       const std::size_t n = word.stem().size();
@@ -127,30 +295,48 @@ class person_extractor final : public detail::token_extractor {
     // Remembers `full` under the stems of its first and last parts (the same token or word: once).
     void remember(std::string_view full, const token& first, const token& last) {
       for (const token* p : {&first, &last}) {
-        const bool known = std::any_of(entries.begin(), entries.end(),
-                                       [&](const entry& e) { return e.full == full && is_part(e, *p); });
-        if (!known) entries.push_back({p->stem_hash, p->begin, p->stem().size(), full});
+        const bool known = any_under(p->stem_hash, [&](const entry& e) { return e.full == full && is_part(e, *p); });
+        if (!known) add({p->stem_hash, p->begin, p->stem().size(), full});
       }
     }
     // The one full name the stem of `word` stands for, if there is exactly one; nullptr when none.
     const std::string_view* resolve(const token& word) const {
       const std::string_view* found = nullptr;
-      for (const entry& e : entries)
-        if (is_part(e, word)) {
-          if (found && *found != e.full) return nullptr;
-          found = &e.full;
-        }
-      return found;
+      bool two = false;
+      any_under(word.stem_hash, [&](const entry& e) {
+        if (!is_part(e, word)) return false;
+        if (found && *found != e.full) return two = true;
+        found = &e.full;
+        return false;
+      });
+      return two ? nullptr : found;
     }
   };
 
   struct mention {
     span name;
-    span whole;          // title (with organisation) and name together: the evidence
-    std::string role;    // role id ("defense_minister", "deputy_foreign_minister"); empty: none
-    std::string title;   // the title's words as written (with the organisation)
-    std::string organisation;
+    span whole;     // title (with organisation) and name together: the evidence
+    int role = -1;  // index into the rules' roles; -1: none
+    bool deputy = false;  // "Deputy Foreign Minister": the role "deputy_foreign_minister"
+    text_span title;      // the title's words as written (with the organisation), in the normalized text
+    org_ref organisation;
     bool appositive = false;  // the title follows the name
+  };
+
+  // What one document's reading keeps from sentence to sentence: the memory of full names,
+  // buffers that keep their capacity, and the texts its claims share (made at the first claim
+  // that needs them: most sentences give none).
+  struct reading {
+    memory mem;
+    std::vector<std::uint32_t> starts;  // the sentence's tokens where a mention may start
+    std::vector<std::uint32_t> cues;    // and those where a delegation or partial cue may
+    std::vector<mention> found;  // the sentence's mentions
+    std::string key;             // a subject being built: "person:" and the folded full name
+    std::string folded;          // a name's key (folded), when it is not the full name
+    bool have_document = false;
+    shared_string document, source;
+    const sentence* sentence_of = nullptr;  // the sentence `sentence_text` holds
+    shared_string sentence_text;
   };
 
   // Every longer word capitalized, as in a title-case headline ("Foreign Minister Meets Vietnamese
@@ -164,19 +350,21 @@ class person_extractor final : public detail::token_extractor {
     }
     return words >= 4 && capitals == words;
   }
-  // Whether a token can be (part of) a name: every mention needs one, so a sentence with none
-  // holds no claim and nothing to remember.
-  bool holds_name(std::string_view t, const std::vector<token>& toks) const {
-    for (const token& tok : toks)
-      if (is_name_word(tok) || particle_prefixed(t, tok)) return true;
-    return false;
-  }
-  bool comma_between(std::string_view t, const token& a, const token& b) const {
+  static bool comma_between(std::string_view t, const token& a, const token& b) {
+    if (single_space(t, a, b)) return false;  // most words are one space apart
     const auto gap = t.substr(a.end, b.begin - a.end);
     return gap.find_first_of(",;:()[]\"") != std::string_view::npos || gap.find(" - ") != std::string_view::npos;
   }
-  bool is_name_word(const token& tok) const {
-    return tok.capitalized && !tok.has_digit && !not_name_.contains_stem(tok);
+  // The stem is the word without its possessive ending, so it is shorter exactly when there is one.
+  static bool has_possessive(const token& tok) { return tok.stem().size() != tok.lower.size(); }
+  // Whether the token's stem is in not_name_. Tokens carry the ids of index_ (tokens_of), and
+  // not_name_ids_ is empty when there is no index: then id 0 would say nothing.
+  [[gnu::always_inline]] bool not_name(const token& tok) const {
+    if (not_name_ids_.empty()) return not_name_.contains_stem(tok);
+    return tok.stem_id < not_name_ids_.size() && not_name_ids_[tok.stem_id];
+  }
+  [[gnu::always_inline]] bool is_name_word(const token& tok) const {
+    return tok.capitalized && !tok.has_digit && !not_name(tok);
   }
   // "al-Sisi", "el-Baradei", "bin-Laden": a particle joined to a capitalized name.
   bool particle_prefixed(std::string_view t, const token& tok) const {
@@ -184,6 +372,9 @@ class person_extractor final : public detail::token_extractor {
     const auto dash = tok.lower.find('-');
     if (dash == std::string::npos || dash == 0 || dash + 1 >= tok.lower.size()) return false;
     return particles_.contains(std::string_view(tok.lower).substr(0, dash)) && detail::is_ascii_upper(t[tok.begin + dash + 1]);
+  }
+  [[gnu::always_inline]] phrase_matcher::match title_at(const std::vector<token>& toks, std::size_t i) const {
+    return starting_at(titles_, title_roles_, title_openers_, toks, i);
   }
   bool is_former(const token& tok) const {
     if (former_.contains(tok)) return true;
@@ -198,23 +389,22 @@ class person_extractor final : public detail::token_extractor {
   span name_at(std::string_view t, const std::vector<token>& toks, std::size_t i, bool after_title = false) const {
     span s{i, i};
     if (after_title && i > 0 && i + 1 < toks.size() && toks[i].capitalized && function_.contains(toks[i]) &&
-        !stop_.contains(toks[i]) && is_name_word(toks[i + 1]) &&
-        t.substr(toks[i].end, toks[i + 1].begin - toks[i].end) == " ") {
+        !stop_.contains(toks[i]) && is_name_word(toks[i + 1]) && single_space(t, toks[i], toks[i + 1])) {
       const span rest = name_at(t, toks, i + 1);
       if (!rest.empty()) return {i, rest.last};
     }
     std::size_t k = i;
     while (k < toks.size() && k - i < max_name_words) {
       if (k > i) {
-        const std::string_view gap = t.substr(toks[k - 1].end, toks[k].begin - toks[k - 1].end);
-        const bool initial_dot = gap == ". " && toks[k - 1].lower.size() == 1;
-        if (gap != " " && !initial_dot) break;
+        const token& a = toks[k - 1];
+        const bool initial_dot = toks[k].begin == a.end + 2 && t[a.end] == '.' && t[a.end + 1] == ' ' && a.lower.size() == 1;
+        if (!single_space(t, a, toks[k]) && !initial_dot) break;
       }
-      if (k > i && titles_.longest_at(toks, k).length) break;  // "Hungarian Prime Minister": a title starts
+      if (k > i && title_at(toks, k).length) break;  // "Hungarian Prime Minister": a title starts
       if (is_name_word(toks[k]) || particle_prefixed(t, toks[k])) {
         ++k;
         s.last = k;
-        if (toks[k - 1].lower != toks[k - 1].stem()) break;  // a possessive ends the name
+        if (has_possessive(toks[k - 1])) break;  // a possessive ends the name
       } else if (k > i && particles_.contains(toks[k]) && k + 1 < toks.size() && is_name_word(toks[k + 1])) {
         ++k;
       } else {
@@ -223,7 +413,7 @@ class person_extractor final : public detail::token_extractor {
     }
     // "Kim Il Sung Square", "John F. Kennedy International Airport": named after a person.
     if (!s.empty() && s.last < toks.size() && toks[s.last].capitalized && stop_.contains_stem(toks[s.last]) &&
-        t.substr(toks[s.last - 1].end, toks[s.last].begin - toks[s.last - 1].end) == " ")
+        single_space(t, toks[s.last - 1], toks[s.last]))
       return {i, i};
     return s;
   }
@@ -231,30 +421,29 @@ class person_extractor final : public detail::token_extractor {
   // An organisation or country ending right before token `end`: a listed one ("Kremlin",
   // "Russian", "Russia's"), a possessive name ("Putin's"), or capitalized words ("Russian
   // Railways"). Returns its first token (== end when none) and its key.
-  std::size_t org_before(std::string_view t, const std::vector<token>& toks, std::size_t end, std::string& key) const {
+  std::size_t org_before(std::string_view t, const std::vector<token>& toks, std::size_t end, org_ref& key) const {
     if (end == 0) return end;
     if (auto m = orgs_.longest_ending_at(toks, end); m.length) {
-      key = rules_.people.organisations[static_cast<std::size_t>(m.payload)].id;
+      key.id = m.payload;
       return end - m.length;
     }
     std::size_t b = end;
     while (b > 0 && end - b < 4 && toks[b - 1].capitalized && !function_.contains_stem(toks[b - 1]) &&
-           !title_words_.contains_stem(toks[b - 1]) &&
-           t.substr(toks[b - 1].end, toks[b].begin - toks[b - 1].end) == " ")
+           !title_words_.contains_stem(toks[b - 1]) && single_space(t, toks[b - 1], toks[b]))
       --b;
     if (b == end) return end;
-    std::string words;
+    key.id = -1;
+    key.words.clear();
     for (std::size_t k = b; k < end; ++k) {
-      if (k > b) words += ' ';
-      words += std::string(toks[k].stem());
+      if (k > b) key.words += ' ';
+      key.words += toks[k].stem();
     }
-    key = words;
     return b;
   }
 
   // After a title ending in "of" or followed by "of [the]": the organisation's words and the name
   // closing them ("of the Roscosmos State Space Corporation Yuri Borisov"). Returns the name.
-  span name_after_org(std::string_view t, const std::vector<token>& toks, std::size_t k, std::string& org) const {
+  span name_after_org(std::string_view t, const std::vector<token>& toks, std::size_t k, org_ref& org) const {
     const std::size_t from = k;
     span best{k, k};
     std::size_t stop = k;
@@ -277,31 +466,35 @@ class person_extractor final : public detail::token_extractor {
       }
     }
     if (best.empty()) return best;
-    std::string words;
+    if (auto m = orgs_.longest_at(toks, from + (toks[from].lower == "the" ? 1 : 0)); m.length) {
+      org.id = m.payload;
+      return best;
+    }
+    org.id = -1;
+    org.words.clear();
     for (std::size_t j = from; j < stop; ++j) {
       if (toks[j].lower == "the" || toks[j].lower == "of") continue;
-      if (!words.empty()) words += ' ';
-      words += std::string(toks[j].stem());
+      if (!org.words.empty()) org.words += ' ';
+      org.words += toks[j].stem();
     }
-    if (auto m = orgs_.longest_at(toks, from + (toks[from].lower == "the" ? 1 : 0)); m.length)
-      org = rules_.people.organisations[static_cast<std::size_t>(m.payload)].id;
-    else
-      org = words;
     return best;
   }
 
-  // found: a buffer for the sentence's mentions.
+  // r.starts, r.cues: the tokens where a mention or a cue may start (extract_with).
   void read_sentence(const document& doc, const sentence& sen, std::string_view t, const std::vector<token>& toks,
-                     memory& mem, std::vector<mention>& found, std::vector<claim>& out) const {
+                     reading& r, std::vector<claim>& out) const {
+    memory& mem = r.mem;
+    std::vector<mention>& found = r.found;
+    const std::vector<std::uint32_t>& starts = r.starts;
     // A delegation list: from its cue to the end of the sentence.
     std::size_t list_from = toks.size();
     bool partial = false;
-    std::string leader;
-    std::uint64_t roles = 0;  // of all the sentence's tokens: most hold no cue word
-    for (const token& tok : toks) roles |= tok.roles;
-    for (std::size_t i = 0; i < toks.size() && (roles & list_roles_); ++i) {
+    std::string_view leader;
+    for (std::size_t next = 0; const std::uint32_t i : r.cues) {
+      if (i < next) continue;
+      next = i + 1;
       if (list_from == toks.size()) {
-        if (auto m = delegation_.longest_at(toks, i); m.length) {
+        if (auto m = starting_at(delegation_, cue_roles_, cue_openers_, toks, i); m.length) {
           list_from = i + m.length;
           leader = delegation_leader(t, toks, i, mem);
           // "Traveling with Lula were ...": the name before the verb leads; the list follows it.
@@ -310,9 +503,9 @@ class person_extractor final : public detail::token_extractor {
             leader = full_name(t, toks, who, mem);
             list_from = who.last + 1;
           }
-          i += m.length - 1;
+          next = i + m.length;
         }
-      } else if (partial_.longest_at(toks, i).length) {
+      } else if (starting_at(partial_, partial_roles_, partial_openers_, toks, i).length) {
         partial = true;
       }
     }
@@ -321,37 +514,36 @@ class person_extractor final : public detail::token_extractor {
     std::optional<std::size_t> last_app;  // the mention the last apposition went to, and where it ended
     std::size_t last_app_end = 0;
     std::size_t i = 0;
-    while (i < toks.size()) {
+    std::size_t start = 0;  // the next of `starts` to visit
+    while (true) {
       // Neither a name word nor the start of a title or an organisation: nothing starts here.
-      if (!toks[i].capitalized && !(toks[i].roles & mention_roles_)) {
-        ++i;
-        continue;
-      }
+      while (start < starts.size() && starts[start] < i) ++start;
+      if (start == starts.size()) break;
+      i = starts[start];
       // "9:15 pm MSK", "2 PM": after a number, "pm" is the time of day, not a prime minister.
       if (i > 0 && toks[i - 1].has_digit && meridiem_.contains(toks[i])) {
         ++i;
         continue;
       }
-      if (auto m = titles_.longest_at(toks, i); m.length) {
+      if (auto m = title_at(toks, i); m.length) {
         mention mn;
-        mn.role = rules_.people.roles[static_cast<std::size_t>(m.payload)].id;
+        mn.role = m.payload;
         std::size_t e = i + m.length;
         // "Deputy Foreign Minister": a deputy does not hold the role he deputises for.
         std::size_t title_first = i;
-        if (i > 0 && deputies_.contains(toks[i - 1]) && t.substr(toks[i - 1].end, toks[i].begin - toks[i - 1].end) == " ") {
-          mn.role = "deputy_" + mn.role;
+        if (i > 0 && deputies_.contains(toks[i - 1]) && single_space(t, toks[i - 1], toks[i])) {
+          mn.deputy = true;
           title_first = i - 1;
         }
-        std::string org;
+        org_ref org;
         std::size_t org_first = org_before(t, toks, title_first, org);
         const bool former = (org_first > 0 && is_former(toks[org_first - 1])) || (i > 0 && is_former(toks[i - 1]));
         span name{e, e};
         const bool ends_in_of = toks[e - 1].lower == "of";
         if (ends_in_of || (e < toks.size() && toks[e].lower == "of" && !comma_between(t, toks[e - 1], toks[e]))) {
-          std::string of_org;
+          org_ref of_org;
           name = name_after_org(t, toks, ends_in_of ? e : e + 1, of_org);
-          if (!name.empty() && org.empty()) org = of_org;
-          if (!name.empty() && !of_org.empty() && org != of_org) org = of_org;
+          if (!name.empty() && (org.empty(rules_) || !of_org.empty(rules_))) org = std::move(of_org);
         } else if (e < toks.size() && comma_between(t, toks[e - 1], toks[e]) &&
                    t.substr(toks[e - 1].end, toks[e].begin - toks[e - 1].end).find_first_of(";:(") ==
                        std::string_view::npos &&
@@ -374,9 +566,9 @@ class person_extractor final : public detail::token_extractor {
             app = apposition_name(t, toks, org_first, found, mem);
           if (app && !former) {
             if (ends_in_of || (e < toks.size() && toks[e].lower == "of")) {
-              std::string of_org;
+              org_ref of_org;
               const span of = of_span(t, toks, ends_in_of ? e : e + 1, of_org);
-              if (!of_org.empty()) org = of_org;
+              if (!of_org.empty(rules_)) org = std::move(of_org);
               e = std::max(e, of.last);
             }
             // An apposition is closed by a comma, the sentence's end or "and" and another title:
@@ -389,11 +581,12 @@ class person_extractor final : public detail::token_extractor {
           if (app && !former) {
             mention role_of = found[*app];  // the same name, one more role
             role_of.role = mn.role;
-            role_of.organisation = org;
-            role_of.title = std::string(t.substr(toks[org_first].begin, toks[e - 1].end - toks[org_first].begin));
+            role_of.deputy = mn.deputy;
+            role_of.organisation = std::move(org);
+            role_of.title = {toks[org_first].begin, toks[e - 1].end};
             role_of.whole = {role_of.name.first, e};
             role_of.appositive = true;
-            if (found[*app].role.empty()) {
+            if (found[*app].role < 0) {
               found[*app] = std::move(role_of);
             } else {
               found.push_back(std::move(role_of));
@@ -406,26 +599,25 @@ class person_extractor final : public detail::token_extractor {
           continue;
         }
         mn.name = name;
-        mn.organisation = org;
+        mn.organisation = std::move(org);
         mn.whole = {org_first, name.last};
-        mn.title = std::string(t.substr(toks[org_first].begin, toks[e - 1].end - toks[org_first].begin));
+        mn.title = {toks[org_first].begin, toks[e - 1].end};
         if (!former) found.push_back(std::move(mn));
         else remember(t, toks, name, mem);
         i = name.last;
         continue;
       }
-      if (auto o = orgs_.longest_at(toks, i); o.length && i + o.length < toks.size() &&
-                                                titles_.longest_at(toks, i + o.length).length) {
+      if (auto o = starting_at(orgs_, org_roles_, org_openers_, toks, i); o.length && i + o.length < toks.size() &&
+                                                                title_at(toks, i + o.length).length) {
         i += o.length;  // "NATO secretary-general", "US Secretary of State": read with the title
         continue;
       }
       if (is_name_word(toks[i])) {
         const span name = name_at(t, toks, i);
         if (!name.empty()) {
-          mention mn;
+          mention& mn = found.emplace_back();
           mn.name = name;
           mn.whole = name;
-          found.push_back(std::move(mn));
           i = name.last;
           continue;
         }
@@ -436,6 +628,9 @@ class person_extractor final : public detail::token_extractor {
     bool list_open = false;        // the list of names right after the cue goes on
     bool last_member_bare = true;  // the list so far holds bare names ("Cai Qi, Wang Yi and ...")
     std::size_t last_name_first = static_cast<std::size_t>(-1);  // a name given two roles is claimed once
+    shared_string subject, subject_text;  // of the last name claimed: `named`
+    span named;
+    shared_string delegation;             // "delegation of <leader>", made for the first member
     for (const mention& mn : found) {
       const bool again = mn.name.first == last_name_first;
       last_name_first = mn.name.first;
@@ -454,7 +649,7 @@ class person_extractor final : public detail::token_extractor {
                              (list_open && first > 0 && (toks[first - 1].lower == "and" ||
                                             t.substr(toks[first - 1].end, toks[first].begin - toks[first - 1].end)
                                                     .find_first_of(",;") != std::string_view::npos));
-        const bool titled = !mn.role.empty();
+        const bool titled = mn.role >= 0;
         const std::size_t after = mn.name.last;
         const bool in_list = after >= toks.size() || toks[after].lower == "and" || toks[after].lower == "or" ||
                              t.substr(toks[after - 1].end, toks[after].begin - toks[after - 1].end).find_first_of(",;.") !=
@@ -465,66 +660,82 @@ class person_extractor final : public detail::token_extractor {
         if (member) last_member_bare = !titled;
         list_open = member;
       }
-      if (mn.role.empty() && !member) continue;  // a bare name: remembered, no claim
-      const std::string full = full_name(t, toks, mn.name, mem);
-      const std::string key = "person:" + detail::fold_name(full);
-      const std::string as_written = written(t, toks, mn.name);
-      if (!again) {
-        claim name_claim;
-        name_claim.kind = claim_kind::person_name;
-        name_claim.subject = key;
-        name_claim.subject_text = as_written;
-        name_claim.attribute = "name";
-        name_claim.val = make_person_name(as_written);
-        name_claim.rule = "person.name";
-        fill(doc, sen, t, toks, mn.name, name_claim);
-        out.push_back(std::move(name_claim));
+      if (mn.role < 0 && !member) continue;  // a bare name: remembered, no claim
+      // The claims of one name share its subject and its words (a name given a second role
+      // shares those of the first).
+      if (!again || mn.name.first != named.first || mn.name.last != named.last) {
+        named = mn.name;
+        const std::string_view as_written = written(t, toks, mn.name);
+        const std::string_view full = full_name(t, toks, mn.name, mem);
+        r.key.assign(subject_prefix);
+        detail::append_folded_name(full, r.key);
+        subject = shared_string(r.key);
+        subject_text = shared_string(as_written);
+        if (!again) {
+          claim& c = out.emplace_back();
+          c.kind = claim_kind::person_name;
+          c.subject = subject;
+          c.subject_text = subject_text;
+          c.attribute = name_attribute_;
+          // The name's key folds the words as written: the full name's when they are the same.
+          std::string_view key = std::string_view(r.key).substr(subject_prefix.size());
+          if (full != as_written) {
+            r.folded.clear();
+            detail::append_folded_name(as_written, r.folded);
+            key = r.folded;
+          }
+          c.val = person_name{subject_text, shared_string(key)};
+          c.rule = name_rule_;
+          fill(doc, sen, toks, mn.name, r, c, &subject_text);
+        }
       }
-      if (!mn.role.empty()) {
-        claim c;
+      if (mn.role >= 0) {
+        claim& c = out.emplace_back();
         c.kind = claim_kind::person_role;
-        c.subject = key;
-        c.subject_text = as_written;
-        c.attribute = "role";
-        c.val = role_value{mn.role, mn.title, mn.organisation};
-        c.rule = mn.appositive ? "person.apposition" : "person.title";
-        fill(doc, sen, t, toks, mn.whole, c);
-        out.push_back(std::move(c));
+        c.subject = subject;
+        c.subject_text = subject_text;
+        c.attribute = role_attribute_;
+        const auto role = static_cast<std::size_t>(mn.role);
+        c.val = role_value{mn.deputy ? deputy_ids_[role] : role_ids_[role], shared_string(t.substr(mn.title.begin, mn.title.size())),
+                           organisation(mn.organisation)};
+        c.rule = mn.appositive ? apposition_rule_ : title_rule_;
+        fill(doc, sen, toks, mn.whole, r, c);
       }
       if (member) {
-        claim c;
+        if (delegation.empty())
+          delegation = leader.empty() ? delegation_text_ : shared_string("delegation of " + std::string(leader));
+        claim& c = out.emplace_back();
         c.kind = claim_kind::person_role;
-        c.subject = key;
-        c.subject_text = as_written;
-        c.attribute = "delegation";
-        c.val = role_value{"member", "delegation", leader.empty() ? "delegation" : "delegation of " + leader};
-        c.rule = partial ? "person.delegation.partial" : "person.delegation";
-        fill(doc, sen, t, toks, mn.whole, c);
-        out.push_back(std::move(c));
+        c.subject = subject;
+        c.subject_text = subject_text;
+        c.attribute = delegation_attribute_;
+        c.val = role_value{member_, delegation_text_, delegation};
+        c.rule = partial ? partial_rule_ : delegation_rule_;
+        fill(doc, sen, toks, mn.whole, r, c);
       }
     }
   }
 
   // The words after "of" that name an organisation (up to a comma or the end): "of the Russian
   // Far Eastern region of Primorsky Krai".
-  span of_span(std::string_view t, const std::vector<token>& toks, std::size_t k, std::string& org) const {
+  span of_span(std::string_view t, const std::vector<token>& toks, std::size_t k, org_ref& org) const {
     const std::size_t from = k;
     while (k < toks.size() && k - from < max_org_words && (k == from || !comma_between(t, toks[k - 1], toks[k]))) {
       if (k > from && toks[k].lower == "and" && k + 1 < toks.size() && titles_.longest_at(toks, k + 1).length) break;
       ++k;
     }
-    std::string words;
-    for (std::size_t j = from; j < k; ++j) {
-      if (!toks[j].capitalized) continue;
-      if (!words.empty()) words += ' ';
-      words += std::string(toks[j].stem());
-    }
-    org = words;
     for (std::size_t j = from; j < k; ++j)  // a listed organisation or country in the words names it
       if (auto m = orgs_.longest_at(toks, j); m.length) {
-        org = rules_.people.organisations[static_cast<std::size_t>(m.payload)].id;
-        break;
+        org.id = m.payload;
+        return {from, k};
       }
+    org.id = -1;
+    org.words.clear();
+    for (std::size_t j = from; j < k; ++j) {
+      if (!toks[j].capitalized) continue;
+      if (!org.words.empty()) org.words += ' ';
+      org.words += toks[j].stem();
+    }
     return {from, k};
   }
 
@@ -552,17 +763,17 @@ class person_extractor final : public detail::token_extractor {
 
   // The person leading a delegation: the last name before the cue ("Putin was accompanied
   // by"), else an organisation ("The Russian delegation includes"); empty when neither.
-  std::string delegation_leader(std::string_view t, const std::vector<token>& toks, std::size_t cue,
-                                const memory& mem) const {
+  std::string_view delegation_leader(std::string_view t, const std::vector<token>& toks, std::size_t cue,
+                                     const memory& mem) const {
     for (std::size_t k = cue; k > 0; --k) {
       if (is_name_word(toks[k - 1])) {
         std::size_t b = k - 1;
         while (b > 0 && is_name_word(toks[b - 1])) --b;
         const span s{b, k};
-        const std::string full = full_name(t, toks, s, mem);
+        const std::string_view full = full_name(t, toks, s, mem);
         // One capitalized word is a leader only when the document gave his full name
         // ("Additionally, the delegation features ...": no one leads it).
-        if (!full.empty() && (k - b >= 2 || full.find(' ') != std::string::npos)) return full;
+        if (!full.empty() && (k - b >= 2 || full.find(' ') != std::string_view::npos)) return full;
       }
       if (auto m = orgs_.longest_ending_at(toks, k); m.length)
         return rules_.people.organisations[static_cast<std::size_t>(m.payload)].id;
@@ -570,20 +781,19 @@ class person_extractor final : public detail::token_extractor {
     return {};
   }
 
-  std::string written(std::string_view t, const std::vector<token>& toks, span s) const {
-    std::string w(t.substr(toks[s.first].begin, toks[s.last - 1].end - toks[s.first].begin));
-    if (toks[s.last - 1].stem() != toks[s.last - 1].lower) w = detail::possessive_stem(w);
-    return w;
+  // The name's words as written (in the normalized text), without a possessive ending.
+  static std::string_view written(std::string_view t, const std::vector<token>& toks, span s) {
+    const std::string_view w = t.substr(toks[s.first].begin, toks[s.last - 1].end - toks[s.first].begin);
+    return has_possessive(toks[s.last - 1]) ? detail::possessive_stem(w) : w;
   }
 
-  // The name's words as written, or for one word the full name given earlier in the document.
-  std::string full_name(std::string_view t, const std::vector<token>& toks, span s, const memory& mem) const {
+  // The name's words as written, or for one word the full name given earlier in the document (a
+  // view of the document's text).
+  std::string_view full_name(std::string_view t, const std::vector<token>& toks, span s, const memory& mem) const {
     if (s.empty()) return {};
-    std::string written(t.substr(toks[s.first].begin, toks[s.last - 1].end - toks[s.first].begin));
-    if (toks[s.last - 1].stem() != toks[s.last - 1].lower) written = detail::possessive_stem(written);
     if (s.last - s.first == 1)
-      if (const std::string_view* full = mem.resolve(toks[s.first]); full && !full->empty()) return std::string(*full);
-    return written;
+      if (const std::string_view* full = mem.resolve(toks[s.first]); full && !full->empty()) return *full;
+    return written(t, toks, s);
   }
 
   // Remembers a name of two words or more under its first and last words, particles ("bin")
@@ -601,9 +811,36 @@ class person_extractor final : public detail::token_extractor {
     mem.remember(t.substr(toks[s.first].begin, toks[s.last - 1].end - toks[s.first].begin), toks[first], toks[last]);
   }
 
-  void fill(const document& doc, const sentence& sen, std::string_view, const std::vector<token>& toks, span s,
-            claim& c) const {
-    detail::event_context::fill_evidence(doc, sen, text_span{toks[s.first].begin, toks[s.last - 1].end}, c);
+  shared_string organisation(const org_ref& o) const {
+    return o.id >= 0 ? org_ids_[static_cast<std::size_t>(o.id)] : shared_string(o.words);
+  }
+
+  // The evidence of the claim about tokens s, as event_context::fill_evidence gives it, but with
+  // the document's id and outlet and the sentence made once and shared by its claims. `words`:
+  // a text the evidence's words may equal (a name as written, as the file writes it), shared
+  // when they do.
+  static void fill(const document& doc, const sentence& sen, const std::vector<token>& toks, span s, reading& r,
+                   claim& c, const shared_string* words = nullptr) {
+    if (!r.have_document) {
+      r.document = shared_string(doc.id);
+      r.source = shared_string(doc.source);
+      r.have_document = true;
+    }
+    if (r.sentence_of != &sen) {
+      r.sentence_text = shared_string(doc.original(sen.span));
+      r.sentence_of = &sen;
+    }
+    const text_span orig = doc.to_original(text_span{toks[s.first].begin, toks[s.last - 1].end});
+    c.ev.document = r.document;
+    c.ev.source = r.source;
+    c.ev.begin = orig.begin;
+    c.ev.end = orig.end;
+    const std::string_view text = doc.original(orig);
+    if (words && std::string_view(*words) == text) c.ev.text = *words;
+    else c.ev.text = text;
+    c.ev.sentence = r.sentence_text;
+    c.ev.sentence_begin = sen.span.begin;
+    c.ev.repeated = doc.paragraphs[sen.paragraph].repeat_of.has_value();
   }
 
   const rule_set& rules_;
@@ -611,12 +848,23 @@ class person_extractor final : public detail::token_extractor {
   // The roles of the words a title or an organisation starts with, and a delegation or partial
   // cue: a lower-case token with none of the first is passed over on one test (all_roles when
   // the maps are unbound: no token is).
+  std::uint64_t title_roles_ = detail::all_roles, org_roles_ = detail::all_roles, cue_roles_ = detail::all_roles;
+  std::uint64_t partial_roles_ = detail::all_roles;
   std::uint64_t mention_roles_ = detail::all_roles, list_roles_ = detail::all_roles;
   phrase_matcher titles_, orgs_, delegation_, partial_;
   word_set former_, stop_, particles_, function_, demonyms_, calendar_, title_words_, fillers_, deputies_, copulas_;
   word_set meridiem_;  // "a.m.", "pm": after a number, a time of day
   word_set not_name_;  // function_, stop_, demonyms_, calendar_ and title_words_ together: one lookup in is_name_word
+  std::vector<unsigned char> not_name_ids_;  // by word id of index_: 1 for a word of not_name_; empty: unknown
   std::vector<std::string> former_prefixes_;
+  // The first words of the phrases of titles_, orgs_, delegation_ and partial_ (starting_at).
+  opening_filter title_openers_, org_openers_, cue_openers_, partial_openers_;
+  // The texts every claim of a kind shares, made once: a copy only counts a reference.
+  std::vector<shared_string> role_ids_, deputy_ids_, org_ids_;  // by role and organisation index
+  shared_string name_attribute_{"name"}, role_attribute_{"role"}, delegation_attribute_{"delegation"};
+  shared_string name_rule_{"person.name"}, title_rule_{"person.title"}, apposition_rule_{"person.apposition"};
+  shared_string delegation_rule_{"person.delegation"}, partial_rule_{"person.delegation.partial"};
+  shared_string member_{"member"}, delegation_text_{"delegation"};
 };
 
 }  // namespace

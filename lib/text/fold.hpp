@@ -30,6 +30,8 @@ std::string fold_name(std::string_view s);
 // fold_name(s) written to out (room for s.size() characters: the key is never longer); returns
 // its size.
 std::size_t fold_name_into(std::string_view s, char* out) noexcept;
+// fold_name(s) appended to `out` (a buffer reused from name to name allocates nothing).
+void append_folded_name(std::string_view s, std::string& out);
 // Case-insensitive ASCII equality.
 bool iequals(std::string_view a, std::string_view b) noexcept;
 

@@ -80,7 +80,8 @@ std::size_t fold_name_into(std::string_view s, char* out) noexcept {
   std::size_t n = 0;
   bool pending_space = false;
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if (const std::size_t k = invisible_at(s, i)) {
+    // Invisible characters are multi-byte: an ASCII byte is none.
+    if (const std::size_t k = (static_cast<unsigned char>(s[i]) & 0x80) ? invisible_at(s, i) : 0) {
       i += k - 1;
       continue;
     }
@@ -100,6 +101,12 @@ std::string fold_name(std::string_view s) {
   std::string out(s.size(), '\0');
   out.resize(fold_name_into(s, out.data()));
   return out;
+}
+
+void append_folded_name(std::string_view s, std::string& out) {
+  const std::size_t start = out.size();
+  out.resize(start + s.size());
+  out.resize(start + fold_name_into(s, out.data() + start));
 }
 
 bool iequals(std::string_view a, std::string_view b) noexcept {

@@ -551,3 +551,39 @@ TEST_CASE("person: appositions are closed, lists hold their members only", "[cor
       CHECK(std::get<role_value>(c.val).organisation == "delegation");  // no one named leads it
   }
 }
+
+// Phrases that open with the commonest words ("the delegation includes", "the Netherlands'", "and
+// others") are found wherever they stand, not only at a sentence's start: the person pass turns
+// most "the" and "and" away by their next word, and must keep these.
+TEST_CASE("person: phrases that open with common words", "[corpus][person]") {
+  check_people("At the summit the Netherlands' foreign minister, Caspar Veldkamp, said the plan was sound.",
+               {{"Caspar Veldkamp", "foreign_minister", "netherlands"}});
+  {
+    const std::string text = "Officials said on Monday that the delegation includes Defence Minister Rustem Umerov.";
+    check_delegation(text, {"Rustem Umerov"}, false);
+  }
+  {
+    const std::string text =
+        "Macron was accompanied by Foreign Minister Jean-Noel Barrot, Finance Minister Eric Lombard and others.";
+    check_delegation(text, {"Jean-Noel Barrot", "Eric Lombard"}, true);
+  }
+}
+
+// The memory of full names grows with the document: a surname alone is resolved after dozens of
+// other names, and two names with one surname still leave it unresolved.
+TEST_CASE("person: a surname alone, after many names", "[corpus][person]") {
+  const std::vector<std::string> given = {"Arlo", "Brin", "Cato", "Dario", "Elko", "Fenn"};
+  const std::vector<std::string> family = {"Karov", "Lindqvist", "Moravec", "Nakashev", "Orlund", "Petrak"};
+  std::string text = "On Sunday, Ilse Tamberg arrived. ";
+  for (const auto& f : family)
+    for (const auto& g : given) text += "On Monday, " + g + " " + f + "ovski spoke. ";  // 36 people, 72 parts
+  text += "On Tuesday, Aino Virtanen arrived. ";
+  // "Tamberg" and "Virtanen" are given once, in full, before and after the others;
+  // "Karovovski" six times, with six given names
+  check_people(text + "Foreign Minister Tamberg said the talks went well.",
+               {{"Tamberg", "foreign_minister", "", "Ilse Tamberg"}});
+  check_people(text + "Foreign Minister Virtanen said the talks went well.",
+               {{"Virtanen", "foreign_minister", "", "Aino Virtanen"}});
+  check_people(text + "Foreign Minister Karovovski said the talks went well.",
+               {{"Karovovski", "foreign_minister", ""}});
+}
