@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,7 @@
 #include "crosscheck/shared_string.hpp"
 #include "extract/lexical.hpp"
 #include "extract/token_pass.hpp"
+#include "model/evidence_texts.hpp"
 #include "text/fold.hpp"
 
 namespace crosscheck {
@@ -815,19 +817,28 @@ class person_extractor final : public detail::token_extractor {
     return o.id >= 0 ? org_ids_[static_cast<std::size_t>(o.id)] : shared_string(o.words);
   }
 
-  // The evidence of the claim about tokens s, as event_context::fill_evidence gives it, but with
+  // The evidence of the claim about tokens s, as detail::fill_evidence gives it, but with
   // the document's id and outlet and the sentence made once and shared by its claims. `words`:
   // a text the evidence's words may equal (a name as written, as the file writes it), shared
   // when they do.
   static void fill(const document& doc, const sentence& sen, const std::vector<token>& toks, span s, reading& r,
                    claim& c, const shared_string* words = nullptr) {
+    // In an extractor_set, the document's evidence_texts (model/evidence_texts.hpp) hold the texts
+    // the other passes' claims share too; run alone, the pass makes its own once per document.
+    // (Only for a sentence of doc.sentences, as the pass reads them; std::less orders any pointers.)
+    const sentence* const first = doc.sentences.data();
+    detail::evidence_texts* const shared =
+        !std::less<>{}(&sen, first) && std::less<>{}(&sen, first + doc.sentences.size())
+            ? detail::evidence_texts::of(doc)
+            : nullptr;
     if (!r.have_document) {
-      r.document = shared_string(doc.id);
-      r.source = shared_string(doc.source);
+      r.document = shared ? shared->document_id() : shared_string(doc.id);
+      r.source = shared ? shared->source() : shared_string(doc.source);
       r.have_document = true;
     }
     if (r.sentence_of != &sen) {
-      r.sentence_text = shared_string(doc.original(sen.span));
+      r.sentence_text = shared ? shared->sentence(static_cast<std::size_t>(&sen - first))
+                               : shared_string(doc.original(sen.span));
       r.sentence_of = &sen;
     }
     const text_span orig = doc.to_original(text_span{toks[s.first].begin, toks[s.last - 1].end});
