@@ -36,7 +36,7 @@ struct date_mention {
   // Unset: a relative date the context cannot resolve ("on Tuesday" with no publication date);
   // never guessed.
   std::optional<date_value> value;
-  std::string rule;                 // "date.month_day_year", "date.weekday_relative", ...
+  std::string_view rule;            // "date.month_day_year", "date.weekday_relative", ... (static)
   // A weekday stated with an explicit date ("Wednesday, July 19, 2000"): 0 = Sunday .. 6 = Saturday.
   std::optional<unsigned> weekday;
   bool weekday_mismatch = false;    // that weekday is not the date's weekday in the calendar
@@ -50,6 +50,15 @@ class date_reader {
   // at each token the longest form wins. Linear in the number of tokens; never throws on text.
   std::vector<date_mention> read(std::string_view text, const std::vector<token>& toks,
                                  const date_context& ctx) const;
+  // The same into `out` (its contents replaced); `scratch` holds a copy of the tokens when one
+  // is needed. Reusing both across sentences, a sentence allocates nothing.
+  void read(std::string_view text, const std::vector<token>& toks, const date_context& ctx,
+            std::vector<date_mention>& out, std::vector<token>& scratch) const;
+  // Whether a sentence whose tokens' role bits (roles and stem_roles) OR to `roles` may hold a
+  // date; `digits`, `hyphens`: whether a token has one. False: read() finds nothing.
+  bool may_hold(std::uint64_t roles, bool digits, bool hyphens) const noexcept {
+    return digits || hyphens || date_words_.may_have(roles);
+  }
 
  private:
   struct name_info {

@@ -64,17 +64,6 @@ struct length_expr {
   bool adjective = false;  // "two-day"
 };
 
-std::vector<std::string_view> split_hyphens(std::string_view s) {
-  std::vector<std::string_view> parts;
-  std::size_t b = 0;
-  for (std::size_t i = 0; i <= s.size(); ++i)
-    if (i == s.size() || s[i] == '-') {
-      parts.push_back(s.substr(b, i - b));
-      b = i + 1;
-    }
-  return parts;
-}
-
 class duration_part final : public detail::event_part {
  public:
   explicit duration_part(const rule_set& rules) : rules_(rules) {
@@ -112,9 +101,12 @@ class duration_part final : public detail::event_part {
 
   void sentence(const detail::sentence_input& in, std::vector<claim>& out) const override {
     const auto& toks = in.sc.toks();
+    // No unit word and no hyphen in the sentence (scan() has ORed its tokens' bits): no length.
+    if (!in.sc.hyphens && !units_.may_have(in.sc.roles)) return;
     // A length ends at a unit ("days") or is a hyphenated one ("two-day"); it starts at most
     // six words before that ("just under two and a half hours"). Only those starts are tried.
-    std::vector<std::size_t> units;
+    std::vector<std::size_t>& units = in.sc.scratch;
+    units.clear();
     for (std::size_t u = 0; u < toks.size(); ++u)
       if (unit_of(toks[u]) > 0 || (toks[u].has_hyphen && hyphen_unit(toks[u].lower) > 0)) units.push_back(u);
     if (units.empty()) return;
@@ -146,7 +138,10 @@ class duration_part final : public detail::event_part {
     return seconds ? *seconds : 0;
   }
   double unit_of(std::string_view w) const { return unit_of(w, detail::word_hash(w)); }
-  double unit_of(const token& t) const { return unit_of(t.lower, t.hash); }
+  double unit_of(const token& t) const {
+    const double* seconds = units_.find(t);  // a token with none of the units' role bits: one test
+    return seconds ? *seconds : 0;
+  }
   // The unit of a hyphenated adjective's last part ("two-day"), 0 if none.
   double hyphen_unit(std::string_view w) const {
     const auto dash = w.rfind('-');
@@ -179,10 +174,10 @@ class duration_part final : public detail::event_part {
       le.last = j + v.length + 1;
     } else {
       const std::string_view w = toks[j].lower;
-      const auto parts = split_hyphens(w);
+      const std::size_t dash = w.rfind('-');
       // "two-day", "24-hour", "twenty-four-hour": number parts, then the unit in the singular.
-      if (parts.size() >= 2 && (unit = unit_of(parts.back())) > 0) {
-        const std::string_view num = w.substr(0, w.size() - parts.back().size() - 1);
+      if (dash != std::string_view::npos && (unit = unit_of(w.substr(dash + 1))) > 0) {
+        const std::string_view num = w.substr(0, dash);
         lo = hi = number_of(num);
         le.adjective = true;
         le.last = j + 1;
