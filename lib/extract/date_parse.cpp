@@ -39,6 +39,7 @@
 // Cost: a bounded look at the tokens around each token, so linear in the tokens.
 #include "extract/date_parse.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <limits>
 
@@ -126,6 +127,14 @@ date_value add_months(int year, unsigned month, int months) {
   const int total = year * 12 + static_cast<int>(month) - 1 + months;
   const int y = total >= 0 ? total / 12 : -((-total + 11) / 12);
   return date_value::of_month(y, static_cast<unsigned>(total - y * 12 + 1));
+}
+
+// The words of a phrase, as phrase_matcher::add() splits it (at spaces).
+std::size_t phrase_words(std::string_view p) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < p.size(); ++i)
+    if (p[i] != ' ' && (i == 0 || p[i - 1] == ' ')) ++n;
+  return n;
 }
 
 bool lower_alpha_word(std::string_view w) {
@@ -238,6 +247,9 @@ date_reader::date_reader(const rule_set& rules) {
   });
   numbers_.for_each([&](const std::string& w, int) { starts_.insert(w); });
   for (const auto& p : dv.to_the_day) to_the_day_.add(p, 0);
+  // The most words a relative or to-the-day phrase has: what a phrase lookup may read.
+  for (const auto& p : dv.to_the_day) longest_phrase_ = std::max(longest_phrase_, phrase_words(p));
+  for (const auto& e : relative_) longest_phrase_ = std::max(longest_phrase_, phrase_words(e.phrase));
   for (const auto& p : dv.future_cues) future_.add(p, 0);
   bind_roles(rules.word_ids(), months_, weekdays_, cues_, numbers_, units_, relative_phrases_, to_the_day_, future_,
              plan_words_, date_words_, starts_);
@@ -251,10 +263,9 @@ struct date_reader::scan {
   const std::vector<token>& toks;
   const date_context& ctx;
   // The words with a possessive "'s" cut off ("Tuesday's" -> "tuesday") are read from each
-  // token's stem fields; the phrase matchers need a vector of such tokens, made only when a
-  // phrase may start at a possessive word (phrase_words()).
+  // token's stem fields; a phrase lookup that reaches a possessive word reads a copy of the few
+  // tokens it may span, with the ending cut off (phrase_at()).
   std::vector<token>& copy;
-  mutable const std::vector<token>* phrase_words_ = nullptr;
   std::optional<int> pub_year;
   std::optional<unsigned> pub_month;
   std::optional<date_value> pub_day;
@@ -296,33 +307,6 @@ struct date_reader::scan {
   static bool possessive_s(std::string_view s) {
     return s.size() > 2 && s[s.size() - 2] == '\'' && s.back() == 's' && !is_ascii_digit(s[s.size() - 3]);
   }
-  // tk, or a copy of it in `copy` with the possessives cut off: most sentences need no copy.
-  static const std::vector<token>& without_possessives(const std::vector<token>& tk, std::vector<token>& copy) {
-    bool any = false;
-    for (const auto& w : tk) any = any || possessive_s(w.lower);
-    if (!any) return tk;
-    copy = tk;  // into a kept buffer: the tokens' strings reuse theirs
-    for (auto& w : copy)
-      if (possessive_s(w.lower)) {
-        w.lower = std::string_view(w.lower).substr(0, w.lower.size() - 2);
-        w.hash = w.stem_hash;  // phrase lookups go by the hash, word maps by the roles
-        w.id = w.stem_id;
-        w.roles = w.stem_roles;
-      }
-    return copy;
-  }
-
-  // The tokens for a phrase lookup: toks, or the copy without possessives when any has one.
-  const std::vector<token>& phrase_words() const {
-    if (!phrase_words_) phrase_words_ = &without_possessives(toks, copy);
-    return *phrase_words_;
-  }
-  // The longest phrase of `m` at token k, read without possessives; a word no phrase starts with
-  // (its role bits) is turned away before any copy is made.
-  phrase_matcher::match phrase_at(const phrase_matcher& m, std::size_t k) const {
-    if (k >= n() || !(roles(k) & m.start_roles())) return {};
-    return m.longest_at(phrase_words(), k);
-  }
   // Token k's word without a possessive "'s", its hash and its role bits.
   bool cut(std::size_t k) const { return toks[k].possessive && possessive_s(toks[k].lower); }
   std::uint64_t hash(std::size_t k) const { return cut(k) ? toks[k].stem_hash : toks[k].hash; }
@@ -334,6 +318,24 @@ struct date_reader::scan {
   bool has(std::size_t k, cue c) const {
     const unsigned* bits = find(r.cues_, k);
     return bits && (*bits & c) != 0;
+  }
+  // The longest phrase of `m` at token k, read without possessives; a word no phrase starts with
+  // (its role bits) is turned away at once.
+  phrase_matcher::match phrase_at(const phrase_matcher& m, std::size_t k) const {
+    if (k >= n() || !(roles(k) & m.start_roles())) return {};
+    const std::size_t end = std::min(n(), k + r.longest_phrase_);
+    bool any = false;
+    for (std::size_t j = k; j < end; ++j) any = any || cut(j);
+    if (!any) return m.longest_at(toks, k);
+    copy.assign(toks.begin() + static_cast<std::ptrdiff_t>(k), toks.begin() + static_cast<std::ptrdiff_t>(end));
+    for (auto& w : copy)
+      if (w.possessive && possessive_s(w.lower)) {
+        w.lower = std::string_view(w.lower).substr(0, w.lower.size() - 2);
+        w.hash = w.stem_hash;  // phrase lookups go by the hash and the roles
+        w.id = w.stem_id;
+        w.roles = w.stem_roles;
+      }
+    return m.longest_at(copy, 0);
   }
 
   std::size_t n() const { return toks.size(); }

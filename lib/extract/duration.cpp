@@ -92,7 +92,18 @@ class duration_part final : public detail::event_part {
     clause_openers_.insert(rules.english.clause_openers.begin(), rules.english.clause_openers.end());
     for (const auto& w : rules.event_dates.since) since_.insert(w);
     for (const auto& w : rules.dates.to_the_day) to_the_day_.add(w, 0);
-    detail::bind_roles(rules.word_ids(), units_, half_before_, half_after_, change_cues_, fillers_, vague_, hedges_,
+    // The words a length can start with but for digits and hyphens: a number word, or the first
+    // word of a hedge, a vague number or "half an".
+    for (const auto& [w, n] : rules.dates.numbers) starts_.insert(w);
+    const auto first_words = [&](const std::vector<std::string>& phrases) {
+      for (const auto& p : phrases) {
+        const std::size_t b = p.find_first_not_of(' ');
+        if (b != std::string::npos) starts_.insert(detail::lower(std::string_view(p).substr(b, p.find(' ', b) - b)));
+      }
+    };
+    for (const auto& v : d.vague_numbers) first_words({v.phrase});
+    for (const auto* list : {&d.about, &d.nearly, &d.over, &d.at_least, &d.under, &d.half_before}) first_words(*list);
+    detail::bind_roles(rules.word_ids(), starts_, units_, half_before_, half_after_, change_cues_, fillers_, vague_, hedges_,
                        length_cues_, delay_after_, delay_before_, offset_after_, gap_lead_, to_the_day_, gap_markers_,
                        since_, clause_openers_);
   }
@@ -118,6 +129,8 @@ class duration_part final : public detail::event_part {
         i = units[next] - 7;  // the loop's ++i lands six words before the unit
         continue;
       }
+      // find_length() finds nothing at a word that starts no number, hedge or vague number.
+      if (!toks[i].has_digit && !toks[i].has_hyphen && !starts_.contains(toks[i])) continue;
       const auto le = find_length(toks, i);
       if (!le) continue;
       emit(in, *le, out);
@@ -369,6 +382,7 @@ class duration_part final : public detail::event_part {
   detail::word_set fillers_;
   phrase_matcher vague_, hedges_, length_cues_, delay_after_, delay_before_, offset_after_, gap_lead_, to_the_day_;
   detail::word_set gap_markers_, since_, clause_openers_;
+  detail::word_set starts_;  // see the constructor
 };
 
 }  // namespace
