@@ -250,8 +250,19 @@ date_reader::date_reader(const rule_set& rules) {
   // The most words a relative or to-the-day phrase has: what a phrase lookup may read.
   for (const auto& p : dv.to_the_day) longest_phrase_ = std::max(longest_phrase_, phrase_words(p));
   for (const auto& e : relative_) longest_phrase_ = std::max(longest_phrase_, phrase_words(e.phrase));
+  const auto vocabulary = [&](std::string_view phrase) {
+    for (std::size_t i = 0; i < phrase.size();) {
+      while (i < phrase.size() && phrase[i] == ' ') ++i;
+      std::size_t e = i;
+      while (e < phrase.size() && phrase[e] != ' ') ++e;
+      if (e > i) phrase_vocabulary_.insert(lower(phrase.substr(i, e - i)));
+      i = e;
+    }
+  };
+  for (const auto& p : dv.to_the_day) vocabulary(p);
+  for (const auto& e : relative_) vocabulary(e.phrase);
   for (const auto& p : dv.future_cues) future_.add(p, 0);
-  bind_roles(rules.word_ids(), months_, weekdays_, cues_, numbers_, units_, relative_phrases_, to_the_day_, future_,
+  bind_roles(rules.word_ids(), phrase_vocabulary_, months_, weekdays_, cues_, numbers_, units_, relative_phrases_, to_the_day_, future_,
              plan_words_, date_words_, starts_);
 }
 
@@ -324,8 +335,11 @@ struct date_reader::scan {
   phrase_matcher::match phrase_at(const phrase_matcher& m, std::size_t k) const {
     if (k >= n() || !(roles(k) & m.start_roles())) return {};
     const std::size_t end = std::min(n(), k + r.longest_phrase_);
+    // A possessive word that is no word of any phrase, with or without its ending ("Putin's"),
+    // fails the walk either way: only one that is needs the copy ("yesterday's").
     bool any = false;
-    for (std::size_t j = k; j < end; ++j) any = any || cut(j);
+    for (std::size_t j = k; j < end; ++j)
+      any = any || (cut(j) && r.phrase_vocabulary_.may_have(toks[j].roles | toks[j].stem_roles));
     if (!any) return m.longest_at(toks, k);
     copy.assign(toks.begin() + static_cast<std::ptrdiff_t>(k), toks.begin() + static_cast<std::ptrdiff_t>(end));
     for (auto& w : copy)

@@ -87,15 +87,15 @@ event_context::event_context(const rule_set& rules) : rules_(rules) {
 
 bool event_context::scan(std::string_view t, event_memory& mem, event_scan& sc) const {
   std::uint64_t roles = 0;
-  bool digits = false, hyphens = false;
+  unsigned digits = 0, hyphens = 0;  // ORed without a branch
   for (const token& tok : sc.toks()) {
     roles |= tok.roles | tok.stem_roles;
-    digits = digits || tok.has_digit;
-    hyphens = hyphens || tok.has_hyphen;
+    digits |= tok.has_digit;
+    hyphens |= tok.has_hyphen;
   }
   sc.roles = roles;
-  sc.digits = digits;
-  sc.hyphens = hyphens;
+  sc.digits = digits != 0;
+  sc.hyphens = hyphens != 0;
   index_titles(sc.toks(), mem);
   sc.triggers.clear();
   // Most sentences hold no word a trigger starts with: their tokens are not walked again.
