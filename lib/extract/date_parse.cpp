@@ -262,8 +262,9 @@ date_reader::date_reader(const rule_set& rules) {
   for (const auto& p : dv.to_the_day) vocabulary(p);
   for (const auto& e : relative_) vocabulary(e.phrase);
   for (const auto& p : dv.future_cues) future_.add(p, 0);
-  bind_roles(rules.word_ids(), phrase_vocabulary_, months_, weekdays_, cues_, numbers_, units_, relative_phrases_, to_the_day_, future_,
-             plan_words_, date_words_, starts_);
+  bind_roles(rules.word_ids(), phrase_vocabulary_, months_, weekdays_, cues_, numbers_, units_, relative_phrases_,
+             to_the_day_, future_, plan_words_, date_words_, starts_);
+  start_roles_ = starts_.role_mask() | relative_phrases_.start_roles();
 }
 
 // The state of one read(): the tokens, their words with a possessive "'s" cut off, and the
@@ -747,6 +748,8 @@ struct date_reader::scan {
   // passes may still start none ("may" in lower case).
   bool may_start(std::size_t i) const {
     if (toks[i].has_digit || toks[i].has_hyphen) return true;
+    // One test of the word's bits (with and without a possessive) against those of every such word.
+    if (!((toks[i].roles | toks[i].stem_roles) & r.start_roles_)) return false;
     return find(r.starts_, i) || phrase_at(r.relative_phrases_, i).length > 0;
   }
 

@@ -97,6 +97,7 @@ class date_reader {
   phrase_matcher to_the_day_;
   std::size_t longest_phrase_ = 1;  // words in the longest of relative_phrases_ and to_the_day_
   word_set phrase_vocabulary_;      // the words of those phrases
+  std::uint64_t start_roles_ = all_roles;  // the bits of starts_ and of relative phrases' first words
   phrase_matcher future_;  // "will", "is expected to": a weekday alone is ahead
   word_set plan_words_;  // events.yaml modality cues: "due", "will", ...
   word_set date_words_;  // the words a date needs (prefilter)
