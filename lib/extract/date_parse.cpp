@@ -228,14 +228,16 @@ date_reader::date_reader(const rule_set& rules) {
   for (const auto& u : dv.year_units) units_.set(lower(u), grain::year);
   for (const auto* table : {&months_, &weekdays_}) table->for_each([&](const std::string& w, name_info) { date_words_.insert(w); });
   units_.for_each([&](const std::string& w, grain) { date_words_.insert(w); });
+  // A relative phrase needs each of its words: its last one ("yesterday", "day", "year") is
+  // enough to tell a sentence that may hold it, where a first word such as "the" or "this"
+  // would let nearly every sentence through.
   for (const auto& r : dv.relative) {
-    std::size_t b = 0;
     const std::string p = lower(r.phrase);
-    for (std::size_t i = 0; i <= p.size(); ++i)
-      if (i == p.size() || p[i] == ' ') {
-        if (i > b) date_words_.insert(std::string_view(p).substr(b, i - b));
-        b = i + 1;
-      }
+    const std::size_t end = p.find_last_not_of(' ');
+    if (end == std::string::npos) continue;
+    const std::size_t space = p.rfind(' ', end);
+    const std::size_t b = space == std::string::npos ? 0 : space + 1;
+    date_words_.insert(std::string_view(p).substr(b, end + 1 - b));
   }
   relative_ = dv.relative;
   for (std::size_t k = 0; k < relative_.size(); ++k) relative_phrases_.add(relative_[k].phrase, static_cast<int>(k));
