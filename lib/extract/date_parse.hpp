@@ -100,7 +100,7 @@ class date_reader {
   std::uint64_t start_roles_ = all_roles;  // the bits of starts_ and of relative phrases' first words
   phrase_matcher future_;  // "will", "is expected to": a weekday alone is ahead
   word_set plan_words_;  // events.yaml modality cues: "due", "will", ...
-  word_set date_words_;  // the words a date needs (prefilter)
+  word_set date_words_;  // the words a date needs, one of which every form without a digit has (prefilter)
   word_set starts_;      // the words a date form without a digit can start with, but relative phrases
 };
 
