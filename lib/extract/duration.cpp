@@ -103,9 +103,9 @@ class duration_part final : public detail::event_part {
     };
     for (const auto& v : d.vague_numbers) first_words({v.phrase});
     for (const auto* list : {&d.about, &d.nearly, &d.over, &d.at_least, &d.under, &d.half_before}) first_words(*list);
-    detail::bind_roles(rules.word_ids(), starts_, units_, half_before_, half_after_, change_cues_, fillers_, vague_, hedges_,
-                       length_cues_, delay_after_, delay_before_, offset_after_, gap_lead_, to_the_day_, gap_markers_,
-                       since_, clause_openers_);
+    detail::bind_roles(rules.word_ids(), starts_, units_, half_before_, half_after_, change_cues_, fillers_, vague_,
+                       hedges_, length_cues_, delay_after_, delay_before_, offset_after_, gap_lead_, to_the_day_,
+                       gap_markers_, since_, clause_openers_);
   }
 
   claim_kind kind() const noexcept override { return claim_kind::duration; }

@@ -419,8 +419,10 @@ std::optional<actor> event_context::first_name_before(std::string_view t, const 
                                                       std::size_t end, const event_memory* known_only) const {
   // Only a name whose key is known, when asked; never a people ("Several Russian news outlets").
   auto accept = [&](actor a) -> std::optional<actor> {
-    if (demonyms_.contains(a.key) || (known_only && std::find(known_only->known.begin(), known_only->known.end(), a.key) ==
-                                                                known_only->known.end())) return std::nullopt;
+    const auto known = [&] {
+      return std::find(known_only->known.begin(), known_only->known.end(), a.key) != known_only->known.end();
+    };
+    if (demonyms_.contains(a.key) || (known_only && !known())) return std::nullopt;
     return a;
   };
   for (std::size_t i = 0; i < end; ++i) {

@@ -534,6 +534,7 @@ TEST_CASE("date: tokens with role bits read the same dates, and may_hold never p
   // A sentence with no digit, hyphen or date word is passed over.
   const std::string none = "The leaders shook hands and smiled for the cameras.";
   std::uint64_t roles = 0;
-  for (const auto& t : crosscheck::detail::tokenize(none, 0, none.size(), rules.word_ids())) roles |= t.roles | t.stem_roles;
+  for (const auto& t : crosscheck::detail::tokenize(none, 0, none.size(), rules.word_ids()))
+    roles |= t.roles | t.stem_roles;
   CHECK_FALSE(shipped_reader().may_hold(roles, false, false));
 }
