@@ -329,7 +329,12 @@ actor event_context::make_actor(std::string_view t, std::size_t name_begin, text
   actor a;
   // The last part of the last name word: "Putin", "Kim Jong Un" and "Kim Jong-un" -> "putin", "un".
   // Telling people who share that part apart is the people linker's work (issue 4).
-  a.key = detail::fold_name(possessive_stem(last_lower));
+  const std::string_view stem = possessive_stem(last_lower);
+  // Most names are plain ASCII letters, which fold_name() would copy unchanged: no separator to
+  // fold, no invisible character (those are non-ASCII) to drop.
+  const bool plain =
+      std::all_of(stem.begin(), stem.end(), [](char c) { return is_ascii_lower(c) || is_ascii_digit(c); });
+  a.key = plain ? std::string(stem) : detail::fold_name(stem);
   if (const auto space = a.key.rfind(' '); space != std::string::npos) a.key.erase(0, space + 1);
   a.text = possessive_stem(t.substr(name_begin, last.end - name_begin));
   return a;
