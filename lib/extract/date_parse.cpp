@@ -39,6 +39,7 @@
 // Cost: a bounded look at the tokens around each token, so linear in the tokens.
 #include "extract/date_parse.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <limits>
 
@@ -126,6 +127,14 @@ date_value add_months(int year, unsigned month, int months) {
   const int total = year * 12 + static_cast<int>(month) - 1 + months;
   const int y = total >= 0 ? total / 12 : -((-total + 11) / 12);
   return date_value::of_month(y, static_cast<unsigned>(total - y * 12 + 1));
+}
+
+// The words of a phrase, as phrase_matcher::add() splits it (at spaces).
+std::size_t phrase_words(std::string_view p) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < p.size(); ++i)
+    if (p[i] != ' ' && (i == 0 || p[i - 1] == ' ')) ++n;
+  return n;
 }
 
 bool lower_alpha_word(std::string_view w) {
@@ -219,14 +228,16 @@ date_reader::date_reader(const rule_set& rules) {
   for (const auto& u : dv.year_units) units_.set(lower(u), grain::year);
   for (const auto* table : {&months_, &weekdays_}) table->for_each([&](const std::string& w, name_info) { date_words_.insert(w); });
   units_.for_each([&](const std::string& w, grain) { date_words_.insert(w); });
+  // A relative phrase needs each of its words: its last one ("yesterday", "day", "year") is
+  // enough to tell a sentence that may hold it, where a first word such as "the" or "this"
+  // would let nearly every sentence through.
   for (const auto& r : dv.relative) {
-    std::size_t b = 0;
     const std::string p = lower(r.phrase);
-    for (std::size_t i = 0; i <= p.size(); ++i)
-      if (i == p.size() || p[i] == ' ') {
-        if (i > b) date_words_.insert(std::string_view(p).substr(b, i - b));
-        b = i + 1;
-      }
+    const std::size_t end = p.find_last_not_of(' ');
+    if (end == std::string::npos) continue;
+    const std::size_t space = p.rfind(' ', end);
+    const std::size_t b = space == std::string::npos ? 0 : space + 1;
+    date_words_.insert(std::string_view(p).substr(b, end + 1 - b));
   }
   relative_ = dv.relative;
   for (std::size_t k = 0; k < relative_.size(); ++k) relative_phrases_.add(relative_[k].phrase, static_cast<int>(k));
@@ -238,9 +249,24 @@ date_reader::date_reader(const rule_set& rules) {
   });
   numbers_.for_each([&](const std::string& w, int) { starts_.insert(w); });
   for (const auto& p : dv.to_the_day) to_the_day_.add(p, 0);
+  // The most words a relative or to-the-day phrase has: what a phrase lookup may read.
+  for (const auto& p : dv.to_the_day) longest_phrase_ = std::max(longest_phrase_, phrase_words(p));
+  for (const auto& e : relative_) longest_phrase_ = std::max(longest_phrase_, phrase_words(e.phrase));
+  const auto vocabulary = [&](std::string_view phrase) {
+    for (std::size_t i = 0; i < phrase.size();) {
+      while (i < phrase.size() && phrase[i] == ' ') ++i;
+      std::size_t e = i;
+      while (e < phrase.size() && phrase[e] != ' ') ++e;
+      if (e > i) phrase_vocabulary_.insert(lower(phrase.substr(i, e - i)));
+      i = e;
+    }
+  };
+  for (const auto& p : dv.to_the_day) vocabulary(p);
+  for (const auto& e : relative_) vocabulary(e.phrase);
   for (const auto& p : dv.future_cues) future_.add(p, 0);
-  bind_roles(rules.word_ids(), months_, weekdays_, cues_, numbers_, units_, relative_phrases_, to_the_day_, future_,
-             plan_words_, date_words_, starts_);
+  bind_roles(rules.word_ids(), phrase_vocabulary_, months_, weekdays_, cues_, numbers_, units_, relative_phrases_,
+             to_the_day_, future_, plan_words_, date_words_, starts_);
+  start_roles_ = starts_.role_mask() | relative_phrases_.start_roles();
 }
 
 // The state of one read(): the tokens, their words with a possessive "'s" cut off, and the
@@ -250,20 +276,25 @@ struct date_reader::scan {
   std::string_view text;
   const std::vector<token>& toks;
   const date_context& ctx;
-  std::vector<token> stripped;      // the tokens with a possessive "'s" cut off, when any has one
-  const std::vector<token>& words;  // stripped, or toks when no token has one
+  // The words with a possessive "'s" cut off ("Tuesday's" -> "tuesday") are read from each
+  // token's stem fields; a phrase lookup that reaches a possessive word reads a copy of the few
+  // tokens it may span, with the ending cut off (phrase_at()).
+  std::vector<token>& copy;
   std::optional<int> pub_year;
   std::optional<unsigned> pub_month;
   std::optional<date_value> pub_day;
   std::size_t year_list_end = none;  // one past the last date.year mention, for "2000 and 2001"
-  bool plan = false;  // the sentence speaks of a plan ("due to", "will"): a day ahead is ahead
+  // Read when a form first asks (read_cues()): few sentences have a form that does.
+  mutable bool cues_read = false;
+  mutable bool plan_ = false;  // the sentence speaks of a plan ("due to", "will"): a day ahead is ahead
   // The first future cue ("will", "is expected to"): a weekday after it is ahead, not behind.
-  std::size_t future = none;
+  mutable std::size_t future_ = none;
 
-  scan(const scan&) = delete;  // `words` may refer to the scan's own `stripped`
+  scan(const scan&) = delete;
   scan& operator=(const scan&) = delete;
-  scan(const date_reader& reader, std::string_view t, const std::vector<token>& tk, const date_context& c)
-      : r(reader), text(t), toks(tk), ctx(c), words(without_possessives(tk, stripped)) {
+  scan(const date_reader& reader, std::string_view t, const std::vector<token>& tk, const date_context& c,
+       std::vector<token>& scratch)
+      : r(reader), text(t), toks(tk), ctx(c), copy(scratch) {
     if (ctx.published && ctx.published->ok()) {
       pub_year = ctx.published->year;
       if (ctx.published->g != grain::year) pub_month = ctx.published->month;
@@ -271,31 +302,57 @@ struct date_reader::scan {
     }
   }
 
-  // `plan` and `future`: read() calls this before the first at(), so that a sentence in which no
-  // date form starts is not searched for cues.
-  void read_cues() {
-    for (const auto& w : toks) plan = plan || r.plan_words_.contains(w);
-    for (std::size_t k = 0; k < toks.size() && future == none && !r.future_.empty(); ++k)
-      if (r.future_.longest_at(toks, k).length) future = k;
+  void read_cues() const {
+    if (cues_read) return;
+    cues_read = true;
+    for (const auto& w : toks) plan_ = plan_ || r.plan_words_.contains(w);
+    for (std::size_t k = 0; k < toks.size() && future_ == none && !r.future_.empty(); ++k)
+      if (r.future_.longest_at(toks, k).length) future_ = k;
+  }
+  bool plan() const {
+    read_cues();
+    return plan_;
+  }
+  std::size_t future() const {
+    read_cues();
+    return future_;
   }
 
-  static bool possessive_s(const std::string& s) {
+  static bool possessive_s(std::string_view s) {
     return s.size() > 2 && s[s.size() - 2] == '\'' && s.back() == 's' && !is_ascii_digit(s[s.size() - 3]);
   }
-  // tk, or a copy of it in `copy` with the possessives cut off: most sentences need no copy.
-  static const std::vector<token>& without_possessives(const std::vector<token>& tk, std::vector<token>& copy) {
+  // Token k's word without a possessive "'s", its hash and its role bits.
+  bool cut(std::size_t k) const { return toks[k].possessive && possessive_s(toks[k].lower); }
+  std::uint64_t hash(std::size_t k) const { return cut(k) ? toks[k].stem_hash : toks[k].hash; }
+  std::uint64_t roles(std::size_t k) const { return cut(k) ? toks[k].stem_roles : toks[k].roles; }
+  template <class M>
+  auto find(const M& m, std::size_t k) const -> decltype(m.find(std::string_view(), 0)) {
+    return m.may_have(roles(k)) ? m.find(w(k), hash(k)) : nullptr;
+  }
+  bool has(std::size_t k, cue c) const {
+    const unsigned* bits = find(r.cues_, k);
+    return bits && (*bits & c) != 0;
+  }
+  // The longest phrase of `m` at token k, read without possessives; a word no phrase starts with
+  // (its role bits) is turned away at once.
+  phrase_matcher::match phrase_at(const phrase_matcher& m, std::size_t k) const {
+    if (k >= n() || !(roles(k) & m.start_roles())) return {};
+    const std::size_t end = std::min(n(), k + r.longest_phrase_);
+    // A possessive word that is no word of any phrase, with or without its ending ("Putin's"),
+    // fails the walk either way: only one that is needs the copy ("yesterday's").
     bool any = false;
-    for (const auto& w : tk) any = any || possessive_s(w.lower);
-    if (!any) return tk;
-    copy = tk;
+    for (std::size_t j = k; j < end; ++j)
+      any = any || (cut(j) && r.phrase_vocabulary_.may_have(toks[j].roles | toks[j].stem_roles));
+    if (!any) return m.longest_at(toks, k);
+    copy.assign(toks.begin() + static_cast<std::ptrdiff_t>(k), toks.begin() + static_cast<std::ptrdiff_t>(end));
     for (auto& w : copy)
-      if (possessive_s(w.lower)) {
-        w.lower.resize(w.lower.size() - 2);
-        w.hash = w.stem_hash;  // phrase lookups go by the hash, word maps by the roles
+      if (w.possessive && possessive_s(w.lower)) {
+        w.lower = std::string_view(w.lower).substr(0, w.lower.size() - 2);
+        w.hash = w.stem_hash;  // phrase lookups go by the hash and the roles
         w.id = w.stem_id;
         w.roles = w.stem_roles;
       }
-    return copy;
+    return m.longest_at(copy, 0);
   }
 
   std::size_t n() const { return toks.size(); }
@@ -308,20 +365,23 @@ struct date_reader::scan {
     }
     return true;
   }
-  const std::string& w(std::size_t k) const { return words[k].lower; }
+  std::string_view w(std::size_t k) const {
+    const std::string_view l = toks[k].lower;
+    return cut(k) ? l.substr(0, l.size() - 2) : l;
+  }
   std::string_view gap(std::size_t k) const {  // between toks[k] and toks[k + 1]
     return text.substr(toks[k].end, toks[k + 1].begin - toks[k].end);
   }
   bool blank_after(std::size_t k) const { return k + 1 < n() && gap_is(gap(k), ""); }
-  bool cue_before(std::size_t k, cue c) const { return k > 0 && gap_is(gap(k - 1), "") && r.has(words[k - 1], c); }
+  bool cue_before(std::size_t k, cue c) const { return k > 0 && gap_is(gap(k - 1), "") && has(k - 1, c); }
 
   const name_info* month_at(std::size_t k) const {
     if (k >= n() || !toks[k].capitalized) return nullptr;
-    return r.months_.find(words[k]);
+    return find(r.months_, k);
   }
   const name_info* weekday_at(std::size_t k) const {
     if (k >= n() || !toks[k].capitalized) return nullptr;
-    return r.weekdays_.find(words[k]);
+    return find(r.weekdays_, k);
   }
   unsigned day_at(std::size_t k, bool& ordinal) const {
     ordinal = false;
@@ -333,13 +393,13 @@ struct date_reader::scan {
   // A count in digits ("24") or words ("two", "twenty-four"): 1..1000, else 0.
   int number_at(std::size_t k) const {
     if (k >= n()) return 0;
-    const std::string& s = w(k);
+    const std::string_view s = w(k);
     if (all_digits(s)) return s.size() <= 3 ? digits_value(s) : 0;
-    if (const int* v = r.numbers_.find(words[k])) return *v;
+    if (const int* v = find(r.numbers_, k)) return *v;
     const auto dash = s.find('-');
-    if (dash == std::string::npos) return 0;
-    const int* tens = r.numbers_.find(std::string_view(s).substr(0, dash));
-    const int* ones = r.numbers_.find(std::string_view(s).substr(dash + 1));
+    if (dash == std::string_view::npos) return 0;
+    const int* tens = r.numbers_.find(s.substr(0, dash));
+    const int* ones = r.numbers_.find(s.substr(dash + 1));
     if (!tens || !ones) return 0;
     const int t = *tens, o = *ones;
     if (t < 20 || t > 90 || t % 10 != 0 || o < 1 || o > 9) return 0;
@@ -347,7 +407,7 @@ struct date_reader::scan {
   }
   // A lower-case word that reads as a plural or a counted noun: "2000 people", "1500 metre".
   bool counted_noun(std::size_t k) const {
-    const std::string& s = toks[k].lower;
+    const std::string_view s = toks[k].lower;
     if (toks[k].capitalized || !lower_alpha_word(s)) return false;
     if (r.has(s, count_noun)) return true;
     return s.size() >= 3 && s.back() == 's' && s[s.size() - 2] != 's' && !r.has(s, not_plural);
@@ -356,7 +416,7 @@ struct date_reader::scan {
   // plural is not enough after a year cue: "In 2019 protesters filled the streets".
   bool count_follows(std::size_t k) const {
     if (!blank_after(k) || k + 1 >= toks.size() || toks[k + 1].capitalized) return false;
-    const std::string& s = toks[k + 1].lower;
+    const std::string_view s = toks[k + 1].lower;
     if (r.has(s, count_noun)) return true;
     // the plural of a listed noun: "metres", "votes", "seats"
     return s.size() > 1 && s.back() == 's' && r.has(s.substr(0, s.size() - 1), count_noun);
@@ -365,7 +425,7 @@ struct date_reader::scan {
   // A relative year phrase at k ("last year"): its length in tokens and the year, if resolved.
   std::size_t relative_year_at(std::size_t k, std::optional<int>& year) const {
     if (k >= n()) return 0;
-    const auto m = r.relative_phrases_.longest_at(words, k);
+    const auto m = phrase_at(r.relative_phrases_, k);
     if (!m.length) return 0;
     const auto& e = r.relative_[static_cast<std::size_t>(m.payload)];
     if (e.unit != grain::year || e.from_context) return 0;
@@ -443,7 +503,7 @@ struct date_reader::scan {
     if (mod == next_word) {
       shift = (x - pw + 7) % 7;
       if (shift == 0) shift = 7;
-    } else if (future < first && mod == 0 && same_clause(future, first)) {
+    } else if (mod == 0 && future() < first && same_clause(future(), first)) {
       shift = (x - pw + 7) % 7;  // "will leave on Thursday": this Thursday or the next one
     } else {
       shift = -((pw - x + 7) % 7);
@@ -508,7 +568,7 @@ struct date_reader::scan {
         // July 2), unless the sentence speaks of a plan ("is due to be ratified on the 28th").
         int year = *pub_year;
         unsigned month = *pub_month;
-        if (pub_day && d > pub_day->day && !plan) {
+        if (pub_day && d > pub_day->day && !plan()) {
           if (month == 1) {
             month = 12;
             --year;
@@ -609,13 +669,13 @@ struct date_reader::scan {
   found counted(std::size_t i) const {
     const int count = number_at(i);
     if (!count || !blank_after(i)) return {};
-    const grain* u = r.units_.find(words[i + 1]);
+    const grain* u = find(r.units_, i + 1);
     if (!u) return {};
     found f;
     f.first = i;
     f.relative = true;
     if (blank_after(i + 1)) {
-      if (const auto m = r.to_the_day_.longest_at(words, i + 2); m.length && *u != grain::day) {
+      if (const auto m = phrase_at(r.to_the_day_, i + 2); m.length && *u != grain::day) {
         f.last = i + 2 + m.length;
         f.rule = *u == grain::year ? "date.years_to_the_day" : "date.months_to_the_day";
         f.day = true;
@@ -625,7 +685,7 @@ struct date_reader::scan {
         }
         return f;
       }
-      if (r.has(words[i + 2], ago_word)) {
+      if (has(i + 2, ago_word)) {
         f.last = i + 3;
         f.rule = "date.ago";
         f.value = moved(ctx.published, *u, -count, false);
@@ -636,7 +696,7 @@ struct date_reader::scan {
   }
 
   found relative_phrase(std::size_t i) const {
-    const auto m = r.relative_phrases_.longest_at(words, i);
+    const auto m = phrase_at(r.relative_phrases_, i);
     if (!m.length) return {};
     const auto& e = r.relative_[static_cast<std::size_t>(m.payload)];
     found f = found::at(i, i + m.length, "", true);
@@ -650,9 +710,9 @@ struct date_reader::scan {
 
   // "mid-May", "mid-2001".
   found mid(std::size_t i) const {
-    const std::string& s = w(i);
+    const std::string_view s = w(i);
     if (s.size() < 5 || s.compare(0, 4, "mid-") != 0) return {};
-    const std::string rest = s.substr(4);
+    const std::string_view rest = s.substr(4);
     if (const auto y = year_number(rest)) return fixed(i, i + 1, date_value::of_year(*y), "date.year");
     const name_info* m = r.months_.find(rest);
     if (!m || m->abbreviation) return {};
@@ -672,7 +732,7 @@ struct date_reader::scan {
     if (listed || cue_before(i, year_after)) return fixed(i, i + 1, date_value::of_year(*y), "date.year");
     // "the 1961 treaty", "Russia's 2000 treaty"
     if (i > 0 && gap_is(gap(i - 1), "") && blank_after(i)) {
-      const std::string& before = toks[i - 1].lower;
+      const std::string_view before = toks[i - 1].lower;
       const bool determiner = r.has(before, noun_year_after) ||
                               (before.size() > 2 && before.compare(before.size() - 2, 2, "'s") == 0);
       const token& next = toks[i + 1];
@@ -690,7 +750,9 @@ struct date_reader::scan {
   // passes may still start none ("may" in lower case).
   bool may_start(std::size_t i) const {
     if (toks[i].has_digit || toks[i].has_hyphen) return true;
-    return r.starts_.contains(words[i]) || r.relative_phrases_.longest_at(words, i).length > 0;
+    // One test of the word's bits (with and without a possessive) against those of every such word.
+    if (!((toks[i].roles | toks[i].stem_roles) & r.start_roles_)) return false;
+    return find(r.starts_, i) || phrase_at(r.relative_phrases_, i).length > 0;
   }
 
   // The longest date expression starting at token i (the forms do not compete: each starts
@@ -698,7 +760,7 @@ struct date_reader::scan {
   found at(std::size_t i) const {
     // "last Tuesday", "next May", "this September"
     if (blank_after(i)) {
-      const unsigned* bits = r.cues_.find(words[i]);
+      const unsigned* bits = find(r.cues_, i);
       const unsigned cues = bits ? *bits : 0u;
       unsigned mod = 0;
       if (cues & last_word) mod = last_word;
@@ -731,24 +793,27 @@ struct date_reader::scan {
 std::vector<date_mention> date_reader::read(std::string_view text, const std::vector<token>& toks,
                                             const date_context& ctx) const {
   std::vector<date_mention> out;
+  std::vector<token> scratch;
+  read(text, toks, ctx, out, scratch);
+  return out;
+}
+
+void date_reader::read(std::string_view text, const std::vector<token>& toks, const date_context& ctx,
+                       std::vector<date_mention>& out, std::vector<token>& scratch) const {
+  out.clear();
+  if (toks.empty() || !may_hold_date(toks)) return;
   // Tokens that do not index into `text` in order (a caller's mistake) give nothing rather than
   // a read out of bounds.
   for (std::size_t k = 0; k < toks.size(); ++k)
     if (toks[k].begin > toks[k].end || toks[k].end > text.size() ||
         (k + 1 < toks.size() && toks[k].end > toks[k + 1].begin))
-      return out;
-  if (toks.empty() || !may_hold_date(toks)) return out;
-  scan s(*this, text, toks, ctx);
+      return;
+  scan s(*this, text, toks, ctx, scratch);
   std::size_t i = 0;
-  bool cues_read = false;
   while (i < toks.size()) {
     if (!s.may_start(i)) {
       ++i;
       continue;
-    }
-    if (!cues_read) {
-      s.read_cues();
-      cues_read = true;
     }
     const found f = s.at(i);
     if (!f.last || f.last <= i) {
@@ -762,7 +827,7 @@ std::vector<date_mention> date_reader::read(std::string_view text, const std::ve
       m.last = f.last;
       m.begin = toks[f.first].begin;
       const token& end_tok = toks[f.last - 1];
-      m.end = end_tok.end - (end_tok.lower.size() - s.words[f.last - 1].lower.size());  // without "'s"
+      m.end = end_tok.end - (end_tok.lower.size() - s.w(f.last - 1).size());  // without "'s"
       // "Wednesday (June 19)": the closing bracket belongs to the words.
       if (const std::string_view words = text.substr(m.begin, m.end - m.begin);
           words.find('(') != std::string_view::npos && words.find(')') == std::string_view::npos &&
@@ -778,7 +843,6 @@ std::vector<date_mention> date_reader::read(std::string_view text, const std::ve
     if (std::string_view(f.rule) == "date.year") s.year_list_end = f.last;
     i = f.last;
   }
-  return out;
 }
 
 }  // namespace crosscheck::detail

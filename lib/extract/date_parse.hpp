@@ -36,7 +36,7 @@ struct date_mention {
   // Unset: a relative date the context cannot resolve ("on Tuesday" with no publication date);
   // never guessed.
   std::optional<date_value> value;
-  std::string rule;                 // "date.month_day_year", "date.weekday_relative", ...
+  std::string_view rule;            // "date.month_day_year", "date.weekday_relative", ... (static)
   // A weekday stated with an explicit date ("Wednesday, July 19, 2000"): 0 = Sunday .. 6 = Saturday.
   std::optional<unsigned> weekday;
   bool weekday_mismatch = false;    // that weekday is not the date's weekday in the calendar
@@ -50,6 +50,15 @@ class date_reader {
   // at each token the longest form wins. Linear in the number of tokens; never throws on text.
   std::vector<date_mention> read(std::string_view text, const std::vector<token>& toks,
                                  const date_context& ctx) const;
+  // The same into `out` (its contents replaced); `scratch` holds a copy of the tokens when one
+  // is needed. Reusing both across sentences, a sentence allocates nothing.
+  void read(std::string_view text, const std::vector<token>& toks, const date_context& ctx,
+            std::vector<date_mention>& out, std::vector<token>& scratch) const;
+  // Whether a sentence whose tokens' role bits (roles and stem_roles) OR to `roles` may hold a
+  // date; `digits`, `hyphens`: whether a token has one. False: read() finds nothing.
+  bool may_hold(std::uint64_t roles, bool digits, bool hyphens) const noexcept {
+    return digits || hyphens || date_words_.may_have(roles);
+  }
 
  private:
   struct name_info {
@@ -86,9 +95,12 @@ class date_reader {
   std::vector<date_vocabulary::relative_entry> relative_;
   phrase_matcher relative_phrases_;  // payload: index into relative_
   phrase_matcher to_the_day_;
+  std::size_t longest_phrase_ = 1;  // words in the longest of relative_phrases_ and to_the_day_
+  word_set phrase_vocabulary_;      // the words of those phrases
+  std::uint64_t start_roles_ = all_roles;  // the bits of starts_ and of relative phrases' first words
   phrase_matcher future_;  // "will", "is expected to": a weekday alone is ahead
   word_set plan_words_;  // events.yaml modality cues: "due", "will", ...
-  word_set date_words_;  // the words a date needs (prefilter)
+  word_set date_words_;  // the words a date needs, one of which every form without a digit has (prefilter)
   word_set starts_;      // the words a date form without a digit can start with, but relative phrases
 };
 

@@ -64,17 +64,6 @@ struct length_expr {
   bool adjective = false;  // "two-day"
 };
 
-std::vector<std::string_view> split_hyphens(std::string_view s) {
-  std::vector<std::string_view> parts;
-  std::size_t b = 0;
-  for (std::size_t i = 0; i <= s.size(); ++i)
-    if (i == s.size() || s[i] == '-') {
-      parts.push_back(s.substr(b, i - b));
-      b = i + 1;
-    }
-  return parts;
-}
-
 class duration_part final : public detail::event_part {
  public:
   explicit duration_part(const rule_set& rules) : rules_(rules) {
@@ -103,18 +92,32 @@ class duration_part final : public detail::event_part {
     clause_openers_.insert(rules.english.clause_openers.begin(), rules.english.clause_openers.end());
     for (const auto& w : rules.event_dates.since) since_.insert(w);
     for (const auto& w : rules.dates.to_the_day) to_the_day_.add(w, 0);
-    detail::bind_roles(rules.word_ids(), units_, half_before_, half_after_, change_cues_, fillers_, vague_, hedges_,
-                       length_cues_, delay_after_, delay_before_, offset_after_, gap_lead_, to_the_day_, gap_markers_,
-                       since_, clause_openers_);
+    // The words a length can start with but for digits and hyphens: a number word, or the first
+    // word of a hedge, a vague number or "half an".
+    for (const auto& [w, n] : rules.dates.numbers) starts_.insert(w);
+    const auto first_words = [&](const std::vector<std::string>& phrases) {
+      for (const auto& p : phrases) {
+        const std::size_t b = p.find_first_not_of(' ');
+        if (b != std::string::npos) starts_.insert(detail::lower(std::string_view(p).substr(b, p.find(' ', b) - b)));
+      }
+    };
+    for (const auto& v : d.vague_numbers) first_words({v.phrase});
+    for (const auto* list : {&d.about, &d.nearly, &d.over, &d.at_least, &d.under, &d.half_before}) first_words(*list);
+    detail::bind_roles(rules.word_ids(), starts_, units_, half_before_, half_after_, change_cues_, fillers_, vague_,
+                       hedges_, length_cues_, delay_after_, delay_before_, offset_after_, gap_lead_, to_the_day_,
+                       gap_markers_, since_, clause_openers_);
   }
 
   claim_kind kind() const noexcept override { return claim_kind::duration; }
 
   void sentence(const detail::sentence_input& in, std::vector<claim>& out) const override {
     const auto& toks = in.sc.toks();
+    // No unit word and no hyphen in the sentence (scan() has ORed its tokens' bits): no length.
+    if (!in.sc.hyphens && !units_.may_have(in.sc.roles)) return;
     // A length ends at a unit ("days") or is a hyphenated one ("two-day"); it starts at most
     // six words before that ("just under two and a half hours"). Only those starts are tried.
-    std::vector<std::size_t> units;
+    std::vector<std::size_t>& units = in.sc.scratch;
+    units.clear();
     for (std::size_t u = 0; u < toks.size(); ++u)
       if (unit_of(toks[u]) > 0 || (toks[u].has_hyphen && hyphen_unit(toks[u].lower) > 0)) units.push_back(u);
     if (units.empty()) return;
@@ -126,6 +129,8 @@ class duration_part final : public detail::event_part {
         i = units[next] - 7;  // the loop's ++i lands six words before the unit
         continue;
       }
+      // find_length() finds nothing at a word that starts no number, hedge or vague number.
+      if (!toks[i].has_digit && !toks[i].has_hyphen && !starts_.contains(toks[i])) continue;
       const auto le = find_length(toks, i);
       if (!le) continue;
       emit(in, *le, out);
@@ -146,7 +151,10 @@ class duration_part final : public detail::event_part {
     return seconds ? *seconds : 0;
   }
   double unit_of(std::string_view w) const { return unit_of(w, detail::word_hash(w)); }
-  double unit_of(const token& t) const { return unit_of(t.lower, t.hash); }
+  double unit_of(const token& t) const {
+    const double* seconds = units_.find(t);  // a token with none of the units' role bits: one test
+    return seconds ? *seconds : 0;
+  }
   // The unit of a hyphenated adjective's last part ("two-day"), 0 if none.
   double hyphen_unit(std::string_view w) const {
     const auto dash = w.rfind('-');
@@ -179,10 +187,10 @@ class duration_part final : public detail::event_part {
       le.last = j + v.length + 1;
     } else {
       const std::string_view w = toks[j].lower;
-      const auto parts = split_hyphens(w);
+      const std::size_t dash = w.rfind('-');
       // "two-day", "24-hour", "twenty-four-hour": number parts, then the unit in the singular.
-      if (parts.size() >= 2 && (unit = unit_of(parts.back())) > 0) {
-        const std::string_view num = w.substr(0, w.size() - parts.back().size() - 1);
+      if (dash != std::string_view::npos && (unit = unit_of(w.substr(dash + 1))) > 0) {
+        const std::string_view num = w.substr(0, dash);
         lo = hi = number_of(num);
         le.adjective = true;
         le.last = j + 1;
@@ -374,6 +382,7 @@ class duration_part final : public detail::event_part {
   detail::word_set fillers_;
   phrase_matcher vague_, hedges_, length_cues_, delay_after_, delay_before_, offset_after_, gap_lead_, to_the_day_;
   detail::word_set gap_markers_, since_, clause_openers_;
+  detail::word_set starts_;  // see the constructor
 };
 
 }  // namespace

@@ -87,8 +87,20 @@ event_context::event_context(const rule_set& rules) : rules_(rules) {
 }
 
 bool event_context::scan(std::string_view t, event_memory& mem, event_scan& sc) const {
+  std::uint64_t roles = 0;
+  unsigned digits = 0, hyphens = 0;  // ORed without a branch
+  for (const token& tok : sc.toks()) {
+    roles |= tok.roles | tok.stem_roles;
+    digits |= tok.has_digit;
+    hyphens |= tok.has_hyphen;
+  }
+  sc.roles = roles;
+  sc.digits = digits != 0;
+  sc.hyphens = hyphens != 0;
   index_titles(sc.toks(), mem);
   sc.triggers.clear();
+  // Most sentences hold no word a trigger starts with: their tokens are not walked again.
+  if (!(roles & triggers_.start_roles())) return false;
   for (std::size_t i = 0; i < sc.toks().size(); ++i) {
     const auto m = triggers_.longest_at(sc.toks(), i);
     if (m.length) {
@@ -139,7 +151,8 @@ bool event_context::scan(std::string_view t, event_memory& mem, event_scan& sc) 
     sc.modalities.push_back(m);
     if (sc.actors.back()) {
       mem.last_actor = sc.actors.back();
-      mem.known.insert(mem.last_actor->key);
+      if (std::find(mem.known.begin(), mem.known.end(), mem.last_actor->key) == mem.known.end())
+        mem.known.push_back(mem.last_actor->key);
     }
   }
   sc.places_read = false;  // most trigger sentences hold no value: their places are never read
@@ -244,8 +257,8 @@ void event_context::fill_evidence(const document& doc, const sentence& sen, text
 // title_named() when a sentence first looks one up.
 void event_context::index_titles(const std::vector<token>& toks, event_memory& mem) const {
   auto note = [&](const token& modifier, const token& noun, std::size_t first, std::size_t last) {
-    mem.title_mentions.push_back({{modifier.begin, modifier.end}, {noun.begin, noun.end}, toks[first].begin,
-                                  {toks[last].begin, toks[last].end}});
+    mem.title_mentions.push_back({{modifier.begin, modifier.end}, {noun.begin, noun.end}, modifier.stem_hash,
+                                  noun.stem_hash, toks[first].begin, {toks[last].begin, toks[last].end}});
   };
   auto run_end = [&](std::size_t i) {
     std::size_t e = i + 1;
@@ -271,18 +284,33 @@ void event_context::index_titles(const std::vector<token>& toks, event_memory& m
   }
 }
 
-std::optional<actor> event_context::title_named(std::string_view t, event_memory& mem, const token& modifier,
+namespace {
+// Whether the normalized text `w`, lower-cased and without a possessive ending, is `stem`.
+bool lower_stem_is(std::string_view w, std::string_view stem) {
+  std::size_t n = w.size();
+  if (n > 2 && w[n - 2] == '\'' && ascii_lower(w[n - 1]) == 's') n -= 2;
+  else if (n > 1 && w[n - 1] == '\'') n -= 1;
+  if (n != stem.size()) return false;
+  for (std::size_t k = 0; k < n; ++k)
+    if (ascii_lower(w[k]) != stem[k]) return false;
+  return true;
+}
+}  // namespace
+
+std::optional<actor> event_context::title_named(std::string_view t, const event_memory& mem, const token& modifier,
                                                 const token& noun) {
-  // Index the titles noted since the last lookup, in text order: a later mention of a title
-  // replaces an earlier one.
-  auto lower_stem = [&](text_span w) { return strip_possessive(lower(t.substr(w.begin, w.size()))); };
-  for (; mem.titles_indexed < mem.title_mentions.size(); ++mem.titles_indexed) {
-    const title_mention& m = mem.title_mentions[mem.titles_indexed];
-    mem.titles[lower_stem(m.modifier) + " " + lower_stem(m.noun)] =
-        make_actor(t, m.name_begin, m.last, lower(t.substr(m.last.begin, m.last.size())));
+  // The latest mention of the title names whom it refers to. Few lookups are made, over a few
+  // hundred mentions at most: a backward walk comparing hashes costs less than keeping an index.
+  const std::string_view mod = modifier.stem(), nn = noun.stem();
+  for (std::size_t k = mem.title_mentions.size(); k > 0; --k) {
+    const title_mention& m = mem.title_mentions[k - 1];
+    if (m.modifier_hash != modifier.stem_hash || m.noun_hash != noun.stem_hash) continue;
+    if (!lower_stem_is(t.substr(m.modifier.begin, m.modifier.size()), mod) ||
+        !lower_stem_is(t.substr(m.noun.begin, m.noun.size()), nn))
+      continue;
+    return make_actor(t, m.name_begin, m.last, lower(t.substr(m.last.begin, m.last.size())));
   }
-  const auto it = mem.titles.find(strip_possessive(modifier.lower) + " " + strip_possessive(noun.lower));
-  return it != mem.titles.end() ? std::optional<actor>(it->second) : std::nullopt;
+  return std::nullopt;
 }
 
 actor event_context::make_actor(std::string_view t, const std::vector<token>& toks, std::size_t first,
@@ -294,9 +322,14 @@ actor event_context::make_actor(std::string_view t, std::size_t name_begin, text
   actor a;
   // The last part of the last name word: "Putin", "Kim Jong Un" and "Kim Jong-un" -> "putin", "un".
   // Telling people who share that part apart is the people linker's work (issue 4).
-  a.key = detail::fold_name(possessive_stem(last_lower));
+  const std::string_view stem = possessive_stem(last_lower);
+  // Most names are plain ASCII letters, which fold_name() would copy unchanged: no separator to
+  // fold, no invisible character (those are non-ASCII) to drop.
+  const bool plain =
+      std::all_of(stem.begin(), stem.end(), [](char c) { return is_ascii_lower(c) || is_ascii_digit(c); });
+  a.key = plain ? std::string(stem) : detail::fold_name(stem);
   if (const auto space = a.key.rfind(' '); space != std::string::npos) a.key.erase(0, space + 1);
-  a.text = strip_possessive(t.substr(name_begin, last.end - name_begin));
+  a.text = possessive_stem(t.substr(name_begin, last.end - name_begin));
   return a;
 }
 
@@ -384,7 +417,10 @@ std::optional<actor> event_context::first_name_before(std::string_view t, const 
                                                       std::size_t end, const event_memory* known_only) const {
   // Only a name whose key is known, when asked; never a people ("Several Russian news outlets").
   auto accept = [&](actor a) -> std::optional<actor> {
-    if (demonyms_.contains(a.key) || (known_only && !known_only->known.count(a.key))) return std::nullopt;
+    const auto known = [&] {
+      return std::find(known_only->known.begin(), known_only->known.end(), a.key) != known_only->known.end();
+    };
+    if (demonyms_.contains(a.key) || (known_only && !known())) return std::nullopt;
     return a;
   };
   for (std::size_t i = 0; i < end; ++i) {

@@ -21,11 +21,10 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -43,8 +42,8 @@ struct trigger_hit {
 };
 
 struct actor {
-  std::string key;   // "putin"
-  std::string text;  // "Russian President Vladimir Putin"
+  std::string key;        // "putin"
+  std::string_view text;  // "Russian President Vladimir Putin", in the document's normalized text
 };
 
 // A source cue: a preposition ("according to") or a reporting verb ("said"). What it names is
@@ -68,6 +67,12 @@ struct event_scan {
   const std::vector<token>& toks() const noexcept { return *toks_; }
 
   const sentence* sen = nullptr;
+  // What the sentence's tokens hold, in one walk (event_context::scan): the OR of their role
+  // bits (roles and stem_roles), and whether any has a digit or a hyphen. A part that needs a
+  // word of some list, or a digit, passes over a sentence with none on one test.
+  std::uint64_t roles = all_roles;
+  bool digits = true;
+  bool hyphens = true;
   std::vector<trigger_hit> triggers;
   std::vector<std::optional<actor>> actors;                 // one per trigger
   std::vector<modality> modalities;                         // one per trigger
@@ -77,6 +82,7 @@ struct event_scan {
   std::vector<source_hit> prepositions, reporters;
   std::size_t triggers_before = 0;  // attach(): triggers ending before the last value, counted on
   bool places_read = false;  // places and source cues are read when a claim first needs them
+  std::vector<std::size_t> scratch;  // a part's per-sentence list (kept, so that no sentence allocates)
 
  private:
   const std::vector<token>* toks_ = &no_tokens_;
@@ -84,9 +90,11 @@ struct event_scan {
 };
 
 // A title written before a name ("Russian President Vladimir Putin"), as offsets into the
-// normalized text: its modifier ("Russian"), its noun ("President") and the name after them.
+// normalized text: its modifier ("Russian"), its noun ("President") and the name after them,
+// with the hashes of the modifier's and the noun's lower-case stems (token::stem_hash).
 struct title_mention {
   text_span modifier, noun;
+  std::uint64_t modifier_hash = 0, noun_hash = 0;
   std::size_t name_begin = 0;  // the name's first token's begin
   text_span last;              // the name's last token
 };
@@ -95,11 +103,9 @@ struct title_mention {
 struct event_memory {
   std::optional<actor> last_actor;                  // for "he", "the president's plane"
   // Titles found so far, in text order. Few sentences look a title up, so titles are only
-  // noted while sentences are scanned; the index below is built from them when one is.
+  // noted while sentences are scanned; a lookup searches them from the latest back.
   std::vector<title_mention> title_mentions;
-  std::size_t titles_indexed = 0;                   // title_mentions[0, titles_indexed) are in `titles`
-  std::unordered_map<std::string, actor> titles;    // "russian president" -> whom that title named
-  std::unordered_set<std::string> known;            // keys of the actors named so far ("putin")
+  std::vector<std::string> known;                   // keys of the actors named so far ("putin"), each once
 };
 
 class event_context {
@@ -165,7 +171,7 @@ class event_context {
  private:
   void index_titles(const std::vector<token>& toks, event_memory& mem) const;
   // Whom the title "<modifier> <noun>" (possessives stripped, lower case) last named; nullopt when none.
-  static std::optional<actor> title_named(std::string_view t, event_memory& mem, const token& modifier,
+  static std::optional<actor> title_named(std::string_view t, const event_memory& mem, const token& modifier,
                                           const token& noun);
   actor make_actor(std::string_view t, const std::vector<token>& toks, std::size_t first, std::size_t last) const;
   static actor make_actor(std::string_view t, std::size_t name_begin, text_span last, std::string_view last_lower);

@@ -25,11 +25,17 @@ void event_pass::extract_with(const document& doc, const document_tokens* shared
   event_memory memory;
   event_scan sc;
   std::vector<token> buffer;  // the sentence's tokens, when none are shared
+  // Kept from sentence to sentence, so that a sentence allocates nothing once they have grown.
+  std::vector<date_mention> found;
+  std::vector<token> date_scratch;
   date_context ctx{doc.published.date, {}};
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     sc.use(doc.sentences[s], tokens_of(doc, s, shared, buffer, index_.get()));
     if (!events_.scan(t, memory, sc)) continue;
-    const auto found = dates_.read(t, sc.toks(), ctx);
+    // A sentence with no digit, hyphen, month, weekday or other date word holds no date (scan()
+    // has ORed its tokens' bits): the reader is not called.
+    if (dates_.may_hold(sc.roles, sc.digits, sc.hyphens)) dates_.read(t, sc.toks(), ctx, found, date_scratch);
+    else found.clear();
     const sentence_input in{doc, t, events_, sc, found};
     const std::size_t before = out.size();
     for (const auto& p : parts_) {

@@ -433,6 +433,7 @@ const role_def role_defs[] = {
     {role_words::single, date_units},
     {role_words::every, relative_dates},
     {role_words::first, relative_dates},
+    {role_words::last, relative_dates},  // the date reader's prefilter: a phrase's last word
     {role_words::single, date_anchors},
     {role_words::single, date_cues},
     {role_words::single, cardinals},

@@ -87,7 +87,9 @@ class time_part final : public detail::event_part {
   void sentence(const detail::sentence_input& in, std::vector<claim>& out) const override {
     const std::string_view t = in.text;
     detail::event_scan& sc = in.sc;
-    if (!may_hold_time(sc.toks())) return;
+    // A time needs a digit or a vague phrase ("noon", "in the early hours"): a sentence with
+    // neither (scan() has ORed its tokens' bits) is passed over.
+    if (!sc.digits && !(sc.roles & vague_.start_roles())) return;
     std::optional<std::size_t> previous_end;  // end offset of the last time read
     for (std::size_t i = 0; i < sc.toks().size(); ++i) {
       if (!may_start_time(sc.toks(), i)) continue;
@@ -203,14 +205,6 @@ class time_part final : public detail::event_part {
   // (stopped by their Bloom bits) instead of a call.
   bool may_start_time(const std::vector<token>& toks, std::size_t i) const {
     return toks[i].has_digit || vague_.longest_at(toks, i).length || hedges_.longest_at(toks, i).length;
-  }
-
-  // A time needs a digit or a vague phrase ("noon", "in the early hours"): a sentence with
-  // neither is passed over.
-  bool may_hold_time(const std::vector<token>& toks) const {
-    for (std::size_t i = 0; i < toks.size(); ++i)
-      if (toks[i].has_digit || vague_.longest_at(toks, i).length) return true;
-    return false;
   }
 
   // A vague phrase one minute long ("noon", "midnight") is a clock time written in words.

@@ -489,3 +489,52 @@ TEST_CASE("tokenize: digit and hyphen flags, from the bytes kept in the word", "
   CHECK(toks[5].has_digit);
   CHECK((!toks[6].has_digit && !toks[6].has_hyphen));
 }
+
+// The event pass reads tokens carrying the word index's role bits, and passes over a sentence
+// that date_reader::may_hold() says holds no date. Both shortcuts must find what a reading of
+// tokens without bits (every lookup made) finds.
+TEST_CASE("date: tokens with role bits read the same dates, and may_hold never passes over one", "[date]") {
+  const rule_set& rules = shipped_rules();
+  REQUIRE(rules.word_ids() != nullptr);
+  const std::vector<std::string> sentences = {
+      "Russian President Vladimir Putin arrived in Pyongyang on June 19, 2024, state media said.",
+      "Putin's plane landed on Tuesday's early hours, a day after Kim's speech.",
+      "Yesterday's talks ran late; the day before, Lavrov's aides met on the 18th.",
+      "The leaders' meeting, 24 years to the day since Putin's last visit, began last Tuesday.",
+      "Kim's mid-May trip and the 2000 treaty were discussed two days ago, officials said.",
+      "That day's ceremony was held in the summer of 2000 and again in February.",
+      "He said the visit would last September last year, not next May or this September.",
+      "The delegation's members arrived in the capital and spoke with reporters.",
+      "No date here: the leaders shook hands and smiled for the cameras.",
+  };
+  std::vector<date_mention> reused;
+  std::vector<crosscheck::detail::token> scratch;
+  for (const auto& s : sentences) {
+    INFO("sentence: " << s);
+    const auto plain = crosscheck::detail::tokenize(s, 0, s.size());
+    const auto indexed = crosscheck::detail::tokenize(s, 0, s.size(), rules.word_ids());
+    const auto expected = shipped_reader().read(s, plain, fixed_context);
+    shipped_reader().read(s, indexed, fixed_context, reused, scratch);
+    REQUIRE(reused.size() == expected.size());
+    for (std::size_t k = 0; k < expected.size(); ++k) {
+      CHECK(reused[k].rule == expected[k].rule);
+      CHECK(reused[k].begin == expected[k].begin);
+      CHECK(reused[k].end == expected[k].end);
+      CHECK(show(reused[k].value) == show(expected[k].value));
+    }
+    std::uint64_t roles = 0;
+    bool digits = false, hyphens = false;
+    for (const auto& t : indexed) {
+      roles |= t.roles | t.stem_roles;
+      digits = digits || t.has_digit;
+      hyphens = hyphens || t.has_hyphen;
+    }
+    if (!expected.empty()) CHECK(shipped_reader().may_hold(roles, digits, hyphens));
+  }
+  // A sentence with no digit, hyphen or date word is passed over.
+  const std::string none = "The leaders shook hands and smiled for the cameras.";
+  std::uint64_t roles = 0;
+  for (const auto& t : crosscheck::detail::tokenize(none, 0, none.size(), rules.word_ids()))
+    roles |= t.roles | t.stem_roles;
+  CHECK_FALSE(shipped_reader().may_hold(roles, false, false));
+}
