@@ -12,6 +12,7 @@
 
 #include "report/json_claim.hpp"
 #include "support/corpus.hpp"
+#include "support/temp_dir.hpp"
 
 using namespace crosscheck;
 
@@ -427,11 +428,10 @@ TEST_CASE("jsonl: a big file read on several threads gives what a stream read on
   CHECK(streamed_diags.size() == 14u);
   CHECK(summary(claims, diags) == summary(streamed, streamed_diags));
   // The same file by its path (mapped into memory where the system allows).
-  const auto path = (std::filesystem::temp_directory_path() / "crosscheck_jsonl_test_big.jsonl").string();
-  {
-    std::ofstream out(path, std::ios::binary);
-    out << text;
-  }
+  // In a folder of its own: two test runs at once (two build trees) must not write one file while
+  // the other has it mapped, which ends the reader with SIGBUS.
+  const crosscheck_test::temp_dir dir;
+  const auto path = dir.write_file("big.jsonl", text).string();
   std::vector<diagnostic> file_diags, named_diags;
   const auto from_file = read_claims_jsonl_file(path, crosscheck_test::rules(), file_diags);
   const auto named = read_streamed(text, named_diags, path);
