@@ -279,7 +279,7 @@ struct date_reader::scan {
       if (r.future_.longest_at(toks, k).length) future = k;
   }
 
-  static bool possessive_s(const std::string& s) {
+  static bool possessive_s(std::string_view s) {
     return s.size() > 2 && s[s.size() - 2] == '\'' && s.back() == 's' && !is_ascii_digit(s[s.size() - 3]);
   }
   // tk, or a copy of it in `copy` with the possessives cut off: most sentences need no copy.
@@ -290,7 +290,7 @@ struct date_reader::scan {
     copy = tk;
     for (auto& w : copy)
       if (possessive_s(w.lower)) {
-        w.lower.resize(w.lower.size() - 2);
+        w.lower.remove_suffix(2);
         w.hash = w.stem_hash;  // phrase lookups go by the hash, word maps by the roles
         w.id = w.stem_id;
         w.roles = w.stem_roles;
@@ -308,7 +308,7 @@ struct date_reader::scan {
     }
     return true;
   }
-  const std::string& w(std::size_t k) const { return words[k].lower; }
+  std::string_view w(std::size_t k) const { return words[k].lower; }
   std::string_view gap(std::size_t k) const {  // between toks[k] and toks[k + 1]
     return text.substr(toks[k].end, toks[k + 1].begin - toks[k].end);
   }
@@ -333,7 +333,7 @@ struct date_reader::scan {
   // A count in digits ("24") or words ("two", "twenty-four"): 1..1000, else 0.
   int number_at(std::size_t k) const {
     if (k >= n()) return 0;
-    const std::string& s = w(k);
+    const std::string_view s = w(k);
     if (all_digits(s)) return s.size() <= 3 ? digits_value(s) : 0;
     if (const int* v = r.numbers_.find(words[k])) return *v;
     const auto dash = s.find('-');
@@ -347,7 +347,7 @@ struct date_reader::scan {
   }
   // A lower-case word that reads as a plural or a counted noun: "2000 people", "1500 metre".
   bool counted_noun(std::size_t k) const {
-    const std::string& s = toks[k].lower;
+    const std::string_view s = toks[k].lower;
     if (toks[k].capitalized || !lower_alpha_word(s)) return false;
     if (r.has(s, count_noun)) return true;
     return s.size() >= 3 && s.back() == 's' && s[s.size() - 2] != 's' && !r.has(s, not_plural);
@@ -356,7 +356,7 @@ struct date_reader::scan {
   // plural is not enough after a year cue: "In 2019 protesters filled the streets".
   bool count_follows(std::size_t k) const {
     if (!blank_after(k) || k + 1 >= toks.size() || toks[k + 1].capitalized) return false;
-    const std::string& s = toks[k + 1].lower;
+    const std::string_view s = toks[k + 1].lower;
     if (r.has(s, count_noun)) return true;
     // the plural of a listed noun: "metres", "votes", "seats"
     return s.size() > 1 && s.back() == 's' && r.has(s.substr(0, s.size() - 1), count_noun);
@@ -650,9 +650,9 @@ struct date_reader::scan {
 
   // "mid-May", "mid-2001".
   found mid(std::size_t i) const {
-    const std::string& s = w(i);
+    const std::string_view s = w(i);
     if (s.size() < 5 || s.compare(0, 4, "mid-") != 0) return {};
-    const std::string rest = s.substr(4);
+    const std::string_view rest = s.substr(4);
     if (const auto y = year_number(rest)) return fixed(i, i + 1, date_value::of_year(*y), "date.year");
     const name_info* m = r.months_.find(rest);
     if (!m || m->abbreviation) return {};
@@ -672,7 +672,7 @@ struct date_reader::scan {
     if (listed || cue_before(i, year_after)) return fixed(i, i + 1, date_value::of_year(*y), "date.year");
     // "the 1961 treaty", "Russia's 2000 treaty"
     if (i > 0 && gap_is(gap(i - 1), "") && blank_after(i)) {
-      const std::string& before = toks[i - 1].lower;
+      const std::string_view before = toks[i - 1].lower;
       const bool determiner = r.has(before, noun_year_after) ||
                               (before.size() > 2 && before.compare(before.size() - 2, 2, "'s") == 0);
       const token& next = toks[i + 1];

@@ -24,7 +24,7 @@ void event_pass::extract_with(const document& doc, const document_tokens* shared
   const std::string_view t = doc.normalized;
   event_memory memory;
   event_scan sc;
-  std::vector<token> buffer;  // the sentence's tokens, when none are shared
+  token_list buffer;  // the sentence's tokens, when none are shared
   date_context ctx{doc.published.date, {}};
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     sc.use(doc.sentences[s], tokens_of(doc, s, shared, buffer, index_.get()));

@@ -23,22 +23,27 @@ inline constexpr std::uint64_t any_role = std::uint64_t{1} << 63;
 inline constexpr std::uint64_t all_roles = ~std::uint64_t{0};
 
 struct token {
-  std::size_t begin = 0;  // into the normalized text
-  std::size_t end = 0;
-  std::string lower;      // lower-cased text
-  std::uint64_t hash = 0; // word_hash(lower), computed once: every phrase lookup reuses it
+  // Offsets into the normalized text, in 32 bits (a smaller token: more of a sentence's tokens in
+  // a cache line): tokenize() refuses a text of 4 GiB or more, which the corpus reader never loads.
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  // The lower-cased text: a view into one lower-cased copy of the text, made by whoever tokenized
+  // it (document_tokens, token_list) and alive as long as they are. Lowering keeps every byte in
+  // place, so that lower.size() == end - begin.
+  std::string_view lower;
+  std::uint64_t hash = 0;       // word_hash(lower), computed once: every phrase lookup reuses it
   std::uint64_t stem_hash = 0;  // word_hash(stem()): without a possessive "'s" or "'"
-  bool capitalized = false;
-  bool has_digit = false;   // an ASCII digit somewhere in the word: "19", "mid-2001", "2:46"
-  bool has_hyphen = false;  // "mid-May", "two-day"
-  bool possessive = false;  // a possessive ending: stem() is shorter than lower (set by tokenize)
-  // The word's id and role bits in the word_index it was read with (tokenize's `index`): id 0 and
-  // roles any_role for a word of no vocabulary list; roles all_roles (may be anything) when the
-  // token was read without an index. stem_roles: those of stem().
-  std::uint32_t id = 0;
-  std::uint32_t stem_id = 0;
+  // The word's role bits in the word_index it was read with (tokenize's `index`): any_role for a
+  // word of no vocabulary list; all_roles (may be anything) when the token was read without an
+  // index. stem_roles: those of stem().
   std::uint64_t roles = all_roles;
   std::uint64_t stem_roles = all_roles;
+  std::uint32_t id = 0;  // the word's id in that index; 0 for none
+  std::uint32_t stem_id = 0;
+  bool capitalized : 1 = false;
+  bool has_digit : 1 = false;   // an ASCII digit somewhere in the word: "19", "mid-2001", "2:46"
+  bool has_hyphen : 1 = false;  // "mid-May", "two-day"
+  bool possessive : 1 = false;  // a possessive ending: stem() is shorter than lower (set by tokenize)
   // The word without a possessive ending: "putin's" -> "putin", "leaders'" -> "leaders".
   std::string_view stem() const noexcept;
 };
@@ -178,13 +183,51 @@ class word_set : public word_map<unsigned char> {  // not bool: vector<bool> has
 
 class word_index;
 
+// The tokens of one stretch of text and the lower-cased copy of it that their `lower` views point
+// into. The vector-returning tokenize() gives one; a pass that tokenizes sentence after sentence
+// keeps one as its buffer (tokens_of() in token_pass.hpp), reusing its memory. Move-only: the
+// copy lives on the heap, so that a move keeps every view valid, and a copy would point into the
+// original. It reads as a const std::vector<token>& (what the passes take), but only while it is
+// alive: a temporary one does not convert, so that no vector of dangling views is made from it.
+class token_list {
+ public:
+  token_list() = default;
+  token_list(token_list&&) noexcept = default;
+  token_list& operator=(token_list&&) noexcept = default;
+  token_list(const token_list&) = delete;
+  token_list& operator=(const token_list&) = delete;
+
+  const std::vector<token>& tokens() const& noexcept { return tokens_; }
+  operator const std::vector<token>&() const& noexcept { return tokens_; }
+  operator const std::vector<token>&() const&& = delete;
+  std::size_t size() const noexcept { return tokens_.size(); }
+  bool empty() const noexcept { return tokens_.empty(); }
+  const token& operator[](std::size_t k) const noexcept { return tokens_[k]; }
+  const token& front() const noexcept { return tokens_.front(); }
+  const token& back() const noexcept { return tokens_.back(); }
+  std::vector<token>::const_iterator begin() const noexcept { return tokens_.begin(); }
+  std::vector<token>::const_iterator end() const noexcept { return tokens_.end(); }
+
+ private:
+  friend void tokenize(std::string_view text, std::size_t begin, std::size_t end, token_list& out,
+                       const word_index* index);
+  friend token_list tokenize(std::string_view text, std::size_t begin, std::size_t end, const word_index* index);
+  std::vector<token> tokens_;
+  std::unique_ptr<char[]> lowered_;  // the lower-cased text; capacity_ bytes
+  std::size_t capacity_ = 0;
+};
+
 // Tokens of text[begin, end); with an index, each token gets its word id and role bits (one
 // lookup per token).
-std::vector<token> tokenize(std::string_view text, std::size_t begin, std::size_t end,
-                            const word_index* index = nullptr);
-// The same into `out`, replacing its contents; reusing one vector across sentences keeps its
-// tokens' buffers, so a long sentence allocates nothing once a longer one has been read.
-void tokenize(std::string_view text, std::size_t begin, std::size_t end, std::vector<token>& out,
+token_list tokenize(std::string_view text, std::size_t begin, std::size_t end, const word_index* index = nullptr);
+// The same into `out`, replacing its contents and reusing its memory: a pass reading sentence
+// after sentence allocates nothing once a longer one has been read.
+void tokenize(std::string_view text, std::size_t begin, std::size_t end, token_list& out,
+              const word_index* index = nullptr);
+// The same, lower-casing text[begin, end) into lowered[0, end - begin), which the tokens' `lower`
+// views point into and which must outlive them (document_tokens lowers a whole document so).
+// Throws std::length_error when end is 4 GiB or more (token offsets are 32-bit).
+void tokenize(std::string_view text, std::size_t begin, std::size_t end, char* lowered, std::vector<token>& out,
               const word_index* index = nullptr);
 
 // Matches multi-word phrases (lower case, words separated by single spaces) against token

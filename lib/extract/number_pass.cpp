@@ -90,7 +90,7 @@ std::optional<document_ref> document_words::at(const number_input& in, std::size
       bool digits = true;
       for (char c : next.lower) digits = digits && is_ascii_digit(c);
       if (digits) {
-        d.key = d.kind + ":" + next.lower;
+        d.key = d.kind + ":" + std::string(next.lower);
         d.last = k + 2;
         d.explicit_year = true;
         return d;
@@ -146,7 +146,7 @@ void number_pass::extract_with(const document& doc, const document_tokens* share
   const std::string_view t = doc.normalized;
   number_memory memory;
   event_scan sc;
-  std::vector<token> buffer;  // the sentence's tokens, when none are shared
+  token_list buffer;  // the sentence's tokens, when none are shared
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     memory.current = s;
     sc.use(doc.sentences[s], tokens_of(doc, s, shared, buffer, index_.get()));

@@ -88,7 +88,7 @@ class person_extractor final : public detail::token_extractor {
     const std::string_view t = doc.normalized;
     memory mem;
     mem.text = t;
-    std::vector<token> buffer;  // the sentence's tokens, when none are shared
+    detail::token_list buffer;  // the sentence's tokens, when none are shared
     std::vector<mention> found;  // the sentence's mentions; one buffer for the document, so that it keeps its capacity
     for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
       const sentence& sen = doc.sentences[s];
