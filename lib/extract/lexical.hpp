@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -40,10 +41,12 @@ struct token {
   std::uint64_t stem_roles = all_roles;
   std::uint32_t id = 0;  // the word's id in that index; 0 for none
   std::uint32_t stem_id = 0;
-  bool capitalized : 1 = false;
-  bool has_digit : 1 = false;   // an ASCII digit somewhere in the word: "19", "mid-2001", "2:46"
-  bool has_hyphen : 1 = false;  // "mid-May", "two-day"
-  bool possessive : 1 = false;  // a possessive ending: stem() is shorter than lower (set by tokenize)
+  // Whole bytes, not one-bit fields: they fill what would be padding (the token is 72 bytes
+  // either way), and a one-bit field costs a read-modify-write at each store.
+  bool capitalized = false;
+  bool has_digit = false;   // an ASCII digit somewhere in the word: "19", "mid-2001", "2:46"
+  bool has_hyphen = false;  // "mid-May", "two-day"
+  bool possessive = false;  // a possessive ending: stem() is shorter than lower (set by tokenize)
   // The word without a possessive ending: "putin's" -> "putin", "leaders'" -> "leaders".
   std::string_view stem() const noexcept;
 };
@@ -66,13 +69,38 @@ inline std::uint64_t word_hash(std::string_view w) noexcept {
   return h;
 }
 
+namespace lexical_detail {
+inline std::uint64_t load8(const char* p) noexcept {
+  std::uint64_t v;
+  std::memcpy(&v, p, 8);
+  return v;
+}
+inline std::uint32_t load4(const char* p) noexcept {
+  std::uint32_t v;
+  std::memcpy(&v, p, 4);
+  return v;
+}
+}  // namespace lexical_detail
+
 // a == b, inline: the words compared are short, and they are compared only when their hashes
-// agree, so that a call to memcmp costs more than the loop.
+// agree, so that a call to memcmp costs more than this. Whole words of 4 or more bytes are
+// compared 4 or 8 bytes at a time, the last load overlapping the one before (never a byte outside
+// the words); a byte loop cost 2.5 % of the pipeline's instructions.
 inline bool same_word(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t k = 0; k < a.size(); ++k)
-    if (a[k] != b[k]) return false;
-  return true;
+  using lexical_detail::load4;
+  using lexical_detail::load8;
+  const std::size_t n = a.size();
+  if (n != b.size()) return false;
+  const char* const p = a.data();
+  const char* const q = b.data();
+  if (n >= 8) {
+    for (std::size_t k = 0; k + 8 < n; k += 8)
+      if (load8(p + k) != load8(q + k)) return false;
+    return load8(p + n - 8) == load8(q + n - 8);
+  }
+  if (n >= 4) return load4(p) == load4(q) && load4(p + n - 4) == load4(q + n - 4);
+  // 1 to 3 bytes: the first, the middle and the last are all of them.
+  return n == 0 || (p[0] == q[0] && p[n / 2] == q[n / 2] && p[n - 1] == q[n - 1]);
 }
 
 // A set of words (lower case) looked up by word_hash, so that a token's precomputed hash

@@ -154,6 +154,25 @@ TEST_CASE("tokenize: a text of 4 GiB or more is refused with an error", "[lexica
   CHECK_THROWS_AS(tokenize(text, 0, std::size_t{5} << 30, buffer), std::length_error);
 }
 
+TEST_CASE("same_word: equal words only, whatever the length and the byte that differs", "[lexical]") {
+  // same_word compares 4 or 8 bytes at a time with overlapping loads: a difference in any byte
+  // of any length must be seen, and only the words' own bytes read (ASan builds check the
+  // heap copies below).
+  const std::string base = "abcdefghijklmnopqrstuvwxyz0123";
+  for (std::size_t n = 0; n <= base.size(); ++n) {
+    const auto a = std::make_unique<std::string>(base.substr(0, n));
+    const auto b = std::make_unique<std::string>(base.substr(0, n));
+    CHECK(crosscheck::detail::same_word(*a, *b));
+    if (n > 0) CHECK_FALSE(crosscheck::detail::same_word(*a, std::string_view(*b).substr(0, n - 1)));
+    for (std::size_t k = 0; k < n; ++k) {
+      std::string c = *b;
+      c[k] = '#';
+      CHECK_FALSE(crosscheck::detail::same_word(*a, c));
+      CHECK_FALSE(crosscheck::detail::same_word(c, *a));
+    }
+  }
+}
+
 TEST_CASE("document_tokens: reused buffers give the tokens of a fresh tokenize", "[lexical]") {
   // A long document first, then a shorter one on the same thread: the second gets the first's
   // buffers back, longer words and more sentences than it needs.
