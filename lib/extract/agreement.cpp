@@ -107,7 +107,7 @@ class agreement_part final : public detail::number_part {
     while (k < toks.size() && detail::year_of(toks[k])) {
       document_ref each = d;
       if (own) {
-        each.key = d.kind + ":" + toks[k].lower;
+        each.key = d.kind + ":" + std::string(toks[k].lower);
         each.explicit_year = true;
       }
       year_claim(in, each, k, attribute, own ? "agreement.year" : "agreement.status", out);

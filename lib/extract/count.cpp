@@ -118,7 +118,7 @@ class count_part final : public detail::number_part {
   }
 
   std::string singular_of(const token& t) const {
-    return irregular_.contains(t) ? t.lower : detail::singular(t.lower);
+    return irregular_.contains(t) ? std::string(t.lower) : detail::singular(t.lower);
   }
 
   bool countable(const detail::number_input& in, const number_reading& r) const {
@@ -199,7 +199,7 @@ class count_part final : public detail::number_part {
     claim c;
     c.kind = claim_kind::count;
     c.attribute = "ordinal";
-    c.subject = toks[r.last].lower + ":" + who + ":" + toks[k].lower;
+    c.subject = std::string(toks[r.last].lower) + ":" + who + ":" + std::string(toks[k].lower);
     c.subject_text = std::string(in.text.substr(toks[r.last].begin, toks[k].end - toks[r.last].begin));
     c.val = count_value::exactly(static_cast<std::int64_t>(r.value));
     c.rule = "count.ordinal";

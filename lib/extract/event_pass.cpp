@@ -24,7 +24,7 @@ void event_pass::extract_with(const document& doc, const document_tokens* shared
   const std::string_view t = doc.normalized;
   event_memory memory;
   event_scan sc;
-  std::vector<token> buffer;  // the sentence's tokens, when none are shared
+  token_list buffer;  // the sentence's tokens, when none are shared
   // Kept from sentence to sentence, so that a sentence allocates nothing once they have grown.
   std::vector<date_mention> found;
   std::vector<token> date_scratch;

@@ -1,18 +1,13 @@
 #include "extract/lexical.hpp"
 
 #include <array>
+#include <limits>
+#include <stdexcept>
 
 #include "crosscheck/rules.hpp"
 #include "text/fold.hpp"
 
 namespace crosscheck::detail {
-
-std::vector<token> tokenize(std::string_view t, std::size_t begin, std::size_t end, const word_index* index) {
-  std::vector<token> out;
-  out.reserve((end - begin) / 5 + 1);
-  tokenize(t, begin, end, out, index);
-  return out;
-}
 
 namespace {
 
@@ -40,19 +35,31 @@ constexpr std::array<unsigned char, 256> byte_classes = [] {
   return classes;
 }();
 
-constexpr std::array<char, 256> lower_bytes = [] {
-  std::array<char, 256> lowered{};
-  for (int b = 0; b < 256; ++b) lowered[static_cast<std::size_t>(b)] = ascii_lower(static_cast<char>(b));
-  return lowered;
-}();
-
 unsigned char class_of(char c) noexcept { return byte_classes[static_cast<unsigned char>(c)]; }
+
+// Token offsets are 32-bit, and a token's end + 1 must not wrap.
+void check_offsets(std::size_t end) {
+  if (end >= std::numeric_limits<std::uint32_t>::max())
+    throw std::length_error("crosscheck: a text of 4 GiB or more cannot be tokenized (token offsets are 32-bit)");
+}
 
 }  // namespace
 
-void tokenize(std::string_view t, std::size_t begin, std::size_t end, std::vector<token>& out,
+void tokenize(std::string_view t, std::size_t begin, std::size_t end, char* lowered, std::vector<token>& out,
               const word_index* index) {
+  check_offsets(end);
+  if (begin >= end) {
+    out.clear();
+    return;
+  }
   const char* const text = t.data();  // a local pointer: the stores into tokens below cannot move it
+  // The whole stretch lower-cased in one loop, without a branch (the compiler vectorizes it); the
+  // tokens below point into it and hash it.
+  for (std::size_t k = begin; k < end; ++k) {
+    const auto c = static_cast<unsigned char>(text[k]);
+    lowered[k - begin] = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 'a' - 'A' : 0));
+  }
+  const char* const low = lowered - begin;  // low[k]: the lower case of text[k], for k in [begin, end)
   std::size_t n = 0;  // tokens written; out[n..] are left from an earlier sentence, reused
   std::size_t i = begin;
   while (i < end) {
@@ -63,10 +70,12 @@ void tokenize(std::string_view t, std::size_t begin, std::size_t end, std::vecto
     }
     const std::size_t b = i;
     unsigned char seen = 0;  // the classes of the word's bytes, together
+    std::uint64_t h = word_hash({});  // word_hash of the lower case, inlined
     while (i < end) {
       const unsigned char c = class_of(text[i]);
       if (c & word_byte) {
         seen |= c;
+        h = (h ^ static_cast<unsigned char>(low[i])) * 1099511628211ull;
         ++i;
         continue;
       }
@@ -75,21 +84,14 @@ void tokenize(std::string_view t, std::size_t begin, std::size_t end, std::vecto
       if (!c || i + 1 == end || !(class_of(text[i + 1]) & word_byte)) break;
       if ((c & digit_joiner) && !(is_ascii_digit(text[i - 1]) && is_ascii_digit(text[i + 1]))) break;
       seen |= c;
+      h = (h ^ static_cast<unsigned char>(low[i])) * 1099511628211ull;
       ++i;
     }
     token& tok = n < out.size() ? out[n] : out.emplace_back();
     ++n;
-    tok.begin = b;
-    tok.end = i;
-    tok.lower.resize(i - b);
-    // Lower-cased and hashed in one go (word_hash, inlined).
-    char* const lowered = tok.lower.data();
-    std::uint64_t h = word_hash({});
-    for (std::size_t k = 0; k < i - b; ++k) {
-      const char l = lower_bytes[static_cast<unsigned char>(text[b + k])];
-      lowered[k] = l;
-      h = (h ^ static_cast<unsigned char>(l)) * 1099511628211ull;
-    }
+    tok.begin = static_cast<std::uint32_t>(b);
+    tok.end = static_cast<std::uint32_t>(i);
+    tok.lower = std::string_view(low + b, i - b);
     tok.hash = h;
     tok.has_digit = seen & digit;
     tok.has_hyphen = seen & hyphen;
@@ -131,6 +133,25 @@ void tokenize(std::string_view t, std::size_t begin, std::size_t end, std::vecto
     }
   }
   out.resize(n);
+}
+
+void tokenize(std::string_view t, std::size_t begin, std::size_t end, token_list& out, const word_index* index) {
+  check_offsets(end);  // before the copy is sized
+  const std::size_t size = end > begin ? end - begin : 0;
+  if (size > out.capacity_) {
+    out.tokens_.clear();  // no view into the old copy outlives it
+    out.lowered_ = std::make_unique_for_overwrite<char[]>(size);
+    out.capacity_ = size;
+  }
+  tokenize(t, begin, end, out.lowered_.get(), out.tokens_, index);
+}
+
+token_list tokenize(std::string_view t, std::size_t begin, std::size_t end, const word_index* index) {
+  check_offsets(end);  // before the vector is sized
+  token_list out;
+  out.tokens_.reserve(end > begin ? (end - begin) / 5 + 1 : 0);
+  tokenize(t, begin, end, out, index);
+  return out;
 }
 
 namespace {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -23,22 +24,29 @@ inline constexpr std::uint64_t any_role = std::uint64_t{1} << 63;
 inline constexpr std::uint64_t all_roles = ~std::uint64_t{0};
 
 struct token {
-  std::size_t begin = 0;  // into the normalized text
-  std::size_t end = 0;
-  std::string lower;      // lower-cased text
-  std::uint64_t hash = 0; // word_hash(lower), computed once: every phrase lookup reuses it
+  // Offsets into the normalized text, in 32 bits (a smaller token: more of a sentence's tokens in
+  // a cache line): tokenize() refuses a text of 4 GiB or more, which the corpus reader never loads.
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  // The lower-cased text: a view into one lower-cased copy of the text, made by whoever tokenized
+  // it (document_tokens, token_list) and alive as long as they are. Lowering keeps every byte in
+  // place, so that lower.size() == end - begin.
+  std::string_view lower;
+  std::uint64_t hash = 0;       // word_hash(lower), computed once: every phrase lookup reuses it
   std::uint64_t stem_hash = 0;  // word_hash(stem()): without a possessive "'s" or "'"
+  // The word's role bits in the word_index it was read with (tokenize's `index`): any_role for a
+  // word of no vocabulary list; all_roles (may be anything) when the token was read without an
+  // index. stem_roles: those of stem().
+  std::uint64_t roles = all_roles;
+  std::uint64_t stem_roles = all_roles;
+  std::uint32_t id = 0;  // the word's id in that index; 0 for none
+  std::uint32_t stem_id = 0;
+  // Whole bytes, not one-bit fields: they fill what would be padding (the token is 72 bytes
+  // either way), and a one-bit field costs a read-modify-write at each store.
   bool capitalized = false;
   bool has_digit = false;   // an ASCII digit somewhere in the word: "19", "mid-2001", "2:46"
   bool has_hyphen = false;  // "mid-May", "two-day"
   bool possessive = false;  // a possessive ending: stem() is shorter than lower (set by tokenize)
-  // The word's id and role bits in the word_index it was read with (tokenize's `index`): id 0 and
-  // roles any_role for a word of no vocabulary list; roles all_roles (may be anything) when the
-  // token was read without an index. stem_roles: those of stem().
-  std::uint32_t id = 0;
-  std::uint32_t stem_id = 0;
-  std::uint64_t roles = all_roles;
-  std::uint64_t stem_roles = all_roles;
   // The word without a possessive ending: "putin's" -> "putin", "leaders'" -> "leaders".
   std::string_view stem() const noexcept;
 };
@@ -61,13 +69,38 @@ inline std::uint64_t word_hash(std::string_view w) noexcept {
   return h;
 }
 
+namespace lexical_detail {
+inline std::uint64_t load8(const char* p) noexcept {
+  std::uint64_t v;
+  std::memcpy(&v, p, 8);
+  return v;
+}
+inline std::uint32_t load4(const char* p) noexcept {
+  std::uint32_t v;
+  std::memcpy(&v, p, 4);
+  return v;
+}
+}  // namespace lexical_detail
+
 // a == b, inline: the words compared are short, and they are compared only when their hashes
-// agree, so that a call to memcmp costs more than the loop.
+// agree, so that a call to memcmp costs more than this. Whole words of 4 or more bytes are
+// compared 4 or 8 bytes at a time, the last load overlapping the one before (never a byte outside
+// the words); a byte loop cost 2.5 % of the pipeline's instructions.
 inline bool same_word(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t k = 0; k < a.size(); ++k)
-    if (a[k] != b[k]) return false;
-  return true;
+  using lexical_detail::load4;
+  using lexical_detail::load8;
+  const std::size_t n = a.size();
+  if (n != b.size()) return false;
+  const char* const p = a.data();
+  const char* const q = b.data();
+  if (n >= 8) {
+    for (std::size_t k = 0; k + 8 < n; k += 8)
+      if (load8(p + k) != load8(q + k)) return false;
+    return load8(p + n - 8) == load8(q + n - 8);
+  }
+  if (n >= 4) return load4(p) == load4(q) && load4(p + n - 4) == load4(q + n - 4);
+  // 1 to 3 bytes: the first, the middle and the last are all of them.
+  return n == 0 || (p[0] == q[0] && p[n / 2] == q[n / 2] && p[n - 1] == q[n - 1]);
 }
 
 // A set of words (lower case) looked up by word_hash, so that a token's precomputed hash
@@ -178,13 +211,51 @@ class word_set : public word_map<unsigned char> {  // not bool: vector<bool> has
 
 class word_index;
 
+// The tokens of one stretch of text and the lower-cased copy of it that their `lower` views point
+// into. The vector-returning tokenize() gives one; a pass that tokenizes sentence after sentence
+// keeps one as its buffer (tokens_of() in token_pass.hpp), reusing its memory. Move-only: the
+// copy lives on the heap, so that a move keeps every view valid, and a copy would point into the
+// original. It reads as a const std::vector<token>& (what the passes take), but only while it is
+// alive: a temporary one does not convert, so that no vector of dangling views is made from it.
+class token_list {
+ public:
+  token_list() = default;
+  token_list(token_list&&) noexcept = default;
+  token_list& operator=(token_list&&) noexcept = default;
+  token_list(const token_list&) = delete;
+  token_list& operator=(const token_list&) = delete;
+
+  const std::vector<token>& tokens() const& noexcept { return tokens_; }
+  operator const std::vector<token>&() const& noexcept { return tokens_; }
+  operator const std::vector<token>&() const&& = delete;
+  std::size_t size() const noexcept { return tokens_.size(); }
+  bool empty() const noexcept { return tokens_.empty(); }
+  const token& operator[](std::size_t k) const noexcept { return tokens_[k]; }
+  const token& front() const noexcept { return tokens_.front(); }
+  const token& back() const noexcept { return tokens_.back(); }
+  std::vector<token>::const_iterator begin() const noexcept { return tokens_.begin(); }
+  std::vector<token>::const_iterator end() const noexcept { return tokens_.end(); }
+
+ private:
+  friend void tokenize(std::string_view text, std::size_t begin, std::size_t end, token_list& out,
+                       const word_index* index);
+  friend token_list tokenize(std::string_view text, std::size_t begin, std::size_t end, const word_index* index);
+  std::vector<token> tokens_;
+  std::unique_ptr<char[]> lowered_;  // the lower-cased text; capacity_ bytes
+  std::size_t capacity_ = 0;
+};
+
 // Tokens of text[begin, end); with an index, each token gets its word id and role bits (one
 // lookup per token).
-std::vector<token> tokenize(std::string_view text, std::size_t begin, std::size_t end,
-                            const word_index* index = nullptr);
-// The same into `out`, replacing its contents; reusing one vector across sentences keeps its
-// tokens' buffers, so a long sentence allocates nothing once a longer one has been read.
-void tokenize(std::string_view text, std::size_t begin, std::size_t end, std::vector<token>& out,
+token_list tokenize(std::string_view text, std::size_t begin, std::size_t end, const word_index* index = nullptr);
+// The same into `out`, replacing its contents and reusing its memory: a pass reading sentence
+// after sentence allocates nothing once a longer one has been read.
+void tokenize(std::string_view text, std::size_t begin, std::size_t end, token_list& out,
+              const word_index* index = nullptr);
+// The same, lower-casing text[begin, end) into lowered[0, end - begin), which the tokens' `lower`
+// views point into and which must outlive them (document_tokens lowers a whole document so).
+// Throws std::length_error when end is 4 GiB or more (token offsets are 32-bit).
+void tokenize(std::string_view text, std::size_t begin, std::size_t end, char* lowered, std::vector<token>& out,
               const word_index* index = nullptr);
 
 // Matches multi-word phrases (lower case, words separated by single spaces) against token

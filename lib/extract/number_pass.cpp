@@ -90,7 +90,7 @@ std::optional<document_ref> document_words::at(const number_input& in, std::size
       bool digits = true;
       for (char c : next.lower) digits = digits && is_ascii_digit(c);
       if (digits) {
-        d.key = d.kind + ":" + next.lower;
+        d.key = d.kind + ":" + std::string(next.lower);
         d.last = k + 2;
         d.explicit_year = true;
         return d;
@@ -156,7 +156,7 @@ void number_pass::extract_with(const document& doc, const document_tokens* share
   const std::string_view t = doc.normalized;
   number_memory memory;
   event_scan sc;
-  std::vector<token> buffer;            // the sentence's tokens, when none are shared
+  token_list buffer;            // the sentence's tokens, when none are shared
   std::vector<number_reading> numbers;  // the sentence's numbers; one buffer for the document
   std::vector<std::size_t> cores;       // the tokens a number may be read at (may_hold)
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {

@@ -211,7 +211,7 @@ class person_extractor final : public detail::token_extractor {
     const std::string_view t = doc.normalized;
     reading r;
     r.mem.text = t;
-    std::vector<token> buffer;  // the sentence's tokens, when none are shared
+    detail::token_list buffer;  // the sentence's tokens, when none are shared
     for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
       const sentence& sen = doc.sentences[s];
       const std::vector<token>& toks = detail::tokens_of(doc, s, shared, buffer, index_.get());

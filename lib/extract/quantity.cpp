@@ -208,12 +208,12 @@ class quantity_part final : public detail::number_part {
     // "a range of 1,000 km": the noun before "of".
     if (r.first >= 2 && toks[r.first - 1].lower == "of" && !stops_.contains(toks[r.first - 2]) &&
         detail::is_ascii_alpha(toks[r.first - 2].lower.front()))
-      return subject_found{detail::singular(toks[r.first - 2].lower), toks[r.first - 2].lower};
+      return subject_found{detail::singular(toks[r.first - 2].lower), std::string(toks[r.first - 2].lower)};
     // "the temperature rose to 33 degrees", "a heat wave": a word naming the dimension.
     for (const auto& t : toks)
       if (const auto* dims = measures_.find(t))
         for (const auto& d : *dims)
-          if (d == dim) return subject_found{dim, t.lower};
+          if (d == dim) return subject_found{dim, std::string(t.lower)};
     return std::nullopt;
   }
 

@@ -215,7 +215,7 @@ class time_part final : public detail::event_part {
 
   // "2:46", "02:22", "2:46 a.m.", "2 am", "2am", "14.20" (with a zone). Fills te.val, te.last, te.end_offset.
   bool parse_clock(std::string_view t, const std::vector<token>& toks, std::size_t j, time_expr& te) const {
-    const std::string& s = toks[j].lower;
+    const std::string_view s = toks[j].lower;
     std::size_t k = 0;
     int h = 0;
     while (k < s.size() && k < 2 && is_ascii_digit(s[k])) h = h * 10 + (s[k++] - '0');

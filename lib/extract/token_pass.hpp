@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -16,41 +17,54 @@
 
 namespace crosscheck::detail {
 
-// The tokens of every sentence of a prepared document, one vector per document::sentences entry.
-// About ten times the document's size in memory. The vectors (and their tokens' strings) go back
-// to a per-thread pool when the document is done, and the next document on the thread reuses
-// them: after the first few documents, tokenizing allocates nothing.
+// The tokens of every sentence of a prepared document, one vector per document::sentences entry,
+// and the one lower-cased copy of the document's text that their `lower` views point into. About
+// fifteen times the document's size in memory (a 72-byte token for every five bytes or so). The
+// vectors and the copy go back to a per-thread pool when the document is done, and the next
+// document on the thread reuses them: after the first few documents, tokenizing allocates nothing.
 class document_tokens {
  public:
   // index: the word ids and roles the tokens get (tokenize()); nullptr: none.
   document_tokens(const document& doc, const word_index* index)
-      : sentences_(std::exchange(pool(), {})), count_(doc.sentences.size()), index_(index) {
-    if (sentences_.size() < count_) sentences_.resize(count_);
+      : buffers_(std::exchange(pool(), {})), count_(doc.sentences.size()), index_(index) {
+    if (buffers_.sentences.size() < count_) buffers_.sentences.resize(count_);
+    const std::size_t size = doc.normalized.size();
+    if (size > buffers_.capacity) {
+      buffers_.lowered = std::make_unique_for_overwrite<char[]>(size);
+      buffers_.capacity = size;
+    }
     for (std::size_t s = 0; s < count_; ++s) {
       const text_span span = doc.sentences[s].normalized;
-      sentences_[s].reserve(span.size() / 5 + 1);  // about one token per five bytes: seldom a second allocation
-      tokenize(doc.normalized, span.begin, span.end, sentences_[s], index);
-      tokens_ += sentences_[s].size();
+      std::vector<token>& toks = buffers_.sentences[s];
+      toks.reserve(span.size() / 5 + 1);  // about one token per five bytes: seldom a second allocation
+      tokenize(doc.normalized, span.begin, span.end, buffers_.lowered.get() + span.begin, toks, index);
+      tokens_ += toks.size();
     }
   }
   ~document_tokens() {
     // A very long document's buffers are freed rather than kept for the thread's lifetime.
-    if (tokens_ <= max_pooled_tokens && sentences_.size() >= pool().size()) pool() = std::move(sentences_);
+    if (tokens_ <= max_pooled_tokens && buffers_.sentences.size() >= pool().sentences.size())
+      pool() = std::move(buffers_);
   }
   document_tokens(const document_tokens&) = delete;
   document_tokens& operator=(const document_tokens&) = delete;
-  const std::vector<token>& operator[](std::size_t sentence) const { return sentences_[sentence]; }
+  const std::vector<token>& operator[](std::size_t sentence) const { return buffers_.sentences[sentence]; }
   const word_index* index() const noexcept { return index_; }
 
  private:
   static constexpr std::size_t max_pooled_tokens = std::size_t{1} << 16;  // about 5 MB of tokens
+  struct buffers {
+    std::vector<std::vector<token>> sentences;
+    std::unique_ptr<char[]> lowered;  // the lower-cased text; capacity bytes
+    std::size_t capacity = 0;
+  };
   // Empty while a document_tokens of this thread holds the buffers: a second one at the same time
   // gets fresh ones.
-  static std::vector<std::vector<token>>& pool() {
-    thread_local std::vector<std::vector<token>> buffers;
-    return buffers;
+  static buffers& pool() {
+    thread_local buffers kept;
+    return kept;
   }
-  std::vector<std::vector<token>> sentences_;
+  buffers buffers_;
   std::size_t count_ = 0;
   std::size_t tokens_ = 0;
   const word_index* index_ = nullptr;
@@ -58,14 +72,11 @@ class document_tokens {
 
 // The tokens of sentence s of doc, with the ids and roles of `index` (the pass's: its word
 // maps are bound to it): those in `shared` when given and read with that index, else read into
-// `buffer`.
+// `buffer` (valid until the next read into it).
 inline const std::vector<token>& tokens_of(const document& doc, std::size_t s, const document_tokens* shared,
-                                           std::vector<token>& buffer, const word_index* index) {
+                                           token_list& buffer, const word_index* index) {
   if (shared && shared->index() == index) return (*shared)[s];
   const text_span span = doc.sentences[s].normalized;
-  // A token takes at least two bytes with its separator: with this room, tokenize() never grows
-  // the buffer (moving its tokens) in the middle of a sentence.
-  buffer.reserve((span.end - span.begin) / 2 + 1);
   tokenize(doc.normalized, span.begin, span.end, buffer, index);
   return buffer;
 }

@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <memory>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -96,6 +98,79 @@ TEST_CASE("tokenize: a possessive's stem and its hash", "[lexical]") {
   CHECK(!toks[4].possessive);  // apostrophes inside, no "'s" at the end
   CHECK(toks[4].stem() == "rock'n'roll");
   CHECK(toks[4].stem_hash == toks[4].hash);
+}
+
+TEST_CASE("tokenize: lower views a lower-cased copy of the text, owned by the token list", "[lexical]") {
+  auto text = std::make_unique<std::string>("The UN's Secretary-General met KIM at 2:46 a.m.");
+  auto toks = tokenize(*text, 4, text->size());  // from "UN's" on
+  REQUIRE(toks.size() == 7u);
+  for (const auto& t : toks) CHECK(t.lower.size() == t.end - t.begin);
+  CHECK(toks[0].begin == 4u);
+  CHECK(toks[0].lower == "un's");
+  CHECK(toks[0].stem() == "un");
+  CHECK(toks[1].lower == "secretary-general");
+  CHECK(toks[1].has_hyphen);
+  CHECK(toks[3].lower == "kim");
+  CHECK(toks[3].capitalized);
+  CHECK(toks[5].lower == "2:46");
+  CHECK(toks[5].has_digit);
+  // The views point into the list's own copy: the source can change or go (ASan builds would
+  // report a read of the freed text), and a move keeps them.
+  (*text)[4] = 'X';
+  text.reset();
+  const auto moved = std::move(toks);
+  CHECK(moved[0].lower == "un's");
+  CHECK(moved.back().lower == "a.m");
+  CHECK(moved[3].hash == crosscheck::detail::word_hash("kim"));
+}
+
+TEST_CASE("tokenize: a reused token list gives the tokens of a fresh one", "[lexical]") {
+  // A short text, then a longer one (the copy grows), then a short one again (it is reused).
+  const std::string texts[] = {"Rain fell.", "Internationally renowned Representatives arrived on Monday's train.",
+                               "Kim left."};
+  crosscheck::detail::token_list buffer;
+  for (const auto& text : texts) {
+    tokenize(text, 0, text.size(), buffer);
+    const auto fresh = tokenize(text, 0, text.size());
+    REQUIRE(buffer.size() == fresh.size());
+    for (std::size_t k = 0; k < fresh.size(); ++k) {
+      CHECK(buffer[k].lower == fresh[k].lower);
+      CHECK(buffer[k].lower.data() != fresh[k].lower.data());  // each list has its own copy
+      CHECK(buffer[k].begin == fresh[k].begin);
+      CHECK(buffer[k].hash == fresh[k].hash);
+      CHECK(buffer[k].capitalized == fresh[k].capitalized);
+    }
+  }
+  // An empty stretch gives no token, whatever the list held.
+  tokenize(texts[1], 3, 3, buffer);
+  CHECK(buffer.empty());
+}
+
+TEST_CASE("tokenize: a text of 4 GiB or more is refused with an error", "[lexical]") {
+  // Token offsets are 32-bit: the end is checked before any byte is read.
+  const std::string text = "short";
+  CHECK_THROWS_AS(tokenize(text, 0, std::size_t{1} << 32), std::length_error);
+  crosscheck::detail::token_list buffer;
+  CHECK_THROWS_AS(tokenize(text, 0, std::size_t{5} << 30, buffer), std::length_error);
+}
+
+TEST_CASE("same_word: equal words only, whatever the length and the byte that differs", "[lexical]") {
+  // same_word compares 4 or 8 bytes at a time with overlapping loads: a difference in any byte
+  // of any length must be seen, and only the words' own bytes read (ASan builds check the
+  // heap copies below).
+  const std::string base = "abcdefghijklmnopqrstuvwxyz0123";
+  for (std::size_t n = 0; n <= base.size(); ++n) {
+    const auto a = std::make_unique<std::string>(base.substr(0, n));
+    const auto b = std::make_unique<std::string>(base.substr(0, n));
+    CHECK(crosscheck::detail::same_word(*a, *b));
+    if (n > 0) CHECK_FALSE(crosscheck::detail::same_word(*a, std::string_view(*b).substr(0, n - 1)));
+    for (std::size_t k = 0; k < n; ++k) {
+      std::string c = *b;
+      c[k] = '#';
+      CHECK_FALSE(crosscheck::detail::same_word(*a, c));
+      CHECK_FALSE(crosscheck::detail::same_word(c, *a));
+    }
+  }
 }
 
 TEST_CASE("document_tokens: reused buffers give the tokens of a fresh tokenize", "[lexical]") {
