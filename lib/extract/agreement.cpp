@@ -32,8 +32,10 @@ class agreement_part final : public detail::number_part {
  public:
   explicit agreement_part(const rule_set& rules) : rules_(rules), documents_(rules) {
     const auto& st = rules.documents.statuses;
-    for (std::size_t s = 0; s < st.size(); ++s)
+    for (std::size_t s = 0; s < st.size(); ++s) {
       for (const auto& w : st[s].words) statuses_.add(w, static_cast<int>(s));
+      status_ids_.emplace_back(st[s].id);
+    }
     detail::bind_roles(rules.word_ids(), statuses_);
   }
 
@@ -66,7 +68,7 @@ class agreement_part final : public detail::number_part {
             dated.key = d->kind + ":";
             dated.key += in.year;
             dated.explicit_year = true;
-            year_claim(in, dated, y, "signed", "agreement.year", out);
+            year_claim(in, dated, y, signed_, year_rule_, out);
             detail::document_words::remember(in, dated);
             break;
           }
@@ -74,7 +76,7 @@ class agreement_part final : public detail::number_part {
       }
       // "agreements from 1961, 2000 and 2001".
       if (next + 1 < toks.size() && toks[next].lower == "from" && detail::year_of(toks[next + 1])) {
-        next = years_list(in, *d, next + 1, "signed", true, out);
+        next = years_list(in, *d, next + 1, signed_, true, out);
       } else {
         next = status(in, *d, next, out);
       }
@@ -84,8 +86,8 @@ class agreement_part final : public detail::number_part {
   }
 
  private:
-  void year_claim(const detail::number_input& in, const document_ref& d, std::size_t tok, const std::string& attribute,
-                  const char* rule, std::vector<claim>& out) const {
+  void year_claim(const detail::number_input& in, const document_ref& d, std::size_t tok, const shared_string& attribute,
+                  const shared_string& rule, std::vector<claim>& out) const {
     const auto& toks = in.sc.toks();
     const int y = detail::year_of(toks[tok]);
     claim c;
@@ -101,8 +103,8 @@ class agreement_part final : public detail::number_part {
 
   // Years in a list from toks[k]: "1961, 2000 and 2001". Each names its own agreement when
   // `own` is set; else they are dates of `d`. Returns the token after the list.
-  std::size_t years_list(const detail::number_input& in, const document_ref& d, std::size_t k, const std::string& attribute,
-                         bool own, std::vector<claim>& out) const {
+  std::size_t years_list(const detail::number_input& in, const document_ref& d, std::size_t k,
+                         const shared_string& attribute, bool own, std::vector<claim>& out) const {
     const auto& toks = in.sc.toks();
     while (k < toks.size() && detail::year_of(toks[k])) {
       document_ref each = d;
@@ -110,7 +112,7 @@ class agreement_part final : public detail::number_part {
         each.key = d.kind + ":" + std::string(toks[k].lower);
         each.explicit_year = true;
       }
-      year_claim(in, each, k, attribute, own ? "agreement.year" : "agreement.status", out);
+      year_claim(in, each, k, attribute, own ? year_rule_ : status_rule_, out);
       ++k;
       if (k + 1 < toks.size() && (toks[k].lower == "and" || toks[k].lower == "or") && detail::year_of(toks[k + 1])) ++k;
     }
@@ -133,7 +135,7 @@ class agreement_part final : public detail::number_part {
       if (documents_.is_kind(toks[k])) break;  // another document
       const auto m = statuses_.longest_at(toks, k);
       if (!m.length) continue;
-      const auto& id = rules_.documents.statuses[static_cast<std::size_t>(m.payload)].id;
+      const shared_string& id = status_ids_[static_cast<std::size_t>(m.payload)];
       for (std::size_t j = k + m.length; j + 1 < toks.size() && j <= k + m.length + max_in_reach; ++j) {
         if (documents_.is_kind(toks[j])) break;
         if (toks[j].lower != "in" || !detail::year_of(toks[j + 1])) continue;
@@ -150,6 +152,9 @@ class agreement_part final : public detail::number_part {
   const rule_set& rules_;
   detail::document_words documents_;
   detail::phrase_matcher statuses_;
+  // The texts every claim of a kind shares, made once: a copy only counts a reference.
+  std::vector<shared_string> status_ids_;  // by status index: the attribute of a year it dates
+  shared_string signed_{"signed"}, year_rule_{"agreement.year"}, status_rule_{"agreement.status"};
 };
 
 }  // namespace

@@ -48,6 +48,10 @@ class article_part final : public detail::number_part {
     for (std::size_t p = 0; p < d.provisions.size(); ++p)
       for (const auto& w : d.provisions[p].phrases) provisions_.add(w, static_cast<int>(p));
     detail::bind_roles(rules.word_ids(), parts_, provisions_);
+    for (const auto& part : d.parts) {
+      plurals_.emplace_back(part.id + "s");
+      for (const auto& prov : d.provisions) placements_.emplace_back(part.id + " for " + prov.id);
+    }
   }
 
   claim_kind kind() const noexcept override { return claim_kind::article; }
@@ -205,9 +209,9 @@ class article_part final : public detail::number_part {
     claim c;
     c.kind = claim_kind::count;
     c.subject = doc->key;
-    c.attribute = rules_.documents.parts[*part].id + "s";
+    c.attribute = plurals_[*part];
     c.val = count_value::exactly(static_cast<std::int64_t>(n.value));
-    c.rule = "article.size";
+    c.rule = size_rule_;
     detail::fill_number_evidence(in, k, k + 1, c);
     out.push_back(std::move(c));
     return true;
@@ -223,15 +227,15 @@ class article_part final : public detail::number_part {
     placement.subject = doc.key;
     // No subject_text: reports then name the document by its key ("the treaty of 2024"); its
     // words are in the evidence sentence.
-    placement.attribute = part + " for " + prov;
+    placement.attribute = placements_[r.part * rules_.documents.provisions.size() + provision];
     placement.val = article_ref{where, r.number, r.paragraph};
-    placement.rule = "article.placement";
+    placement.rule = placement_rule_;
     detail::fill_number_evidence(in, r.first, r.last, placement);
     claim described = placement;
     described.subject = doc.key + " " + part + " " + std::to_string(r.number);
-    described.attribute = "provision";
+    described.attribute = provision_;
     described.val = article_ref{prov, r.number, r.paragraph};
-    described.rule = "article.provision";
+    described.rule = provision_rule_;
     out.push_back(std::move(placement));
     out.push_back(std::move(described));
   }
@@ -240,6 +244,11 @@ class article_part final : public detail::number_part {
   detail::document_words documents_;
   detail::word_map<std::size_t> parts_;
   detail::phrase_matcher provisions_;
+  // The texts every claim of a kind shares, made once: a copy only counts a reference.
+  std::vector<shared_string> plurals_;     // by part: "articles", the attribute of a size
+  std::vector<shared_string> placements_;  // by part and provision: "article for <provision>"
+  shared_string provision_{"provision"}, size_rule_{"article.size"}, placement_rule_{"article.placement"};
+  shared_string provision_rule_{"article.provision"};
 };
 
 }  // namespace

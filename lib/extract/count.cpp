@@ -28,6 +28,7 @@
 #include <cmath>
 
 #include "extract/number_pass.hpp"
+#include "extract/year_text.hpp"
 #include "text/fold.hpp"
 
 namespace crosscheck {
@@ -42,6 +43,7 @@ constexpr std::size_t max_modifiers = 3;
 class count_part final : public detail::number_part {
  public:
   explicit count_part(const rule_set& rules) : rules_(rules) {
+    detail::shared_years();  // made now, so that no document pays for the table of year texts
     labels_.insert(rules.numbers.labels.begin(), rules.numbers.labels.end());
     ages_.insert(rules.numbers.age_words.begin(), rules.numbers.age_words.end());
     definite_.insert(rules.numbers.definite.begin(), rules.numbers.definite.end());
@@ -168,7 +170,7 @@ class count_part final : public detail::number_part {
     const auto& toks = in.sc.toks();
     claim c;
     c.kind = claim_kind::count;
-    c.attribute = "count";
+    c.attribute = count_;
     std::string subject;
     for (std::size_t k = r.last; k < head; ++k) {
       subject += detail::possessive_stem(toks[k].lower);
@@ -176,10 +178,10 @@ class count_part final : public detail::number_part {
     }
     subject += singular_of(toks[head]);
     c.subject = subject;
-    c.subject_text = std::string(in.text.substr(toks[r.last].begin, toks[head].end - toks[r.last].begin));
+    c.subject_text = in.text.substr(toks[r.last].begin, toks[head].end - toks[r.last].begin);
     c.val = bounds(r, c.hdg);
-    c.rule = r.vague ? "count.vague" : "count.noun";
-    c.occasion = std::string(in.year);
+    c.rule = r.vague ? vague_rule_ : noun_rule_;
+    c.occasion = detail::shared_year(in.year);
     detail::fill_number_evidence(in, r.first, head + 1, c);
     out.push_back(std::move(c));
   }
@@ -198,11 +200,11 @@ class count_part final : public detail::number_part {
     if (who.empty() || k >= toks.size() || stops_.contains(toks[k]) || !detail::is_ascii_alpha(toks[k].lower.front())) return;
     claim c;
     c.kind = claim_kind::count;
-    c.attribute = "ordinal";
+    c.attribute = ordinal_;
     c.subject = std::string(toks[r.last].lower) + ":" + who + ":" + std::string(toks[k].lower);
-    c.subject_text = std::string(in.text.substr(toks[r.last].begin, toks[k].end - toks[r.last].begin));
+    c.subject_text = in.text.substr(toks[r.last].begin, toks[k].end - toks[r.last].begin);
     c.val = count_value::exactly(static_cast<std::int64_t>(r.value));
-    c.rule = "count.ordinal";
+    c.rule = ordinal_rule_;
     detail::fill_number_evidence(in, r.first, r.last + 1, c);
     out.push_back(std::move(c));
   }
@@ -210,6 +212,9 @@ class count_part final : public detail::number_part {
   const rule_set& rules_;
   const double in_about_ = rules_.durations.about_fraction;
   detail::word_set labels_, ages_, definite_, auxiliaries_, not_counted_, irregular_, ordinal_nouns_, count_nouns_, not_plural_, stops_;
+  // The texts every claim of a kind shares, made once: a copy only counts a reference.
+  shared_string count_{"count"}, ordinal_{"ordinal"};
+  shared_string noun_rule_{"count.noun"}, vague_rule_{"count.vague"}, ordinal_rule_{"count.ordinal"};
 };
 
 }  // namespace

@@ -31,6 +31,7 @@
 #include "extract/event_pass.hpp"
 #include "extract/lexical.hpp"
 #include "extract/occasion.hpp"
+#include "extract/year_text.hpp"
 
 namespace crosscheck {
 namespace {
@@ -46,6 +47,7 @@ class date_part final : public detail::event_part {
     for (const auto& w : rules.event_dates.start_cues) start_cues_.insert(w);
     for (const auto& w : rules.event_dates.since) since_.insert(w);
     for (const auto& e : rules.events) dated_as_.push_back(e.dated_as.empty() ? e.id : e.dated_as);
+    detail::shared_years();  // made now, so that no document pays for the table of year texts
   }
 
   claim_kind kind() const noexcept override { return claim_kind::date; }
@@ -128,8 +130,8 @@ class date_part final : public detail::event_part {
     else if (place) c.zone = rules_.places[*place].zone;
     else c.zone = doc.published.offset;
     c.subject_text = sc.actors[*k]->text;
-    c.attribute = "date";
-    c.occasion = detail::occasion_of(v, doc.published.date);
+    c.attribute = attribute_;
+    c.occasion = detail::shared_year(detail::occasion_of(v, doc.published.date));
     c.val = v;
     c.mod = sc.modalities[*k];
     c.weekday = m.weekday;
@@ -142,6 +144,7 @@ class date_part final : public detail::event_part {
   const rule_set& rules_;
   detail::word_set start_cues_, since_;
   std::vector<std::string> dated_as_;  // by event index
+  shared_string attribute_{"date"};  // every claim's, made once: a copy only counts a reference
 };
 
 }  // namespace

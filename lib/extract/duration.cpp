@@ -40,6 +40,7 @@
 #include "extract/lexical.hpp"
 #include "extract/number_parse.hpp"
 #include "extract/occasion.hpp"
+#include "extract/year_text.hpp"
 #include "text/fold.hpp"
 
 namespace crosscheck {
@@ -67,6 +68,7 @@ struct length_expr {
 class duration_part final : public detail::event_part {
  public:
   explicit duration_part(const rule_set& rules) : rules_(rules) {
+    detail::shared_years();  // made now, so that no document pays for the table of year texts
     const auto& d = rules.durations;
     for (const auto& u : d.units)
       for (const auto& w : u.words) units_.set(w, u.seconds);
@@ -287,8 +289,9 @@ class duration_part final : public detail::event_part {
     const auto& dates = in.dates;
     const auto& toks = sc.toks();
     std::optional<std::size_t> k;
-    std::string attribute;
-    const char* rule = "";
+    // The attribute and rule of the claim, of the members below: a claim copies them.
+    const shared_string* attribute = nullptr;
+    const shared_string* rule = nullptr;
     bool before_value = false;  // the trigger comes before the length
     auto ends_at_first = [&](const phrase_matcher& pm) {
       return pm.longest_ending_at(toks, le.first).length > 0;
@@ -302,31 +305,31 @@ class duration_part final : public detail::event_part {
         if (events_.is_function_word(toks[j]) || detail::is_possessive(toks[j].lower)) same_noun = false;
       if (same_noun) {
         k = trig;
-        attribute = "length";
-        rule = "duration.adjective";
+        attribute = &length_;
+        rule = &adjective_rule_;
       }
     }
     if (!k && ((le.last < toks.size() && delay_after_.longest_at(toks, le.last).length) || ends_at_first(delay_before_))) {
       k = events_.attach(t, sc, le.first, le.last);
-      attribute = "delay";
-      rule = "duration.delay";
+      attribute = &delay_;
+      rule = &delay_rule_;
       before_value = true;
     }
     if (const auto o = offset_after_.longest_at(toks, le.last); !k && o.length &&
         (k = trigger_in(sc, le.last, le.last + o.length + max_offset_reach))) {
-      attribute = toks[le.last].lower == "before" ? "time before" : "time after";
-      rule = "duration.offset";
+      attribute = toks[le.last].lower == "before" ? &time_before_ : &time_after_;
+      rule = &offset_rule_;
     }
     if (const auto s = le.last + to_the_day_.longest_at(toks, le.last).length;
         !k && s < toks.size() && since_.contains(toks[s]) && (k = trigger_in(sc, s, s + max_since_reach))) {
-      attribute = "gap";
-      rule = "duration.gap";
+      attribute = &gap_;
+      rule = &gap_rule_;
     }
     if (const auto before = trigger_before(sc, le.first);
         !k && before && sc.actors[*before] && ends_at_first(gap_lead_) && gap_marker_near(sc, *before, le.first)) {
       k = before;
-      attribute = "gap";
-      rule = "duration.gap";
+      attribute = &gap_;
+      rule = &gap_rule_;
       before_value = true;
     }
     if (!k && ends_at_first(length_cues_)) {
@@ -340,24 +343,24 @@ class duration_part final : public detail::event_part {
       for (std::size_t j = tr.tok + tr.len + 1; j < le.first; ++j)
         if (clause_openers_.contains(toks[j])) return;
       k = a;
-      attribute = "length";
-      rule = "duration.length";
+      attribute = &length_;
+      rule = &length_rule_;
       before_value = true;
     }
     if (!k) return;
     const std::size_t trig = *k;
     if (!sc.actors[trig]) return;
     // An arrival or a signing is an instant: it has no length ("arrived with food for two days").
-    if (attribute == "length" && rules_.events[static_cast<std::size_t>(sc.triggers[trig].event)].instant) return;
+    if (attribute == &length_ && rules_.events[static_cast<std::size_t>(sc.triggers[trig].event)].instant) return;
 
     claim c;
     c.kind = claim_kind::duration;
     c.subject = events_.subject(sc, trig, events_.place_of(sc, trig));
     c.subject_text = sc.actors[trig]->text;
-    c.attribute = attribute;
+    c.attribute = *attribute;
     // A gap ends at the occasion being reported, whatever date its previous one has.
-    c.occasion = attribute == "gap" ? detail::current_occasion(doc.published.date)
-                                    : detail::occasion_near(t, sc, trig, dates, doc.published.date);
+    c.occasion = detail::shared_year(attribute == &gap_ ? detail::current_occasion(doc.published.date)
+                                                        : detail::occasion_near(t, sc, trig, dates, doc.published.date));
     c.val = le.val;
     c.hdg = le.hdg;
     c.mod = sc.modalities[trig];
@@ -367,10 +370,10 @@ class duration_part final : public detail::event_part {
         c.mod = *m;
     }
     // "Putin's two-day visit was cut short to a day": the adjective is what was planned.
-    if (c.mod == modality::reported && std::string_view(rule) == "duration.adjective")
+    if (c.mod == modality::reported && rule == &adjective_rule_)
       for (std::size_t j = le.last; j < toks.size() && j < le.last + max_change_reach; ++j)
         if (change_cues_.longest_at(toks, j).length) c.mod = modality::planned;
-    c.rule = rule;
+    c.rule = *rule;
     detail::event_context::fill_evidence(doc, sc, {toks[le.first].begin, toks[le.last - 1].end}, c);
     c.ev.attribution = events_.attribution(t, sc, le.first, le.last, toks[le.last - 1].end);
     out.push_back(std::move(c));
@@ -383,6 +386,10 @@ class duration_part final : public detail::event_part {
   phrase_matcher vague_, hedges_, length_cues_, delay_after_, delay_before_, offset_after_, gap_lead_, to_the_day_;
   detail::word_set gap_markers_, since_, clause_openers_;
   detail::word_set starts_;  // see the constructor
+  // The texts every claim of a kind shares, made once: a copy only counts a reference.
+  shared_string length_{"length"}, delay_{"delay"}, time_before_{"time before"}, time_after_{"time after"}, gap_{"gap"};
+  shared_string adjective_rule_{"duration.adjective"}, delay_rule_{"duration.delay"}, offset_rule_{"duration.offset"};
+  shared_string gap_rule_{"duration.gap"}, length_rule_{"duration.length"};
 };
 
 }  // namespace

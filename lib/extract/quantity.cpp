@@ -29,6 +29,7 @@
 #include <fmt/format.h>
 
 #include "extract/number_pass.hpp"
+#include "extract/year_text.hpp"
 #include "text/fold.hpp"
 
 namespace crosscheck {
@@ -56,8 +57,11 @@ double tidy(double v) {
 class quantity_part final : public detail::number_part {
  public:
   explicit quantity_part(const rule_set& rules) : rules_(rules) {
+    detail::shared_years();  // made now, so that no document pays for the table of year texts
     const auto& units = rules.units.units;
     for (std::size_t u = 0; u < units.size(); ++u) {
+      measures_of_.emplace_back(units[u].measures);
+      canonical_of_.emplace_back(units[u].canonical);
       for (const auto& w : units[u].words) {
         words_.add(w, static_cast<int>(u));
         if (w.find(' ') == std::string::npos) glued_.set(w, u);
@@ -251,10 +255,10 @@ class quantity_part final : public detail::number_part {
     c.kind = claim_kind::quantity;
     c.subject = s.key;
     c.subject_text = s.text;
-    c.attribute = u.measures;
-    c.val = quantity_value{canon(lo), canon(hi), u.canonical};
-    c.rule = converted ? "quantity.converted" : "quantity.unit";
-    c.occasion = std::string(in.year);  // "in 2000": never compared with this year's amounts
+    c.attribute = measures_of_[q.unit];
+    c.val = quantity_value{canon(lo), canon(hi), canonical_of_[q.unit]};
+    c.rule = converted ? converted_rule_ : unit_rule_;
+    c.occasion = detail::shared_year(in.year);  // "in 2000": never compared with this year's amounts
     detail::fill_number_evidence(in, r.first, q.end, c, negative && r.first == r.number ? std::min(q.begin_offset, sign_at) : q.begin_offset);
     return c;
   }
@@ -267,6 +271,9 @@ class quantity_part final : public detail::number_part {
   detail::word_map<std::vector<std::string>> measures_;
   detail::word_set stops_, pair_words_;
   std::string pair_marks_;
+  // The texts every claim of a kind shares, made once: a copy only counts a reference.
+  std::vector<shared_string> measures_of_, canonical_of_;  // by unit index
+  shared_string unit_rule_{"quantity.unit"}, converted_rule_{"quantity.converted"};
 };
 
 }  // namespace

@@ -17,8 +17,10 @@
 // alone ("10:42 GMT" on its own line): it says when the entry was posted, not when the event
 // happened ("At 10:42 GMT the plane landed" is a time of the event).
 // Cost: linear in the sentence's tokens, plus the evidence each claim copies.
+#include <array>
 #include <optional>
 #include <unordered_set>
+#include <vector>
 
 #include "crosscheck/extract.hpp"
 #include "extract/date_parse.hpp"
@@ -27,6 +29,7 @@
 #include "extract/lexical.hpp"
 #include "extract/occasion.hpp"
 #include "extract/time.hpp"
+#include "extract/year_text.hpp"
 #include "text/fold.hpp"
 
 namespace crosscheck {
@@ -37,6 +40,8 @@ using detail::phrase_matcher;
 using detail::token;
 
 enum hedge_kind { hedge_after = 0, hedge_before = 1, hedge_about = 2 };
+// The rule a time claim comes from: an index into time_part::rule_ids_.
+enum class time_rule : std::size_t { clock = 0, vague = 1, hedged_clock = 2 };
 constexpr int local_time_payload = -1;
 
 struct time_expr {
@@ -45,7 +50,7 @@ struct time_expr {
   std::size_t end_offset = 0;  // normalized end offset (may take in the period of "a.m.")
   clock_time val;
   hedge hdg = hedge::none;
-  const char* rule = "time.event_clock";
+  time_rule rule = time_rule::clock;
   bool zone_named = false;  // a zone with an offset follows ("BST", "Moscow time")
   bool zone_words = false;  // a zone follows, named or "local time"
   bool dotted = false;  // "14.20": a time only with a zone
@@ -72,6 +77,9 @@ class time_part final : public detail::event_part {
     for (const auto& m : rules.meridiem_am) am_.insert(without_dots(m));
     for (const auto& m : rules.meridiem_pm) pm_.insert(without_dots(m));
     detail::bind_roles(rules.word_ids(), zones_, vague_, hedges_, stamps_);
+    for (const auto& z : rules.zones) zone_names_.emplace_back(z.name);
+    for (const auto& p : rules.places) place_names_.emplace_back(p.name);
+    detail::shared_years();  // made now, so that no document pays for the table of year texts
   }
 
   claim_kind kind() const noexcept override { return claim_kind::time_of_day; }
@@ -128,7 +136,7 @@ class time_part final : public detail::event_part {
       te.last = i + whole.length;
       te.end_offset = toks[te.last - 1].end;
       te.val = clock_time::span(e.begin, e.end);
-      te.rule = "time.event_vague";
+      te.rule = time_rule::vague;
     } else {
       if (!whole.length) {
         if (const auto h = hedges_.longest_at(toks, i); h.length) {
@@ -166,7 +174,7 @@ class time_part final : public detail::event_part {
           break;
         }
       }
-      te.rule = "time.event_hedged_clock";
+      te.rule = time_rule::hedged_clock;
     }
     // A zone right after the time: "14.20 BST", "7:09 a.m. Moscow time", "2 a.m. local time".
     if (const auto z = zones_.longest_at(toks, te.last); z.length) {
@@ -180,7 +188,7 @@ class time_part final : public detail::event_part {
         const std::string_view written = t.substr(toks[te.last].begin, toks[te.last + z.length - 1].end - toks[te.last].begin);
         if (written == ze.name || !detail::is_ascii_upper(ze.name.back())) {
           te.val.zone = ze.offset;
-          te.val.zone_name = ze.name;
+          te.val.zone_name = zone_names_[static_cast<std::size_t>(z.payload)];
           te.zone_named = true;
           te.zone_words = true;
           te.last += z.length;
@@ -301,22 +309,22 @@ class time_part final : public detail::event_part {
     if (!te.zone_named) {
       if (place) {
         te.val.zone = rules_.places[*place].zone;
-        te.val.zone_name = rules_.places[*place].name;
+        te.val.zone_name = place_names_[*place];
       } else if (doc.published.offset) {
         te.val.zone = doc.published.offset;
-        te.val.zone_name = "publication zone";
+        te.val.zone_name = publication_zone_;
       }
     }
     claim c;
     c.kind = claim_kind::time_of_day;
     c.subject = events_.subject(sc, *k, place);
     c.subject_text = sc.actors[*k]->text;
-    c.attribute = "time";
-    c.occasion = detail::occasion_near(t, sc, *k, in.dates, doc.published.date);
+    c.attribute = attribute_;
+    c.occasion = detail::shared_year(detail::occasion_near(t, sc, *k, in.dates, doc.published.date));
     c.val = te.val;
     c.hdg = te.hdg;
     c.mod = sc.modalities[*k];
-    c.rule = te.rule;
+    c.rule = rule_ids_[static_cast<std::size_t>(te.rule)];
     detail::event_context::fill_evidence(doc, sc, {sc.toks()[te.first].begin, te.end_offset}, c);
     c.ev.attribution = events_.attribution(t, sc, te.first, te.last, te.end_offset);
     out.push_back(std::move(c));
@@ -326,6 +334,10 @@ class time_part final : public detail::event_part {
   const detail::event_context& events_;
   phrase_matcher zones_, vague_, hedges_, stamps_;
   std::unordered_set<std::string> am_, pm_;
+  // The texts every claim of a kind shares, made once: a copy only counts a reference.
+  std::vector<shared_string> zone_names_, place_names_;  // by zone and place index
+  shared_string publication_zone_{"publication zone"}, attribute_{"time"};
+  std::array<shared_string, 3> rule_ids_{"time.event_clock", "time.event_vague", "time.event_hedged_clock"};  // by time_rule
 };
 
 }  // namespace

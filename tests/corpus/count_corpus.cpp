@@ -23,6 +23,7 @@
 // Every sentence is read as a document published on Wednesday 2024-06-19.
 #include <catch2/catch.hpp>
 
+#include "extract/year_text.hpp"
 #include "support/corpus.hpp"
 
 using crosscheck::claim_kind;
@@ -217,4 +218,24 @@ TEST_CASE("count: a year the sentence gives is the count's occasion", "[corpus][
   CHECK(then[0].occasion == "2000");
   CHECK(now[0].occasion.empty());
   CHECK(then[0].subject == now[0].subject);
+}
+
+TEST_CASE("count: claims share their occasion's text, whatever year it is", "[corpus][count]") {
+  // Two documents, read apart: the year's text is one block, not one per claim.
+  const auto a = crosscheck_test::extract(claim_kind::count, "In 2000, the sides signed 3 agreements in Pyongyang.");
+  const auto b = crosscheck_test::extract(claim_kind::count, "In 2000, Russia sent 40 tanks to the border.");
+  REQUIRE(a.size() == 1u);
+  REQUIRE(b.size() == 1u);
+  CHECK(a[0].occasion == "2000");
+  CHECK(a[0].occasion.shares_with(b[0].occasion));
+  // Texts that are no year of the table keep their own block and their text.
+  using crosscheck::detail::shared_year;
+  CHECK(shared_year("1799") == "1799");
+  CHECK(shared_year("2101") == "2101");
+  CHECK(shared_year("20a0") == "20a0");
+  CHECK(shared_year("300") == "300");
+  CHECK(shared_year("").empty());
+  CHECK(shared_year("1800") == "1800");
+  CHECK(shared_year("2100").shares_with(shared_year("2100")));
+  CHECK_FALSE(shared_year("2101").shares_with(shared_year("2101")));
 }
