@@ -16,7 +16,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <functional>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -209,6 +208,10 @@ class person_extractor final : public detail::token_extractor {
 
   void extract_with(const document& doc, const detail::document_tokens* shared, std::vector<claim>& out) const override {
     const std::string_view t = doc.normalized;
+    // The document's id, outlet and sentences, made once for its claims: an extractor_set keeps
+    // them for all its passes; run alone, the pass keeps its own.
+    std::optional<detail::evidence_texts> own_texts;
+    if (!detail::evidence_texts::of(doc)) own_texts.emplace(doc);
     reading r;
     r.mem.text = t;
     detail::token_list buffer;  // the sentence's tokens, when none are shared
@@ -335,10 +338,6 @@ class person_extractor final : public detail::token_extractor {
     std::vector<mention> found;  // the sentence's mentions
     std::string key;             // a subject being built: "person:" and the folded full name
     std::string folded;          // a name's key (folded), when it is not the full name
-    bool have_document = false;
-    shared_string document, source;
-    const sentence* sentence_of = nullptr;  // the sentence `sentence_text` holds
-    shared_string sentence_text;
   };
 
   // Every longer word capitalized, as in a title-case headline ("Foreign Minister Meets Vietnamese
@@ -688,7 +687,7 @@ class person_extractor final : public detail::token_extractor {
           }
           c.val = person_name{subject_text, shared_string(key)};
           c.rule = name_rule_;
-          fill(doc, sen, toks, mn.name, r, c, &subject_text);
+          fill(doc, sen, toks, mn.name, c, &subject_text);
         }
       }
       if (mn.role >= 0) {
@@ -701,7 +700,7 @@ class person_extractor final : public detail::token_extractor {
         c.val = role_value{mn.deputy ? deputy_ids_[role] : role_ids_[role], shared_string(t.substr(mn.title.begin, mn.title.size())),
                            organisation(mn.organisation)};
         c.rule = mn.appositive ? apposition_rule_ : title_rule_;
-        fill(doc, sen, toks, mn.whole, r, c);
+        fill(doc, sen, toks, mn.whole, c);
       }
       if (member) {
         if (delegation.empty())
@@ -713,7 +712,7 @@ class person_extractor final : public detail::token_extractor {
         c.attribute = delegation_attribute_;
         c.val = role_value{member_, delegation_text_, delegation};
         c.rule = partial ? partial_rule_ : delegation_rule_;
-        fill(doc, sen, toks, mn.whole, r, c);
+        fill(doc, sen, toks, mn.whole, c);
       }
     }
   }
@@ -817,41 +816,11 @@ class person_extractor final : public detail::token_extractor {
     return o.id >= 0 ? org_ids_[static_cast<std::size_t>(o.id)] : shared_string(o.words);
   }
 
-  // The evidence of the claim about tokens s, as detail::fill_evidence gives it, but with
-  // the document's id and outlet and the sentence made once and shared by its claims. `words`:
-  // a text the evidence's words may equal (a name as written, as the file writes it), shared
-  // when they do.
-  static void fill(const document& doc, const sentence& sen, const std::vector<token>& toks, span s, reading& r,
-                   claim& c, const shared_string* words = nullptr) {
-    // In an extractor_set, the document's evidence_texts (model/evidence_texts.hpp) hold the texts
-    // the other passes' claims share too; run alone, the pass makes its own once per document.
-    // (Only for a sentence of doc.sentences, as the pass reads them; std::less orders any pointers.)
-    const sentence* const first = doc.sentences.data();
-    detail::evidence_texts* const shared =
-        !std::less<>{}(&sen, first) && std::less<>{}(&sen, first + doc.sentences.size())
-            ? detail::evidence_texts::of(doc)
-            : nullptr;
-    if (!r.have_document) {
-      r.document = shared ? shared->document_id() : shared_string(doc.id);
-      r.source = shared ? shared->source() : shared_string(doc.source);
-      r.have_document = true;
-    }
-    if (r.sentence_of != &sen) {
-      r.sentence_text = shared ? shared->sentence(static_cast<std::size_t>(&sen - first))
-                               : shared_string(doc.original(sen.span));
-      r.sentence_of = &sen;
-    }
-    const text_span orig = doc.to_original(text_span{toks[s.first].begin, toks[s.last - 1].end});
-    c.ev.document = r.document;
-    c.ev.source = r.source;
-    c.ev.begin = orig.begin;
-    c.ev.end = orig.end;
-    const std::string_view text = doc.original(orig);
-    if (words && std::string_view(*words) == text) c.ev.text = *words;
-    else c.ev.text = text;
-    c.ev.sentence = r.sentence_text;
-    c.ev.sentence_begin = sen.span.begin;
-    c.ev.repeated = doc.paragraphs[sen.paragraph].repeat_of.has_value();
+  // The evidence of the claim about tokens s (detail::fill_evidence). `words`: a text the
+  // evidence's words may equal (a name as written, as the file writes it), shared when they do.
+  static void fill(const document& doc, const sentence& sen, const std::vector<token>& toks, span s, claim& c,
+                   const shared_string* words = nullptr) {
+    detail::fill_evidence(doc, sen, text_span{toks[s.first].begin, toks[s.last - 1].end}, c.ev, words);
   }
 
   const rule_set& rules_;

@@ -38,11 +38,14 @@ const shared_string& evidence_texts::sentence(std::size_t index) {
   return s;
 }
 
-void fill_evidence(const document& doc, const sentence& sen, text_span words, evidence& ev) {
+void fill_evidence(const document& doc, const sentence& sen, text_span words, evidence& ev,
+                   const shared_string* same_text) {
   const text_span orig = doc.to_original(words);
   ev.begin = orig.begin;
   ev.end = orig.end;
-  ev.text = doc.original(orig);
+  const std::string_view text = doc.original(orig);
+  if (same_text && std::string_view(*same_text) == text) ev.text = *same_text;
+  else ev.text = text;
   ev.sentence_begin = sen.span.begin;
   ev.repeated = doc.paragraphs[sen.paragraph].repeat_of.has_value();
   // std::less: `sen` need not point into doc.sentences (a sentence built by hand), and only

@@ -51,7 +51,9 @@ class evidence_texts {
 // The evidence of a claim whose words are the normalized span `words` of sentence `sen` of `doc`:
 // where they are in the original file, the words and their sentence as written, the document and
 // its outlet, and whether the paragraph is a repeated one. The texts are shared through the
-// document's evidence_texts when one is alive on this thread.
-void fill_evidence(const document& doc, const sentence& sen, text_span words, evidence& ev);
+// document's evidence_texts when one is alive on this thread. `same_text`: a text the words as
+// written may equal (a name the claim holds already), shared instead of copied when they do.
+void fill_evidence(const document& doc, const sentence& sen, text_span words, evidence& ev,
+                   const shared_string* same_text = nullptr);
 
 }  // namespace crosscheck::detail
