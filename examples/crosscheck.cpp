@@ -535,13 +535,16 @@ int main(int argc, char** argv) {
           matched_document = matched_document || doc == document;
           return doc == document;
         };
+      std::string lines;  // one batch's JSON Lines, written at once and reused
       auto print = [&](std::vector<crosscheck::claim>& found) {
+        lines.clear();
         for (const auto& c : found) {
           if (!kind.empty() && c.kind != k) continue;
           if (!document.empty() && c.ev.document != document) continue;
           if (!subject.empty() && c.subject.compare(0, subject.size(), subject) != 0) continue;
-          std::cout << crosscheck::to_json_line(c) << '\n';
+          crosscheck::append_json_line(lines, c);
         }
+        std::cout.write(lines.data(), static_cast<std::streamsize>(lines.size()));
         found.clear();
       };
       if (!extract_all(paths, common, rules, data, want, print)) return exit_error;

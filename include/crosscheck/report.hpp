@@ -58,6 +58,9 @@ std::string to_html(const report_input& in);
 
 // One claim as one JSON object on one line (no trailing newline).
 std::string to_json_line(const claim& c);
+// Appends to_json_line(c) and a newline to `out`: a loop that writes many claims reuses one
+// string instead of making one per claim.
+void append_json_line(std::string& out, const claim& c);
 
 // Reads claims from JSON Lines. Each line is an object with at least "source" (or
 // "document"), "subject", "attribute" and "value"; "kind" is optional (guessed from the value

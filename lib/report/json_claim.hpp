@@ -21,6 +21,8 @@ void append_json_string(std::string& out, std::string_view s);
 // Appends claim_to_json(c) exactly as dump(2) writes it when the object's own lines are indented
 // by `indent` spaces, without building the DOM (a report of a million claims).
 void append_claim_json(std::string& out, const claim& c, std::size_t indent);
+// Appends claim_to_json(c) exactly as dump() (no indent: one line) writes it.
+void append_claim_json_line(std::string& out, const claim& c);
 // The same for one of the report's slots (its claims given by id).
 void append_slot_json(std::string& out, const slot& s, const std::vector<claim>& claims, std::size_t indent);
 // The ids of `claims[ids[k]]` as the JSON array dump(2) writes when the array's own line is

@@ -103,9 +103,21 @@ void append_json_string(std::string& out, std::string_view s) {
   out += '"';
 }
 
-void append_claim_json(std::string& out, const claim& c, std::size_t indent) {
+namespace {
+
+// claim_to_json(c) as dump() writes it: with `indent` (dump(2), the object's own lines indented
+// by `indent` spaces), or on one line (dump(-1)) when `compact`.
+void write_claim_json(std::string& out, const claim& c, std::size_t indent, bool compact) {
   bool first = true;
   auto key = [&](std::string_view k) {
+    if (compact) {
+      if (!first) out += ',';
+      first = false;
+      out += '"';
+      out += k;
+      out += "\":";
+      return;
+    }
     out += first ? "\n" : ",\n";
     first = false;
     out.append(indent + 2, ' ');
@@ -119,7 +131,8 @@ void append_claim_json(std::string& out, const claim& c, std::size_t indent) {
   };
   auto num = [&](std::string_view k, std::uint64_t v) {
     key(k);
-    fmt::format_to(std::back_inserter(out), "{}", v);
+    char digits[20];  // a uint64_t has at most 20 digits
+    out.append(digits, static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, v).ptr - digits));
   };
   // The keys and their order are claim_to_json's.
   out += '{';
@@ -148,10 +161,20 @@ void append_claim_json(std::string& out, const claim& c, std::size_t indent) {
   str("sentence", c.ev.sentence);
   num("sentence_start", c.ev.sentence_begin);
   str("rule", c.rule);
-  out += '\n';
-  out.append(indent, ' ');
+  if (!compact) {
+    out += '\n';
+    out.append(indent, ' ');
+  }
   out += '}';
 }
+
+}  // namespace
+
+void append_claim_json(std::string& out, const claim& c, std::size_t indent) {
+  write_claim_json(out, c, indent, false);
+}
+
+void append_claim_json_line(std::string& out, const claim& c) { write_claim_json(out, c, 0, true); }
 
 void append_slot_json(std::string& out, const slot& s, const std::vector<claim>& claims, std::size_t indent) {
   auto key = [&](std::string_view k, bool first = false) {
@@ -202,7 +225,14 @@ void append_claim_ids(std::string& out, const std::vector<std::size_t>& ids, con
 }  // namespace detail
 
 std::string to_json_line(const claim& c) {
-  return detail::claim_to_json(c).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  std::string out;
+  detail::append_claim_json_line(out, c);
+  return out;
+}
+
+void append_json_line(std::string& out, const claim& c) {
+  detail::append_claim_json_line(out, c);
+  out += '\n';
 }
 
 namespace {

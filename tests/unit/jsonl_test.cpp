@@ -366,6 +366,38 @@ TEST_CASE("jsonl: the JSON report writes each claim as its JSON line says, in du
   CHECK(compatible);
 }
 
+TEST_CASE("jsonl: a claim's JSON line is the text nlohmann's dump() writes for it, byte for byte", "[jsonl]") {
+  // to_json_line writes the line without building a JSON tree; nlohmann's compact dump of the
+  // same object is the reference, for every optional field and every kind of byte.
+  std::vector<diagnostic> diags;
+  auto claims = read(
+      "{\"source\": \"a\", \"subject\": \"s\", \"attribute\": \"time\", \"value\": \"02:46\", \"kind\": \"time_of_day\", "
+      "\"sentence\": \"quote \\\" back\\\\ tab\\t nl\\n cr\\r ff\\f bs\\b bell\\u0007 nul\\u0000 us\\u001f del\\u007f "
+      "caf\\u00e9 \u4e2d\", \"weekday\": 6, \"zone\": \"-03:30\", \"repeated\": true, \"hedge\": \"about\", "
+      "\"attribution\": \"the ministry\", \"occasion\": \"2024\", \"subject_text\": \"the flight\", "
+      "\"start\": 4294967295, \"end\": 18446744073709551615, \"sentence_start\": 0}\n"
+      "{\"document\": \"d\", \"subject\": \"s\", \"attribute\": \"count\", \"kind\": \"count\", \"value\": \"300\", \"hedge\": \"about\"}\n",
+      diags);
+  REQUIRE(claims.size() == 2u);
+  CHECK(claims[0].ev.end == 18446744073709551615ull);
+  claims[1].ev.text = "bad \xff byte \xc3";  // invalid UTF-8 from a program: replaced, as nlohmann does
+  claims[1].rule = std::string("nul\0inside", 11);
+  std::string lines;
+  for (const auto& c : claims) {
+    const std::string expected =
+        detail::claim_to_json(c).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    CHECK(to_json_line(c) == expected);
+    append_json_line(lines, c);
+  }
+  CHECK(lines == to_json_line(claims[0]) + "\n" + to_json_line(claims[1]) + "\n");
+  // The line holds what was read: the optional fields are there, and the bad bytes replaced.
+  const auto j0 = nlohmann::ordered_json::parse(to_json_line(claims[0]));
+  CHECK(j0.at("weekday") == 6);
+  CHECK(j0.at("repeated") == true);
+  CHECK(j0.at("end") == 18446744073709551615ull);
+  CHECK(nlohmann::ordered_json::parse(to_json_line(claims[1])).at("text") == "bad \xef\xbf\xbd byte \xef\xbf\xbd");
+}
+
 TEST_CASE("jsonl: read in parts on several threads, claims and warnings are those of one thread", "[jsonl]") {
   // Good lines of varying length, with bad ones of every sort put at each position in turn, so
   // that some fall on the first and the last line of every part whatever the cuts.
