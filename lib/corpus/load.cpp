@@ -10,6 +10,7 @@
 #include <set>
 
 #include "crosscheck/corpus.hpp"
+#include "corpus/manifest_scan.hpp"
 #include "crosscheck/text.hpp"
 #include "rules/yaml_util.hpp"
 #include "text/fold.hpp"
@@ -21,15 +22,11 @@ namespace {
 
 using detail::is_ascii_digit;
 
-struct metadata {
-  std::string source, author, url;
-  std::optional<publication_time> published;
-  std::size_t line = 0;  // where the entry stands in the manifest (1-based)
-};
+using metadata = detail::document_metadata;
 
 struct manifest {
   fs::path path;
-  std::map<std::string, metadata, std::less<>> entries;  // by file name
+  detail::manifest_entries entries;
 };
 
 location at(const std::string& file, std::optional<std::size_t> byte = {}) {
@@ -51,6 +48,28 @@ std::string scalar(const YAML::Node& n, const std::string& file, std::string_vie
   return n.as<std::string>();
 }
 
+// Reads one key of a document's metadata into md. `value()` gives the key's value (it throws
+// when that is not a single value); key_at() and value_at() say where they stand. Throws
+// input_error on an unknown key or a bad value.
+template <class Value, class KeyAt, class ValueAt>
+void read_field(metadata& md, const std::string_view key, bool allow_file_key, Value value, KeyAt key_at,
+                ValueAt value_at) {
+  if (key == "file" && allow_file_key) return;
+  if (key == "source") md.source = value();
+  else if (key == "author") md.author = value();
+  else if (key == "url") md.url = value();
+  else if (key == "title") return;
+  else if (key == "published") {
+    publication_time p;
+    const std::string s = value();
+    if (!parse_publication_time(s, p))
+      throw input_error(value_at(), fmt::format("published: '{}' is not a date (write 2024-06-19 or 2024-06-19T16:24:00+09:00)", s));
+    md.published = p;
+  } else {
+    throw input_error(key_at(), fmt::format("unknown key '{}' (expected file, source, author, url, published, title)", key));
+  }
+}
+
 // Reads source/author/url/published from a YAML mapping. Throws input_error on a bad key or value.
 metadata read_metadata(const YAML::Node& m, const std::string& file, bool allow_file_key) {
   if (!m.IsMap()) throw input_error(detail::where(file, m.Mark()), "expected a mapping (key: value lines)");
@@ -58,25 +77,14 @@ metadata read_metadata(const YAML::Node& m, const std::string& file, bool allow_
   md.line = m.Mark().line >= 0 ? static_cast<std::size_t>(m.Mark().line) + 1 : 0;
   for (const auto& kv : m) {
     const std::string key = kv.first.as<std::string>();
-    if (key == "file" && allow_file_key) continue;
-    if (key == "source") md.source = scalar(kv.second, file, key);
-    else if (key == "author") md.author = scalar(kv.second, file, key);
-    else if (key == "url") md.url = scalar(kv.second, file, key);
-    else if (key == "title") continue;
-    else if (key == "published") {
-      publication_time p;
-      const std::string s = scalar(kv.second, file, key);
-      if (!parse_publication_time(s, p))
-        throw input_error(detail::where(file, kv.second.Mark()),
-                          fmt::format("published: '{}' is not a date (write 2024-06-19 or 2024-06-19T16:24:00+09:00)", s));
-      md.published = p;
-    } else {
-      throw input_error(detail::where(file, kv.first.Mark()),
-                        fmt::format("unknown key '{}' (expected file, source, author, url, published, title)", key));
-    }
+    read_field(
+        md, key, allow_file_key, [&] { return scalar(kv.second, file, key); },
+        [&] { return detail::where(file, kv.first.Mark()); }, [&] { return detail::where(file, kv.second.Mark()); });
   }
   return md;
 }
+
+location where(const std::string& file, detail::yaml_position p) { return at_line(file, p.line + 1, p.column + 1); }
 
 std::optional<std::string> slurp(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -86,13 +94,33 @@ std::optional<std::string> slurp(const fs::path& p) {
   return s;
 }
 
-manifest read_manifest(const fs::path& p, std::vector<diagnostic>& diags) {
-  const std::string file = p.string();
-  const auto text = slurp(p);
-  if (!text) throw input_error(at(file), "cannot read the manifest");
-  if (auto bad = find_invalid_utf8(*text)) throw input_error(at(file, *bad), "the manifest is not valid UTF-8");
-  manifest m{p, {}};
-  const YAML::Node root = detail::parse_yaml(*text, file, false);
+void add_entry(detail::manifest_entries& m, std::string name, metadata md, const location& at,
+               std::vector<diagnostic>& diags) {
+  if (m.count(name))
+    diags.push_back({severity::warning, at, fmt::format("'{}' is listed twice; the later entry is used", name)});
+  m[std::move(name)] = std::move(md);
+}
+
+// A manifest of the plain shape (corpus/manifest_scan.hpp), read without yaml-cpp: the same
+// entries, warnings and errors as read_yaml_manifest() gives for it.
+void read_plain_manifest(detail::manifest_entries& m, const std::vector<detail::manifest_entry>& entries, const std::string& file,
+                         std::vector<diagnostic>& diags) {
+  for (const auto& e : entries) {
+    const auto name_field = std::find_if(e.fields.begin(), e.fields.end(), [](const auto& f) { return f.key == "file"; });
+    if (name_field == e.fields.end())
+      throw input_error(where(file, e.at), "each entry of 'documents' needs a 'file:' key");
+    metadata md;
+    md.line = e.at.line + 1;
+    for (const auto& f : e.fields)
+      read_field(
+          md, f.key, true, [&] { return std::string(f.value); }, [&] { return where(file, f.key_at); },
+          [&] { return where(file, f.value_at); });
+    add_entry(m, std::string(name_field->value), std::move(md), where(file, e.at), diags);
+  }
+}
+
+void read_yaml_manifest(detail::manifest_entries& m, const std::string& text, const std::string& file, std::vector<diagnostic>& diags) {
+  const YAML::Node root = detail::parse_yaml(text, file, false);
   try {
     if (!root.IsMap() || !root["documents"])
       throw input_error(detail::where(file, root.Mark()), "expected a mapping with a 'documents:' list");
@@ -102,16 +130,21 @@ manifest read_manifest(const fs::path& p, std::vector<diagnostic>& diags) {
     for (const auto& d : docs) {
       if (!d.IsMap() || !d["file"])
         throw input_error(detail::where(file, d.Mark()), "each entry of 'documents' needs a 'file:' key");
-      const std::string name = scalar(d["file"], file, "file");
+      std::string name = scalar(d["file"], file, "file");
       metadata md = read_metadata(d, file, true);
-      if (m.entries.count(name))
-        diags.push_back({severity::warning, detail::where(file, d.Mark()),
-                         fmt::format("'{}' is listed twice; the later entry is used", name)});
-      m.entries[name] = std::move(md);
+      add_entry(m, std::move(name), std::move(md), detail::where(file, d.Mark()), diags);
     }
   } catch (const YAML::Exception& e) {
     throw input_error(detail::where(file, e.mark), e.msg);
   }
+}
+
+manifest read_manifest(const fs::path& p, std::vector<diagnostic>& diags) {
+  const std::string file = p.string();
+  const auto text = slurp(p);
+  if (!text) throw input_error(at(file), "cannot read the manifest");
+  manifest m{p, {}};
+  detail::read_manifest_text(*text, file, diags, m.entries);
   return m;
 }
 
@@ -180,6 +213,18 @@ bool is_blank(std::string_view s) {
 }
 
 }  // namespace
+
+void detail::read_manifest_text(const std::string& text, const std::string& file, std::vector<diagnostic>& diags,
+                                manifest_entries& entries, manifest_reader how) {
+  if (auto bad = find_invalid_utf8(text)) throw input_error(at(file, *bad), "the manifest is not valid UTF-8");
+  if (how == manifest_reader::fastest) {
+    if (const auto plain = scan_plain_manifest(text)) {
+      read_plain_manifest(entries, *plain, file, diags);
+      return;
+    }
+  }
+  read_yaml_manifest(entries, text, file, diags);
+}
 
 bool parse_publication_time(std::string_view s, publication_time& out) {
   while (!s.empty() && s.front() == ' ') s.remove_prefix(1);

@@ -11,6 +11,7 @@
 
 #include "crosscheck/corpus.hpp"
 #include "crosscheck/document.hpp"
+#include "corpus/manifest_scan.hpp"
 #include "crosscheck/error.hpp"
 #include "support/temp_dir.hpp"
 
@@ -311,6 +312,102 @@ TEST_CASE("corpus: a published value that does not parse throws input_error", "[
 }
 
 // --- bad input that is reported and skipped -----------------------------------------------
+
+namespace manifest_cases {
+
+using crosscheck::detail::manifest_reader;
+
+// What reading a manifest's text gives, in one string: the entries, the warnings, or the error.
+std::string read_as_text(const std::string& text, manifest_reader how) {
+  std::vector<diagnostic> diags;
+  crosscheck::detail::manifest_entries entries;
+  std::string out;
+  try {
+    crosscheck::detail::read_manifest_text(text, "m.yaml", diags, entries, how);
+  } catch (const input_error& e) {
+    return "error " + to_string(e.where()) + " " + e.message();
+  }
+  for (const auto& [name, md] : entries)
+    out += name + "|" + md.source + "|" + md.author + "|" + md.url + "|" +
+           (md.published ? md.published->text : "-") + "|" + std::to_string(md.line) + "\n";
+  for (const auto& d : diags) out += "warning " + to_string(d.where) + " " + d.message + "\n";
+  return out;
+}
+
+}  // namespace manifest_cases
+
+TEST_CASE("corpus: a plain manifest read without yaml-cpp means what yaml-cpp reads in it", "[corpus]") {
+  // The fast reader (corpus/manifest_scan.hpp) takes the shapes nearly every manifest has; for
+  // each, the entries, warnings and errors (with their lines and columns) must be yaml-cpp's.
+  using crosscheck::detail::manifest_reader;
+  using manifest_cases::read_as_text;
+  const std::vector<std::string> plain = {
+      // block style, comments after values and between entries, ':' inside a value
+      "# a comment\ndocuments:   # the list\n  - file: a.txt\n    source: Seoul Ledger\n    author: Han Ji-soo\n"
+      "    published: 2024-06-19        # same day\n\n  # between entries\n  - file: b.txt\n"
+      "    source: Han River Times\n    published: 2024-06-19T16:24:00+09:00   # posted\n    url: https://x.example/a\n"
+      "    title: Something\n",
+      // flow style, one entry a line, a comment after one
+      "documents:\n  - {file: a000001.txt, source: The Harbour Wire, published: 2024-10-25}\n"
+      "  - {file: a000002.txt, source: The Eastern Bulletin, published: 2024-08-20}   # copied\n"
+      "  -   {file: a000003.txt,   source:   Spaced  Out  , author: A. B. O'Brien-Smith}\n",
+      // the list at column 0, the last line without a newline, Windows line ends
+      "documents:\n- file: a.txt\n  source: AT&T (Wire) / Desk+1\n- {file: b.txt}",
+      "documents:\r\n  - file: a.txt\r\n    source: Wire\r\n  - {file: b.txt, source: Other}\r\n",
+      // non-ASCII values, and a bad date after them: the column counts bytes as yaml-cpp's does
+      "documents:\n  - {file: a.txt, source: Agência Brasil, published: Terça}\n",
+      "documents:\n  - file: a.txt\n    source: ТАСС\n    published: вчера\n",
+      // the same file twice: a warning where the later entry stands
+      "documents:\n  - file: a.txt\n    source: X\n  - file: a.txt\n    source: Y\n",
+      "documents:\n  - {file: a.txt, source: X}\n  - {file: a.txt, source: Y}\n",
+      // errors: no file key, an unknown key, a bad date, in both styles
+      "documents:\n  - source: X\n    author: Y\n",
+      "documents:\n  - {source: X}\n",
+      "documents:\n  - file: a.txt\n    sauce: X\n",
+      "documents:\n  - {file: a.txt, sauce: X}\n",
+      "documents:\n  - file: a.txt\n    published: 2024-02-30\n",
+      "documents:\n  - {file: a.txt, published: yesterday}\n",
+      "documents:\n  - file: a.txt\n    published: 2024-06-19T25:00:00+09:00\n",
+      // more spaces after the dash: the keys line up under the first one
+      "documents:\n  -   file: a.txt\n      source: X\n",
+  };
+  for (const auto& text : plain) {
+    INFO(text);
+    CHECK(crosscheck::detail::scan_plain_manifest(text).has_value());
+    CHECK(read_as_text(text, manifest_reader::fastest) == read_as_text(text, manifest_reader::yaml_only));
+  }
+  // Shapes the fast reader leaves to yaml-cpp; what they give is yaml-cpp's either way.
+  const std::vector<std::string> other = {
+      "documents: [{file: a.txt, source: X}]\n",                     // a flow list
+      "documents:\n  - file: \"a.txt\"\n    source: 'X'\n",          // quotes
+      "documents:\n  - {file: a.txt, published: 2024-06-19T16:24:00+09:00}\n",  // ':' in a flow value
+      "documents:\n  - file: a.txt\n    source: ~\n",                // null: not a single value
+      "documents:\n  - file: a.txt\n    author:\n",                  // empty: null too
+      "documents:\n  - file: a.txt\n    source: null\n",
+      "documents:\n  - file: a.txt\n    source: X\n    source: Y\n",  // a key twice
+      "documents:\n  - file: a.txt\n    source: C#\n",               // '#' inside a value
+      "documents:\n  - file: a.txt\n    source: A, B\n",             // ',' in a block value
+      "documents:\n  - file: a.txt\n\tsource: X\n",                  // a tab
+      "documents:\n  - file: a.txt\n   source: X\n",                 // a key out of line
+      "documents:\n  - file: a.txt\n    source: Long\n      name\n",  // a value on two lines
+      "documents:\n  - {file: a.txt, source: X\n",                   // not YAML
+      "documents:\n",                                                // no entries
+      "other: 1\ndocuments:\n  - file: a.txt\n",                      // another key
+      "---\ndocuments:\n  - file: a.txt\n",                          // a document marker
+      "documents:\n  - file: a.txt\n    source: &a X\n",             // an anchor
+      "documents:\n  - file: a.txt\n  - file: b.txt\n   - file: c.txt\n",  // entries out of line
+      "documents:\n  - file: a.txt\n    source: X\xC2\x85Y\n",       // NEL, a line break to YAML 1.1
+  };
+  for (const auto& text : other) {
+    INFO(text);
+    CHECK_FALSE(crosscheck::detail::scan_plain_manifest(text).has_value());
+    CHECK(read_as_text(text, manifest_reader::fastest) == read_as_text(text, manifest_reader::yaml_only));
+  }
+  // Not all fail: the reading does give entries (a guard against comparing two empty results).
+  CHECK(contains(read_as_text(plain[0], manifest_reader::fastest), "b.txt|Han River Times||https://x.example/a|"));
+  CHECK(contains(read_as_text(plain[6], manifest_reader::fastest), "warning m.yaml:4:"));
+  CHECK(contains(read_as_text(plain[10], manifest_reader::fastest), "error m.yaml:3:5 unknown key 'sauce'"));
+}
 
 TEST_CASE("corpus: a manifest entry naming a missing file is a warning", "[corpus]") {
   temp_dir dir;
