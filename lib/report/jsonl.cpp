@@ -80,6 +80,18 @@ void append_json_string(std::string& out, std::string_view s) {
   out += '"';
   std::size_t run = 0;  // start of the bytes not yet copied
   for (std::size_t i = 0; i < s.size(); ++i) {
+    // Eight bytes at a time while none of them needs an escape, as in nearly all text (the
+    // claims' sentences are most of a JSON Lines file).
+    while (i + 8 <= s.size()) {
+      std::uint64_t v;
+      std::memcpy(&v, s.data() + i, 8);
+      constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+      // Nonzero exactly when x has a zero byte. A byte b is below 0x20 when b & 0xE0 is 0.
+      auto zero_byte = [](std::uint64_t x) { return (x - ones) & ~x & highs; };
+      if (zero_byte(v & (0xE0 * ones)) | zero_byte(v ^ ('"' * ones)) | zero_byte(v ^ ('\\' * ones))) break;
+      i += 8;
+    }
+    if (i >= s.size()) break;
     const auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     out.append(s.data() + run, i - run);

@@ -398,6 +398,24 @@ TEST_CASE("jsonl: a claim's JSON line is the text nlohmann's dump() writes for i
   CHECK(nlohmann::ordered_json::parse(to_json_line(claims[1])).at("text") == "bad \xef\xbf\xbd byte \xef\xbf\xbd");
 }
 
+TEST_CASE("jsonl: strings are escaped as nlohmann escapes them, wherever the byte stands", "[jsonl]") {
+  // The writer skips eight bytes at a time while none needs an escape: put each byte that does
+  // (and some that do not) at every offset of a string longer than three such blocks.
+  const std::string specials = std::string("\x01\x1f\"\\\x7f \x20\t\n", 9) + std::string(1, '\0') + "\xc3\xa9";
+  for (std::size_t k = 0; k < specials.size(); ++k) {
+    const std::size_t width = specials[k] == '\xc3' ? 2 : 1;  // "\xc3\xa9" is one character
+    if (k > 0 && specials[k - 1] == '\xc3') continue;
+    for (std::size_t at = 0; at <= 26; ++at) {
+      std::string s(26, 'a');
+      s.insert(at, specials.substr(k, width));
+      std::string out;
+      detail::append_json_string(out, s);
+      INFO("byte " << k << " at " << at);
+      CHECK(out == nlohmann::json(s).dump());
+    }
+  }
+}
+
 TEST_CASE("jsonl: read in parts on several threads, claims and warnings are those of one thread", "[jsonl]") {
   // Good lines of varying length, with bad ones of every sort put at each position in turn, so
   // that some fall on the first and the last line of every part whatever the cuts.
