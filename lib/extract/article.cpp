@@ -59,7 +59,8 @@ class article_part final : public detail::number_part {
   void sentence(const detail::number_input& in, std::vector<claim>& out) const override {
     const auto& toks = in.sc.toks();
     // Documents named in the sentence with their year are remembered for the next ones.
-    std::vector<document_ref> named;
+    std::vector<document_ref>& named = in.named;
+    named.clear();
     // Every claim needs a number the number reader reads too: the reference's ("Article 4",
     // "article four", "the fourth article") or the size's ("a 23-article treaty"). A sentence
     // with none (the number pass gives those only when they name a document) only names

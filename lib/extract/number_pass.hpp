@@ -34,7 +34,12 @@ struct number_memory {
   std::string document_text;  // "the 1961 treaty"
   std::size_t sentence = 0;   // index of the sentence that named it
   std::size_t current = 0;    // index of the sentence being read
+  // By kind (documents.kinds): "<kind>:<publication year>", the key of a document named with
+  // no year and none remembered; made on first use.
+  std::vector<std::string> published_keys;
 };
+
+struct document_ref;
 
 struct number_input {
   const document& doc;
@@ -54,6 +59,9 @@ struct number_input {
   // The role bits of the sentence's tokens, ORed: a part whose words' roles miss them has none
   // of its words in the sentence.
   std::uint64_t roles = all_roles;
+  // A buffer a part may fill and clear within one sentence() (the article part's documents
+  // named): one for the document, so that a sentence allocates none.
+  std::vector<document_ref>& named;
 };
 
 class number_part {
@@ -101,6 +109,9 @@ class document_words {
   bool is_kind(const token& t) const noexcept { return kinds_.contains(t); }
   // False when tokens whose roles, ORed, are `roles` hold no kind word.
   bool may_name(std::uint64_t roles) const noexcept { return kinds_.may_have(roles); }
+  // Whether may_name() is exact: the kind words are bound to an index, so that a role of theirs
+  // among `roles` means a kind word among the tokens.
+  bool names_exactly() const noexcept { return kinds_.role_mask() != all_roles; }
   // Remembers a document the sentence named, for "that treaty" in the next sentences.
   static void remember(const number_input& in, const document_ref& d);
 
@@ -120,7 +131,7 @@ class number_pass final : public token_extractor {
 
  private:
   // Whether the article part reads a sentence with no number: see extract_with.
-  bool notes_documents(const std::vector<token>& toks) const noexcept;
+  bool notes_documents(const std::vector<token>& toks, std::uint64_t roles) const noexcept;
 
   std::shared_ptr<const word_index> index_;  // the rules' (kept: they may be indexed again)
   event_context events_;
