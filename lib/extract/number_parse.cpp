@@ -230,9 +230,26 @@ bool number_reader::read_into(const std::vector<token>& toks, std::size_t i, phr
   // A word that starts no number ("at the", "over the"): parse_word_number would find no
   // number in it either (its first part is no number word), only slower.
   if (j != i && !may_start(toks[j])) return false;
-  const auto& w = toks[j].lower;
-  r.word = parse_word_number(w, words_, false);
-  if (!r.word.ok) return false;
+  const token& t = toks[j];
+  if (!t.has_hyphen && !is_digit(t.lower.front())) {
+    // A word with no hyphen is one part, as parse_word_number reads it: a cardinal (not "a" or
+    // "an") or an ordinal, found by the token's hash instead of hashing the word again.
+    int v = 0;
+    bool ordinal = false;
+    if (const int* c = words_.cardinal(t)) {
+      v = *c;
+    } else if (const int* o = words_.ordinal(t)) {
+      v = *o;
+      ordinal = true;
+    }
+    if (v == 0 || t.lower == "a" || t.lower == "an") return false;
+    r.word.ok = true;
+    r.word.value = v;
+    r.word.ordinal = ordinal;
+  } else {
+    r.word = parse_word_number(t.lower, words_, false);
+    if (!r.word.ok) return false;
+  }
   r.words = !r.word.digits;
   r.ordinal = r.word.ordinal;
   r.decimals = r.word.decimals;

@@ -49,6 +49,9 @@ class number_words {
                const std::map<std::string, int, std::less<>>* ordinals);
   const int* cardinal(std::string_view w) const noexcept { return cardinals_.find(w); }
   const int* ordinal(std::string_view w) const noexcept { return ordinals_.find(w); }
+  // The same for a whole token, by its precomputed hash.
+  const int* cardinal(const token& t) const noexcept { return cardinals_.find(t); }
+  const int* ordinal(const token& t) const noexcept { return ordinals_.find(t); }
 
  private:
   word_map<int> cardinals_, ordinals_;
