@@ -1,11 +1,12 @@
 // Internal: one pass over a document's sentences for the extractors of numbers (counts,
 // quantities, numbered parts of documents and agreement years).
 //
-// Each sentence is tokenized once. One look at each token (one role-bit test for most) ORs the
-// sentence's role bits and lists the tokens a number may be read at (number_reader::may_hold: a
-// digit, a cardinal or ordinal, a vague phrase's start; a hedge alone is none). A sentence with
-// none (most of them) is dropped, unless the article part must note a document it names for the
-// next sentences. Otherwise its numbers are read once, around those tokens (read_around), and
+// Each sentence is tokenized once. One look at each token (one role-bit and flag test for four
+// tokens at a time) ORs the sentence's role bits and lists the tokens a number may be read at
+// (number_reader::may_hold: a digit, a cardinal or ordinal, a vague phrase's start; a hedge alone
+// is none). A sentence with none (most of them) is dropped, unless the article part must note a
+// document it names for the next sentences (decided from the role bits). Otherwise its numbers
+// are read once, around those tokens (read_around), and
 // each part looks for its own claims in it, skipping what the sentence's role bits rule out. A
 // part is one kind of claim and lives in its own file (count.cpp, quantity.cpp, article.cpp,
 // agreement.cpp), in the way of event_pass.hpp.
