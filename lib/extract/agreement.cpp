@@ -55,9 +55,9 @@ class agreement_part final : public detail::number_part {
       if (!d) continue;
       std::size_t next = d->last;
       if (d->kind == "treaty" && d->explicit_year && d->first < k) {
-        year_claim(in, *d, d->first, "signed", "agreement.year", out);  // "the 1961 treaty"
+        year_claim(in, *d, d->first, signed_, year_rule_, out);  // "the 1961 treaty"
       } else if (d->explicit_year && d->last > k + 1 && detail::year_of(toks[d->last - 1])) {
-        year_claim(in, *d, d->last - 1, "signed", "agreement.year", out);  // "the treaty of 1961"
+        year_claim(in, *d, d->last - 1, signed_, year_rule_, out);  // "the treaty of 1961"
       }
       // "In 2000, the two countries also signed a new cooperation agreement": signed just before
       // the document, in the year the sentence opens with.

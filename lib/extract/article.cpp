@@ -59,7 +59,8 @@ class article_part final : public detail::number_part {
   void sentence(const detail::number_input& in, std::vector<claim>& out) const override {
     const auto& toks = in.sc.toks();
     // Documents named in the sentence with their year are remembered for the next ones.
-    std::vector<document_ref> named;
+    std::vector<document_ref>& named = in.named;
+    named.clear();
     // Every claim needs a number the number reader reads too: the reference's ("Article 4",
     // "article four", "the fourth article") or the size's ("a 23-article treaty"). A sentence
     // with none (the number pass gives those only when they name a document) only names
@@ -71,6 +72,17 @@ class article_part final : public detail::number_part {
     const bool may_provide = numbers && (in.roles & provisions_.start_roles());
     if (!kinds && !may_provide) return;
     const std::size_t n = toks.size();
+    // With no number, the sentence only names documents for the next ones, and each one noted
+    // replaces the one before: only the last is kept (at() reads the memory as it was before
+    // the sentence, whichever it is asked about).
+    if (!numbers) {
+      for (std::size_t k = n; k-- > 0;)
+        if (documents_.is_kind(toks[k])) {
+          if (auto d = documents_.at(in, k)) detail::document_words::remember(in, *d);
+          break;
+        }
+      return;
+    }
     bool provisions = false;  // a phrase of documents.provisions somewhere in the sentence
     if (kinds)
       for (std::size_t k = 0; k < n; ++k)

@@ -167,6 +167,15 @@ number_reader::number_reader(const rule_set& rules)
     const auto& p = rules.numbers.vague[v].phrase;
     vague_.add(p, static_cast<int>(v));
     starters_.insert(p.substr(0, p.find(' ')));
+    // The second word, as phrase_matcher::add splits the phrase (at runs of spaces).
+    const auto first = p.find_first_not_of(' ');
+    const auto gap = first == std::string::npos ? first : p.find(' ', first);
+    const auto second = gap == std::string::npos ? gap : p.find_first_not_of(' ', gap);
+    if (second == std::string::npos) {
+      if (first != std::string::npos) vague_singles_.insert(std::string_view(p).substr(first, gap - first));
+    } else {
+      vague_seconds_.insert(std::string_view(p).substr(second, p.find(' ', second) - second));
+    }
   }
   for (const auto& [w, n] : rules.dates.numbers)
     if (w != "a" && w != "an") {
@@ -178,7 +187,7 @@ number_reader::number_reader(const rule_set& rules)
     cores_.insert(w);
   }
   for (const auto& [w, n] : rules.numbers.scales) scales_.set(w, n);
-  bind_roles(rules.word_ids(), starters_, cores_, scales_, hedges_, vague_);
+  bind_roles(rules.word_ids(), starters_, cores_, scales_, hedges_, vague_, vague_seconds_, vague_singles_);
   core_roles_ = cores_.role_mask() | vague_.start_roles();
 }
 
@@ -195,35 +204,58 @@ bool number_reader::hyphenated_starts(const token& t) const noexcept {
 
 std::optional<number_reading> number_reader::read(const std::vector<token>& toks, std::size_t i) const {
   number_reading r;
+  if (!read_into(toks, i, hedges_.longest_at(toks, i), r)) return std::nullopt;
+  return r;
+}
+
+bool number_reader::read_into(const std::vector<token>& toks, std::size_t i, phrase_matcher::match h,
+                              number_reading& r) const {
   r.first = i;
   std::size_t j = i;
-  if (const auto h = hedges_.longest_at(toks, i); h.length) {
+  if (h.length) {
     r.bound = static_cast<number_bound>(h.payload);
     j = i + h.length;
   }
-  if (j >= toks.size()) return std::nullopt;
+  if (j >= toks.size()) return false;
   r.number = j;
-  if (const auto v = vague_.longest_at(toks, j); v.length) {
+  if (const auto v = vague_at(toks, j); v.length) {
     const auto& e = rules_.numbers.vague[static_cast<std::size_t>(v.payload)];
     r.vague = true;
     r.words = true;
     r.value = e.min;
     r.vague_max = e.max;
     r.last = j + v.length;
-    return r;
+    return true;
   }
   // A word that starts no number ("at the", "over the"): parse_word_number would find no
   // number in it either (its first part is no number word), only slower.
-  if (j != i && !may_start(toks[j])) return std::nullopt;
-  const auto& w = toks[j].lower;
-  r.word = parse_word_number(w, words_, false);
-  if (!r.word.ok) return std::nullopt;
+  if (j != i && !may_start(toks[j])) return false;
+  const token& t = toks[j];
+  if (!t.has_hyphen && !is_digit(t.lower.front())) {
+    // A word with no hyphen is one part, as parse_word_number reads it: a cardinal (not "a" or
+    // "an") or an ordinal, found by the token's hash instead of hashing the word again.
+    int v = 0;
+    bool ordinal = false;
+    if (const int* c = words_.cardinal(t)) {
+      v = *c;
+    } else if (const int* o = words_.ordinal(t)) {
+      v = *o;
+      ordinal = true;
+    }
+    if (v == 0 || t.lower == "a" || t.lower == "an") return false;
+    r.word.ok = true;
+    r.word.value = v;
+    r.word.ordinal = ordinal;
+  } else {
+    r.word = parse_word_number(t.lower, words_, false);
+    if (!r.word.ok) return false;
+  }
   r.words = !r.word.digits;
   r.ordinal = r.word.ordinal;
   r.decimals = r.word.decimals;
   r.value = r.word.value;
   r.last = j + 1;
-  if (r.ordinal) return r;
+  if (r.ordinal) return true;
   // "8.5bil", "1.5m": a scale glued to the digits.
   if (!r.word.suffix.empty()) {
     if (const double* s = scales_.find(r.word.suffix)) {
@@ -237,7 +269,7 @@ std::optional<number_reading> number_reader::read(const std::vector<token>& toks
       r.last = j + 2;
     }
   }
-  return r;
+  return true;
 }
 
 void number_reader::read_around(const std::vector<token>& toks, std::span<const std::size_t> cores,
@@ -248,13 +280,28 @@ void number_reader::read_around(const std::vector<token>& toks, std::span<const 
   std::size_t i = 0;  // the first token not read yet
   for (const std::size_t c : cores) {
     if (c < i) continue;  // inside the number read before
-    for (std::size_t j = std::max(i, c > hedge_words_ ? c - hedge_words_ : 0); j <= c; ++j) {
+    // A read from j before c has its number at the token after its hedge (at j with none), and
+    // no token in [i, c) may hold one: only a hedge that reaches c can give a number. Most
+    // words before a number start no hedge, or a shorter one ("at" in "at 3 p.m." is no hedge,
+    // "over" in "over the 3 days" ends before the number), and are passed over without a read.
+    bool read_c = false;
+    for (std::size_t j = std::max(i, c > hedge_words_ ? c - hedge_words_ : 0); j < c; ++j) {
       if (!may_start(toks[j])) continue;
-      if (auto r = read(toks, j)) {
-        i = r->last;  // past c: its number is at a core, c or after
-        out.push_back(*r);
+      const auto h = hedges_.longest_at(toks, j);
+      if (j + h.length < c) continue;
+      // Read in place, at the end of `out`: no copy of the reading, which a read that fails
+      // takes back.
+      if (read_into(toks, j, h, out.emplace_back())) {
+        i = out.back().last;  // past c: its number is at a core, c or after
+        read_c = true;
         break;
       }
+      out.pop_back();
+    }
+    // may_start(toks[c]): a token that may hold a number may start one.
+    if (!read_c) {
+      if (read_into(toks, c, hedges_.longest_at(toks, c), out.emplace_back())) i = out.back().last;
+      else out.pop_back();
     }
     i = std::max(i, c + 1);
   }

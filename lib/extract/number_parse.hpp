@@ -49,6 +49,9 @@ class number_words {
                const std::map<std::string, int, std::less<>>* ordinals);
   const int* cardinal(std::string_view w) const noexcept { return cardinals_.find(w); }
   const int* ordinal(std::string_view w) const noexcept { return ordinals_.find(w); }
+  // The same for a whole token, by its precomputed hash.
+  const int* cardinal(const token& t) const noexcept { return cardinals_.find(t); }
+  const int* ordinal(const token& t) const noexcept { return ordinals_.find(t); }
 
  private:
   word_map<int> cardinals_, ordinals_;
@@ -96,7 +99,7 @@ class number_reader {
     if (!may_hold_quick(t)) return false;  // most words
     if (t.has_digit && is_digit(t.lower.front())) return true;
     if (cores_.contains(t) || (t.has_hyphen && hyphenated_core(t))) return true;
-    return vague_.longest_at(toks, i).length != 0;
+    return vague_at(toks, i).length != 0;
   }
   // False for a token at which may_hold() is false for sure: no digit, no hyphen, and none of
   // the role bits of the words a number can be read at. One test, true for few words.
@@ -106,6 +109,10 @@ class number_reader {
   // The role bits of the words may_hold() reads a number at (all_roles without an index): a
   // sentence whose tokens' roles miss them, with no digit and no hyphen, holds no number.
   std::uint64_t core_roles() const noexcept { return core_roles_; }
+  // The role bits of the words may_start() takes (hedges' and vague phrases' first words, number
+  // words); all_roles when they are not bound to an index. Bound, a token has one of them exactly
+  // when it is such a word.
+  std::uint64_t start_roles() const noexcept { return starters_.role_mask(); }
   // The first token from `from` on at which may_hold(); toks.size() when none.
   std::size_t next_core(const std::vector<token>& toks, std::size_t from) const noexcept {
     const std::size_t n = toks.size();  // read once: the calls in may_hold() would have it read at each token
@@ -127,6 +134,17 @@ class number_reader {
 
  private:
   static bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+  // The vague phrase at toks[i] ("a dozen", "thousands of", "several"). Its first words are
+  // common ("a"), and a phrase of two words or more needs one of vague_seconds_ after it: a
+  // role-bit test or two turn most of them away before the phrase walk.
+  phrase_matcher::match vague_at(const std::vector<token>& toks, std::size_t i) const {
+    if (!vague_singles_.contains(toks[i]) && (i + 1 >= toks.size() || !vague_seconds_.contains(toks[i + 1])))
+      return {};
+    return vague_.longest_at(toks, i);
+  }
+  // read() from toks[i], whose hedge match (none: length 0) the caller has looked up already,
+  // into `r` (a default one); false when there is no number there.
+  bool read_into(const std::vector<token>& toks, std::size_t i, phrase_matcher::match h, number_reading& r) const;
   // "twenty-four", "nine-day": the first part is a number word.
   bool hyphenated_starts(const token& t) const noexcept;
   // "twenty-four", "nine-day": the first part is a cardinal or an ordinal.
@@ -140,6 +158,8 @@ class number_reader {
   std::size_t hedge_words_ = 0;           // words in the longest hedge ("in excess of": 3)
   word_map<double> scales_;
   phrase_matcher hedges_, vague_;
+  word_set vague_seconds_;     // the second words of the vague phrases
+  word_set vague_singles_;     // the vague phrases of one word ("several")
 };
 
 }  // namespace crosscheck::detail

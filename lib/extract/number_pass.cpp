@@ -2,6 +2,9 @@
 #include "extract/number_pass.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <cstddef>
+#include <cstring>
 
 #include "text/fold.hpp"
 
@@ -41,6 +44,16 @@ int year_of_digits(const token& t) {
   }
   return y >= 1800 && y <= 2100 ? y : 0;
 }
+
+namespace {
+// "<kind>:<year>" ("treaty:1961") into key, with no string made on the way.
+void set_key(std::string& key, std::string_view kind, int year) {
+  char digits[16];
+  const auto end = std::to_chars(digits, digits + sizeof digits, year).ptr;
+  key.reserve(kind.size() + 1 + static_cast<std::size_t>(end - digits));
+  key.assign(kind).append(1, ':').append(digits, end);
+}
+}  // namespace
 
 constexpr std::size_t memory_sentences = 3;  // "That treaty" refers to one named this many sentences back
 
@@ -90,7 +103,8 @@ std::optional<document_ref> document_words::at(const number_input& in, std::size
       bool digits = true;
       for (char c : next.lower) digits = digits && is_ascii_digit(c);
       if (digits) {
-        d.key = d.kind + ":" + std::string(next.lower);
+        d.key.reserve(d.kind.size() + 1 + next.lower.size());
+        d.key.assign(d.kind).append(1, ':').append(next.lower);
         d.last = k + 2;
         d.explicit_year = true;
         return d;
@@ -103,7 +117,7 @@ std::optional<document_ref> document_words::at(const number_input& in, std::size
       }
   }
   if (year) {
-    d.key = d.kind + ":" + std::to_string(year);
+    set_key(d.key, d.kind, year);
     d.explicit_year = true;
     return d;
   }
@@ -113,7 +127,11 @@ std::optional<document_ref> document_words::at(const number_input& in, std::size
     return d;
   }
   if (in.doc.published.date) {
-    d.key = d.kind + ":" + std::to_string(in.doc.published.date->year);
+    // The same key for every such word of the document: made once per kind.
+    auto& keys = in.memory.published_keys;
+    if (keys.size() <= *kind) keys.resize(*kind + 1);
+    if (keys[*kind].empty()) set_key(keys[*kind], d.kind, in.doc.published.date->year);
+    d.key = keys[*kind];
   } else {
     d.key = d.kind;
   }
@@ -141,9 +159,52 @@ claim_kind number_pass::kind() const noexcept {
   return parts_.empty() ? claim_kind::count : parts_.front()->kind();
 }
 
-bool number_pass::notes_documents(const std::vector<token>& toks) const noexcept {
+namespace {
+
+// has_digit and has_hyphen, side by side in a token, read as one 16-bit load: nonzero when
+// either is set.
+static_assert(offsetof(token, has_hyphen) == offsetof(token, has_digit) + 1);
+inline std::uint16_t digit_or_hyphen(const token& t) noexcept {
+  std::uint16_t v;
+  std::memcpy(&v, reinterpret_cast<const char*>(&t) + offsetof(token, has_digit), sizeof v);
+  return v;
+}
+
+// The first token from p on that may hold a number at a glance (number_reader::may_hold_quick:
+// a role of `core_roles`, a digit or a hyphen), ORing the roles of the tokens up to it (it
+// included, and maybe a few after it) into `roles`. A loop of its own, with nothing but the walk
+// in it, so that every value it needs stays in a register; four tokens at a time, one test for
+// the four: about five instructions a token, where the loop that also listed the cores reloaded
+// its locals at each token (fifteen). Most tokens are passed here. A token ORed twice changes
+// nothing: the caller wants the OR of the whole sentence.
+inline const token* next_candidate(const token* p, const token* end, std::uint64_t core_roles,
+                                   std::uint64_t& roles) noexcept {
+  std::uint64_t acc = roles;
+  for (auto blocks = (end - p) / 4; blocks > 0; --blocks, p += 4) {
+    const std::uint64_t r = p[0].roles | p[1].roles | p[2].roles | p[3].roles;
+    acc |= r;
+    if ((r & core_roles) |
+        (digit_or_hyphen(p[0]) | digit_or_hyphen(p[1]) | digit_or_hyphen(p[2]) | digit_or_hyphen(p[3])))
+      break;  // one of these four: the loop below finds which
+  }
+  for (; p != end; ++p) {
+    const std::uint64_t r = p->roles;
+    acc |= r;
+    if ((r & core_roles) | digit_or_hyphen(*p)) break;
+  }
+  roles = acc;
+  return p;
+}
+
+}  // namespace
+
+bool number_pass::notes_documents(const std::vector<token>& toks, std::uint64_t roles) const noexcept {
   // The article part notes the documents of a sentence with no number for the next ones, as it
   // always has, only when some token may start a number (a hedge word, often: "at", "in").
+  // With the lists bound to the index, the sentence's role bits say so for words (may_name() was
+  // true: a kind word is there); only a hyphenated start ("over-the-counter") needs the walk.
+  const std::uint64_t starts = reader_.start_roles();
+  if (documents_.names_exactly() && starts != all_roles && (roles & starts)) return true;
   bool kind = false, start = false;
   for (std::size_t k = 0, n = toks.size(); k < n && !(kind && start); ++k) {
     kind = kind || documents_.is_kind(toks[k]);
@@ -159,6 +220,7 @@ void number_pass::extract_with(const document& doc, const document_tokens* share
   token_list buffer;            // the sentence's tokens, when none are shared
   std::vector<number_reading> numbers;  // the sentence's numbers; one buffer for the document
   std::vector<std::size_t> cores;       // the tokens a number may be read at (may_hold)
+  std::vector<document_ref> named;      // number_input::named
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     memory.current = s;
     const auto& toks = tokens_of(doc, s, shared, buffer, index_.get());
@@ -169,18 +231,13 @@ void number_pass::extract_with(const document& doc, const document_tokens* share
     cores.clear();
     const token* const first = toks.data();
     const token* const end = first + toks.size();
-    const std::uint64_t core_roles = reader_.core_roles();  // a local: the calls below would have it reloaded
-    for (const token* p = first; p != end; ++p) {
-      roles |= p->roles;
-      // may_hold_quick(), with the mask held in a register.
-      if (((p->roles & core_roles) | static_cast<std::uint64_t>(p->has_digit | p->has_hyphen)) &&
-          reader_.may_hold(toks, static_cast<std::size_t>(p - first))) [[unlikely]]
+    for (const token* p = first; (p = next_candidate(p, end, reader_.core_roles(), roles)) != end; ++p)
+      if (reader_.may_hold(toks, static_cast<std::size_t>(p - first)))
         cores.push_back(static_cast<std::size_t>(p - first));
-    }
     // Every claim of the parts needs a number but for one thing: the article part notes the
     // documents a sentence names for the next ones. With no number, most sentences are done.
     if (cores.empty()) {
-      if (!notes_documents_ || !documents_.may_name(roles) || !notes_documents(toks)) continue;
+      if (!notes_documents_ || !documents_.may_name(roles) || !notes_documents(toks, roles)) continue;
       numbers.clear();
     } else {
       reader_.read_around(toks, cores, numbers);
@@ -197,7 +254,7 @@ void number_pass::extract_with(const document& doc, const document_tokens* share
           year = toks[k].lower;
           break;
         }
-    const number_input in{doc, t, events_, sc, numbers, cores, reader_, memory, year, roles};
+    const number_input in{doc, t, events_, sc, numbers, cores, reader_, memory, year, roles, named};
     for (const auto& p : parts_) p->sentence(in, out);
   }
 }

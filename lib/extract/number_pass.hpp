@@ -1,11 +1,12 @@
 // Internal: one pass over a document's sentences for the extractors of numbers (counts,
 // quantities, numbered parts of documents and agreement years).
 //
-// Each sentence is tokenized once. One look at each token (one role-bit test for most) ORs the
-// sentence's role bits and lists the tokens a number may be read at (number_reader::may_hold: a
-// digit, a cardinal or ordinal, a vague phrase's start; a hedge alone is none). A sentence with
-// none (most of them) is dropped, unless the article part must note a document it names for the
-// next sentences. Otherwise its numbers are read once, around those tokens (read_around), and
+// Each sentence is tokenized once. One look at each token (one role-bit and flag test for four
+// tokens at a time) ORs the sentence's role bits and lists the tokens a number may be read at
+// (number_reader::may_hold: a digit, a cardinal or ordinal, a vague phrase's start; a hedge alone
+// is none). A sentence with none (most of them) is dropped, unless the article part must note a
+// document it names for the next sentences (decided from the role bits). Otherwise its numbers
+// are read once, around those tokens (read_around), and
 // each part looks for its own claims in it, skipping what the sentence's role bits rule out. A
 // part is one kind of claim and lives in its own file (count.cpp, quantity.cpp, article.cpp,
 // agreement.cpp), in the way of event_pass.hpp.
@@ -34,7 +35,12 @@ struct number_memory {
   std::string document_text;  // "the 1961 treaty"
   std::size_t sentence = 0;   // index of the sentence that named it
   std::size_t current = 0;    // index of the sentence being read
+  // By kind (documents.kinds): "<kind>:<publication year>", the key of a document named with
+  // no year and none remembered; made on first use.
+  std::vector<std::string> published_keys;
 };
+
+struct document_ref;
 
 struct number_input {
   const document& doc;
@@ -54,6 +60,9 @@ struct number_input {
   // The role bits of the sentence's tokens, ORed: a part whose words' roles miss them has none
   // of its words in the sentence.
   std::uint64_t roles = all_roles;
+  // A buffer a part may fill and clear within one sentence() (the article part's documents
+  // named): one for the document, so that a sentence allocates none.
+  std::vector<document_ref>& named;
 };
 
 class number_part {
@@ -101,6 +110,9 @@ class document_words {
   bool is_kind(const token& t) const noexcept { return kinds_.contains(t); }
   // False when tokens whose roles, ORed, are `roles` hold no kind word.
   bool may_name(std::uint64_t roles) const noexcept { return kinds_.may_have(roles); }
+  // Whether may_name() is exact: the kind words are bound to an index, so that a role of theirs
+  // among `roles` means a kind word among the tokens.
+  bool names_exactly() const noexcept { return kinds_.role_mask() != all_roles; }
   // Remembers a document the sentence named, for "that treaty" in the next sentences.
   static void remember(const number_input& in, const document_ref& d);
 
@@ -120,7 +132,7 @@ class number_pass final : public token_extractor {
 
  private:
   // Whether the article part reads a sentence with no number: see extract_with.
-  bool notes_documents(const std::vector<token>& toks) const noexcept;
+  bool notes_documents(const std::vector<token>& toks, std::uint64_t roles) const noexcept;
 
   std::shared_ptr<const word_index> index_;  // the rules' (kept: they may be indexed again)
   event_context events_;

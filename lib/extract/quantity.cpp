@@ -22,6 +22,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstdint>
 #include <cmath>
 #include <string>
 #include <system_error>
@@ -47,6 +48,13 @@ constexpr double open_above = 1e300;  // quantity_value has no open bound: "over
 // the whole run.
 double tidy(double v) {
   if (v == 0 || !std::isfinite(v) || std::abs(v) >= 1e290) return v;
+  // A whole number of six significant digits or fewer ("260000", "8.5e+09") prints exactly and
+  // reads back as itself: most amounts in a canonical unit with no factor. No printing then.
+  if (std::abs(v) < 1e15 && v == std::trunc(v)) {
+    auto n = static_cast<std::int64_t>(std::abs(v));
+    while (n % 10 == 0) n /= 10;
+    if (n < 1000000) return v;
+  }
   char buf[32];
   const auto end = fmt::format_to_n(buf, sizeof buf, "{:.6g}", v).out;
   double r = v;

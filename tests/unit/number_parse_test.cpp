@@ -219,3 +219,39 @@ TEST_CASE("number_parse: read_all finds what a read at every token finds", "[num
   }
   CHECK(sentences > 20u);  // the samples' sentences with numbers were among them
 }
+
+// read_around passes over a word before a number whose hedge ends before the number, and checks
+// a vague phrase's second word before walking it; with other lists than the shipped ones (a hedge
+// that holds a number word, a vague phrase of one word), it must still find what a read at every
+// token finds.
+TEST_CASE("number_parse: read_around with hedges over a number word and a one-word vague phrase",
+          "[number_parse][numbers]") {
+  crosscheck::rule_set rules = crosscheck_test::rules();
+  rules.durations.about.push_back("a third of");  // "third" may hold a number itself
+  rules.numbers.vague.push_back({"umpteen", 50, 99});
+  rules.index_words();
+  const number_reader reader(rules);
+  const std::string text = "a third of 300 people and umpteen guests, at a dozen sites over a day";
+  for (const auto* index : {rules.word_ids(), static_cast<const crosscheck::detail::word_index*>(nullptr)}) {
+    const auto toks = crosscheck::detail::tokenize(text, 0, text.size(), index);
+    std::vector<std::size_t> cores;
+    for (std::size_t k = 0; k < toks.size(); ++k)
+      if (reader.may_hold(toks, k)) cores.push_back(k);
+    std::vector<crosscheck::detail::number_reading> around;
+    reader.read_around(toks, cores, around);
+    REQUIRE(around.size() == 3u);
+    // "a third of 300": the hedge reaches past the ordinal to the number.
+    CHECK(around[0].first == 0u);
+    CHECK(around[0].number == 3u);
+    CHECK(around[0].bound == number_bound::about);
+    CHECK(around[0].value == 300);
+    // "umpteen": a vague phrase of one word.
+    CHECK(around[1].vague);
+    CHECK(around[1].number == 6u);
+    CHECK(around[1].vague_max == 99);
+    // "a dozen", not "a day".
+    CHECK(around[2].vague);
+    CHECK(around[2].number == 9u);
+    CHECK(around[2].value == 12);
+  }
+}
