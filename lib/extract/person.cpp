@@ -11,7 +11,9 @@
 // A name is a run of capitalized words that are not function words, demonyms or stop words
 // (data/names.yaml); a run followed by a stop word ("Kim Il Sung Square") is a place or an
 // organisation, not a person. A name of one word is the full name given earlier in the
-// document with that last (or first) part, when there is exactly one.
+// document with that last (or first) part, when there is exactly one. Most sentences have no
+// title and no delegation cue, so they hold no claim: they are only read for the full names to
+// remember (read_bare_names).
 #include <fmt/format.h>
 
 #include <algorithm>
