@@ -11,12 +11,15 @@
 // A name is a run of capitalized words that are not function words, demonyms or stop words
 // (data/names.yaml); a run followed by a stop word ("Kim Il Sung Square") is a place or an
 // organisation, not a person. A name of one word is the full name given earlier in the
-// document with that last (or first) part, when there is exactly one.
+// document with that last (or first) part, when there is exactly one. Most sentences have no
+// title and no delegation cue, so they hold no claim: they are only read for the full names to
+// remember (read_bare_names).
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -223,25 +226,46 @@ class person_extractor final : public detail::token_extractor {
       // something may start: a capitalized word, or the first word of a title, an organisation
       // or a cue. Every mention needs a name, so a sentence with none holds no claim and nothing
       // to remember; in the others, the reading below visits only those tokens (about one in
-      // four).
-      bool named = false;
-      r.starts.clear();
-      r.cues.clear();
+      // four). The walk also tells whether a title or a delegation cue may start anywhere
+      // (role bits, then the first two words): every claim needs one of them, so a sentence
+      // with neither only has names to remember, which read_bare_names finds for much less.
+      bool named = false, titled = false, cued = false;
+      // The two lists are written through pointers into buffers as long as the sentence: no
+      // capacity test per token.
+      if (r.starts.size() < toks.size()) {
+        r.starts.resize(toks.size());
+        r.cues.resize(toks.size());
+      }
+      std::uint32_t* starts = r.starts.data();
+      std::uint32_t* cues = r.cues.data();
       const std::uint64_t mention_roles = mention_roles_, list_roles = list_roles_;
+      const std::uint64_t any_roles = mention_roles | list_roles;
       const token* const first = toks.data();
-      for (const token* tok = first; tok != first + toks.size(); ++tok) {
-        if (tok->roles & list_roles) r.cues.push_back(static_cast<std::uint32_t>(tok - first));
-        if (tok->capitalized || (tok->roles & mention_roles)) {
-          r.starts.push_back(static_cast<std::uint32_t>(tok - first));
+      const auto n = static_cast<std::uint32_t>(toks.size());
+      for (std::uint32_t k = 0; k < n; ++k) {
+        const token* const tok = first + k;
+        const std::uint64_t roles = tok->roles;
+        // Most words are lower case, of no list and without a hyphen: one test passes them over.
+        if (!(roles & any_roles) && !(tok->capitalized | tok->has_hyphen)) continue;
+        if (roles & list_roles) {
+          *cues++ = k;
+          cued = cued || ((roles & cue_roles_) && cue_openers_.may_start(toks, k));
+        }
+        if (tok->capitalized || (roles & mention_roles)) {
+          *starts++ = k;
           named = named || is_name_word(*tok);
+          titled = titled || ((roles & title_roles_) && title_openers_.may_start(toks, k));
         }
         named = named || (tok->has_hyphen && particle_prefixed(t, *tok));
       }
+      r.start_count = static_cast<std::size_t>(starts - r.starts.data());
+      r.cue_count = static_cast<std::size_t>(cues - r.cues.data());
       if (!named) continue;
       // A title-case line with no closing period is a headline: capitals tell nothing there.
       const std::string_view tail = t.substr(toks.back().end, sen.normalized.end - toks.back().end);
       if (tail.find_first_of(".!?") == std::string_view::npos && title_case(toks)) continue;
-      read_sentence(doc, sen, t, toks, r, out);
+      if (titled || cued) read_sentence(doc, sen, t, toks, r, out);
+      else read_bare_names(t, toks, r);
     }
   }
 
@@ -333,8 +357,11 @@ class person_extractor final : public detail::token_extractor {
   // that needs them: most sentences give none).
   struct reading {
     memory mem;
-    std::vector<std::uint32_t> starts;  // the sentence's tokens where a mention may start
-    std::vector<std::uint32_t> cues;    // and those where a delegation or partial cue may
+    // The sentence's tokens where a mention may start, and those where a delegation or partial
+    // cue may: the first start_count and cue_count entries (the vectors are kept as long as the
+    // longest sentence read).
+    std::vector<std::uint32_t> starts, cues;
+    std::size_t start_count = 0, cue_count = 0;
     std::vector<mention> found;  // the sentence's mentions
     std::string key;             // a subject being built: "person:" and the folded full name
     std::string folded;          // a name's key (folded), when it is not the full name
@@ -481,17 +508,40 @@ class person_extractor final : public detail::token_extractor {
     return best;
   }
 
+  // A sentence where no title and no delegation cue can start: read_sentence would find its
+  // names (a bare name is a mention of its own) and only remember them, since every claim needs
+  // a title or a cue. Here the same names are found and remembered without the rest: at each of
+  // r.starts, a name word starts a name as read_sentence reads it, and only a name of two words
+  // or more is remembered, so a name word followed by none that can go on a name is passed over.
+  void read_bare_names(std::string_view t, const std::vector<token>& toks, reading& r) const {
+    std::size_t i = 0;
+    for (const std::uint32_t s : std::span(r.starts.data(), r.start_count)) {
+      if (s < i) continue;  // inside the name read last
+      i = s;
+      // "9:15 pm MSK": as read_sentence, "pm" after a number starts nothing.
+      if (i > 0 && toks[i - 1].has_digit && meridiem_.contains(toks[i])) continue;
+      if (!is_name_word(toks[i]) || i + 1 >= toks.size()) continue;
+      // A name goes on with a capitalized word, a particle ("bin") or a hyphenated one ("al-Sisi").
+      const token& next = toks[i + 1];
+      if (!next.capitalized && !next.has_hyphen && !particles_.contains(next)) continue;
+      const span name = name_at(t, toks, i);
+      if (name.empty()) continue;
+      remember(t, toks, name, r.mem);
+      i = name.last;
+    }
+  }
+
   // r.starts, r.cues: the tokens where a mention or a cue may start (extract_with).
   void read_sentence(const document& doc, const sentence& sen, std::string_view t, const std::vector<token>& toks,
                      reading& r, std::vector<claim>& out) const {
     memory& mem = r.mem;
     std::vector<mention>& found = r.found;
-    const std::vector<std::uint32_t>& starts = r.starts;
+    const std::span<const std::uint32_t> starts(r.starts.data(), r.start_count);
     // A delegation list: from its cue to the end of the sentence.
     std::size_t list_from = toks.size();
     bool partial = false;
     std::string_view leader;
-    for (std::size_t next = 0; const std::uint32_t i : r.cues) {
+    for (std::size_t next = 0; const std::uint32_t i : std::span(r.cues.data(), r.cue_count)) {
       if (i < next) continue;
       next = i + 1;
       if (list_from == toks.size()) {

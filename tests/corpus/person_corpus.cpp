@@ -587,3 +587,17 @@ TEST_CASE("person: a surname alone, after many names", "[corpus][person]") {
   check_people(text + "Foreign Minister Karovovski said the talks went well.",
                {{"Karovovski", "foreign_minister", ""}});
 }
+
+// A sentence with no title and no delegation cue gives no claim, but the full names in it are
+// remembered for the surnames that come later (person.cpp reads such sentences on a shorter path).
+TEST_CASE("person: full names given in sentences without a title", "[corpus][person]") {
+  // a particle inside the name
+  check_people("Hamad bin Jassim flew to Doha on Monday. Foreign Minister Jassim said the talks went well.",
+               {{"Jassim", "foreign_minister", "", "Hamad bin Jassim"}});
+  // capitalized words apart are not one name: the surname stays alone
+  check_people("Lena met Orlund in Oslo on Monday. Health Minister Orlund said the talks went well.",
+               {{"Orlund", "health_minister", ""}});
+  // the same words together are
+  check_people("Lena Orlund arrived in Oslo on Monday. Health Minister Orlund said the talks went well.",
+               {{"Orlund", "health_minister", "", "Lena Orlund"}});
+}
