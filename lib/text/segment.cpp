@@ -143,6 +143,9 @@ void segment(document& doc, const segmentation_vocabulary& vocab) {
   // 1. Paragraphs: one per line; a line starting in lower case continues the line before it.
   // Their spans are normalized ones until step 4 maps them to the original text.
   std::vector<paragraph>& paras = doc.paragraphs;
+  // News text has a line every 60 to 100 bytes: reserved once for one every 64, where growing
+  // from one reallocated and moved them six or seven times a document.
+  paras.reserve(t.size() / 64 + 1);
   std::size_t i = 0;
   bool previous_line_open = false;  // the line just before was non-empty
   while (i < t.size()) {
