@@ -2,6 +2,8 @@
 
 #include <functional>
 
+#include "text/spans.hpp"
+
 namespace crosscheck::detail {
 namespace {
 
@@ -40,7 +42,7 @@ const shared_string& evidence_texts::sentence(std::size_t index) {
 
 void fill_evidence(const document& doc, const sentence& sen, text_span words, evidence& ev,
                    const shared_string* same_text) {
-  const text_span orig = doc.to_original(words);
+  const text_span orig = detail::original_span(doc, words);
   ev.begin = orig.begin;
   ev.end = orig.end;
   const std::string_view text = doc.original(orig);

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -714,4 +715,51 @@ TEST_CASE("text: a run of text with no sentence end is cut at a space before the
   std::size_t covered = 0;
   for (const auto& s : d.sentences) covered += s.span.size();
   CHECK(covered + d.sentences.size() >= text.size() - 1);
+}
+
+// normalize() copies runs of plain bytes by blocks of sixteen and thirty-two and writes their
+// offsets by blocks of 256: a character that stops a run, at every position around those edges,
+// still gets its replacement, and every byte its own offset (computed here by hand).
+TEST_CASE("text: normalization is exact wherever a run of plain bytes is cut", "[text]") {
+  for (const std::size_t before : {0u, 1u, 15u, 16u, 17u, 31u, 32u, 33u, 47u, 255u, 256u, 257u, 600u}) {
+    for (const std::size_t after : {0u, 1u, 14u, 16u, 30u, 33u, 256u, 513u}) {
+      // before x 'a', a right single quote (3 bytes), after x 'b', CR LF, "c", a soft hyphen
+      // (2 bytes, dropped), "d".
+      const std::string text = std::string(before, 'a') + "\xE2\x80\x99" + std::string(after, 'b') + "\r\nc\xC2\xAD" + "d";
+      document d = make_doc(text);
+      crosscheck::normalize(d);
+      const std::string expected = std::string(before, 'a') + "'" + std::string(after, 'b') + "\ncd";
+      REQUIRE(d.normalized == expected);
+      std::vector<std::uint32_t> offsets;
+      for (std::size_t i = 0; i < before; ++i) offsets.push_back(static_cast<std::uint32_t>(i));
+      offsets.push_back(static_cast<std::uint32_t>(before));  // the quote: its first byte
+      for (std::size_t i = 0; i < after; ++i) offsets.push_back(static_cast<std::uint32_t>(before + 3 + i));
+      const std::size_t cr = before + 3 + after;
+      offsets.push_back(static_cast<std::uint32_t>(cr + 1));  // the LF of CR LF
+      offsets.push_back(static_cast<std::uint32_t>(cr + 2));  // 'c'
+      offsets.push_back(static_cast<std::uint32_t>(cr + 5));  // 'd', after the soft hyphen
+      offsets.push_back(static_cast<std::uint32_t>(text.size()));
+      CHECK(d.norm_to_orig == offsets);
+    }
+  }
+}
+
+// The splitter looks for terminals sixteen and thirty-two bytes at a time, and reads a
+// paragraph's last bytes as one more block with the lanes past its end masked off: a period at
+// every distance from a paragraph's end ends its sentence, and one in the next paragraph never
+// ends a sentence of this one.
+TEST_CASE("text: sentences end at a period at any distance from the paragraph's end", "[text]") {
+  for (std::size_t pad = 0; pad < 70; ++pad) {
+    const std::string first = "Word" + std::string(pad, 'x') + ".";
+    const std::string text = first + " Second one\nThird line. Fourth one is here, long enough to read.\n";
+    document d = make_doc(text);
+    crosscheck::prepare(d, rules());
+    REQUIRE(d.sentences.size() == 4u);
+    CHECK(d.norm(d.sentences[0].normalized) == first);
+    CHECK(d.norm(d.sentences[1].normalized) == "Second one");
+    CHECK(d.norm(d.sentences[2].normalized) == "Third line.");
+    CHECK(d.sentences[1].paragraph == 0u);
+    CHECK(d.sentences[2].paragraph == 1u);
+    CHECK(d.original(d.sentences[1].span) == "Second one");
+  }
 }
