@@ -305,9 +305,15 @@ struct date_reader::scan {
   void read_cues() const {
     if (cues_read) return;
     cues_read = true;
-    for (const auto& w : toks) plan_ = plan_ || r.plan_words_.contains(w);
-    for (std::size_t k = 0; k < toks.size() && future_ == none && !r.future_.empty(); ++k)
-      if (r.future_.longest_at(toks, k).length) future_ = k;
+    // One walk for both; a word with none of the role bits of a plan word or of a future cue's
+    // first word is passed over on one test (all_roles when a list is unbound: none is skipped).
+    const std::uint64_t cue_roles = r.plan_words_.role_mask() | r.future_.start_roles();
+    const bool futures = !r.future_.empty();
+    for (std::size_t k = 0, n = toks.size(); k < n && !(plan_ && (future_ != none || !futures)); ++k) {
+      if (!(toks[k].roles & cue_roles)) continue;
+      plan_ = plan_ || r.plan_words_.contains(toks[k]);
+      if (futures && future_ == none && r.future_.longest_at(toks, k).length) future_ = k;
+    }
   }
   bool plan() const {
     read_cues();

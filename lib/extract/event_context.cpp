@@ -93,10 +93,12 @@ event_context::event_context(const rule_set& rules) : rules_(rules) {
 bool event_context::scan(std::string_view t, event_memory& mem, event_scan& sc) const {
   std::uint64_t roles = 0;
   unsigned digits = 0, hyphens = 0;  // ORed without a branch
-  for (const token& tok : sc.toks()) {
-    roles |= tok.roles | tok.stem_roles;
-    digits |= tok.has_digit;
-    hyphens |= tok.has_hyphen;
+  const token* const tk = sc.toks().data();
+  const std::size_t n = sc.toks().size();
+  for (const token* p = tk; p != tk + n; ++p) {
+    roles |= p->roles | p->stem_roles;
+    digits |= p->has_digit;
+    hyphens |= p->has_hyphen;
   }
   sc.roles = roles;
   sc.digits = digits != 0;
@@ -105,8 +107,10 @@ bool event_context::scan(std::string_view t, event_memory& mem, event_scan& sc) 
   if (!mem.doc_) index_titles(sc.toks(), mem);
   sc.triggers.clear();
   // Most sentences hold no word a trigger starts with: their tokens are not walked again.
-  if (!(roles & triggers_.start_roles())) return false;
-  for (std::size_t i = 0; i < sc.toks().size(); ++i) {
+  const std::uint64_t trigger_roles = triggers_.start_roles();
+  if (!(roles & trigger_roles)) return false;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!(tk[i].roles & trigger_roles)) continue;  // longest_at()'s first test, without its call
     const auto m = triggers_.longest_at(sc.toks(), i);
     if (m.length) {
       sc.triggers.push_back({i, m.length, m.payload});
@@ -254,6 +258,7 @@ shared_string event_context::subject(event_scan& sc, std::size_t k, std::optiona
   // A document names a few subjects; one that names a great many keeps the last ones, so that a
   // lookup stays short.
   if (sc.subjects.size() >= max_shared_texts) sc.subjects.clear();
+  sc.subjects.reserve(max_shared_texts);
   sc.subjects.push_back({id, key, p, shared_string(s)});
   return sc.subjects.back().text;
 }
@@ -263,6 +268,7 @@ shared_string event_context::actor_text(event_scan& sc, std::size_t k) {
   for (const auto& [words, shared] : sc.actor_texts)
     if (words == text) return shared;
   if (sc.actor_texts.size() >= max_shared_texts) sc.actor_texts.clear();
+  sc.actor_texts.reserve(max_shared_texts);
   sc.actor_texts.emplace_back(text, shared_string(text));
   return sc.actor_texts.back().second;
 }
