@@ -809,11 +809,14 @@ void date_reader::read(std::string_view text, const std::vector<token>& toks, co
   out.clear();
   if (toks.empty() || !may_hold_date(toks)) return;
   // Tokens that do not index into `text` in order (a caller's mistake) give nothing rather than
-  // a read out of bounds.
-  for (std::size_t k = 0; k < toks.size(); ++k)
-    if (toks[k].begin > toks[k].end || toks[k].end > text.size() ||
-        (k + 1 < toks.size() && toks[k].end > toks[k + 1].begin))
-      return;
+  // a read out of bounds. In order, each begins after the one before ends, so that the last
+  // one's end bounds them all.
+  const token* const tk = toks.data();
+  const std::size_t n = toks.size();
+  if (tk[n - 1].end > text.size()) return;
+  for (std::size_t k = 0; k + 1 < n; ++k)
+    if (tk[k].begin > tk[k].end || tk[k].end > tk[k + 1].begin) return;
+  if (tk[n - 1].begin > tk[n - 1].end) return;
   scan s(*this, text, toks, ctx, scratch);
   std::size_t i = 0;
   while (i < toks.size()) {

@@ -319,6 +319,7 @@ void event_context::index_titles(const std::vector<token>& toks, event_memory& m
 
 void event_context::read_titles(const std::vector<token>& toks, event_memory& mem) const {
   if (!mem.doc_ || mem.titles_read_ > mem.current) return;  // noted as scanned, or read already
+  if (mem.titles_read_ == 0) mem.title_mentions.reserve(64);  // a document's first lookup: a few dozen titles before it
   for (std::size_t s = mem.titles_read_; s < mem.current; ++s)
     index_titles(tokens_of(*mem.doc_, s, mem.shared_, mem.earlier_, mem.index_), mem);
   index_titles(toks, mem);

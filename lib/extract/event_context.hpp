@@ -12,8 +12,8 @@
 //   if (!ctx.scan(text, mem, sc)) continue;                    // no event in this sentence
 //   auto k = ctx.attach(text, sc, first_tok, last_tok);        // the trigger the value dates
 //   if (!k) continue;                                          // none, or a statement's time
-//   std::string subject = ctx.subject(sc, *k, ctx.place_of(sc, *k));   // "arrival:putin@pyongyang"
-//   std::string who = ctx.attribution(text, sc, first_tok, last_tok, end_offset);
+//   shared_string subject = ctx.subject(sc, *k, ctx.place_of(sc, *k));   // "arrival:putin@pyongyang"
+//   shared_string who = ctx.attribution(text, sc, first_tok, last_tok, end_offset);
 //
 // Subjects are "<event>:<actor>[@<place>]"; the actor key is the last part of the last name
 // word ("putin", "un" for Kim Jong Un / Kim Jong-un). Telling apart people who share it is the
