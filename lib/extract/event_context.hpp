@@ -129,7 +129,8 @@ struct event_memory {
   // one does: the sentences before it that were not read yet, then its own. For that, the
   // memory can read the tokens of an earlier sentence of the document: give it the document
   // (read_titles_from) and say which sentence is scanned (current). Without a document, scan()
-  // notes every sentence's titles as it goes.
+  // notes every sentence's titles as it goes (the event pass run alone does, rather than
+  // tokenize earlier sentences again).
   void read_titles_from(const document& doc, const document_tokens* shared, const word_index* index) {
     doc_ = &doc;
     shared_ = shared;

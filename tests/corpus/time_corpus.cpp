@@ -439,9 +439,9 @@ TEST_CASE("time: several claims in one text", "[corpus][time]") {
   }
 }
 
-// Titles are noted only when a sentence looks one up: the sentences before it are read then,
-// from the document's shared tokens in an extractor_set, or tokenized again by the pass run alone.
-// Both must find the title, several sentences back, and the latest one when two are written.
+// In an extractor_set, titles are noted only when a sentence looks one up (the sentences before
+// it are read then, from the document's shared tokens); the pass run alone notes them sentence
+// by sentence. Both must find the title several sentences back, and the latest one of two.
 TEST_CASE("time: a title looked up after several sentences, alone and in an extractor set", "[corpus][time]") {
   const auto doc = crosscheck_test::reference_document(
       "North Korean leader Kim Jong Un left Wonsan on Tuesday. Russian President Vladimir Putin left Yakutsk "
