@@ -129,9 +129,9 @@ class date_part final : public detail::event_part {
     if (m.relative && doc.published.offset) c.zone = doc.published.offset;
     else if (place) c.zone = rules_.places[*place].zone;
     else c.zone = doc.published.offset;
-    c.subject_text = sc.actors[*k]->text;
+    c.subject_text = detail::event_context::actor_text(sc, *k);
     c.attribute = attribute_;
-    c.occasion = detail::shared_year(detail::occasion_of(v, doc.published.date));
+    c.occasion = detail::occasion_of(v, doc.published.date);
     c.val = v;
     c.mod = sc.modalities[*k];
     c.weekday = m.weekday;

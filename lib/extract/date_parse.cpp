@@ -305,9 +305,15 @@ struct date_reader::scan {
   void read_cues() const {
     if (cues_read) return;
     cues_read = true;
-    for (const auto& w : toks) plan_ = plan_ || r.plan_words_.contains(w);
-    for (std::size_t k = 0; k < toks.size() && future_ == none && !r.future_.empty(); ++k)
-      if (r.future_.longest_at(toks, k).length) future_ = k;
+    // One walk for both; a word with none of the role bits of a plan word or of a future cue's
+    // first word is passed over on one test (all_roles when a list is unbound: none is skipped).
+    const std::uint64_t cue_roles = r.plan_words_.role_mask() | r.future_.start_roles();
+    const bool futures = !r.future_.empty();
+    for (std::size_t k = 0, n = toks.size(); k < n && !(plan_ && (future_ != none || !futures)); ++k) {
+      if (!(toks[k].roles & cue_roles)) continue;
+      plan_ = plan_ || r.plan_words_.contains(toks[k]);
+      if (futures && future_ == none && r.future_.longest_at(toks, k).length) future_ = k;
+    }
   }
   bool plan() const {
     read_cues();
@@ -803,11 +809,14 @@ void date_reader::read(std::string_view text, const std::vector<token>& toks, co
   out.clear();
   if (toks.empty() || !may_hold_date(toks)) return;
   // Tokens that do not index into `text` in order (a caller's mistake) give nothing rather than
-  // a read out of bounds.
-  for (std::size_t k = 0; k < toks.size(); ++k)
-    if (toks[k].begin > toks[k].end || toks[k].end > text.size() ||
-        (k + 1 < toks.size() && toks[k].end > toks[k + 1].begin))
-      return;
+  // a read out of bounds. In order, each begins after the one before ends, so that the last
+  // one's end bounds them all.
+  const token* const tk = toks.data();
+  const std::size_t n = toks.size();
+  if (tk[n - 1].end > text.size()) return;
+  for (std::size_t k = 0; k + 1 < n; ++k)
+    if (tk[k].begin > tk[k].end || tk[k].end > tk[k + 1].begin) return;
+  if (tk[n - 1].begin > tk[n - 1].end) return;
   scan s(*this, text, toks, ctx, scratch);
   std::size_t i = 0;
   while (i < toks.size()) {

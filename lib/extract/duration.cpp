@@ -356,11 +356,11 @@ class duration_part final : public detail::event_part {
     claim c;
     c.kind = claim_kind::duration;
     c.subject = events_.subject(sc, trig, events_.place_of(sc, trig));
-    c.subject_text = sc.actors[trig]->text;
+    c.subject_text = detail::event_context::actor_text(sc, trig);
     c.attribute = *attribute;
     // A gap ends at the occasion being reported, whatever date its previous one has.
-    c.occasion = detail::shared_year(attribute == &gap_ ? detail::current_occasion(doc.published.date)
-                                                        : detail::occasion_near(t, sc, trig, dates, doc.published.date));
+    c.occasion = attribute == &gap_ ? detail::current_occasion(doc.published.date)
+                                    : detail::occasion_near(t, sc, trig, dates, doc.published.date);
     c.val = le.val;
     c.hdg = le.hdg;
     c.mod = sc.modalities[trig];

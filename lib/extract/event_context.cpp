@@ -17,6 +17,7 @@ constexpr std::size_t max_actor_distance = 8;     // tokens between an actor's n
 constexpr std::size_t max_apposition = 12;        // tokens in "Putin, <apposition>, arrived"
 constexpr std::size_t max_name_run = 6;           // capitalized words read as one name ("Russian President Vladimir Putin")
 constexpr std::size_t max_sources_tried = 16;     // reporting verbs tried for one claim's source
+constexpr std::size_t max_shared_texts = 32;      // subjects and actor texts a scan keeps for claims to share
 
 source_hit source_at(std::size_t tok, std::size_t len) {
   source_hit h;
@@ -84,24 +85,32 @@ event_context::event_context(const rule_set& rules) : rules_(rules) {
   for (const auto& o : rules.event_dates.offsets) offsets_.add(o, 0);
   bind_roles(rules.word_ids(), triggers_, places_, zones_, prepositions_, reporting_, modality_, origins_, destinations_,
              offsets_, function_words_, pronouns_, determiners_, openers_, auxiliaries_, demonyms_, clause_openers_);
+  place_roles_ = origins_.start_roles() | destinations_.start_roles() | zones_.start_roles() | places_.start_roles();
+  source_roles_ = prepositions_.start_roles() | reporting_.start_roles();
+  for (const auto& p : rules.places) place_keys_.push_back(lower(p.name));
 }
 
 bool event_context::scan(std::string_view t, event_memory& mem, event_scan& sc) const {
   std::uint64_t roles = 0;
   unsigned digits = 0, hyphens = 0;  // ORed without a branch
-  for (const token& tok : sc.toks()) {
-    roles |= tok.roles | tok.stem_roles;
-    digits |= tok.has_digit;
-    hyphens |= tok.has_hyphen;
+  const token* const tk = sc.toks().data();
+  const std::size_t n = sc.toks().size();
+  for (const token* p = tk; p != tk + n; ++p) {
+    roles |= p->roles | p->stem_roles;
+    digits |= p->has_digit;
+    hyphens |= p->has_hyphen;
   }
   sc.roles = roles;
   sc.digits = digits != 0;
   sc.hyphens = hyphens != 0;
-  index_titles(sc.toks(), mem);
+  // With the document at hand, titles are noted when a lookup needs them (read_titles()).
+  if (!mem.doc_) index_titles(sc.toks(), mem);
   sc.triggers.clear();
   // Most sentences hold no word a trigger starts with: their tokens are not walked again.
-  if (!(roles & triggers_.start_roles())) return false;
-  for (std::size_t i = 0; i < sc.toks().size(); ++i) {
+  const std::uint64_t trigger_roles = triggers_.start_roles();
+  if (!(roles & trigger_roles)) return false;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!(tk[i].roles & trigger_roles)) continue;  // longest_at()'s first test, without its call
     const auto m = triggers_.longest_at(sc.toks(), i);
     if (m.length) {
       sc.triggers.push_back({i, m.length, m.payload});
@@ -232,16 +241,36 @@ std::optional<std::size_t> event_context::place_of(event_scan& sc, std::size_t k
   return std::nullopt;
 }
 
-std::string event_context::subject(const event_scan& sc, std::size_t k, std::optional<std::size_t> place,
-                                   std::string_view event) const {
-  std::string s = event.empty() ? rules_.events[static_cast<std::size_t>(sc.triggers[k].event)].id : std::string(event);
+shared_string event_context::subject(event_scan& sc, std::size_t k, std::optional<std::size_t> place,
+                                     std::string_view event) const {
+  const std::string_view id = event.empty() ? std::string_view(rules_.events[static_cast<std::size_t>(sc.triggers[k].event)].id) : event;
+  const std::string& key = sc.actors[k]->key;
+  const std::size_t p = place ? *place : event_scan::no_place;
+  for (const auto& s : sc.subjects)
+    if (s.place == p && s.event == id && s.key == key) return s.text;
+  std::string s(id);
   s += ':';
-  s += sc.actors[k]->key;
+  s += key;
   if (place) {
     s += '@';
-    s += lower(rules_.places[*place].name);
+    s += place_keys_[p];
   }
-  return s;
+  // A document names a few subjects; one that names a great many keeps the last ones, so that a
+  // lookup stays short.
+  if (sc.subjects.size() >= max_shared_texts) sc.subjects.clear();
+  sc.subjects.reserve(max_shared_texts);
+  sc.subjects.push_back({id, key, p, shared_string(s)});
+  return sc.subjects.back().text;
+}
+
+shared_string event_context::actor_text(event_scan& sc, std::size_t k) {
+  const std::string_view text = sc.actors[k]->text;
+  for (const auto& [words, shared] : sc.actor_texts)
+    if (words == text) return shared;
+  if (sc.actor_texts.size() >= max_shared_texts) sc.actor_texts.clear();
+  sc.actor_texts.reserve(max_shared_texts);
+  sc.actor_texts.emplace_back(text, shared_string(text));
+  return sc.actor_texts.back().second;
 }
 
 void event_context::fill_evidence(const document& doc, const sentence& sen, text_span words, claim& c) {
@@ -253,35 +282,48 @@ void event_context::fill_evidence(const document& doc, const sentence& sen, text
 // Titles written before names: "Russian President Vladimir Putin", "North Korean leader Kim
 // Jong-un". The title's last modifier and its noun ("russian president", "korean leader") are
 // recorded for the person named after them, so that a later "the Russian president" refers
-// to him and not to whoever was named last. They are noted here as offsets, and indexed by
-// title_named() when a sentence first looks one up.
+// to him and not to whoever was named last. They are noted here as offsets, and searched by
+// title_named().
 void event_context::index_titles(const std::vector<token>& toks, event_memory& mem) const {
+  const token* const tk = toks.data();
+  const std::size_t n = toks.size();
   auto note = [&](const token& modifier, const token& noun, std::size_t first, std::size_t last) {
     mem.title_mentions.push_back({{modifier.begin, modifier.end}, {noun.begin, noun.end}, modifier.stem_hash,
-                                  noun.stem_hash, toks[first].begin, {toks[last].begin, toks[last].end}});
+                                  noun.stem_hash, tk[first].begin, {tk[last].begin, tk[last].end}});
   };
   auto run_end = [&](std::size_t i) {
     std::size_t e = i + 1;
-    while (e < toks.size() && e - i < max_name_run && is_name_word(toks[e]) && toks[e - 1].end + 1 == toks[e].begin) ++e;
+    while (e < n && e - i < max_name_run && is_name_word(tk[e]) && tk[e - 1].end + 1 == tk[e].begin) ++e;
     return e;
   };
   std::size_t i = 0;
-  while (i < toks.size()) {
-    if (!is_name_word(toks[i])) {
+  while (true) {
+    // A name word is capitalized, and most words are not: they are passed over on one test each.
+    while (i < n && !tk[i].capitalized) ++i;
+    if (i == n) break;
+    if (!is_name_word(tk[i])) {
       ++i;
       continue;
     }
     const std::size_t e = run_end(i);
     // Capitalized title inside the run: modifier, title, then at least one name word.
-    for (std::size_t k = i; k + 2 < e; ++k) note(toks[k], toks[k + 1], k + 2, e - 1);
+    for (std::size_t k = i; k + 2 < e; ++k) note(tk[k], tk[k + 1], k + 2, e - 1);
     // Lower-case title between two runs: "North Korean leader Kim Jong-un".
-    if (e + 1 < toks.size() && !toks[e].capitalized && !is_possessive(toks[e].lower) && is_name_word(toks[e + 1]) &&
-        !is_possessive(toks[e - 1].lower)) {
+    if (e + 1 < n && !tk[e].capitalized && !tk[e].possessive && is_name_word(tk[e + 1]) && !tk[e - 1].possessive) {
       const std::size_t e2 = run_end(e + 1);
-      note(toks[e - 1], toks[e], e + 1, e2 - 1);
+      note(tk[e - 1], tk[e], e + 1, e2 - 1);
     }
     i = e;
   }
+}
+
+void event_context::read_titles(const std::vector<token>& toks, event_memory& mem) const {
+  if (!mem.doc_ || mem.titles_read_ > mem.current) return;  // noted as scanned, or read already
+  if (mem.titles_read_ == 0) mem.title_mentions.reserve(64);  // a document's first lookup: a few dozen titles before it
+  for (std::size_t s = mem.titles_read_; s < mem.current; ++s)
+    index_titles(tokens_of(*mem.doc_, s, mem.shared_, mem.earlier_, mem.index_), mem);
+  index_titles(toks, mem);
+  mem.titles_read_ = mem.current + 1;
 }
 
 namespace {
@@ -385,7 +427,10 @@ std::optional<actor> event_context::find_actor(std::string_view t, const std::ve
     if (!is_name_word(tok)) {
       // "the president's plane" refers back; "the Russian president's plane" to whom that title named.
       if (!tok.capitalized && is_possessive(tok.lower)) {
-        if (k > 0 && is_name_word(toks[k - 1])) return title_named(t, mem, toks[k - 1], tok);
+        if (k > 0 && is_name_word(toks[k - 1])) {
+          read_titles(toks, mem);
+          return title_named(t, mem, toks[k - 1], tok);
+        }
         return mem.last_actor;
       }
       continue;
@@ -400,8 +445,10 @@ std::optional<actor> event_context::find_actor(std::string_view t, const std::ve
     // capitalized words modify the noun that follows; the phrase refers to whom that title
     // named earlier in the document, else to the last actor named.
     if (b > 0 && determiners_.contains(toks[b - 1]) && k + 1 < trig && !toks[k + 1].capitalized &&
-        !is_possessive(tok.lower))
+        !is_possessive(tok.lower)) {
+      read_titles(toks, mem);
       return title_named(t, mem, tok, toks[k + 1]);
+    }
     // "Russian", "Koreans": a people, not a person.
     if (demonyms_.contains_stem(tok)) return std::nullopt;
     return make_actor(t, toks, b, k);
@@ -450,48 +497,56 @@ std::optional<actor> event_context::first_name_before(std::string_view t, const 
   return std::nullopt;
 }
 
-// Places and source cues of a sentence, in one pass.
+// Places and source cues of a sentence. Most tokens start none of the phrases looked for here:
+// a token whose role bits show none of their first words is passed over on one test.
 void event_context::scan_places_and_sources(event_scan& sc) const {
+  const token* const tk = sc.toks().data();
+  const std::size_t n = sc.toks().size();
   const auto& toks = sc.toks();
   sc.places_read = true;
   sc.places.clear();
   sc.origins.clear();
   sc.destinations.clear();
+  sc.attributions.clear();
   constexpr std::size_t never = std::numeric_limits<std::size_t>::max();
   std::size_t last_origin_cue = never, last_destination_cue = never;
-  for (std::size_t i = 0; i < toks.size(); ++i) {
-    if ((!toks[i].capitalized || i == 0) && origins_.longest_at(toks, i).length) last_origin_cue = i;
-    if (!toks[i].capitalized) {
-      if (const auto d = destinations_.longest_at(toks, i); d.length) last_destination_cue = i + d.length - 1;
+  if (sc.roles & place_roles_)
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!(tk[i].roles & place_roles_)) continue;
+      if ((!tk[i].capitalized || i == 0) && origins_.longest_at(toks, i).length) last_origin_cue = i;
+      if (!tk[i].capitalized) {
+        if (const auto d = destinations_.longest_at(toks, i); d.length) last_destination_cue = i + d.length - 1;
+        continue;
+      }
+      // "Moscow time" names a zone, not the place of the event.
+      if (const auto z = zones_.longest_at(toks, i); z.length > 1) {
+        i += z.length - 1;
+        continue;
+      }
+      if (const auto m = places_.longest_at(toks, i); m.length) {
+        sc.places.emplace_back(i, static_cast<std::size_t>(m.payload));
+        // "from Yakutsk", "from his previous destination of Yakutsk": a few words after the cue.
+        sc.origins.push_back(last_origin_cue != never && i - last_origin_cue <= 5);
+        // "left for Hanoi", "bound for the DPRK": right after the cue, or after a determiner
+        // ("to leave Pyongyang" is no destination).
+        sc.destinations.push_back(last_destination_cue != never &&
+                                  (i == last_destination_cue + 1 ||
+                                   (i == last_destination_cue + 2 && determiners_.contains(tk[i - 1]))));
+        i += m.length - 1;
+      }
     }
-    if (!toks[i].capitalized) continue;
-    // "Moscow time" names a zone, not the place of the event.
-    if (const auto z = zones_.longest_at(toks, i); z.length > 1) {
-      i += z.length - 1;
-      continue;
-    }
-    if (const auto m = places_.longest_at(toks, i); m.length) {
-      sc.places.emplace_back(i, static_cast<std::size_t>(m.payload));
-      // "from Yakutsk", "from his previous destination of Yakutsk": a few words after the cue.
-      sc.origins.push_back(last_origin_cue != never && i - last_origin_cue <= 5);
-      // "left for Hanoi", "bound for the DPRK": right after the cue, or after a determiner
-      // ("to leave Pyongyang" is no destination).
-      sc.destinations.push_back(last_destination_cue != never &&
-                                (i == last_destination_cue + 1 ||
-                                 (i == last_destination_cue + 2 && determiners_.contains(toks[i - 1]))));
-      i += m.length - 1;
-    }
-  }
   sc.prepositions.clear();
   sc.reporters.clear();
-  for (std::size_t i = 0; i < toks.size(); ++i) {
-    if (const auto p = prepositions_.longest_at(toks, i); p.length) {
-      if (i + p.length < toks.size()) sc.prepositions.push_back(source_at(i, p.length));
-      i += p.length - 1;
-    } else if (const auto r = reporting_.longest_at(toks, i); r.length) {
-      sc.reporters.push_back(source_at(i, r.length));
+  if (sc.roles & source_roles_)
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!(tk[i].roles & source_roles_)) continue;
+      if (const auto p = prepositions_.longest_at(toks, i); p.length) {
+        if (i + p.length < n) sc.prepositions.push_back(source_at(i, p.length));
+        i += p.length - 1;
+      } else if (const auto r = reporting_.longest_at(toks, i); r.length) {
+        sc.reporters.push_back(source_at(i, r.length));
+      }
     }
-  }
 }
 
 
@@ -501,7 +556,7 @@ void event_context::read_preposition(std::string_view t, const event_scan& sc, s
   const std::size_t end = sc.sen->normalized.end;
   std::size_t b = sc.toks()[h.tok + h.len].begin, e = b;
   while (e < end && !is_clause_boundary(t, e) && !(t[e] == '.' && (e + 1 == end || t[e + 1] == ' '))) ++e;
-  h.text = std::string(trim_source(t.substr(b, e - b)));
+  h.text = trim_source(t.substr(b, e - b));
 }
 
 // "X reported that ...", "..., X said": X is the clause before the verb, back to the last
@@ -526,7 +581,7 @@ void event_context::read_reporter(std::string_view t, const event_scan& sc, sour
     if (!after.empty() && ends_sentence && short_source && !pronouns_.contains(detail::lower(after))) {
       h.clause_begin = from;
       h.clause_end = to;
-      h.text = std::string(after);
+      h.text = after;
       return;
     }
   }
@@ -553,12 +608,12 @@ void event_context::read_reporter(std::string_view t, const event_scan& sc, sour
   h.clause_begin = b;
   h.clause_end = e;
 
-  if (!pronouns_.contains(detail::lower(s))) h.text = std::string(s);
+  if (!pronouns_.contains(detail::lower(s))) h.text = s;
 }
 
 // The attribution of a time: "X, citing Y", "X" or "Y"; empty when the sentence gives none.
-std::string event_context::attribution(std::string_view t, event_scan& sc, std::size_t first, std::size_t last,
-                                     std::size_t end_offset) const {
+shared_string event_context::attribution(std::string_view t, event_scan& sc, std::size_t first, std::size_t last,
+                                       std::size_t end_offset) const {
   if (!sc.places_read) scan_places_and_sources(sc);
   const auto inside_time = [&](const source_hit& h) { return h.tok >= first && h.tok < last; };
   // Distance of a cue from the time, in tokens; a cue after the time comes first ("at 2:46
@@ -566,18 +621,21 @@ std::string event_context::attribution(std::string_view t, event_scan& sc, std::
   const auto distance = [&](const source_hit& h) {
     return h.tok >= last ? h.tok - last : (first - h.tok) + sc.toks().size();
   };
-  std::string_view cited, reporter;
+  constexpr std::size_t none = std::numeric_limits<std::size_t>::max();
+  std::size_t cited = none, reporter = none;  // indices into sc.prepositions and sc.reporters
   std::size_t best = std::numeric_limits<std::size_t>::max();
-  for (auto& h : sc.prepositions) {
+  for (std::size_t p = 0; p < sc.prepositions.size(); ++p) {
+    source_hit& h = sc.prepositions[p];
     if (inside_time(h) || distance(h) >= best) continue;
     if (!h.read) read_preposition(t, sc, h);
     if (!h.text.empty()) {
-      cited = h.text;
+      cited = p;
       best = distance(h);
     }
   }
   std::size_t tried = 0;
-  for (auto& h : sc.reporters) {
+  for (std::size_t r = 0; r < sc.reporters.size(); ++r) {
+    source_hit& h = sc.reporters[r];
     if (inside_time(h)) continue;
     if (++tried > max_sources_tried) break;
     if (!h.read) read_reporter(t, sc, h);
@@ -585,12 +643,19 @@ std::string event_context::attribution(std::string_view t, event_scan& sc, std::
     // "the Kremlin", but "he said he arrived" gives nothing.
     const bool holds_time = h.clause_begin <= sc.toks()[first].begin && h.clause_end >= end_offset;
     if (!h.text.empty() && !holds_time) {
-      reporter = h.text;
+      reporter = r;
       break;
     }
   }
-  if (!reporter.empty() && !cited.empty()) return std::string(reporter) + ", citing " + std::string(cited);
-  return std::string(reporter.empty() ? cited : reporter);
+  if (reporter == none) return cited == none ? shared_string() : sc.prepositions[cited].text;
+  if (cited == none) return sc.reporters[reporter].text;
+  for (const auto& a : sc.attributions)
+    if (a.reporter == reporter && a.cited == cited) return a.text;
+  std::string both(sc.reporters[reporter].text);
+  both += ", citing ";
+  both += sc.prepositions[cited].text;
+  sc.attributions.push_back({reporter, cited, shared_string(both)});
+  return sc.attributions.back().text;
 }
 
 

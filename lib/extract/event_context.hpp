@@ -12,8 +12,8 @@
 //   if (!ctx.scan(text, mem, sc)) continue;                    // no event in this sentence
 //   auto k = ctx.attach(text, sc, first_tok, last_tok);        // the trigger the value dates
 //   if (!k) continue;                                          // none, or a statement's time
-//   std::string subject = ctx.subject(sc, *k, ctx.place_of(sc, *k));   // "arrival:putin@pyongyang"
-//   std::string who = ctx.attribution(text, sc, first_tok, last_tok, end_offset);
+//   shared_string subject = ctx.subject(sc, *k, ctx.place_of(sc, *k));   // "arrival:putin@pyongyang"
+//   shared_string who = ctx.attribution(text, sc, first_tok, last_tok, end_offset);
 //
 // Subjects are "<event>:<actor>[@<place>]"; the actor key is the last part of the last name
 // word ("putin", "un" for Kim Jong Un / Kim Jong-un). Telling apart people who share it is the
@@ -32,6 +32,7 @@
 #include "crosscheck/document.hpp"
 #include "crosscheck/rules.hpp"
 #include "extract/lexical.hpp"
+#include "extract/token_pass.hpp"
 
 namespace crosscheck::detail {
 
@@ -52,7 +53,7 @@ struct source_hit {
   std::size_t tok = 0;
   std::size_t len = 0;
   bool read = false;
-  std::string text;              // the source it names; empty when none
+  shared_string text;            // the source it names; empty when none
   std::size_t clause_begin = 0;  // reporting verbs: the clause before the verb, [begin, end)
   std::size_t clause_end = 0;
 };
@@ -84,6 +85,24 @@ struct event_scan {
   bool places_read = false;  // places and source cues are read when a claim first needs them
   std::vector<std::size_t> scratch;  // a part's per-sentence list (kept, so that no sentence allocates)
 
+  // The texts claims share, made once and copied (a reference count) by every claim that has
+  // them: a sentence's "X, citing Y" attributions (by reporter and preposition, cleared with its
+  // places), and the subjects and actor texts of the document (the scan lives as long as it).
+  struct attribution_text {
+    std::size_t reporter = 0, cited = 0;  // indices into reporters and prepositions
+    shared_string text;
+  };
+  struct subject_text {
+    std::string_view event;  // the event id: rules' or a part's, alive as long as they are
+    std::string key;         // the actor's
+    std::size_t place = 0;   // index into rule_set::places; no_place when none
+    shared_string text;
+  };
+  static constexpr std::size_t no_place = static_cast<std::size_t>(-1);
+  std::vector<attribution_text> attributions;
+  std::vector<subject_text> subjects;
+  std::vector<std::pair<std::string_view, shared_string>> actor_texts;  // actor::text and its copy
+
  private:
   const std::vector<token>* toks_ = &no_tokens_;
   static inline const std::vector<token> no_tokens_;
@@ -102,10 +121,30 @@ struct title_mention {
 // What carries from one sentence of a document to the next.
 struct event_memory {
   std::optional<actor> last_actor;                  // for "he", "the president's plane"
-  // Titles found so far, in text order. Few sentences look a title up, so titles are only
-  // noted while sentences are scanned; a lookup searches them from the latest back.
+  // Titles found so far, in text order; a lookup searches them from the latest back.
   std::vector<title_mention> title_mentions;
   std::vector<std::string> known;                   // keys of the actors named so far ("putin"), each once
+
+  // Few sentences look a title up (5 in the 203 of data/samples), so titles are noted only when
+  // one does: the sentences before it that were not read yet, then its own. For that, the
+  // memory can read the tokens of an earlier sentence of the document: give it the document
+  // (read_titles_from) and say which sentence is scanned (current). Without a document, scan()
+  // notes every sentence's titles as it goes (the event pass run alone does, rather than
+  // tokenize earlier sentences again).
+  void read_titles_from(const document& doc, const document_tokens* shared, const word_index* index) {
+    doc_ = &doc;
+    shared_ = shared;
+    index_ = index;
+  }
+  std::size_t current = 0;  // the index in doc.sentences of the sentence being scanned
+
+ private:
+  friend class event_context;
+  const document* doc_ = nullptr;
+  const document_tokens* shared_ = nullptr;
+  const word_index* index_ = nullptr;
+  std::size_t titles_read_ = 0;  // sentences [0, titles_read_) have their titles in title_mentions
+  token_list earlier_;           // an earlier sentence's tokens, when none are shared
 };
 
 class event_context {
@@ -129,9 +168,12 @@ class event_context {
   std::optional<std::size_t> place_of(event_scan& sc, std::size_t k) const;
 
   // "<event>:<actor>[@<place>]" for trigger k (which must have an actor); `event`, when given,
-  // replaces the trigger's own event id (an arrival's date is the date of its visit).
-  std::string subject(const event_scan& sc, std::size_t k, std::optional<std::size_t> place,
-                      std::string_view event = {}) const;
+  // replaces the trigger's own event id (an arrival's date is the date of its visit). Made once
+  // per document for each subject (sc.subjects); each claim copies it.
+  shared_string subject(event_scan& sc, std::size_t k, std::optional<std::size_t> place,
+                        std::string_view event = {}) const;
+  // The words that name trigger k's actor (actor::text), shared like subjects.
+  static shared_string actor_text(event_scan& sc, std::size_t k);
 
   // A modality cue ("likely", "scheduled") in tokens [from, to), in the same clause as token
   // `to`: "Putin's visit is most likely to be cut short to a day".
@@ -139,9 +181,10 @@ class event_context {
                                            std::size_t to) const;
 
   // Who the text says a value at tokens [first, last) comes from: "X, citing Y", "X" or "Y";
-  // empty when the sentence names none. end_offset: the value's normalized end.
-  std::string attribution(std::string_view text, event_scan& sc, std::size_t first, std::size_t last,
-                          std::size_t end_offset) const;
+  // empty when the sentence names none. end_offset: the value's normalized end. Each text is
+  // made once per sentence; claims copy it.
+  shared_string attribution(std::string_view text, event_scan& sc, std::size_t first, std::size_t last,
+                            std::size_t end_offset) const;
 
   // A capitalized word that can be part of a name: not a function word, day, or word with digits.
   bool is_name_word(const token& tok) const {
@@ -170,6 +213,9 @@ class event_context {
 
  private:
   void index_titles(const std::vector<token>& toks, event_memory& mem) const;
+  // Notes the titles of the sentences not read yet, up to the current one (whose tokens are
+  // `toks`), so that a title lookup sees every title before it.
+  void read_titles(const std::vector<token>& toks, event_memory& mem) const;
   // Whom the title "<modifier> <noun>" (possessives stripped, lower case) last named; nullopt when none.
   static std::optional<actor> title_named(std::string_view t, const event_memory& mem, const token& modifier,
                                           const token& noun);
@@ -190,6 +236,10 @@ class event_context {
   const rule_set& rules_;
   phrase_matcher triggers_, places_, zones_, prepositions_, reporting_, modality_, origins_, destinations_, offsets_;
   word_set function_words_, pronouns_, determiners_, openers_, auxiliaries_, demonyms_, clause_openers_;
+  // The role bits of the words the place cues, zones and places start with, and those of the
+  // source cues: scan_places_and_sources() passes over a token with none (all_roles when unbound).
+  std::uint64_t place_roles_ = all_roles, source_roles_ = all_roles;
+  std::vector<std::string> place_keys_;  // by place index: the name in lower case, as subjects hold it
 };
 
 // "Putin's" -> "Putin"; "leaders'" -> "leaders".

@@ -29,7 +29,12 @@ void event_pass::extract_with(const document& doc, const document_tokens* shared
   std::vector<date_mention> found;
   std::vector<token> date_scratch;
   date_context ctx{doc.published.date, {}};
+  // With the document's tokens shared, the titles of earlier sentences are read back when a
+  // lookup needs them. Run alone, the pass would have to tokenize those sentences again, which
+  // costs more than noting every sentence's titles as it is scanned.
+  if (shared && shared->index() == index_.get()) memory.read_titles_from(doc, shared, index_.get());
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
+    memory.current = s;
     sc.use(doc.sentences[s], tokens_of(doc, s, shared, buffer, index_.get()));
     if (!events_.scan(t, memory, sc)) continue;
     // A sentence with no digit, hyphen, month, weekday or other date word holds no date (scan()

@@ -5,6 +5,9 @@
 // "Kim visited Russia last year") is another occasion, named by its own year. A claim with no
 // date of its own takes the occasion of a date the sentence gives its event, else the
 // publication year; with no publication date and no date, it has none ("").
+//
+// The texts are shared_strings: a year of 1800-2100 is a copy from one table made once
+// (year_text.hpp), so that a claim's occasion allocates nothing.
 #pragma once
 
 #include <chrono>
@@ -16,13 +19,20 @@
 #include "crosscheck/value.hpp"
 #include "extract/date_parse.hpp"
 #include "extract/event_context.hpp"
+#include "extract/year_text.hpp"
 
 namespace crosscheck::detail {
 
 inline constexpr int current_occasion_days = 31;
 
-inline std::string current_occasion(const std::optional<date_value>& published) {
-  return published ? std::to_string(published->year) : std::string();
+// The text of year y.
+inline shared_string occasion_year(int y) {
+  if (y >= shared_year_first && y <= shared_year_last) return shared_years()[static_cast<std::size_t>(y - shared_year_first)];
+  return shared_string(std::to_string(y));
+}
+
+inline shared_string current_occasion(const std::optional<date_value>& published) {
+  return published ? occasion_year(published->year) : shared_string();
 }
 
 inline bool is_current(const date_value& v, const std::optional<date_value>& published) {
@@ -37,13 +47,13 @@ inline bool is_current(const date_value& v, const std::optional<date_value>& pub
          sys_days{v.first_day()} <= pub + days{current_occasion_days};
 }
 
-inline std::string occasion_of(const date_value& v, const std::optional<date_value>& published) {
-  return is_current(v, published) ? current_occasion(published) : std::to_string(v.year);
+inline shared_string occasion_of(const date_value& v, const std::optional<date_value>& published) {
+  return is_current(v, published) ? current_occasion(published) : occasion_year(v.year);
 }
 
 // The occasion of trigger k for a claim with no date of its own: that of the resolved date
 // nearest to the trigger in its clause, within 12 tokens, else the current one.
-inline std::string occasion_near(std::string_view text, const event_scan& sc, std::size_t k,
+inline shared_string occasion_near(std::string_view text, const event_scan& sc, std::size_t k,
                                  const std::vector<date_mention>& dates, const std::optional<date_value>& published) {
   constexpr std::size_t reach = 12;
   const std::size_t trig = sc.triggers[k].tok;

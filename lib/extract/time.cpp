@@ -77,6 +77,7 @@ class time_part final : public detail::event_part {
     for (const auto& m : rules.meridiem_am) am_.insert(without_dots(m));
     for (const auto& m : rules.meridiem_pm) pm_.insert(without_dots(m));
     detail::bind_roles(rules.word_ids(), zones_, vague_, hedges_, stamps_);
+    start_roles_ = vague_.start_roles() | hedges_.start_roles();
     for (const auto& z : rules.zones) zone_names_.emplace_back(z.name);
     for (const auto& p : rules.places) place_names_.emplace_back(p.name);
     detail::shared_years();  // made now, so that no document pays for the table of year texts
@@ -99,7 +100,11 @@ class time_part final : public detail::event_part {
     // neither (scan() has ORed its tokens' bits) is passed over.
     if (!sc.digits && !(sc.roles & vague_.start_roles())) return;
     std::optional<std::size_t> previous_end;  // end offset of the last time read
-    for (std::size_t i = 0; i < sc.toks().size(); ++i) {
+    const token* const tk = sc.toks().data();
+    const std::size_t n = sc.toks().size();
+    for (std::size_t i = 0; i < n; ++i) {
+      // Most words have no digit and start no vague phrase or hedge: one test each.
+      if (!tk[i].has_digit && !(tk[i].roles & start_roles_)) continue;
       if (!may_start_time(sc.toks(), i)) continue;
       std::optional<time_expr> te = find_time(t, sc.toks(), i);
       if (!te) continue;
@@ -318,9 +323,9 @@ class time_part final : public detail::event_part {
     claim c;
     c.kind = claim_kind::time_of_day;
     c.subject = events_.subject(sc, *k, place);
-    c.subject_text = sc.actors[*k]->text;
+    c.subject_text = detail::event_context::actor_text(sc, *k);
     c.attribute = attribute_;
-    c.occasion = detail::shared_year(detail::occasion_near(t, sc, *k, in.dates, doc.published.date));
+    c.occasion = detail::occasion_near(t, sc, *k, in.dates, doc.published.date);
     c.val = te.val;
     c.hdg = te.hdg;
     c.mod = sc.modalities[*k];
@@ -333,6 +338,7 @@ class time_part final : public detail::event_part {
   const rule_set& rules_;
   const detail::event_context& events_;
   phrase_matcher zones_, vague_, hedges_, stamps_;
+  std::uint64_t start_roles_ = detail::all_roles;  // the first words of vague phrases and hedges
   std::unordered_set<std::string> am_, pm_;
   // The texts every claim of a kind shares, made once: a copy only counts a reference.
   std::vector<shared_string> zone_names_, place_names_;  // by zone and place index

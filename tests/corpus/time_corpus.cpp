@@ -439,6 +439,30 @@ TEST_CASE("time: several claims in one text", "[corpus][time]") {
   }
 }
 
+// In an extractor_set, titles are noted only when a sentence looks one up (the sentences before
+// it are read then, from the document's shared tokens); the pass run alone notes them sentence
+// by sentence. Both must find the title several sentences back, and the latest one of two.
+TEST_CASE("time: a title looked up after several sentences, alone and in an extractor set", "[corpus][time]") {
+  const auto doc = crosscheck_test::reference_document(
+      "North Korean leader Kim Jong Un left Wonsan on Tuesday. Russian President Vladimir Putin left Yakutsk "
+      "on Tuesday. Lavrov stayed in Moscow. Kim Jong Un waited at the airport. The Russian president's plane "
+      "landed in Pyongyang at 2:46 a.m. Russian President Boris Yeltsin was not there. The Russian president "
+      "arrived in Pyongyang at 3:10 a.m. The North Korean leader arrived in Pyongyang at 2:10 a.m.");
+  const auto times = [](const std::vector<crosscheck::claim>& all) {
+    std::vector<std::string> subjects;
+    for (const auto& c : all)
+      if (c.kind == claim_kind::time_of_day) subjects.push_back(std::string(c.subject));
+    return subjects;
+  };
+  std::vector<crosscheck::claim> alone, in_set;
+  crosscheck::make_event_extractor(crosscheck_test::rules())->extract(doc, alone);
+  crosscheck::default_extractors(crosscheck_test::rules()).extract(doc, in_set);
+  const std::vector<std::string> expected = {"arrival:putin@pyongyang", "arrival:yeltsin@pyongyang",
+                                             "arrival:un@pyongyang"};
+  CHECK(times(alone) == expected);
+  CHECK(times(in_set) == expected);
+}
+
 // No time_of_day claim: times that date something else, and numbers that only look like times.
 TEST_CASE("time: a past date in another clause does not make the time a past occasion", "[corpus][time]") {
   const auto claims = crosscheck_test::extract(
