@@ -1,17 +1,11 @@
 #include "extract/lexical.hpp"
 
 #include <array>
-#include <bit>
-#include <cstring>
 #include <limits>
 #include <stdexcept>
 
 #include "crosscheck/rules.hpp"
 #include "text/fold.hpp"
-
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 namespace crosscheck::detail {
 
@@ -49,141 +43,51 @@ void check_offsets(std::size_t end) {
     throw std::length_error("crosscheck: a text of 4 GiB or more cannot be tokenized (token offsets are 32-bit)");
 }
 
-// 64 bytes of text at src lowered into dst, and the mask of those that are word bytes (bit k:
-// src[k]). Words are found from the mask (a count of trailing zeros per word start and end)
-// rather than byte by byte: the per-byte loop was most of tokenize's cost.
-inline std::uint64_t lower_block(const char* src, char* dst) noexcept {
-#if defined(__SSE2__)
-  // c in [lo, lo + n) as bytes: c + (0x80 - lo) below n - 128 as signed bytes.
-  const auto in_range = [](__m128i c, int lo, int n) {
-    return _mm_cmplt_epi8(_mm_add_epi8(c, _mm_set1_epi8(static_cast<char>(0x80 - lo))),
-                          _mm_set1_epi8(static_cast<char>(n - 128)));
-  };
-  std::uint64_t mask = 0;
-  for (int k = 0; k < 4; ++k) {
-    const __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + 16 * k));
-    const __m128i lowered = _mm_add_epi8(c, _mm_and_si128(in_range(c, 'A', 26), _mm_set1_epi8(0x20)));
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + 16 * k), lowered);
-    // A letter, a digit, or any byte of 0x80 and above (negative as a signed byte).
-    const __m128i word = _mm_or_si128(_mm_or_si128(in_range(lowered, 'a', 26), in_range(c, '0', 10)),
-                                      _mm_cmplt_epi8(c, _mm_setzero_si128()));
-    mask |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(word))) << (16 * k);
-  }
-  return mask;
-#else
-  std::uint64_t mask = 0;
-  for (int k = 0; k < 64; ++k) {
-    const auto c = static_cast<unsigned char>(src[k]);
-    dst[k] = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 'a' - 'A' : 0));
-    mask |= static_cast<std::uint64_t>(class_of(src[k]) & word_byte) << k;
-  }
-  return mask;
-#endif
-}
-
-// The bytes of a little-endian chunk that are ASCII digits, as their high bits (bytes of 0x80
-// and above are not: their low seven bits are tested only where the high bit is clear).
-inline std::uint64_t digit_bytes(std::uint64_t chunk) noexcept {
-  constexpr std::uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
-  const std::uint64_t low7 = chunk & ~high;
-  const std::uint64_t at_least_0 = low7 + (0x80 - '0') * ones;  // high bit: byte >= '0'
-  const std::uint64_t above_9 = low7 + (0x80 - '9' - 1) * ones;  // high bit: byte > '9'
-  return at_least_0 & ~above_9 & ~chunk & high;
-}
-
 }  // namespace
 
 void tokenize(std::string_view t, std::size_t begin, std::size_t end, char* lowered, std::vector<token>& out,
               const word_index* index) {
-  using namespace lexical_detail;
   check_offsets(end);
   if (begin >= end) {
     out.clear();
     return;
   }
   const char* const text = t.data();  // a local pointer: the stores into tokens below cannot move it
-  const std::size_t text_size = t.size();
-  char* const low = lowered - begin;  // low[k]: the lower case of text[k]
-  // The block [base, base + 64) of the text: lowered into low, its word bytes in `words` (none
-  // at or after end). The last block of the text is read from a padded copy: no load past it.
-  std::size_t base = begin;
-  const auto read_block = [&]() {
-    std::uint64_t m;
-    if (text_size - base >= 64) {
-      m = lower_block(text + base, low + base);
-    } else {
-      alignas(16) char padded[64] = {};
-      std::memcpy(padded, text + base, text_size - base);
-      m = lower_block(padded, low + base);
-    }
-    return end - base < 64 ? m & ((std::uint64_t{1} << (end - base)) - 1) : m;
-  };
-  std::uint64_t words = read_block();
-  std::size_t n = 0;      // tokens written; out[n..] are left from an earlier sentence, reused
-  std::size_t have = out.size();
+  // The whole stretch lower-cased in one loop, without a branch (the compiler vectorizes it); the
+  // tokens below point into it and hash it.
+  for (std::size_t k = begin; k < end; ++k) {
+    const auto c = static_cast<unsigned char>(text[k]);
+    lowered[k - begin] = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 'a' - 'A' : 0));
+  }
+  const char* const low = lowered - begin;  // low[k]: the lower case of text[k], for k in [begin, end)
+  std::size_t n = 0;  // tokens written; out[n..] are left from an earlier sentence, reused
+  std::size_t have = out.size();  // not out.size() per token: a load, a subtraction and a division
   token* data = out.data();
-  std::size_t i = begin;  // the next byte to look at, in the block: i - base < 64
-  for (;;) {
-    // The next word's first byte.
-    std::uint64_t starts = words & (~std::uint64_t{0} << (i - base));
-    while (!starts) {
-      base += 64;
-      if (base >= end) {
-        out.resize(n);
-        return;
-      }
-      words = read_block();
-      starts = words;
+  std::size_t i = begin;
+  while (i < end) {
+    const unsigned char first = class_of(text[i]);
+    if (!(first & word_byte)) {
+      ++i;
+      continue;
     }
-    const std::size_t b = base + static_cast<std::size_t>(std::countr_zero(starts));
-    // Its end: the first byte after a run of word bytes, unless it is a joiner followed by a word
-    // byte (' - . and, between digits, : ,), which the word keeps.
-    std::size_t e = b;
-    unsigned char joined = 0;  // the joiners kept
-    for (;;) {
-      if (e - base == 64) {  // a kept joiner was the block's last byte
-        base += 64;
-        words = read_block();
+    const std::size_t b = i;
+    unsigned char seen = 0;  // the classes of the word's bytes, together
+    std::uint64_t h = word_hash({});  // word_hash of the lower case, inlined
+    while (i < end) {
+      const unsigned char c = class_of(text[i]);
+      if (c & word_byte) {
+        seen |= c;
+        h = (h ^ static_cast<unsigned char>(low[i])) * 1099511628211ull;
+        ++i;
+        continue;
       }
-      std::uint64_t stops = ~words & (~std::uint64_t{0} << (e - base));
-      while (!stops && end - base > 64) {
-        base += 64;
-        words = read_block();
-        stops = ~words;
-      }
-      if (!stops) {
-        e = end;
-        break;
-      }
-      e = base + static_cast<std::size_t>(std::countr_zero(stops));
-      if (e + 1 >= end || text[e] == ' ') break;  // a space, the common case, joins nothing
-      const unsigned char c = class_of(text[e]);
-      if (!(c & (joiner | digit_joiner)) || !(class_of(text[e + 1]) & word_byte)) break;
-      if ((c & digit_joiner) && !(is_ascii_digit(text[e - 1]) && is_ascii_digit(text[e + 1]))) break;
-      joined |= c;
-      ++e;
-    }
-    i = e;
-    const std::size_t size = e - b;
-    const char* const w = low + b;
-    // The hash (word_hash, inlined) and the digits, 8 bytes at a time. The loads stay inside the
-    // lowered blocks (the bytes after the word are masked off); a word whose last chunk would
-    // reach past them is hashed by word_hash itself.
-    std::uint64_t h, digits = 0;
-    if (b + ((size + 7) & ~std::size_t{7}) <= base + 64) {
-      h = hash_seed ^ size;
-      std::size_t k = 0;
-      for (; k + 8 < size; k += 8) {
-        const std::uint64_t chunk = load8(w + k);
-        digits |= digit_bytes(chunk);
-        h = hash_step(h, chunk);
-      }
-      const std::uint64_t chunk = load8(w + k) & (~std::uint64_t{0} >> (8 * (8 - (size - k))));
-      digits |= digit_bytes(chunk);
-      h = hash_finish(hash_step(h, chunk));
-    } else {
-      h = word_hash(std::string_view(w, size));
-      for (std::size_t k = 0; k < size; ++k) digits |= is_ascii_digit(w[k]);
+      // A joiner stays inside the word when a word byte follows it; ',' and ':' only between
+      // digits.
+      if (!c || i + 1 == end || !(class_of(text[i + 1]) & word_byte)) break;
+      if ((c & digit_joiner) && !(is_ascii_digit(text[i - 1]) && is_ascii_digit(text[i + 1]))) break;
+      seen |= c;
+      h = (h ^ static_cast<unsigned char>(low[i])) * 1099511628211ull;
+      ++i;
     }
     if (n == have) {  // out's tokens left from an earlier sentence are reused; past them, one more
       out.emplace_back();
@@ -193,15 +97,15 @@ void tokenize(std::string_view t, std::size_t begin, std::size_t end, char* lowe
     token& tok = data[n];
     ++n;
     tok.begin = static_cast<std::uint32_t>(b);
-    tok.end = static_cast<std::uint32_t>(e);
-    tok.lower = std::string_view(w, size);
+    tok.end = static_cast<std::uint32_t>(i);
+    tok.lower = std::string_view(low + b, i - b);
     tok.hash = h;
-    tok.has_digit = digits != 0;
-    tok.has_hyphen = joined & hyphen;
+    tok.has_digit = seen & digit;
+    tok.has_hyphen = seen & hyphen;
     // Only a word with a joiner can end in "'s" and have a stem of its own to hash.
     tok.stem_hash = h;
     tok.possessive = false;
-    if (joined & joiner) {
+    if (seen & joiner) {
       const std::string_view stem = possessive_stem(tok.lower);
       if (stem.size() != tok.lower.size()) {
         tok.possessive = true;
@@ -210,9 +114,9 @@ void tokenize(std::string_view t, std::size_t begin, std::size_t end, char* lowe
     }
     // The word's id and roles: one lookup (two for a possessive, whose stem has roles of its own).
     if (index) {
-      const word_index::entry* ie = index->find(tok.lower, h);
-      tok.id = ie ? ie->id : 0;
-      tok.roles = ie ? ie->roles : any_role;
+      const word_index::entry* e = index->find(tok.lower, h);
+      tok.id = e ? e->id : 0;
+      tok.roles = e ? e->roles : any_role;
       if (tok.possessive) {
         const word_index::entry* se = index->find(tok.stem(), tok.stem_hash);
         tok.stem_id = se ? se->id : 0;
@@ -226,7 +130,6 @@ void tokenize(std::string_view t, std::size_t begin, std::size_t end, char* lowe
       tok.roles = tok.stem_roles = all_roles;
     }
     // ASCII upper case, or a Latin-1 capital such as "Ö" (U+00C0..U+00DE but the sign U+00D7).
-    const unsigned char first = class_of(text[b]);
     if (first & upper) {
       tok.capitalized = true;
     } else if (first & latin1_lead) {
@@ -235,7 +138,6 @@ void tokenize(std::string_view t, std::size_t begin, std::size_t end, char* lowe
     } else {
       tok.capitalized = false;
     }
-    if (e >= end) break;
   }
   out.resize(n);
 }
@@ -243,10 +145,10 @@ void tokenize(std::string_view t, std::size_t begin, std::size_t end, char* lowe
 void tokenize(std::string_view t, std::size_t begin, std::size_t end, token_list& out, const word_index* index) {
   check_offsets(end);  // before the copy is sized
   const std::size_t size = end > begin ? end - begin : 0;
-  if (size + lowered_slack > out.capacity_) {
+  if (size > out.capacity_) {
     out.tokens_.clear();  // no view into the old copy outlives it
-    out.lowered_ = std::make_unique_for_overwrite<char[]>(size + lowered_slack);
-    out.capacity_ = size + lowered_slack;
+    out.lowered_ = std::make_unique_for_overwrite<char[]>(size);
+    out.capacity_ = size;
   }
   tokenize(t, begin, end, out.lowered_.get(), out.tokens_, index);
 }

@@ -5,7 +5,6 @@
 // "10,000", "14.20"). Offsets are into the normalized document text.
 #pragma once
 
-#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <memory>
@@ -60,62 +59,28 @@ inline std::string_view possessive_stem(std::string_view w) noexcept {
 }
 inline std::string_view token::stem() const noexcept { return possessive ? possessive_stem(lower) : lower; }
 
+// FNV-1a of a (lower-case) word.
+inline std::uint64_t word_hash(std::string_view w) noexcept {
+  std::uint64_t h = 1469598103934665603ull;
+  for (char c : w) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
 namespace lexical_detail {
-// Little-endian loads (byte-swapped on a big-endian machine), so that a word's first byte is the
-// low byte of its first chunk everywhere: word_hash below and tokenize's own loads must agree.
 inline std::uint64_t load8(const char* p) noexcept {
   std::uint64_t v;
   std::memcpy(&v, p, 8);
-  if constexpr (std::endian::native == std::endian::big) v = __builtin_bswap64(v);
   return v;
 }
 inline std::uint32_t load4(const char* p) noexcept {
   std::uint32_t v;
   std::memcpy(&v, p, 4);
-  if constexpr (std::endian::native == std::endian::big) v = __builtin_bswap32(v);
   return v;
 }
-
-// word_hash's three steps, shared with tokenize(), which hashes each word as it cuts it.
-inline constexpr std::uint64_t hash_seed = 0x243F6A8885A308D3ull;
-// One 8-byte chunk of the word: a multiply, and the product's high half folded into the low one
-// (a multiply moves a byte's bits only upwards).
-inline std::uint64_t hash_step(std::uint64_t h, std::uint64_t chunk) noexcept {
-  h = (h ^ chunk) * 0x9E3779B97F4A7C15ull;
-  return h ^ (h >> 32);
-}
-// Low bits (table slots) and high bits (Bloom bits) both depend on every byte.
-inline std::uint64_t hash_finish(std::uint64_t h) noexcept {
-  h *= 0xD6E8FEB86659FD93ull;
-  return h ^ (h >> 29);
-}
-// p[0, n) as a little-endian number, 0 < n < 8, reading none of the bytes after them.
-inline std::uint64_t short_chunk(const char* p, std::size_t n) noexcept {
-  if (n >= 4)  // two loads that overlap: the bytes they share are the same
-    return load4(p) | (static_cast<std::uint64_t>(load4(p + n - 4)) << (8 * (n - 4)));
-  const auto byte = [&](std::size_t k) { return static_cast<std::uint64_t>(static_cast<unsigned char>(p[k])) << (8 * k); };
-  return byte(0) | byte(n / 2) | byte(n - 1);  // 1 to 3 bytes: the first, the middle and the last
-}
 }  // namespace lexical_detail
-
-// The hash of a (lower-case) word, read 8 bytes at a time: one multiply per 8 bytes where FNV-1a
-// took one per byte. The chunks are little-endian, the last one padded with zero bytes, and the
-// length goes into the seed, so that "a" and "a\0" differ. tokenize() computes the same value
-// with its own loads (tests/unit/lexical_test.cpp checks both agree on every length).
-inline std::uint64_t word_hash(std::string_view w) noexcept {
-  using namespace lexical_detail;
-  const std::size_t n = w.size();
-  const char* const p = w.data();
-  std::uint64_t h = hash_seed ^ n;
-  std::size_t k = 0;
-  for (; k + 8 < n; k += 8) h = hash_step(h, load8(p + k));
-  if (n >= 8) {
-    h = hash_step(h, load8(p + n - 8) >> (8 * (8 - (n - k))));  // the last 1..8 bytes, loaded from the end
-  } else if (n > 0) {
-    h = hash_step(h, short_chunk(p, n));
-  }
-  return hash_finish(h);
-}
 
 // a == b, inline: the words compared are short, and they are compared only when their hashes
 // agree, so that a call to memcmp costs more than this. Whole words of 4 or more bytes are
@@ -276,11 +241,9 @@ class token_list {
                        const word_index* index);
   friend token_list tokenize(std::string_view text, std::size_t begin, std::size_t end, const word_index* index);
   std::vector<token> tokens_;
-  std::unique_ptr<char[]> lowered_;  // the lower-cased text; capacity_ bytes, lowered_slack of them spare
+  std::unique_ptr<char[]> lowered_;  // the lower-cased text; capacity_ bytes
   std::size_t capacity_ = 0;
 };
-
-inline constexpr std::size_t lowered_slack = 64;
 
 // Tokens of text[begin, end); with an index, each token gets its word id and role bits (one
 // lookup per token).
@@ -291,9 +254,6 @@ void tokenize(std::string_view text, std::size_t begin, std::size_t end, token_l
               const word_index* index = nullptr);
 // The same, lower-casing text[begin, end) into lowered[0, end - begin), which the tokens' `lower`
 // views point into and which must outlive them (document_tokens lowers a whole document so).
-// `lowered` must have room for end - begin + lowered_slack bytes: the text is read and lowered 64
-// bytes at a time, so that up to 63 bytes after `end` get the lower case of the text there (the
-// same bytes a tokenize() of the stretch after it writes).
 // Throws std::length_error when end is 4 GiB or more (token offsets are 32-bit).
 void tokenize(std::string_view text, std::size_t begin, std::size_t end, char* lowered, std::vector<token>& out,
               const word_index* index = nullptr);

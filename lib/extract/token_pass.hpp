@@ -29,9 +29,9 @@ class document_tokens {
       : buffers_(std::exchange(pool(), {})), count_(doc.sentences.size()), index_(index) {
     if (buffers_.sentences.size() < count_) buffers_.sentences.resize(count_);
     const std::size_t size = doc.normalized.size();
-    if (size + lowered_slack > buffers_.capacity) {  // tokenize() lowers up to 63 bytes past a stretch
-      buffers_.lowered = std::make_unique_for_overwrite<char[]>(size + lowered_slack);
-      buffers_.capacity = size + lowered_slack;
+    if (size > buffers_.capacity) {
+      buffers_.lowered = std::make_unique_for_overwrite<char[]>(size);
+      buffers_.capacity = size;
     }
     for (std::size_t s = 0; s < count_; ++s) {
       const text_span span = doc.sentences[s].normalized;

@@ -468,8 +468,8 @@ TEST_CASE("tokenize: the tokens of a byte-by-byte reading, at every offset and l
   std::mt19937 rng(20261201);
   for (int round = 0; round < 300; ++round) {
     const std::string text = random_text(rng, 1 + static_cast<std::size_t>(round % 40));
-    // A stretch of the text, up to its very end: the blocks read past the stretch, never past the
-    // text (ASan builds check the heap copy).
+    // A stretch of the text, up to its very end (ASan builds check that no byte after the heap copy
+    // is read).
     const auto copy = std::make_unique<std::string>(text);
     const std::size_t begin = std::uniform_int_distribution<std::size_t>(0, text.size() / 3)(rng);
     const std::size_t end = round % 3 == 0 ? text.size() : std::uniform_int_distribution<std::size_t>(begin, text.size())(rng);
@@ -494,7 +494,7 @@ TEST_CASE("tokenize: the tokens of a byte-by-byte reading, at every offset and l
   }
 }
 
-TEST_CASE("word_hash: 8 bytes at a time, equal for equal words, apart for others", "[lexical]") {
+TEST_CASE("word_hash: equal for equal words, apart for others", "[lexical]") {
   using crosscheck::detail::word_hash;
   // Every length from 0 to 40, ASCII and not: the hash of a word depends on its bytes only (not
   // on what follows it in memory), and two different words of the set never share one.
@@ -516,7 +516,7 @@ TEST_CASE("word_hash: 8 bytes at a time, equal for equal words, apart for others
   for (const auto& w : seen) hashes.push_back(word_hash(w));
   std::sort(hashes.begin(), hashes.end());
   CHECK(std::adjacent_find(hashes.begin(), hashes.end()) == hashes.end());
-  // A zero byte is a byte: the padding of the last chunk cannot stand for one.
+  // A zero byte is a byte like any other.
   CHECK(word_hash(std::string_view("a\0", 2)) != word_hash("a"));
   CHECK(word_hash(std::string_view("\0", 1)) != word_hash(""));
   // One changed byte anywhere in a word of any length changes the hash.
