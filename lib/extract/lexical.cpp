@@ -61,6 +61,8 @@ void tokenize(std::string_view t, std::size_t begin, std::size_t end, char* lowe
   }
   const char* const low = lowered - begin;  // low[k]: the lower case of text[k], for k in [begin, end)
   std::size_t n = 0;  // tokens written; out[n..] are left from an earlier sentence, reused
+  std::size_t have = out.size();  // not out.size() per token: a load, a subtraction and a division
+  token* data = out.data();
   std::size_t i = begin;
   while (i < end) {
     const unsigned char first = class_of(text[i]);
@@ -87,7 +89,12 @@ void tokenize(std::string_view t, std::size_t begin, std::size_t end, char* lowe
       h = (h ^ static_cast<unsigned char>(low[i])) * 1099511628211ull;
       ++i;
     }
-    token& tok = n < out.size() ? out[n] : out.emplace_back();
+    if (n == have) {  // out's tokens left from an earlier sentence are reused; past them, one more
+      out.emplace_back();
+      have = out.size();
+      data = out.data();
+    }
+    token& tok = data[n];
     ++n;
     tok.begin = static_cast<std::uint32_t>(b);
     tok.end = static_cast<std::uint32_t>(i);
@@ -191,11 +198,57 @@ void phrase_matcher::insert(trie& t, const std::vector<std::string>& words, bool
 void phrase_matcher::add(std::string_view phrase, int payload) {
   const auto words = split_words(phrase);
   if (words.empty()) return;
+  forward_ids_.clear();  // a phrase added after word_index::bind(): the walk goes by words again
+  backward_ids_.clear();
   insert(forward_, words, false, payload);
   insert(backward_, words, true, payload);
 }
 
+phrase_matcher::id_table phrase_matcher::edges_by_id(const trie& t, const word_index& index) {
+  std::vector<id_edge> edges;
+  bool known = true;
+  for (std::size_t at = 0; at < t.size() && known; ++at)
+    t[at].next.for_each([&](const std::string& w, std::uint32_t child) {
+      if (!known || !word_index::is_token_word(w)) return;  // a word no token can be: no edge
+      const word_index::entry* e = index.find(w, word_hash(w));
+      if (!e) {
+        known = false;
+        return;
+      }
+      edges.push_back({(static_cast<std::uint64_t>(at + 1) << 32) | e->id, child, t[child].payload, t[child].ends});
+    });
+  if (!known) return {};
+  std::size_t n = 2;
+  while (n < 2 * edges.size()) n *= 2;
+  id_table table(n);
+  for (const id_edge& e : edges) {
+    std::size_t k = (e.key * 0x9E3779B97F4A7C15ull) >> 40 & (n - 1);
+    while (table[k].key) k = (k + 1) & (n - 1);
+    table[k] = e;
+  }
+  return table;
+}
+
+// The walk by word ids (see id_edge): from tokens[i] on, or (backward) from tokens[i - 1] back.
+phrase_matcher::match phrase_matcher::walk_by_id(const id_table& ids, const std::vector<token>& toks, std::size_t i,
+                                                 bool backward) {
+  match best;
+  std::uint32_t at = 0;
+  const std::size_t count = backward ? i : toks.size() - i;
+  for (std::size_t walked = 0; walked < count; ++walked) {
+    const token& tok = backward ? toks[i - 1 - walked] : toks[i + walked];
+    if (!tok.id) break;  // see edge()
+    const id_edge* e = edge(ids, at, tok);
+    if (!e) break;
+    at = e->child;
+    if (e->ends) best = {walked + 1, e->payload};
+  }
+  return best;
+}
+
 phrase_matcher::match phrase_matcher::longest_from(const std::vector<token>& toks, std::size_t i) const {
+  // Tokens read with the index the matcher is bound to go by word id; the first token tells.
+  if (!forward_ids_.empty() && toks[i].roles != all_roles) return walk_by_id(forward_ids_, toks, i, false);
   match best;
   std::uint32_t at = 0;
   for (std::size_t k = i; k < toks.size(); ++k) {
@@ -208,6 +261,7 @@ phrase_matcher::match phrase_matcher::longest_from(const std::vector<token>& tok
 }
 
 phrase_matcher::match phrase_matcher::longest_to(const std::vector<token>& toks, std::size_t i) const {
+  if (!backward_ids_.empty() && toks[i - 1].roles != all_roles) return walk_by_id(backward_ids_, toks, i, true);
   match best;
   std::uint32_t at = 0;
   for (std::size_t k = i; k > 0; --k) {
@@ -504,6 +558,15 @@ std::shared_ptr<const word_index> word_index::build(const rule_set& rules) {
     }
     ix->role_words_.push_back(std::move(list));
   }
+  // Every word of every entry, a phrase's inner words too ("of" in "minister of defense"), with
+  // no role of its own (ids after the role words'): a phrase_matcher bound to the index then
+  // walks its phrases by word id (phrase_matcher::edges_by_id).
+  for (const role_def& def : role_defs)
+    for (const std::string& e : def.entries(rules))
+      for (const std::string& w : split_words(e)) {
+        entry& x = words[w];
+        if (x.id == 0) x = {static_cast<std::uint32_t>(words.size()), any_role};
+      }
   std::size_t n = 2;
   while (n < 2 * words.size()) n *= 2;
   ix->hashes_.assign(n, 0);

@@ -299,10 +299,35 @@ class phrase_matcher {
   };
   using trie = std::vector<node>;  // [0]: the root
   static void insert(trie& t, const std::vector<std::string>& words, bool reversed, int payload);
+  // The trie's edges by word id, once bound to a word_index that holds every word of the phrases
+  // that a token can be (word_index::bind): a step is then one probe of a flat table by (node,
+  // id), with no word compared, and the node's payload is in the edge. Empty: unbound, or some
+  // word is not in the index; the walk then goes by each node's word_map.
+  struct id_edge {
+    std::uint64_t key = 0;  // (node + 1) << 32 | word id; 0: a free slot
+    std::uint32_t child = 0;
+    int payload = 0;
+    bool ends = false;  // a phrase ends at the child
+  };
+  using id_table = std::vector<id_edge>;  // a power of two, at most half full
+  static id_table edges_by_id(const trie& t, const word_index& index);
+  // The edge from node `at` by token `tok`, or nullptr. A token read with an index and not in it
+  // (id 0, roles any_role) is none of the phrases' words; one read without an index (all_roles)
+  // is looked up by its hash.
+  [[gnu::always_inline]] static const id_edge* edge(const id_table& ids, std::uint32_t at, const token& tok) noexcept {
+    const std::uint64_t key = (static_cast<std::uint64_t>(at + 1) << 32) | tok.id;
+    const std::size_t mask = ids.size() - 1;
+    for (std::size_t k = (key * 0x9E3779B97F4A7C15ull) >> 40 & mask;; k = (k + 1) & mask) {
+      if (ids[k].key == key) return &ids[k];
+      if (ids[k].key == 0) return nullptr;
+    }
+  }
+  static match walk_by_id(const id_table& ids, const std::vector<token>& tokens, std::size_t i, bool backward);
   match longest_from(const std::vector<token>& tokens, std::size_t i) const;
   match longest_to(const std::vector<token>& tokens, std::size_t i) const;
   trie forward_ = trie(1), backward_ = trie(1);
-  friend class word_index;  // binds the two roots
+  id_table forward_ids_, backward_ids_;
+  friend class word_index;  // binds the two roots and makes the id tables
 };
 
 // The vocabulary's words, interned (word ids), each with the bits of the lists ("roles") it
@@ -366,6 +391,8 @@ class word_index {
   void bind(phrase_matcher& p) const {
     p.forward_.front().next.set_role_mask(cover(p.forward_.front().next));
     p.backward_.front().next.set_role_mask(cover(p.backward_.front().next));
+    p.forward_ids_ = phrase_matcher::edges_by_id(p.forward_, *this);
+    p.backward_ids_ = phrase_matcher::edges_by_id(p.backward_, *this);
   }
   // Whether `w` is a word that tokenize() reads as one token with that lower case: only such
   // words can equal a token's lower case.

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <random>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -389,4 +390,182 @@ TEST_CASE("word_index: extractors built before the rules are indexed again keep 
   rules.index_words();
   REQUIRE(rules.word_ids() != old_index);
   CHECK(claims() == before);
+}
+
+namespace {
+
+// Tokens as the header describes them, read byte by byte: the reference the block-wise
+// tokenize() is checked against.
+struct plain_token {
+  std::size_t begin, end;
+  bool capitalized, has_digit, has_hyphen;
+};
+bool word_byte(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u >= 0x80;
+}
+bool digit(char c) { return c >= '0' && c <= '9'; }
+std::string ascii_lowered(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+std::vector<plain_token> plain_tokens(std::string_view text, std::size_t begin, std::size_t end) {
+  std::vector<plain_token> out;
+  std::size_t i = begin;
+  while (i < end) {
+    if (!word_byte(text[i])) {
+      ++i;
+      continue;
+    }
+    plain_token t{i, i, false, false, false};
+    while (i < end) {
+      const char c = text[i];
+      if (word_byte(c)) {
+        t.has_digit = t.has_digit || digit(c);
+        ++i;
+        continue;
+      }
+      const bool next_word = i + 1 < end && word_byte(text[i + 1]);
+      const bool joins = c == '\'' || c == '-' || c == '.' ||
+                         ((c == ':' || c == ',') && i + 1 < end && digit(text[i - 1]) && digit(text[i + 1]));
+      if (!next_word || !joins) break;
+      t.has_hyphen = t.has_hyphen || c == '-';
+      ++i;
+    }
+    t.end = i;
+    const auto c0 = static_cast<unsigned char>(text[t.begin]);
+    const auto c1 = t.begin + 1 < end ? static_cast<unsigned char>(text[t.begin + 1]) : 0;
+    t.capitalized = (c0 >= 'A' && c0 <= 'Z') || (c0 == 0xC3 && c1 >= 0x80 && c1 <= 0x9E && c1 != 0x97);
+    out.push_back(t);
+  }
+  return out;
+}
+
+// A text of words and separators of every byte class: letters of both cases, digits, joiners
+// between words and at their ends, UTF-8 (a Latin-1 capital, the sign U+00D7, other letters),
+// words of 1 to 40 bytes.
+std::string random_text(std::mt19937& rng, std::size_t words) {
+  static const std::string pieces[] = {"a", "B", "z", "Q", "7", "0", "'", "'s", "-", ".", ":", ",", " ", "  ",
+                                       "\xC3\x96", "\xC3\x97", "\xC3\xA9", "\xE2\x80\x94", "\t", ";", "\"", "("};
+  std::string text;
+  for (std::size_t w = 0; w < words; ++w) {
+    const std::size_t len = std::uniform_int_distribution<std::size_t>(0, 40)(rng);
+    for (std::size_t k = 0; k < len; ++k) {
+      const std::size_t pick = std::uniform_int_distribution<std::size_t>(0, std::size(pieces) + 25)(rng);
+      // Mostly letters, so that long words happen.
+      text += pick < std::size(pieces) ? pieces[pick] : std::string(1, static_cast<char>('a' + (pick - std::size(pieces))));
+    }
+    text += ' ';
+  }
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("tokenize: the tokens of a byte-by-byte reading, at every offset and length", "[lexical]") {
+  std::mt19937 rng(20261201);
+  for (int round = 0; round < 300; ++round) {
+    const std::string text = random_text(rng, 1 + static_cast<std::size_t>(round % 40));
+    // A stretch of the text, up to its very end (ASan builds check that no byte after the heap copy
+    // is read).
+    const auto copy = std::make_unique<std::string>(text);
+    const std::size_t begin = std::uniform_int_distribution<std::size_t>(0, text.size() / 3)(rng);
+    const std::size_t end = round % 3 == 0 ? text.size() : std::uniform_int_distribution<std::size_t>(begin, text.size())(rng);
+    const auto toks = tokenize(*copy, begin, end);
+    const auto want = plain_tokens(text, begin, end);
+    REQUIRE(toks.size() == want.size());
+    for (std::size_t k = 0; k < want.size(); ++k) {
+      INFO("round " << round << " token " << k);
+      const auto& t = toks[k];
+      REQUIRE(t.begin == want[k].begin);
+      REQUIRE(t.end == want[k].end);
+      CHECK(t.lower == ascii_lowered(std::string_view(text).substr(t.begin, t.end - t.begin)));
+      CHECK(t.capitalized == want[k].capitalized);
+      CHECK(t.has_digit == want[k].has_digit);
+      CHECK(t.has_hyphen == want[k].has_hyphen);
+      CHECK(t.stem() == crosscheck::detail::possessive_stem(t.lower));
+      CHECK(t.possessive == (t.stem().size() != t.lower.size()));
+      // The hashes tokenize stores are word_hash's, whatever the word's length and bytes.
+      CHECK(t.hash == crosscheck::detail::word_hash(t.lower));
+      CHECK(t.stem_hash == crosscheck::detail::word_hash(t.stem()));
+    }
+  }
+}
+
+TEST_CASE("word_hash: equal for equal words, apart for others", "[lexical]") {
+  using crosscheck::detail::word_hash;
+  // Every length from 0 to 40, ASCII and not: the hash of a word depends on its bytes only (not
+  // on what follows it in memory), and two different words of the set never share one.
+  std::mt19937 rng(7);
+  std::vector<std::uint64_t> hashes;
+  std::vector<std::string> seen;
+  for (std::size_t n = 0; n <= 40; ++n)
+    for (int round = 0; round < 200; ++round) {
+      std::string w;
+      for (std::size_t k = 0; k < n; ++k)
+        w += static_cast<char>(round % 2 ? std::uniform_int_distribution<int>('a', 'z')(rng)
+                                         : std::uniform_int_distribution<int>(1, 255)(rng));
+      const auto own = std::make_unique<std::string>(w + "xyz");  // the same bytes, followed by others
+      CHECK(word_hash(w) == word_hash(std::string_view(*own).substr(0, n)));
+      seen.push_back(w);
+    }
+  std::sort(seen.begin(), seen.end());
+  seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+  for (const auto& w : seen) hashes.push_back(word_hash(w));
+  std::sort(hashes.begin(), hashes.end());
+  CHECK(std::adjacent_find(hashes.begin(), hashes.end()) == hashes.end());
+  // A zero byte is a byte like any other.
+  CHECK(word_hash(std::string_view("a\0", 2)) != word_hash("a"));
+  CHECK(word_hash(std::string_view("\0", 1)) != word_hash(""));
+  // One changed byte anywhere in a word of any length changes the hash.
+  const std::string base = "abcdefghijklmnopqrstuvwxyz0123456789-abcd";
+  for (std::size_t n = 1; n <= base.size(); ++n)
+    for (std::size_t k = 0; k < n; ++k) {
+      std::string c = base.substr(0, n);
+      c[k] = '#';
+      CHECK(word_hash(c) != word_hash(base.substr(0, n)));
+    }
+}
+
+TEST_CASE("phrase_matcher: bound to the index, matches by word id as by word", "[lexical]") {
+  // Title phrases (several words each, inner words such as "of"), bound: the walk goes by word
+  // ids over tokens read with the index, and by words over tokens read without one.
+  const auto& rules = crosscheck_test::rules();
+  const crosscheck::detail::word_index& index = *rules.word_ids();
+  phrase_matcher titles;
+  int payload = 0;
+  for (const auto& role : rules.people.roles)
+    for (const auto& t : role.titles) titles.add(t, ++payload);
+  auto bound = titles;
+  index.bind(bound);
+  std::string text = "The Prime Minister of Japan met the Deputy Prime Minister, the minister of the interior "
+                     "and Minister zorblax of state and the Foreign Minister";
+  for (const auto& role : rules.people.roles)
+    for (const auto& t : role.titles) text += " said " + t + " and the " + t + "'s aide";
+  const auto with_ids = tokenize(text, 0, text.size(), &index);
+  const auto without = tokenize(text, 0, text.size());
+  std::size_t matched = 0;
+  for (std::size_t i = 0; i <= with_ids.size(); ++i) {
+    const auto a = titles.longest_at(with_ids, i);
+    const auto b = bound.longest_at(with_ids, i);
+    CHECK(a.length == b.length);
+    CHECK(a.payload == b.payload);
+    CHECK(bound.longest_at(without, i).length == a.length);
+    const auto c = titles.longest_ending_at(with_ids, i);
+    const auto d = bound.longest_ending_at(with_ids, i);
+    CHECK(c.length == d.length);
+    CHECK(c.payload == d.payload);
+    CHECK(bound.longest_ending_at(without, i).length == c.length);
+    matched += a.length > 1;
+  }
+  CHECK(matched > rules.people.roles.size());  // phrases of several words were walked
+  // A phrase added after binding is found too.
+  bound.add("zorblax of state", 999);
+  std::size_t at = 0;
+  while (at < with_ids.size() && with_ids[at].lower != "zorblax") ++at;
+  const auto z = bound.longest_at(with_ids, at);
+  CHECK(z.length == 3u);
+  CHECK(z.payload == 999);
 }
