@@ -74,6 +74,13 @@ void tokenize(std::string_view t, std::size_t begin, std::size_t end, char* lowe
     unsigned char seen = 0;  // the classes of the word's bytes, together
     std::uint64_t h = word_hash({});  // word_hash of the lower case, inlined
     while (i < end) {
+      // Lower-case ASCII letters, most of a word's bytes, are hashed without the class table:
+      // their lower case is themselves, and they add nothing to `seen` that is ever read.
+      while (static_cast<unsigned char>(text[i] - 'a') < 26) {
+        h = (h ^ static_cast<unsigned char>(text[i])) * 1099511628211ull;
+        if (++i == end) break;
+      }
+      if (i == end) break;
       const unsigned char c = class_of(text[i]);
       if (c & word_byte) {
         seen |= c;
