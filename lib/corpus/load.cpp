@@ -84,7 +84,7 @@ metadata read_metadata(const YAML::Node& m, const std::string& file, bool allow_
   return md;
 }
 
-location where(const std::string& file, detail::yaml_position p) { return at_line(file, p.line + 1, p.column + 1); }
+location position_at(const std::string& file, detail::yaml_position p) { return at_line(file, p.line + 1, p.column + 1); }
 
 // The whole file, read in blocks (an istreambuf_iterator cost about 10 instructions a byte).
 // The first block is the size the file has now, plus one byte to see its end in one read; a
@@ -123,14 +123,14 @@ void read_plain_manifest(detail::manifest_entries& m, const std::vector<detail::
   for (const auto& e : entries) {
     const auto name_field = std::find_if(e.fields.begin(), e.fields.end(), [](const auto& f) { return f.key == "file"; });
     if (name_field == e.fields.end())
-      throw input_error(where(file, e.at), "each entry of 'documents' needs a 'file:' key");
+      throw input_error(position_at(file, e.at), "each entry of 'documents' needs a 'file:' key");
     metadata md;
     md.line = e.at.line + 1;
     for (const auto& f : e.fields)
       read_field(
-          md, f.key, true, [&] { return std::string(f.value); }, [&] { return where(file, f.key_at); },
-          [&] { return where(file, f.value_at); });
-    add_entry(m, std::string(name_field->value), std::move(md), where(file, e.at), diags);
+          md, f.key, true, [&] { return std::string(f.value); }, [&] { return position_at(file, f.key_at); },
+          [&] { return position_at(file, f.value_at); });
+    add_entry(m, std::string(name_field->value), std::move(md), position_at(file, e.at), diags);
   }
 }
 
@@ -197,8 +197,7 @@ bool read_front_matter(document& d, std::size_t start, std::optional<metadata>& 
     if (l == "---" || l == "...") {
       const std::string yaml(t.substr(yaml_begin, i - yaml_begin));
       try {
-        const YAML::Node root = YAML::Load(yaml);
-        front = root.IsNull() ? metadata{} : read_metadata(root, d.path, false);
+        front = detail::read_front_matter_yaml(yaml, d.path);
       } catch (const YAML::Exception& ex) {
         location w = detail::where(d.path, ex.mark);
         if (w.line) *w.line += 1;  // the YAML starts on line 2 of the file
@@ -239,6 +238,23 @@ void detail::read_manifest_text(const std::string& text, const std::string& file
     }
   }
   read_yaml_manifest(entries, text, file, diags);
+}
+
+detail::document_metadata detail::read_front_matter_yaml(const std::string& yaml, const std::string& file,
+                                                        manifest_reader how) {
+  if (how == manifest_reader::fastest) {
+    if (const auto plain = scan_plain_mapping(yaml)) {
+      metadata md;
+      md.line = plain->at.line + 1;
+      for (const auto& f : plain->fields)
+        read_field(
+            md, f.key, false, [&] { return std::string(f.value); }, [&] { return position_at(file, f.key_at); },
+            [&] { return position_at(file, f.value_at); });
+      return md;
+    }
+  }
+  const YAML::Node root = YAML::Load(yaml);
+  return root.IsNull() ? metadata{} : read_metadata(root, file, false);
 }
 
 bool parse_publication_time(std::string_view s, publication_time& out) {

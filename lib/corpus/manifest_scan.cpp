@@ -139,18 +139,21 @@ bool flow_entry(scanner& s, manifest_entry& e) {
   }
 }
 
+// No byte that YAML reads as a line break or a mark besides '\n' and "\r\n" (NEL, LS, PS, a
+// byte-order mark), no tab, no control character: those are yaml-cpp's business.
+bool plain_bytes(std::string_view text) {
+  for (char c : text) {
+    const auto b = static_cast<unsigned char>(c);
+    if ((b < 0x20 && c != '\n' && c != '\r') || b == 0x7F) return false;
+  }
+  return text.find("\xC2\x85") == std::string_view::npos && text.find("\xE2\x80\xA8") == std::string_view::npos &&
+         text.find("\xE2\x80\xA9") == std::string_view::npos && text.find("\xEF\xBB\xBF") == std::string_view::npos;
+}
+
 }  // namespace
 
 std::optional<std::vector<manifest_entry>> scan_plain_manifest(std::string_view text) {
-  // Bytes YAML reads as line breaks or marks besides '\n' and "\r\n" (NEL, LS, PS, a byte-order
-  // mark), tabs, and control characters: yaml-cpp's.
-  for (char c : text) {
-    const auto b = static_cast<unsigned char>(c);
-    if ((b < 0x20 && c != '\n' && c != '\r') || b == 0x7F) return std::nullopt;
-  }
-  if (text.find("\xC2\x85") != std::string_view::npos || text.find("\xE2\x80\xA8") != std::string_view::npos ||
-      text.find("\xE2\x80\xA9") != std::string_view::npos || text.find("\xEF\xBB\xBF") != std::string_view::npos)
-    return std::nullopt;
+  if (!plain_bytes(text)) return std::nullopt;
 
   std::vector<manifest_entry> entries;
   bool seen_documents = false;
@@ -197,6 +200,30 @@ std::optional<std::vector<manifest_entry>> scan_plain_manifest(std::string_view 
   }
   if (entries.empty()) return std::nullopt;
   return entries;
+}
+
+std::optional<manifest_entry> scan_plain_mapping(std::string_view text) {
+  if (!plain_bytes(text)) return std::nullopt;
+  manifest_entry entry;
+  bool first = true;
+  std::size_t line_no = 0;
+  for (std::size_t b = 0; b < text.size(); ++line_no) {
+    std::size_t e = text.find('\n', b);
+    if (e == std::string_view::npos) e = text.size();
+    std::string_view line = text.substr(b, e - b);
+    b = e + 1;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.find('\r') != std::string_view::npos) return std::nullopt;
+    scanner s(line, line_no);
+    const std::size_t indent = s.spaces();
+    if (s.at_end() || s.peek() == '#') continue;  // a blank or comment line
+    if (indent != 0) return std::nullopt;
+    if (first) entry.at = s.here();
+    first = false;
+    if (!block_field(s, entry)) return std::nullopt;
+  }
+  if (entry.fields.empty()) return std::nullopt;  // nothing but comments: yaml-cpp's null
+  return entry;
 }
 
 }  // namespace crosscheck::detail

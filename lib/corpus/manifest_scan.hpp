@@ -7,7 +7,8 @@
 // (std::nullopt) on anything else, which then goes to yaml-cpp: so a manifest means what YAML
 // says it means whichever reader took it, and every error still comes from yaml-cpp or from
 // the same checks, at the same line and column. tests/unit/corpus_test.cpp reads many
-// manifests both ways and compares.
+// manifests both ways and compares. Front matter, a mapping of the same plain values, is read so
+// too (scan_plain_mapping).
 #pragma once
 
 #include <cstddef>
@@ -54,6 +55,11 @@ struct manifest_entry {
 // key twice, an empty value...): std::nullopt, and the caller reads the text with yaml-cpp.
 std::optional<std::vector<manifest_entry>> scan_plain_manifest(std::string_view text);
 
+// The keys of `text` when it is a block mapping at column 0 of plain values as above ("source:
+// Wire" lines), with blank and comment lines: a file's front matter. `at` is the first key's
+// place. std::nullopt for anything else, and for no key at all (yaml-cpp reads that as null).
+std::optional<manifest_entry> scan_plain_mapping(std::string_view text);
+
 // What a manifest entry (or a file's front matter) says of a document.
 struct document_metadata {
   std::string source, author, url;
@@ -72,5 +78,11 @@ enum class manifest_reader {
 // manifest; adds a warning to diags for each file listed twice (the later entry is kept).
 void read_manifest_text(const std::string& text, const std::string& file, std::vector<diagnostic>& diags,
                         manifest_entries& entries, manifest_reader how = manifest_reader::fastest);
+
+// Reads a file's front matter: `yaml` is the text between its "---" lines, and the lines and
+// columns of errors count from its first line. Throws input_error on a bad key or value, and
+// yaml-cpp's exception when the text is not YAML.
+document_metadata read_front_matter_yaml(const std::string& yaml, const std::string& file,
+                                         manifest_reader how = manifest_reader::fastest);
 
 }  // namespace crosscheck::detail

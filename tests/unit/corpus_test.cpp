@@ -11,6 +11,8 @@
 
 #include "crosscheck/corpus.hpp"
 #include "crosscheck/document.hpp"
+#include <yaml-cpp/yaml.h>
+
 #include "corpus/manifest_scan.hpp"
 #include "crosscheck/error.hpp"
 #include "support/temp_dir.hpp"
@@ -334,6 +336,19 @@ std::string read_as_text(const std::string& text, manifest_reader how) {
   return out;
 }
 
+// What reading front matter's YAML gives, in one string: the metadata, or the error.
+std::string front_matter_as_text(const std::string& yaml, manifest_reader how) {
+  try {
+    const auto md = crosscheck::detail::read_front_matter_yaml(yaml, "a.txt", how);
+    return md.source + "|" + md.author + "|" + md.url + "|" + (md.published ? md.published->text : "-") + "|" +
+           std::to_string(md.line);
+  } catch (const input_error& e) {
+    return "error " + to_string(e.where()) + " " + e.message();
+  } catch (const YAML::Exception& e) {
+    return "yaml " + std::to_string(e.mark.line) + ":" + std::to_string(e.mark.column) + " " + e.msg;
+  }
+}
+
 }  // namespace manifest_cases
 
 TEST_CASE("corpus: a plain manifest read without yaml-cpp means what yaml-cpp reads in it", "[corpus]") {
@@ -407,6 +422,43 @@ TEST_CASE("corpus: a plain manifest read without yaml-cpp means what yaml-cpp re
   CHECK(contains(read_as_text(plain[0], manifest_reader::fastest), "b.txt|Han River Times||https://x.example/a|"));
   CHECK(contains(read_as_text(plain[6], manifest_reader::fastest), "warning m.yaml:4:"));
   CHECK(contains(read_as_text(plain[10], manifest_reader::fastest), "error m.yaml:3:5 unknown key 'sauce'"));
+}
+
+TEST_CASE("corpus: plain front matter read without yaml-cpp means what yaml-cpp reads in it", "[corpus]") {
+  using crosscheck::detail::manifest_reader;
+  using manifest_cases::front_matter_as_text;
+  const std::vector<std::string> plain = {
+      "source: Asia Pacific Herald\nauthor: Kim So-yeon\npublished: 2024-06-19T09:15:00+09:00\n",
+      "# metadata\n\nsource: Wire   # the desk\nurl: https://x.example/a\ntitle: Something (long)\n",
+      "source: Wire\r\npublished: 2024-06-19\r\n",
+      "source: Agência Brasil\npublished: Terça\n",  // a bad date after non-ASCII: its column
+      "source: Wire\nsauce: X\n",                    // an unknown key
+      "file: a.txt\n",                                // no "file" key in front matter
+  };
+  for (const auto& yaml : plain) {
+    INFO(yaml);
+    CHECK(crosscheck::detail::scan_plain_mapping(yaml).has_value());
+    CHECK(front_matter_as_text(yaml, manifest_reader::fastest) == front_matter_as_text(yaml, manifest_reader::yaml_only));
+  }
+  const std::vector<std::string> other = {
+      "",                                       // empty: null, no metadata
+      "# only a comment\n",
+      "source: \"Wire\"\n",                      // quotes
+      "source: ~\n",                             // null
+      "source: Wire\n  author: X\n",             // indented
+      "source: [a, b]\n",                        // a list
+      "source: Wire\nsource: Other\n",           // a key twice
+      "source: {a\n",                            // not YAML
+      "- a\n- b\n",                              // a list, not a mapping
+  };
+  for (const auto& yaml : other) {
+    INFO(yaml);
+    CHECK_FALSE(crosscheck::detail::scan_plain_mapping(yaml).has_value());
+    CHECK(front_matter_as_text(yaml, manifest_reader::fastest) == front_matter_as_text(yaml, manifest_reader::yaml_only));
+  }
+  CHECK(front_matter_as_text(plain[0], manifest_reader::fastest) ==
+        "Asia Pacific Herald|Kim So-yeon||2024-06-19T09:15:00+09:00|1");
+  CHECK(contains(front_matter_as_text(plain[4], manifest_reader::fastest), "error a.txt:2:1 unknown key 'sauce'"));
 }
 
 TEST_CASE("corpus: a manifest entry naming a missing file is a warning", "[corpus]") {
