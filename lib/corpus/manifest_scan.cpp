@@ -150,11 +150,31 @@ bool plain_bytes(std::string_view text) {
          text.find("\xE2\x80\xA9") == std::string_view::npos && text.find("\xEF\xBB\xBF") == std::string_view::npos;
 }
 
+// Calls read(scanner, indent) for each line of `text` that is neither blank nor a comment, the
+// scanner past the line's leading spaces; stops at the first false. False when a read did, or
+// when the text has bytes or line ends left to yaml-cpp.
+template <class Read>
+bool read_lines(std::string_view text, Read read) {
+  if (!plain_bytes(text)) return false;
+  std::size_t line_no = 0;
+  for (std::size_t b = 0; b < text.size(); ++line_no) {
+    std::size_t e = text.find('\n', b);
+    if (e == std::string_view::npos) e = text.size();
+    std::string_view line = text.substr(b, e - b);
+    b = e + 1;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.find('\r') != std::string_view::npos) return false;
+    scanner s(line, line_no);
+    const std::size_t indent = s.spaces();
+    if (s.at_end() || s.peek() == '#') continue;  // a blank or comment line
+    if (!read(s, indent)) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::optional<std::vector<manifest_entry>> scan_plain_manifest(std::string_view text) {
-  if (!plain_bytes(text)) return std::nullopt;
-
   std::vector<manifest_entry> entries;
   bool seen_documents = false;
   // Plain numbers, not std::optional: g++ 12 warns (falsely) that an optional may be read
@@ -162,67 +182,42 @@ std::optional<std::vector<manifest_entry>> scan_plain_manifest(std::string_view 
   constexpr std::size_t none = std::string_view::npos;
   std::size_t dash_indent = none;   // the column of every entry's '-'
   std::size_t block_indent = none;  // the current block entry's key column; none after a flow entry
-  std::size_t line_no = 0;
-  for (std::size_t b = 0; b < text.size(); ++line_no) {
-    std::size_t e = text.find('\n', b);
-    if (e == std::string_view::npos) e = text.size();
-    std::string_view line = text.substr(b, e - b);
-    b = e + 1;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.find('\r') != std::string_view::npos) return std::nullopt;
-
-    scanner s(line, line_no);
-    const std::size_t indent = s.spaces();
-    if (s.at_end() || s.peek() == '#') continue;  // a blank or comment line
+  const bool read = read_lines(text, [&](scanner& s, std::size_t indent) {
     if (!seen_documents) {
-      if (indent != 0 || line.substr(0, 10) != "documents:") return std::nullopt;
-      scanner rest(line.substr(10), line_no);
-      if (!rest.rest_is_comment() || (line.size() > 10 && line[10] != ' ')) return std::nullopt;
+      // "documents:" at column 0, then nothing but a comment
+      if (indent != 0) return false;
+      for (const char c : std::string_view("documents:"))
+        if (!s.eat(c)) return false;
       seen_documents = true;
-      continue;
+      return s.at_end() || (s.peek() == ' ' && s.rest_is_comment());
     }
     if (s.eat('-')) {
-      if (!s.eat(' ') || (dash_indent != none && dash_indent != indent)) return std::nullopt;
+      if (!s.eat(' ') || (dash_indent != none && dash_indent != indent)) return false;
       dash_indent = indent;
       s.spaces();
       manifest_entry& entry = entries.emplace_back();
       if (s.peek() == '{') {
-        if (!flow_entry(s, entry)) return std::nullopt;
         block_indent = none;
-      } else {
-        entry.at = s.here();
-        block_indent = s.pos();
-        if (!block_field(s, entry)) return std::nullopt;
+        return flow_entry(s, entry);
       }
-      continue;
+      entry.at = s.here();
+      block_indent = s.pos();
+      return block_field(s, entry);
     }
-    if (block_indent == none || indent != block_indent || !block_field(s, entries.back())) return std::nullopt;
-  }
-  if (entries.empty()) return std::nullopt;
+    return block_indent != none && indent == block_indent && block_field(s, entries.back());
+  });
+  if (!read || entries.empty()) return std::nullopt;
   return entries;
 }
 
 std::optional<manifest_entry> scan_plain_mapping(std::string_view text) {
-  if (!plain_bytes(text)) return std::nullopt;
   manifest_entry entry;
-  bool first = true;
-  std::size_t line_no = 0;
-  for (std::size_t b = 0; b < text.size(); ++line_no) {
-    std::size_t e = text.find('\n', b);
-    if (e == std::string_view::npos) e = text.size();
-    std::string_view line = text.substr(b, e - b);
-    b = e + 1;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.find('\r') != std::string_view::npos) return std::nullopt;
-    scanner s(line, line_no);
-    const std::size_t indent = s.spaces();
-    if (s.at_end() || s.peek() == '#') continue;  // a blank or comment line
-    if (indent != 0) return std::nullopt;
-    if (first) entry.at = s.here();
-    first = false;
-    if (!block_field(s, entry)) return std::nullopt;
-  }
-  if (entry.fields.empty()) return std::nullopt;  // nothing but comments: yaml-cpp's null
+  const bool read = read_lines(text, [&](scanner& s, std::size_t indent) {
+    if (indent != 0) return false;
+    if (entry.fields.empty()) entry.at = s.here();
+    return block_field(s, entry);
+  });
+  if (!read || entry.fields.empty()) return std::nullopt;  // no key at all: yaml-cpp's null
   return entry;
 }
 
