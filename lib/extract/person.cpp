@@ -217,19 +217,69 @@ class person_extractor final : public detail::token_extractor {
     if (!detail::evidence_texts::of(doc)) own_texts.emplace(doc);
     reading r;
     r.mem.text = t;
+    // With the document's tokens at hand, a sentence read only for its names is read when the
+    // memory is first asked about a later sentence's name (settle()), and never when it is not;
+    // run alone, the pass reads its tokens sentence by sentence and reads such a sentence at once.
+    if (shared && shared->index() == index_.get()) r.shared = shared;
     detail::token_list buffer;  // the sentence's tokens, when none are shared
     for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
       const sentence& sen = doc.sentences[s];
       const std::vector<token>& toks = detail::tokens_of(doc, s, shared, buffer, index_.get());
       if (toks.empty()) continue;
+      const token* const first = toks.data();
+      const token* const end = first + toks.size();
+      // A first look, for whether a title or a delegation cue may start anywhere (role bits,
+      // then the first two words): every claim needs one of them, so a sentence with neither
+      // only has names to remember, which read_bare_names finds for much less, when the memory
+      // is first asked. Every mention needs a name, so a sentence with no name word holds
+      // nothing at all. Name words are looked for only until one is seen, and the look ends at
+      // the first title or cue: the walk below reads such a sentence again, all of it.
+      bool named = false, titled = false, cued = false;
+      {
+        const std::uint64_t title_roles = title_roles_, cue_roles = cue_roles_;
+        const std::uint64_t roles_needed = title_roles | cue_roles;
+        const auto starts_one = [&](const token* tok) {
+          const std::uint64_t roles = tok->roles;
+          const auto k = static_cast<std::size_t>(tok - first);
+          return ((roles & title_roles) && title_openers_.may_start(toks, k)) ||
+                 ((roles & cue_roles) && cue_openers_.may_start(toks, k));
+        };
+        const token* tok = first;
+        for (;; ++tok) {  // until the first name word
+          tok = next_candidate(tok, end, roles_needed);
+          if (tok == end || (named = is_name_word(*tok) || (tok->has_hyphen && particle_prefixed(t, *tok)))) break;
+          if (starts_one(tok)) {
+            titled = true;
+            break;
+          }
+        }
+        if (named && !titled) {
+          for (;; ++tok) {  // the name word itself may start a title ("President")
+            while (tok != end && !(tok->roles & roles_needed)) ++tok;
+            if (tok == end) break;
+            if (starts_one(tok)) {
+              titled = true;
+              break;
+            }
+          }
+        }
+      }
+      if (!titled && !named) continue;
+      if (!titled) {
+        // A title-case line with no closing period is a headline: capitals tell nothing there.
+        const std::string_view tail = t.substr(toks.back().end, sen.normalized.end - toks.back().end);
+        if (tail.find_first_of(".!?") == std::string_view::npos && title_case(toks)) continue;
+        if (r.shared) r.pending.push_back(static_cast<std::uint32_t>(s));
+        else read_bare_names(t, toks, r.mem);
+        continue;
+      }
       // One walk over the tokens: whether one can be (part of) a name, and the tokens where
       // something may start: a capitalized word, or the first word of a title, an organisation
       // or a cue. Every mention needs a name, so a sentence with none holds no claim and nothing
       // to remember; in the others, the reading below visits only those tokens (about one in
-      // four). The walk also tells whether a title or a delegation cue may start anywhere
-      // (role bits, then the first two words): every claim needs one of them, so a sentence
-      // with neither only has names to remember, which read_bare_names finds for much less.
-      bool named = false, titled = false, cued = false;
+      // four). The walk also tells again whether a title or a delegation cue may start.
+      named = false;
+      titled = false;
       // The two lists are written through pointers into buffers as long as the sentence: no
       // capacity test per token.
       if (r.starts.size() < toks.size()) {
@@ -240,23 +290,21 @@ class person_extractor final : public detail::token_extractor {
       std::uint32_t* cues = r.cues.data();
       const std::uint64_t mention_roles = mention_roles_, list_roles = list_roles_;
       const std::uint64_t any_roles = mention_roles | list_roles;
-      const token* const first = toks.data();
-      const auto n = static_cast<std::uint32_t>(toks.size());
-      for (std::uint32_t k = 0; k < n; ++k) {
-        const token* const tok = first + k;
+      for (const token* tok = first;; ++tok) {
+        tok = next_candidate(tok, end, any_roles);
+        if (tok == end) break;
         const std::uint64_t roles = tok->roles;
-        // Most words are lower case, of no list and without a hyphen: one test passes them over.
-        if (!(roles & any_roles) && !(tok->capitalized | tok->has_hyphen)) continue;
+        const auto k = static_cast<std::uint32_t>(tok - first);
         if (roles & list_roles) {
           *cues++ = k;
-          cued = cued || ((roles & cue_roles_) && cue_openers_.may_start(toks, k));
+          if (!cued && (roles & cue_roles_)) cued = cue_openers_.may_start(toks, k);
         }
         if (tok->capitalized || (roles & mention_roles)) {
           *starts++ = k;
-          named = named || is_name_word(*tok);
-          titled = titled || ((roles & title_roles_) && title_openers_.may_start(toks, k));
+          if (!named) named = is_name_word(*tok);
+          if (!titled && (roles & title_roles_)) titled = title_openers_.may_start(toks, k);
         }
-        named = named || (tok->has_hyphen && particle_prefixed(t, *tok));
+        if (!named && tok->has_hyphen) named = particle_prefixed(t, *tok);
       }
       r.start_count = static_cast<std::size_t>(starts - r.starts.data());
       r.cue_count = static_cast<std::size_t>(cues - r.cues.data());
@@ -264,8 +312,7 @@ class person_extractor final : public detail::token_extractor {
       // A title-case line with no closing period is a headline: capitals tell nothing there.
       const std::string_view tail = t.substr(toks.back().end, sen.normalized.end - toks.back().end);
       if (tail.find_first_of(".!?") == std::string_view::npos && title_case(toks)) continue;
-      if (titled || cued) read_sentence(doc, sen, t, toks, r, out);
-      else read_bare_names(t, toks, r);
+      read_sentence(doc, sen, t, toks, r, out);  // titled || cued: the first look found one
     }
   }
 
@@ -365,7 +412,19 @@ class person_extractor final : public detail::token_extractor {
     std::vector<mention> found;  // the sentence's mentions
     std::string key;             // a subject being built: "person:" and the folded full name
     std::string folded;          // a name's key (folded), when it is not the full name
+    // Sentences whose names are still to be remembered (read_bare_names, run when the memory is
+    // asked), and the tokens to read them from; none when shared is null.
+    const detail::document_tokens* shared = nullptr;
+    std::vector<std::uint32_t> pending;
   };
+
+  // The first token from `tok` on with one of `roles`, or capitalized, or hyphenated; `end` when
+  // none. Most words are lower case, of no list and without a hyphen: this loop, tight and with
+  // nothing else to keep in registers, passes them over.
+  [[gnu::always_inline]] static const token* next_candidate(const token* tok, const token* end, std::uint64_t roles) {
+    while (tok != end && !(tok->roles & roles) && !(tok->capitalized | tok->has_hyphen)) ++tok;
+    return tok;
+  }
 
   // Every longer word capitalized, as in a title-case headline ("Foreign Minister Meets Vietnamese
   // Counterpart in Hanoi"), where verbs and nouns are capitalized too.
@@ -406,6 +465,8 @@ class person_extractor final : public detail::token_extractor {
   }
   bool is_former(const token& tok) const {
     if (former_.contains(tok)) return true;
+    // Every prefix ends in a hyphen ("then-", "ex-"), which is inside a word that starts with it.
+    if (!tok.has_hyphen) return false;
     return std::any_of(former_prefixes_.begin(), former_prefixes_.end(),
                        [&](const std::string& p) { return tok.lower.compare(0, p.size(), p) == 0; });
   }
@@ -510,25 +571,41 @@ class person_extractor final : public detail::token_extractor {
 
   // A sentence where no title and no delegation cue can start: read_sentence would find its
   // names (a bare name is a mention of its own) and only remember them, since every claim needs
-  // a title or a cue. Here the same names are found and remembered without the rest: at each of
-  // r.starts, a name word starts a name as read_sentence reads it, and only a name of two words
-  // or more is remembered, so a name word followed by none that can go on a name is passed over.
-  void read_bare_names(std::string_view t, const std::vector<token>& toks, reading& r) const {
+  // a title or a cue. Here the same names are found and remembered without the rest: at each
+  // capitalized word (read_sentence's other starts, lower-case words, start no name), a name word
+  // starts a name as read_sentence reads it, and only a name of two words or more is remembered,
+  // so a name word followed by none that can go on a name is passed over.
+  void read_bare_names(std::string_view t, const std::vector<token>& toks, memory& mem) const {
+    const std::size_t n = toks.size();
     std::size_t i = 0;
-    for (const std::uint32_t s : std::span(r.starts.data(), r.start_count)) {
-      if (s < i) continue;  // inside the name read last
-      i = s;
+    while (true) {
+      while (i < n && !toks[i].capitalized) ++i;
+      if (i + 1 >= n) return;  // a name word at the end goes on with nothing: it is not remembered
+      const std::size_t at = i++;
       // "9:15 pm MSK": as read_sentence, "pm" after a number starts nothing.
-      if (i > 0 && toks[i - 1].has_digit && meridiem_.contains(toks[i])) continue;
-      if (!is_name_word(toks[i]) || i + 1 >= toks.size()) continue;
+      if (at > 0 && toks[at - 1].has_digit && meridiem_.contains(toks[at])) continue;
+      if (!is_name_word(toks[at])) continue;
       // A name goes on with a capitalized word, a particle ("bin") or a hyphenated one ("al-Sisi").
-      const token& next = toks[i + 1];
+      const token& next = toks[at + 1];
       if (!next.capitalized && !next.has_hyphen && !particles_.contains(next)) continue;
-      const span name = name_at(t, toks, i);
+      const span name = name_at(t, toks, at);
       if (name.empty()) continue;
-      remember(t, toks, name, r.mem);
+      remember(t, toks, name, mem);
       i = name.last;
     }
+  }
+
+  // The memory, once the names of every sentence read before are in it: the deferred sentences
+  // are read now. Remembering is a set (a part and a full name, each pair once) and resolve() asks
+  // whether one full name or several are under a part, so the order they are read in changes
+  // nothing.
+  const memory& settle(reading& r) const {
+    if (!r.pending.empty()) {
+      const std::string_view t = r.mem.text;
+      for (const std::uint32_t sentence : r.pending) read_bare_names(t, (*r.shared)[sentence], r.mem);
+      r.pending.clear();
+    }
+    return r.mem;
   }
 
   // r.starts, r.cues: the tokens where a mention or a cue may start (extract_with).
@@ -547,11 +624,11 @@ class person_extractor final : public detail::token_extractor {
       if (list_from == toks.size()) {
         if (auto m = starting_at(delegation_, cue_roles_, cue_openers_, toks, i); m.length) {
           list_from = i + m.length;
-          leader = delegation_leader(t, toks, i, mem);
+          leader = delegation_leader(t, toks, i, r);
           // "Traveling with Lula were ...": the name before the verb leads; the list follows it.
           if (const span who = name_at(t, toks, list_from);
               !who.empty() && who.last < toks.size() && copulas_.contains(toks[who.last])) {
-            leader = full_name(t, toks, who, mem);
+            leader = full_name(t, toks, who, r);
             list_from = who.last + 1;
           }
           next = i + m.length;
@@ -614,7 +691,7 @@ class person_extractor final : public detail::token_extractor {
           if (org_first > 0 && toks[org_first - 1].lower == "and" && last_app && last_app_end == org_first - 1)
             app = last_app;
           else
-            app = apposition_name(t, toks, org_first, found, mem);
+            app = apposition_name(t, toks, org_first, found, r);
           if (app && !former) {
             if (ends_in_of || (e < toks.size() && toks[e].lower == "of")) {
               org_ref of_org;
@@ -717,7 +794,7 @@ class person_extractor final : public detail::token_extractor {
       if (!again || mn.name.first != named.first || mn.name.last != named.last) {
         named = mn.name;
         const std::string_view as_written = written(t, toks, mn.name);
-        const std::string_view full = full_name(t, toks, mn.name, mem);
+        const std::string_view full = full_name(t, toks, mn.name, r);
         r.key.assign(subject_prefix);
         detail::append_folded_name(full, r.key);
         subject = shared_string(r.key);
@@ -793,7 +870,7 @@ class person_extractor final : public detail::token_extractor {
   // A title in apposition: "NAME, [the|a] [org] TITLE": the mention whose name ends right before
   // the comma before `title_first`.
   std::optional<std::size_t> apposition_name(std::string_view t, const std::vector<token>& toks, std::size_t title_first,
-                                             const std::vector<mention>& found, const memory& mem) const {
+                                             const std::vector<mention>& found, reading& r) const {
     std::size_t k = title_first;
     while (k > 0 && fillers_.contains(toks[k - 1]) && !comma_between(t, toks[k - 1], toks[k])) --k;
     if (k == 0 || found.empty()) return std::nullopt;
@@ -805,7 +882,7 @@ class person_extractor final : public detail::token_extractor {
     const mention& prev = found[at - 1];
     if (prev.name.last != k) return std::nullopt;
     // One capitalized word ("Earlier, the aide said") is a name only when the document gave it in full.
-    if (prev.name.last - prev.name.first < 2 && !mem.resolve(toks[prev.name.first]))
+    if (prev.name.last - prev.name.first < 2 && !settle(r).resolve(toks[prev.name.first]))
       return std::nullopt;
     const std::string_view gap = t.substr(toks[k - 1].end, toks[k].begin - toks[k - 1].end);
     if (gap.find(',') == std::string_view::npos) return std::nullopt;
@@ -815,13 +892,13 @@ class person_extractor final : public detail::token_extractor {
   // The person leading a delegation: the last name before the cue ("Putin was accompanied
   // by"), else an organisation ("The Russian delegation includes"); empty when neither.
   std::string_view delegation_leader(std::string_view t, const std::vector<token>& toks, std::size_t cue,
-                                     const memory& mem) const {
+                                     reading& r) const {
     for (std::size_t k = cue; k > 0; --k) {
       if (is_name_word(toks[k - 1])) {
         std::size_t b = k - 1;
         while (b > 0 && is_name_word(toks[b - 1])) --b;
         const span s{b, k};
-        const std::string_view full = full_name(t, toks, s, mem);
+        const std::string_view full = full_name(t, toks, s, r);
         // One capitalized word is a leader only when the document gave his full name
         // ("Additionally, the delegation features ...": no one leads it).
         if (!full.empty() && (k - b >= 2 || full.find(' ') != std::string_view::npos)) return full;
@@ -840,10 +917,10 @@ class person_extractor final : public detail::token_extractor {
 
   // The name's words as written, or for one word the full name given earlier in the document (a
   // view of the document's text).
-  std::string_view full_name(std::string_view t, const std::vector<token>& toks, span s, const memory& mem) const {
+  std::string_view full_name(std::string_view t, const std::vector<token>& toks, span s, reading& r) const {
     if (s.empty()) return {};
     if (s.last - s.first == 1)
-      if (const std::string_view* full = mem.resolve(toks[s.first]); full && !full->empty()) return *full;
+      if (const std::string_view* full = settle(r).resolve(toks[s.first]); full && !full->empty()) return *full;
     return written(t, toks, s);
   }
 
