@@ -21,6 +21,7 @@
 #include <optional>
 #include <span>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "crosscheck/extract.hpp"
@@ -215,7 +216,9 @@ class person_extractor final : public detail::token_extractor {
     // them for all its passes; run alone, the pass keeps its own.
     std::optional<detail::evidence_texts> own_texts;
     if (!detail::evidence_texts::of(doc)) own_texts.emplace(doc);
-    reading r;
+    // The buffers of the thread's last document, emptied: a document allocates nothing that one
+    // before it on the thread grew (the memory's index, the start lists, the mentions).
+    reading r = std::exchange(kept_reading(), reading{});
     r.mem.text = t;
     // With the document's tokens at hand, a sentence read only for its names is read when the
     // memory is first asked about a later sentence's name (settle()), and never when it is not;
@@ -255,6 +258,8 @@ class person_extractor final : public detail::token_extractor {
         }
         if (named && !titled) {
           for (;; ++tok) {  // the name word itself may start a title ("President")
+            // Two tokens at a time: few words have these roles.
+            while (tok < end - 1 && !((tok[0].roles | tok[1].roles) & roles_needed)) tok += 2;
             while (tok != end && !(tok->roles & roles_needed)) ++tok;
             if (tok == end) break;
             if (starts_one(tok)) {
@@ -314,6 +319,8 @@ class person_extractor final : public detail::token_extractor {
       if (tail.find_first_of(".!?") == std::string_view::npos && title_case(toks)) continue;
       read_sentence(doc, sen, t, toks, r, out);  // titled || cued: the first look found one
     }
+    r.reset();
+    kept_reading() = std::move(r);
   }
 
  private:
@@ -416,7 +423,29 @@ class person_extractor final : public detail::token_extractor {
     // asked), and the tokens to read them from; none when shared is null.
     const detail::document_tokens* shared = nullptr;
     std::vector<std::uint32_t> pending;
+
+    // Empty again, keeping the buffers for the next document, unless the memory grew large (a
+    // long document): its index is cleared whole for each document.
+    void reset() {
+      if (mem.slots.size() > 1024) {
+        mem.slots = {};
+        mem.entries = {};
+      }
+      std::fill(mem.slots.begin(), mem.slots.end(), 0);
+      mem.entries.clear();
+      mem.text = {};
+      start_count = cue_count = 0;
+      found.clear();
+      shared = nullptr;
+      pending.clear();
+    }
   };
+  // Kept from one document to the next by each thread; a document being read holds them and
+  // leaves an empty reading in their place (another one at the same time gets fresh buffers).
+  static reading& kept_reading() {
+    thread_local reading kept;
+    return kept;
+  }
 
   // The first token from `tok` on with one of `roles`, or capitalized, or hyphenated; `end` when
   // none. Most words are lower case, of no list and without a hyphen: this loop, tight and with

@@ -601,3 +601,21 @@ TEST_CASE("person: full names given in sentences without a title", "[corpus][per
   check_people("Lena Orlund arrived in Oslo on Monday. Health Minister Orlund said the talks went well.",
                {{"Orlund", "health_minister", "", "Lena Orlund"}});
 }
+
+// In an extractor_set, a sentence read only for its full names is read when a later surname is
+// first looked up (person.cpp: settle). What the lookup sees must be what a reading in order
+// sees: every full name given before it, none given after.
+TEST_CASE("person: a surname is resolved by the names given before it, not after", "[corpus][person]") {
+  // a full name given after the surname does not make it ambiguous
+  check_people("Lena Orlund arrived in Oslo on Monday. Health Minister Orlund said the talks went well. "
+               "Erik Orlund left on Tuesday.",
+               {{"Orlund", "health_minister", "", "Lena Orlund"}});
+  // two full names given before it do
+  check_people("Lena Orlund arrived in Oslo on Monday. Erik Orlund left on Tuesday. "
+               "Health Minister Orlund said the talks went well.",
+               {{"Orlund", "health_minister", ""}});
+  // names given between two lookups count for the second one only
+  check_people("Lena Orlund arrived in Oslo on Monday. Health Minister Orlund said the talks went well. "
+               "Erik Orlund left on Tuesday. Later, Defence Minister Orlund spoke.",
+               {{"Orlund", "health_minister", "", "Lena Orlund"}, {"Orlund", "defense_minister", ""}});
+}
