@@ -89,9 +89,13 @@ class opening_filter {
     }
   }
   [[gnu::always_inline]] bool may_start(const std::vector<token>& toks, std::size_t i) const {
-    if (singles_.contains(toks[i])) return true;
-    if (i + 1 >= toks.size() || table_.empty()) return false;
-    const std::uint64_t key = pair_key(toks[i].hash, toks[i + 1].hash);
+    return may_start(toks[i], i + 1 < toks.size() ? &toks[i + 1] : nullptr);
+  }
+  // The same for a token and the one after it (nullptr: it is the last).
+  [[gnu::always_inline]] bool may_start(const token& tok, const token* next) const {
+    if (singles_.contains(tok)) return true;
+    if (!next || table_.empty()) return false;
+    const std::uint64_t key = pair_key(tok.hash, next->hash);
     const std::size_t mask = table_.size() - 1;
     for (std::size_t k = key & mask;; k = (k + 1) & mask) {  // never full: at most half the slots are used
       if (table_[k] == key) return true;
@@ -243,9 +247,9 @@ class person_extractor final : public detail::token_extractor {
         const std::uint64_t roles_needed = title_roles | cue_roles;
         const auto starts_one = [&](const token* tok) {
           const std::uint64_t roles = tok->roles;
-          const auto k = static_cast<std::size_t>(tok - first);
-          return ((roles & title_roles) && title_openers_.may_start(toks, k)) ||
-                 ((roles & cue_roles) && cue_openers_.may_start(toks, k));
+          const token* const next = tok + 1 != end ? tok + 1 : nullptr;
+          return ((roles & title_roles) && title_openers_.may_start(*tok, next)) ||
+                 ((roles & cue_roles) && cue_openers_.may_start(*tok, next));
         };
         const token* tok = first;
         for (;; ++tok) {  // until the first name word
@@ -272,7 +276,7 @@ class person_extractor final : public detail::token_extractor {
       if (!titled && !named) continue;
       if (!titled) {
         // A title-case line with no closing period is a headline: capitals tell nothing there.
-        const std::string_view tail = t.substr(toks.back().end, sen.normalized.end - toks.back().end);
+        const std::string_view tail(t.data() + toks.back().end, sen.normalized.end - toks.back().end);
         if (tail.find_first_of(".!?") == std::string_view::npos && title_case(toks)) continue;
         if (r.shared) r.pending.push_back(static_cast<std::uint32_t>(s));
         else read_bare_names(t, toks, r.mem);
@@ -680,6 +684,7 @@ class person_extractor final : public detail::token_extractor {
       // "9:15 pm MSK", "2 PM": after a number, "pm" is the time of day, not a prime minister.
       if (i > 0 && toks[i - 1].has_digit && meridiem_.contains(toks[i])) {
         ++i;
+        ++start;  // the next start is after i: no need to look for it
         continue;
       }
       if (auto m = title_at(toks, i); m.length) {
@@ -780,6 +785,7 @@ class person_extractor final : public detail::token_extractor {
         }
       }
       ++i;
+      ++start;
     }
 
     bool list_open = false;        // the list of names right after the cue goes on
