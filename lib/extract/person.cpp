@@ -72,7 +72,9 @@ class opening_filter {
       singles_.insert(first);
       return;
     }
-    pairs_.push_back(pair_key(detail::word_hash(first), detail::word_hash(detail::lower(words[1]))));
+    const std::uint64_t second = detail::word_hash(detail::lower(words[1]));
+    pairs_.push_back(pair_key(detail::word_hash(first), second));
+    seconds_ |= second_bit(second);
     table_.clear();
   }
   // Lays the pairs out for lookups; after the last add(). The one-word phrases are bound to the
@@ -94,7 +96,8 @@ class opening_filter {
   // The same for a token and the one after it (nullptr: it is the last).
   [[gnu::always_inline]] bool may_start(const token& tok, const token* next) const {
     if (singles_.contains(tok)) return true;
-    if (!next || table_.empty()) return false;
+    // Most words after "the" or "was" are the second word of no phrase: one bit says so.
+    if (!next || !(seconds_ & second_bit(next->hash)) || table_.empty()) return false;
     const std::uint64_t key = pair_key(tok.hash, next->hash);
     const std::size_t mask = table_.size() - 1;
     for (std::size_t k = key & mask;; k = (k + 1) & mask) {  // never full: at most half the slots are used
@@ -108,7 +111,11 @@ class opening_filter {
     const std::uint64_t key = (first * 0x9E3779B97F4A7C15ull) ^ second;
     return key ? key : 1;  // 0 marks a free slot
   }
+  // A bit per second word, from its hash's top six bits: a word whose bit is clear is the
+  // second word of no pair.
+  static std::uint64_t second_bit(std::uint64_t hash) noexcept { return std::uint64_t{1} << (hash >> 58); }
   word_set singles_;
+  std::uint64_t seconds_ = 0;
   std::vector<std::uint64_t> pairs_;
   std::vector<std::uint64_t> table_;  // a power of two; 0: free
 };
