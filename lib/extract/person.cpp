@@ -243,44 +243,28 @@ class person_extractor final : public detail::token_extractor {
       const token* const first = toks.data();
       const token* const end = first + toks.size();
       // A first look, for whether a title or a delegation cue may start anywhere (role bits,
-      // then the first two words): every claim needs one of them, so a sentence with neither
-      // only has names to remember, which read_bare_names finds for much less, when the memory
-      // is first asked. Every mention needs a name, so a sentence with no name word holds
-      // nothing at all. Name words are looked for only until one is seen, and the look ends at
-      // the first title or cue: the walk below reads such a sentence again, all of it.
-      bool named = false, titled = false, cued = false;
+      // then the first two words), which ends at the first one: every claim needs one of them,
+      // so a sentence with neither only has names to remember, which read_bare_names finds for
+      // much less, when the memory is first asked (a sentence with no name word gives it none).
+      // The walk below reads a sentence where one may start again, all of it.
+      bool titled = false;
       {
         const std::uint64_t title_roles = title_roles_, cue_roles = cue_roles_;
         const std::uint64_t roles_needed = title_roles | cue_roles;
-        const auto starts_one = [&](const token* tok) {
+        for (const token* tok = first;; ++tok) {
+          // Two tokens at a time: few words have these roles.
+          while (tok < end - 1 && !((tok[0].roles | tok[1].roles) & roles_needed)) tok += 2;
+          while (tok != end && !(tok->roles & roles_needed)) ++tok;
+          if (tok == end) break;
           const std::uint64_t roles = tok->roles;
           const token* const next = tok + 1 != end ? tok + 1 : nullptr;
-          return ((roles & title_roles) && title_openers_.may_start(*tok, next)) ||
-                 ((roles & cue_roles) && cue_openers_.may_start(*tok, next));
-        };
-        const token* tok = first;
-        for (;; ++tok) {  // until the first name word
-          tok = next_candidate(tok, end, roles_needed);
-          if (tok == end || (named = is_name_word(*tok) || (tok->has_hyphen && particle_prefixed(t, *tok)))) break;
-          if (starts_one(tok)) {
+          if (((roles & title_roles) && title_openers_.may_start(*tok, next)) ||
+              ((roles & cue_roles) && cue_openers_.may_start(*tok, next))) {
             titled = true;
             break;
           }
         }
-        if (named && !titled) {
-          for (;; ++tok) {  // the name word itself may start a title ("President")
-            // Two tokens at a time: few words have these roles.
-            while (tok < end - 1 && !((tok[0].roles | tok[1].roles) & roles_needed)) tok += 2;
-            while (tok != end && !(tok->roles & roles_needed)) ++tok;
-            if (tok == end) break;
-            if (starts_one(tok)) {
-              titled = true;
-              break;
-            }
-          }
-        }
       }
-      if (!titled && !named) continue;
       if (!titled) {
         // A title-case line with no closing period is a headline: capitals tell nothing there.
         const std::string_view tail(t.data() + toks.back().end, sen.normalized.end - toks.back().end);
@@ -294,7 +278,7 @@ class person_extractor final : public detail::token_extractor {
       // or a cue. Every mention needs a name, so a sentence with none holds no claim and nothing
       // to remember; in the others, the reading below visits only those tokens (about one in
       // four). The walk also tells again whether a title or a delegation cue may start.
-      named = false;
+      bool named = false, cued = false;
       titled = false;
       // The two lists are written through pointers into buffers as long as the sentence: no
       // capacity test per token.
