@@ -13,7 +13,8 @@
 // organisation, not a person. A name of one word is the full name given earlier in the
 // document with that last (or first) part, when there is exactly one. Most sentences have no
 // title and no delegation cue, so they hold no claim: they are only read for the full names to
-// remember (read_bare_names).
+// remember (read_bare_names), and, with the document's shared tokens, only once a later sentence
+// asks the memory about a one-word name (settle).
 #include <fmt/format.h>
 
 #include <algorithm>
