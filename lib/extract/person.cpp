@@ -287,9 +287,8 @@ class person_extractor final : public detail::token_extractor {
       // something may start: a capitalized word, or the first word of a title, an organisation
       // or a cue. Every mention needs a name, so a sentence with none holds no claim and nothing
       // to remember; in the others, the reading below visits only those tokens (about one in
-      // four). The walk also tells again whether a title or a delegation cue may start.
-      bool named = false, cued = false;
-      titled = false;
+      // four).
+      bool named = false;
       // The two lists are written through pointers into buffers as long as the sentence: no
       // capacity test per token.
       if (r.starts.size() < toks.size()) {
@@ -305,14 +304,10 @@ class person_extractor final : public detail::token_extractor {
         if (tok == end) break;
         const std::uint64_t roles = tok->roles;
         const auto k = static_cast<std::uint32_t>(tok - first);
-        if (roles & list_roles) {
-          *cues++ = k;
-          if (!cued && (roles & cue_roles_)) cued = cue_openers_.may_start(toks, k);
-        }
+        if (roles & list_roles) *cues++ = k;
         if (tok->capitalized || (roles & mention_roles)) {
           *starts++ = k;
           if (!named) named = is_name_word(*tok);
-          if (!titled && (roles & title_roles_)) titled = title_openers_.may_start(toks, k);
         }
         if (!named && tok->has_hyphen) named = particle_prefixed(t, *tok);
       }
@@ -322,7 +317,7 @@ class person_extractor final : public detail::token_extractor {
       // A title-case line with no closing period is a headline: capitals tell nothing there.
       const std::string_view tail = t.substr(toks.back().end, sen.normalized.end - toks.back().end);
       if (tail.find_first_of(".!?") == std::string_view::npos && title_case(toks)) continue;
-      read_sentence(doc, sen, t, toks, r, out);  // titled || cued: the first look found one
+      read_sentence(doc, sen, t, toks, r, out);  // a title or a cue may start: the first look found one
     }
     r.reset();
     kept_reading() = std::move(r);
