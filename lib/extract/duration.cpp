@@ -302,7 +302,7 @@ class duration_part final : public detail::event_part {
       const std::size_t trig = *a;
       bool same_noun = true;
       for (std::size_t j = le.last; j < sc.triggers[trig].tok; ++j)
-        if (events_.is_function_word(toks[j]) || detail::is_possessive(toks[j].lower)) same_noun = false;
+        if (events_.is_function_word(toks[j]) || toks[j].possessive) same_noun = false;
       if (same_noun) {
         k = trig;
         attribute = &length_;
@@ -363,7 +363,7 @@ class duration_part final : public detail::event_part {
                                     : detail::occasion_near(t, sc, trig, dates, doc.published.date);
     c.val = le.val;
     c.hdg = le.hdg;
-    c.mod = sc.modalities[trig];
+    c.mod = events_.modality_of(t, sc, trig);
     if (c.mod == modality::reported && before_value) {
       const auto& tr = sc.triggers[trig];
       if (const auto m = events_.modality_between(t, toks, tr.tok + tr.len, le.first); m && *m != modality::denied)
