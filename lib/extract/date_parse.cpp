@@ -888,7 +888,20 @@ void date_reader::read_ordered(std::string_view text, const std::vector<token>& 
                                std::vector<date_mention>& out, std::vector<token>& scratch) const {
   scan s(*this, text, toks, ctx, scratch);
   std::size_t i = 0;
-  while (i < toks.size()) {
+  const token* const tk = toks.data();
+  const std::size_t n = toks.size();
+  while (i < n) {
+    // Four words with no digit, no hyphen and none of the start words' bits (may_start()'s first
+    // tests) are passed over on one test.
+    if (i + 4 <= n &&
+        !((tk[i].roles | tk[i].stem_roles | tk[i + 1].roles | tk[i + 1].stem_roles | tk[i + 2].roles |
+           tk[i + 2].stem_roles | tk[i + 3].roles | tk[i + 3].stem_roles) &
+          start_roles_) &&
+        !(tk[i].has_digit | tk[i].has_hyphen | tk[i + 1].has_digit | tk[i + 1].has_hyphen | tk[i + 2].has_digit |
+          tk[i + 2].has_hyphen | tk[i + 3].has_digit | tk[i + 3].has_hyphen)) {
+      i += 4;
+      continue;
+    }
     if (!s.may_start(i)) {
       ++i;
       continue;
