@@ -47,6 +47,7 @@ class date_part final : public detail::event_part {
     for (const auto& w : rules.event_dates.start_cues) start_cues_.insert(w);
     for (const auto& w : rules.event_dates.since) since_.insert(w);
     for (const auto& e : rules.events) dated_as_.push_back(e.dated_as.empty() ? e.id : e.dated_as);
+    for (const std::string_view id : detail::date_rule_ids()) rule_texts_.emplace_back(id, shared_string(id));
     detail::shared_years();  // made now, so that no document pays for the table of year texts
   }
 
@@ -133,15 +134,26 @@ class date_part final : public detail::event_part {
     c.attribute = attribute_;
     c.occasion = detail::occasion_of(v, doc.published.date);
     c.val = v;
-    c.mod = sc.modalities[*k];
+    c.mod = events_.modality_of(t, sc, *k);
     c.weekday = m.weekday;
-    c.rule = m.rule;
+    c.rule = rule_text(m.rule);
     detail::event_context::fill_evidence(doc, sc, {m.begin, m.end}, c);
     c.ev.attribution = events_.attribution(t, sc, m.first, m.last, m.end);
     out.push_back(std::move(c));
   }
 
+  // The claim text of a rule id, made once (a copy only counts a reference); the ids are static
+  // strings of date_parse.cpp, most often the very ones listed.
+  shared_string rule_text(std::string_view rule) const {
+    for (const auto& [id, text] : rule_texts_)
+      if (id.data() == rule.data()) return text;
+    for (const auto& [id, text] : rule_texts_)
+      if (id == rule) return text;
+    return shared_string(rule);
+  }
+
   const rule_set& rules_;
+  std::vector<std::pair<std::string_view, shared_string>> rule_texts_;  // by date_rule_ids()
   detail::word_set start_cues_, since_;
   std::vector<std::string> dated_as_;  // by event index
   shared_string attribute_{"date"};  // every claim's, made once: a copy only counts a reference

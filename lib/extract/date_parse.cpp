@@ -144,7 +144,17 @@ bool lower_alpha_word(std::string_view w) {
   return true;
 }
 
+constexpr std::string_view rule_ids[] = {
+    "date.iso",           "date.month_day_year", "date.day_month_year",   "date.month_day",
+    "date.day_month",     "date.ordinal_day",    "date.month_year",       "date.month",
+    "date.month_relative", "date.year",          "date.year_modifier",    "date.relative_day",
+    "date.relative_month", "date.relative_year", "date.context_day",      "date.weekday_relative",
+    "date.years_to_the_day", "date.months_to_the_day", "date.ago",
+};
+
 }  // namespace
+
+std::span<const std::string_view> date_rule_ids() noexcept { return rule_ids; }
 
 // One expression found at a token.
 struct date_reader::found {
@@ -263,6 +273,29 @@ date_reader::date_reader(const rule_set& rules) {
   };
   for (const auto& p : dv.to_the_day) vocabulary(p);
   for (const auto& e : relative_) vocabulary(e.phrase);
+  if (const word_index* index = rules.word_ids()) {
+    relative_ids_ = true;
+    const auto id_of = [&](std::string_view w) -> std::uint32_t {
+      const word_index::entry* e = index->find(w, word_hash(w));
+      if (!e) relative_ids_ = false;
+      return e ? e->id : 0;
+    };
+    for (const auto& e : relative_) {
+      const std::string p = lower(e.phrase);
+      const std::size_t b = p.find_first_not_of(' ');
+      if (b == std::string::npos) continue;
+      const std::size_t e1 = std::min(p.find(' ', b), p.size());
+      const std::size_t b2 = p.find_first_not_of(' ', e1);
+      if (b2 == std::string::npos) {
+        relative_single_ids_.push_back(id_of(std::string_view(p).substr(b, e1 - b)));
+      } else {
+        const std::size_t e2 = std::min(p.find(' ', b2), p.size());
+        relative_second_ids_.push_back(id_of(std::string_view(p).substr(b2, e2 - b2)));
+      }
+    }
+  }
+  for (const std::uint32_t id : relative_single_ids_) relative_single_bits_ |= std::uint64_t{1} << (id & 63);
+  for (const std::uint32_t id : relative_second_ids_) relative_second_bits_ |= std::uint64_t{1} << (id & 63);
   for (const auto& p : dv.future_cues) future_.add(p, 0);
   bind_roles(rules.word_ids(), phrase_vocabulary_, months_, weekdays_, cues_, numbers_, units_, relative_phrases_,
              to_the_day_, future_, plan_words_, date_words_, starts_);
@@ -361,6 +394,28 @@ struct date_reader::scan {
     return m.longest_at(copy, 0);
   }
 
+  // The longest relative phrase at token k ("yesterday", "the day before"). With the tokens read
+  // with the rules' word index (roles other than all_roles), token k must be a one-word phrase or
+  // the token after it the second word of a longer one (its id, with or without a possessive
+  // ending: phrase_at() may read either).
+  phrase_matcher::match relative_at(std::size_t k) const {
+    if (k >= n()) return {};
+    if (r.relative_ids_ && toks[k].roles != all_roles) {
+      // One bit per id modulo 64 turns nearly every other word away before the list is searched.
+      const auto listed_id = [](const std::vector<std::uint32_t>& ids, std::uint64_t bits, std::uint32_t w) {
+        return w && (bits >> (w & 63) & 1) && std::find(ids.begin(), ids.end(), w) != ids.end();
+      };
+      const auto listed = [&](const std::vector<std::uint32_t>& ids, const token& t) {
+        const std::uint64_t bits = &ids == &r.relative_single_ids_ ? r.relative_single_bits_ : r.relative_second_bits_;
+        return listed_id(ids, bits, t.id) || (t.possessive && listed_id(ids, bits, t.stem_id));
+      };
+      if (!listed(r.relative_single_ids_, toks[k]) &&
+          !(k + 1 < n() && (toks[k + 1].roles == all_roles || listed(r.relative_second_ids_, toks[k + 1]))))
+        return {};
+    }
+    return phrase_at(r.relative_phrases_, k);
+  }
+
   std::size_t n() const { return toks.size(); }
   // No comma or semicolon between tokens a and b (a < b): "Putin, who will leave on Friday,
   // arrived on Tuesday" puts the cue and "Tuesday" in two clauses.
@@ -431,7 +486,7 @@ struct date_reader::scan {
   // A relative year phrase at k ("last year"): its length in tokens and the year, if resolved.
   std::size_t relative_year_at(std::size_t k, std::optional<int>& year) const {
     if (k >= n()) return 0;
-    const auto m = phrase_at(r.relative_phrases_, k);
+    const auto m = relative_at(k);
     if (!m.length) return 0;
     const auto& e = r.relative_[static_cast<std::size_t>(m.payload)];
     if (e.unit != grain::year || e.from_context) return 0;
@@ -702,7 +757,7 @@ struct date_reader::scan {
   }
 
   found relative_phrase(std::size_t i) const {
-    const auto m = phrase_at(r.relative_phrases_, i);
+    const auto m = relative_at(i);
     if (!m.length) return {};
     const auto& e = r.relative_[static_cast<std::size_t>(m.payload)];
     found f = found::at(i, i + m.length, "", true);
@@ -758,7 +813,7 @@ struct date_reader::scan {
     if (toks[i].has_digit || toks[i].has_hyphen) return true;
     // One test of the word's bits (with and without a possessive) against those of every such word.
     if (!((toks[i].roles | toks[i].stem_roles) & r.start_roles_)) return false;
-    return find(r.starts_, i) || phrase_at(r.relative_phrases_, i).length > 0;
+    return find(r.starts_, i) || relative_at(i).length > 0;
   }
 
   // The longest date expression starting at token i (the forms do not compete: each starts
@@ -817,9 +872,36 @@ void date_reader::read(std::string_view text, const std::vector<token>& toks, co
   for (std::size_t k = 0; k + 1 < n; ++k)
     if (tk[k].begin > tk[k].end || tk[k].end > tk[k + 1].begin) return;
   if (tk[n - 1].begin > tk[n - 1].end) return;
+  read_ordered(text, toks, ctx, out, scratch);
+}
+
+void date_reader::read_tokenized(std::string_view text, const std::vector<token>& toks, const date_context& ctx,
+                                 bool digits, std::vector<date_mention>& out, std::vector<token>& scratch) const {
+  out.clear();
+  if (toks.empty() || (!digits && !may_hold_date(toks))) return;
+  if (toks.back().end > text.size()) return;  // the tokens of another text
+  read_ordered(text, toks, ctx, out, scratch);
+}
+
+// read()'s work once the tokens are known to be in order, inside `text`; `out` is empty.
+void date_reader::read_ordered(std::string_view text, const std::vector<token>& toks, const date_context& ctx,
+                               std::vector<date_mention>& out, std::vector<token>& scratch) const {
   scan s(*this, text, toks, ctx, scratch);
   std::size_t i = 0;
-  while (i < toks.size()) {
+  const token* const tk = toks.data();
+  const std::size_t n = toks.size();
+  while (i < n) {
+    // Four words with no digit, no hyphen and none of the start words' bits (may_start()'s first
+    // tests) are passed over on one test.
+    if (i + 4 <= n &&
+        !((tk[i].roles | tk[i].stem_roles | tk[i + 1].roles | tk[i + 1].stem_roles | tk[i + 2].roles |
+           tk[i + 2].stem_roles | tk[i + 3].roles | tk[i + 3].stem_roles) &
+          start_roles_) &&
+        !(tk[i].has_digit | tk[i].has_hyphen | tk[i + 1].has_digit | tk[i + 1].has_hyphen | tk[i + 2].has_digit |
+          tk[i + 2].has_hyphen | tk[i + 3].has_digit | tk[i + 3].has_hyphen)) {
+      i += 4;
+      continue;
+    }
     if (!s.may_start(i)) {
       ++i;
       continue;

@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -43,6 +44,10 @@ struct date_mention {
   bool relative = false;            // resolved against the context
 };
 
+// Every rule id a date_mention may carry, each once: a caller that makes one text per rule (a
+// claim's rule is a shared_string) makes them from this list.
+std::span<const std::string_view> date_rule_ids() noexcept;
+
 class date_reader {
  public:
   explicit date_reader(const rule_set& rules);  // builds its tables once; keeps no reference to rules
@@ -54,6 +59,12 @@ class date_reader {
   // is needed. Reusing both across sentences, a sentence allocates nothing.
   void read(std::string_view text, const std::vector<token>& toks, const date_context& ctx,
             std::vector<date_mention>& out, std::vector<token>& scratch) const;
+  // The same for the tokens of one sentence as tokenize() made them (in text order, inside
+  // `text`), which the caller has walked already: `digits` says whether any has a digit. The
+  // prefilter and the order check, which read every token, are then skipped where they would
+  // pass (a digit lets every sentence through the prefilter).
+  void read_tokenized(std::string_view text, const std::vector<token>& toks, const date_context& ctx, bool digits,
+                      std::vector<date_mention>& out, std::vector<token>& scratch) const;
   // Whether a sentence whose tokens' role bits (roles and stem_roles) OR to `roles` may hold a
   // date; `digits`, `hyphens`: whether a token has one. False: read() finds nothing.
   bool may_hold(std::uint64_t roles, bool digits, bool hyphens) const noexcept {
@@ -86,6 +97,8 @@ class date_reader {
   bool has(std::string_view word, cue c) const;
   bool has(const token& word, cue c) const;
   bool may_hold_date(const std::vector<token>& toks) const;
+  void read_ordered(std::string_view text, const std::vector<token>& toks, const date_context& ctx,
+                    std::vector<date_mention>& out, std::vector<token>& scratch) const;
 
   word_map<name_info> months_;    // lower-case names and abbreviations
   word_map<name_info> weekdays_;
@@ -97,6 +110,14 @@ class date_reader {
   phrase_matcher to_the_day_;
   std::size_t longest_phrase_ = 1;  // words in the longest of relative_phrases_ and to_the_day_
   word_set phrase_vocabulary_;      // the words of those phrases
+  // The word ids (word_index) of the relative phrases of one word ("yesterday") and of the second
+  // words of the longer ones ("the *day* before", "that *day*"): a relative phrase starts at a
+  // token only when it is one of the first or the token after it one of the second. "the", which
+  // starts several, is so turned away on the id of the word after it, without a walk of the
+  // phrases. Off (relative_ids_ false) when a word of the phrases is not in the index.
+  std::vector<std::uint32_t> relative_single_ids_, relative_second_ids_;
+  std::uint64_t relative_single_bits_ = 0, relative_second_bits_ = 0;  // bit (id % 64) of each
+  bool relative_ids_ = false;
   std::uint64_t start_roles_ = all_roles;  // the bits of starts_ and of relative phrases' first words
   phrase_matcher future_;  // "will", "is expected to": a weekday alone is ahead
   word_set plan_words_;  // events.yaml modality cues: "due", "will", ...

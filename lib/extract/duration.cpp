@@ -120,8 +120,18 @@ class duration_part final : public detail::event_part {
     // six words before that ("just under two and a half hours"). Only those starts are tried.
     std::vector<std::size_t>& units = in.sc.scratch;
     units.clear();
-    for (std::size_t u = 0; u < toks.size(); ++u)
-      if (unit_of(toks[u]) > 0 || (toks[u].has_hyphen && hyphen_unit(toks[u].lower) > 0)) units.push_back(u);
+    // Four words with no unit's role bits and no hyphen are passed over on one test.
+    const token* const tk = toks.data();
+    const std::size_t n = toks.size();
+    const std::uint64_t unit_roles = units_.role_mask();
+    for (std::size_t u = 0; u < n; ++u) {
+      if (u + 4 <= n && !((tk[u].roles | tk[u + 1].roles | tk[u + 2].roles | tk[u + 3].roles) & unit_roles) &&
+          !(tk[u].has_hyphen | tk[u + 1].has_hyphen | tk[u + 2].has_hyphen | tk[u + 3].has_hyphen)) {
+        u += 3;
+        continue;
+      }
+      if (unit_of(tk[u]) > 0 || (tk[u].has_hyphen && hyphen_unit(tk[u].lower) > 0)) units.push_back(u);
+    }
     if (units.empty()) return;
     std::size_t next = 0;  // the first unit at or after i
     for (std::size_t i = 0; i < toks.size(); ++i) {
@@ -302,7 +312,7 @@ class duration_part final : public detail::event_part {
       const std::size_t trig = *a;
       bool same_noun = true;
       for (std::size_t j = le.last; j < sc.triggers[trig].tok; ++j)
-        if (events_.is_function_word(toks[j]) || detail::is_possessive(toks[j].lower)) same_noun = false;
+        if (events_.is_function_word(toks[j]) || toks[j].possessive) same_noun = false;
       if (same_noun) {
         k = trig;
         attribute = &length_;
@@ -363,7 +373,7 @@ class duration_part final : public detail::event_part {
                                     : detail::occasion_near(t, sc, trig, dates, doc.published.date);
     c.val = le.val;
     c.hdg = le.hdg;
-    c.mod = sc.modalities[trig];
+    c.mod = events_.modality_of(t, sc, trig);
     if (c.mod == modality::reported && before_value) {
       const auto& tr = sc.triggers[trig];
       if (const auto m = events_.modality_between(t, toks, tr.tok + tr.len, le.first); m && *m != modality::denied)

@@ -2,6 +2,8 @@
 #include "extract/event_context.hpp"
 
 #include <algorithm>
+#include <cstddef>
+#include <cstring>
 #include <iterator>
 #include <limits>
 
@@ -18,6 +20,26 @@ constexpr std::size_t max_apposition = 12;        // tokens in "Putin, <appositi
 constexpr std::size_t max_name_run = 6;           // capitalized words read as one name ("Russian President Vladimir Putin")
 constexpr std::size_t max_sources_tried = 16;     // reporting verbs tried for one claim's source
 constexpr std::size_t max_shared_texts = 32;      // subjects and actor texts a scan keeps for claims to share
+
+// A token's four flags (capitalized, has_digit, has_hyphen, possessive) are adjacent bytes:
+// several tokens' flags are ORed as 32-bit words, and the bytes read back from the result.
+static_assert(offsetof(token, has_digit) == offsetof(token, capitalized) + 1 &&
+              offsetof(token, has_hyphen) == offsetof(token, capitalized) + 2 &&
+              offsetof(token, possessive) == offsetof(token, capitalized) + 3);
+struct token_flag_bytes {
+  bool capitalized, has_digit, has_hyphen, possessive;
+};
+static_assert(sizeof(token_flag_bytes) == sizeof(std::uint32_t));
+std::uint32_t token_flags(const token& t) noexcept {
+  std::uint32_t v;
+  std::memcpy(&v, &t.capitalized, sizeof v);
+  return v;
+}
+token_flag_bytes flag_bytes(std::uint32_t v) noexcept {
+  token_flag_bytes b;
+  std::memcpy(&b, &v, sizeof b);
+  return b;
+}
 
 source_hit source_at(std::size_t tok, std::size_t len) {
   source_hit h;
@@ -48,9 +70,6 @@ std::string strip_possessive(std::string_view s) { return std::string(possessive
 
 bool is_possessive(std::string_view lower) { return possessive_stem(lower).size() != lower.size(); }
 
-bool boundary_between(std::string_view t, const token& before, const token& after, char c) {
-  return t.substr(before.end, after.begin - before.end).find(c) != std::string_view::npos;
-}
 
 event_context::event_context(const rule_set& rules) : rules_(rules) {
   for (std::size_t e = 0; e < rules.events.size(); ++e) {
@@ -91,38 +110,59 @@ event_context::event_context(const rule_set& rules) : rules_(rules) {
 }
 
 bool event_context::scan(std::string_view t, event_memory& mem, event_scan& sc) const {
-  std::uint64_t roles = 0;
-  unsigned digits = 0, hyphens = 0;  // ORed without a branch
   const token* const tk = sc.toks().data();
   const std::size_t n = sc.toks().size();
-  for (const token* p = tk; p != tk + n; ++p) {
-    roles |= p->roles | p->stem_roles;
-    digits |= p->has_digit;
-    hyphens |= p->has_hyphen;
-  }
-  sc.roles = roles;
-  sc.digits = digits != 0;
-  sc.hyphens = hyphens != 0;
   // With the document at hand, titles are noted when a lookup needs them (read_titles()).
   if (!mem.doc_) index_titles(sc.toks(), mem);
   sc.triggers.clear();
-  // Most sentences hold no word a trigger starts with: their tokens are not walked again.
+  // Most sentences (two in three of data/samples) hold no word a trigger starts with. The first
+  // walk reads only the tokens' roles, four at a time, and stops at the first such word: a
+  // sentence with none costs about two instructions a token, and nothing else is read of it.
   const std::uint64_t trigger_roles = triggers_.start_roles();
-  if (!(roles & trigger_roles)) return false;
-  for (std::size_t i = 0; i < n; ++i) {
+  std::size_t first = 0;
+  for (; first + 4 <= n; first += 4)
+    if ((tk[first].roles | tk[first + 1].roles | tk[first + 2].roles | tk[first + 3].roles) & trigger_roles) break;
+  while (first < n && !(tk[first].roles & trigger_roles)) ++first;
+  if (first == n) return false;
+  // The sentence may name an event. What its tokens hold (their role bits, roles and
+  // stem_roles, and whether any has a digit or a hyphen), for the parts' own tests, is ORed in a
+  // walk with no branch; the token's four flags are adjacent bytes, read and ORed as one word.
+  std::uint64_t roles = 0;
+  std::uint32_t flags = 0;
+  std::size_t i = 0;
+  for (; i + 2 <= n; i += 2) {
+    roles |= tk[i].roles | tk[i].stem_roles | tk[i + 1].roles | tk[i + 1].stem_roles;
+    flags |= token_flags(tk[i]) | token_flags(tk[i + 1]);
+  }
+  if (i < n) {
+    roles |= tk[i].roles | tk[i].stem_roles;
+    flags |= token_flags(tk[i]);
+  }
+  // Then triggers, from the first word that may start one; four words that start none are
+  // passed over on one test.
+  for (i = first; i < n; ++i) {
+    if (i + 4 <= n && !((tk[i].roles | tk[i + 1].roles | tk[i + 2].roles | tk[i + 3].roles) & trigger_roles)) {
+      i += 3;
+      continue;
+    }
     if (!(tk[i].roles & trigger_roles)) continue;  // longest_at()'s first test, without its call
-    const auto m = triggers_.longest_at(sc.toks(), i);
-    if (m.length) {
+    if (const auto m = triggers_.longest_at(sc.toks(), i); m.length) {
       sc.triggers.push_back({i, m.length, m.payload});
       i += m.length - 1;
     }
   }
+  const token_flag_bytes fb = flag_bytes(flags);
+  sc.roles = roles;
+  sc.digits = fb.has_digit;
+  sc.hyphens = fb.has_hyphen;
   if (sc.triggers.empty()) return false;
-  // Actors of each trigger, in order, so that "he" refers to the last one named. A trigger that
-  // shares the actor of the one before it shares its modality too: "is due to leave Pyongyang
-  // on Wednesday and arrive in Hanoi at 10 p.m." is a plan throughout.
+  // Actors of each trigger, in order, so that "he" refers to the last one named. Whether a
+  // trigger shares the actor of the one before it is noted for its modality (modality_of()): "is
+  // due to leave Pyongyang on Wednesday and arrive in Hanoi at 10 p.m." is a plan throughout.
   sc.actors.clear();
   sc.modalities.clear();
+  sc.shares_actor.clear();
+  sc.modalities_read = false;  // read when a claim first asks (modality_of()): most sentences make none
   for (std::size_t k = 0; k < sc.triggers.size(); ++k) {
     const std::size_t prev_end = k ? sc.triggers[k - 1].tok + sc.triggers[k - 1].len : 0;
     bool shared = false;
@@ -139,7 +179,7 @@ bool event_context::scan(std::string_view t, event_memory& mem, event_scan& sc) 
           j += p.length - 1;
           continue;
         }
-        if (is_name_word(sc.toks()[j]) && is_possessive(sc.toks()[j].lower) && !demonyms_.contains_stem(sc.toks()[j])) {
+        if (is_name_word(sc.toks()[j]) && sc.toks()[j].possessive && !demonyms_.contains_stem(sc.toks()[j])) {
           std::size_t b = j;
           while (b > from && j - b + 1 < max_name_run && is_name_word(sc.toks()[b - 1]) &&
                  sc.toks()[b - 1].end + 1 == sc.toks()[b].begin)
@@ -150,14 +190,7 @@ bool event_context::scan(std::string_view t, event_memory& mem, event_scan& sc) 
         }
       }
     }
-    modality m = find_modality(t, sc.toks(), sc.triggers[k].tok, prev_end);
-    // ... but not across a clause opener: "was scheduled to arrive on Tuesday but arrived on
-    // Wednesday" reports the second arrival.
-    bool opener_between = false;
-    for (std::size_t j = prev_end; shared && j < sc.triggers[k].tok; ++j)
-      opener_between = opener_between || clause_openers_.contains(sc.toks()[j]);
-    if (m == modality::reported && shared && !opener_between) m = sc.modalities[k - 1];
-    sc.modalities.push_back(m);
+    sc.shares_actor.push_back(shared);
     if (sc.actors.back()) {
       mem.last_actor = sc.actors.back();
       if (std::find(mem.known.begin(), mem.known.end(), mem.last_actor->key) == mem.known.end())
@@ -167,6 +200,27 @@ bool event_context::scan(std::string_view t, event_memory& mem, event_scan& sc) 
   sc.places_read = false;  // most trigger sentences hold no value: their places are never read
   sc.triggers_before = 0;
   return true;
+}
+
+modality event_context::modality_of(std::string_view t, event_scan& sc, std::size_t k) const {
+  if (!sc.modalities_read) {
+    sc.modalities_read = true;
+    sc.modalities.clear();
+    for (std::size_t q = 0; q < sc.triggers.size(); ++q) {
+      const std::size_t prev_end = q ? sc.triggers[q - 1].tok + sc.triggers[q - 1].len : 0;
+      const bool shared = q < sc.shares_actor.size() && sc.shares_actor[q];
+      modality m = find_modality(t, sc.toks(), sc.triggers[q].tok, prev_end);
+      // A trigger that shares the actor of the one before it shares its modality too ... but not
+      // across a clause opener: "was scheduled to arrive on Tuesday but arrived on Wednesday"
+      // reports the second arrival.
+      bool opener_between = false;
+      for (std::size_t j = prev_end; shared && j < sc.triggers[q].tok; ++j)
+        opener_between = opener_between || clause_openers_.contains(sc.toks()[j]);
+      if (m == modality::reported && shared && !opener_between) m = sc.modalities[q - 1];
+      sc.modalities.push_back(m);
+    }
+  }
+  return sc.modalities[k];
 }
 
 std::optional<std::size_t> event_context::attach(std::string_view t, event_scan& sc, std::size_t first,
@@ -248,18 +302,25 @@ shared_string event_context::subject(event_scan& sc, std::size_t k, std::optiona
   const std::size_t p = place ? *place : event_scan::no_place;
   for (const auto& s : sc.subjects)
     if (s.place == p && s.event == id && s.key == key) return s.text;
-  std::string s(id);
-  s += ':';
-  s += key;
+  // The text is put together in a buffer on the stack (a subject is a few dozen bytes) and
+  // copied once, into its shared block.
+  const std::string_view at_place = place ? std::string_view(place_keys_[p]) : std::string_view();
+  const std::size_t size = id.size() + 1 + key.size() + (place ? 1 + at_place.size() : 0);
+  char stack[160];
+  std::string heap;
+  char* const buf = size <= sizeof stack ? stack : (heap.resize(size), heap.data());
+  char* o = std::copy(id.begin(), id.end(), buf);
+  *o++ = ':';
+  o = std::copy(key.begin(), key.end(), o);
   if (place) {
-    s += '@';
-    s += place_keys_[p];
+    *o++ = '@';
+    o = std::copy(at_place.begin(), at_place.end(), o);
   }
   // A document names a few subjects; one that names a great many keeps the last ones, so that a
   // lookup stays short.
   if (sc.subjects.size() >= max_shared_texts) sc.subjects.clear();
   sc.subjects.reserve(max_shared_texts);
-  sc.subjects.push_back({id, key, p, shared_string(s)});
+  sc.subjects.push_back({id, key, p, shared_string(std::string_view(buf, size))});
   return sc.subjects.back().text;
 }
 
@@ -362,17 +423,24 @@ actor event_context::make_actor(std::string_view t, const std::vector<token>& to
 
 actor event_context::make_actor(std::string_view t, std::size_t name_begin, text_span last, std::string_view last_lower) {
   actor a;
+  std::string folded;
+  a.key = actor_key(last_lower, folded);
+  a.text = possessive_stem(t.substr(name_begin, last.end - name_begin));
+  return a;
+}
+
+std::string_view event_context::actor_key(std::string_view last_lower, std::string& folded) {
   // The last part of the last name word: "Putin", "Kim Jong Un" and "Kim Jong-un" -> "putin", "un".
   // Telling people who share that part apart is the people linker's work (issue 4).
   const std::string_view stem = possessive_stem(last_lower);
   // Most names are plain ASCII letters, which fold_name() would copy unchanged: no separator to
-  // fold, no invisible character (those are non-ASCII) to drop.
+  // fold, no invisible character (those are non-ASCII) to drop. Their key is the word itself.
   const bool plain =
       std::all_of(stem.begin(), stem.end(), [](char c) { return is_ascii_lower(c) || is_ascii_digit(c); });
-  a.key = plain ? std::string(stem) : detail::fold_name(stem);
-  if (const auto space = a.key.rfind(' '); space != std::string::npos) a.key.erase(0, space + 1);
-  a.text = possessive_stem(t.substr(name_begin, last.end - name_begin));
-  return a;
+  if (plain) return stem;
+  folded = detail::fold_name(stem);
+  if (const auto space = folded.rfind(' '); space != std::string::npos) folded.erase(0, space + 1);
+  return folded;
 }
 
 
@@ -426,7 +494,7 @@ std::optional<actor> event_context::find_actor(std::string_view t, const std::ve
     }
     if (!is_name_word(tok)) {
       // "the president's plane" refers back; "the Russian president's plane" to whom that title named.
-      if (!tok.capitalized && is_possessive(tok.lower)) {
+      if (!tok.capitalized && tok.possessive) {
         if (k > 0 && is_name_word(toks[k - 1])) {
           read_titles(toks, mem);
           return title_named(t, mem, toks[k - 1], tok);
@@ -445,7 +513,7 @@ std::optional<actor> event_context::find_actor(std::string_view t, const std::ve
     // capitalized words modify the noun that follows; the phrase refers to whom that title
     // named earlier in the document, else to the last actor named.
     if (b > 0 && determiners_.contains(toks[b - 1]) && k + 1 < trig && !toks[k + 1].capitalized &&
-        !is_possessive(tok.lower)) {
+        !tok.possessive) {
       read_titles(toks, mem);
       return title_named(t, mem, tok, toks[k + 1]);
     }
@@ -463,12 +531,15 @@ std::optional<actor> event_context::find_actor(std::string_view t, const std::ve
 std::optional<actor> event_context::first_name_before(std::string_view t, const std::vector<token>& toks,
                                                       std::size_t end, const event_memory* known_only) const {
   // Only a name whose key is known, when asked; never a people ("Several Russian news outlets").
-  auto accept = [&](actor a) -> std::optional<actor> {
+  // The key is looked at before an actor is made: most names tried are turned away.
+  std::string folded;
+  auto accept = [&](std::size_t b, std::size_t e) -> std::optional<actor> {
+    const std::string_view key = actor_key(toks[e].lower, folded);
     const auto known = [&] {
-      return std::find(known_only->known.begin(), known_only->known.end(), a.key) != known_only->known.end();
+      return std::find(known_only->known.begin(), known_only->known.end(), key) != known_only->known.end();
     };
-    if (demonyms_.contains(a.key) || (known_only && !known())) return std::nullopt;
-    return a;
+    if (demonyms_.contains(key) || (known_only && !known())) return std::nullopt;
+    return make_actor(t, toks, b, e);
   };
   for (std::size_t i = 0; i < end; ++i) {
     if (!is_name_word(toks[i])) continue;
@@ -479,19 +550,19 @@ std::optional<actor> event_context::first_name_before(std::string_view t, const 
     if (zones_.longest_at(toks, i).length) continue;
     std::size_t e = i + 1;
     while (e < end && e - i < max_name_run && is_name_word(toks[e]) && toks[e - 1].end + 1 == toks[e].begin &&
-           !is_possessive(toks[e - 1].lower))
+           !toks[e - 1].possessive)
       ++e;
     // A lower-case title between two runs: the name is the second run.
-    if (e + 1 < end && !toks[e].capitalized && !is_possessive(toks[e].lower) && !is_possessive(toks[e - 1].lower) &&
+    if (e + 1 < end && !toks[e].capitalized && !toks[e].possessive && !toks[e - 1].possessive &&
         is_name_word(toks[e + 1])) {
       const std::size_t b = e + 1;
       std::size_t e2 = b + 1;
       while (e2 < end && e2 - b < max_name_run && is_name_word(toks[e2]) && toks[e2 - 1].end + 1 == toks[e2].begin) ++e2;
-      if (auto a = accept(make_actor(t, toks, b, e2 - 1))) return a;
+      if (auto a = accept(b, e2 - 1)) return a;
       i = e2 - 1;
       continue;
     }
-    if (auto a = accept(make_actor(t, toks, i, e - 1))) return a;
+    if (auto a = accept(i, e - 1)) return a;
     i = e - 1;
   }
   return std::nullopt;

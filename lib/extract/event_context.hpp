@@ -20,6 +20,7 @@
 // people linker's work.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -67,6 +68,31 @@ struct event_scan {
   }
   const std::vector<token>& toks() const noexcept { return *toks_; }
 
+  // Empties the scan for another document, keeping what its vectors have grown to (a pass keeps
+  // one scan per thread, so that a document allocates nothing for them once they have grown).
+  void reset() {
+    sen = nullptr;
+    toks_ = &no_tokens_;
+    roles = all_roles;
+    digits = hyphens = true;
+    triggers.clear();
+    actors.clear();
+    modalities.clear();
+    modalities_read = false;
+    shares_actor.clear();
+    places.clear();
+    origins.clear();
+    destinations.clear();
+    prepositions.clear();
+    reporters.clear();
+    triggers_before = 0;
+    places_read = false;
+    scratch.clear();
+    attributions.clear();
+    subjects.clear();
+    actor_texts.clear();
+  }
+
   const sentence* sen = nullptr;
   // What the sentence's tokens hold, in one walk (event_context::scan): the OR of their role
   // bits (roles and stem_roles), and whether any has a digit or a hyphen. A part that needs a
@@ -76,7 +102,11 @@ struct event_scan {
   bool hyphens = true;
   std::vector<trigger_hit> triggers;
   std::vector<std::optional<actor>> actors;                 // one per trigger
-  std::vector<modality> modalities;                         // one per trigger
+  // One per trigger, read when a claim first asks (event_context::modality_of()); until then
+  // empty. shares_actor: whether the trigger's actor is the one of the trigger before it.
+  std::vector<modality> modalities;
+  bool modalities_read = false;
+  std::vector<bool> shares_actor;
   std::vector<std::pair<std::size_t, std::size_t>> places;  // (token, index into rule_set::places)
   std::vector<bool> origins;                                // per place: after an origin cue ("from Yakutsk")
   std::vector<bool> destinations;                           // per place: after a destination cue ("for Hanoi")
@@ -138,6 +168,18 @@ struct event_memory {
   }
   std::size_t current = 0;  // the index in doc.sentences of the sentence being scanned
 
+  // Forgets the document, keeping what the vectors have grown to (see event_scan::reset()).
+  void reset() {
+    last_actor.reset();
+    title_mentions.clear();
+    known.clear();
+    current = 0;
+    doc_ = nullptr;
+    shared_ = nullptr;
+    index_ = nullptr;
+    titles_read_ = 0;
+  }
+
  private:
   friend class event_context;
   const document* doc_ = nullptr;
@@ -151,9 +193,9 @@ class event_context {
  public:
   explicit event_context(const rule_set& rules);  // rules must outlive it
 
-  // Notes the titles of the sentence whose tokens sc holds (event_scan::use) into mem;
-  // when it has an event trigger, also finds actors, modalities, places and sources and returns
-  // true.
+  // Notes the titles of the sentence whose tokens sc holds (event_scan::use) into mem; when it
+  // has an event trigger, also finds their actors and returns true. Modalities, places and
+  // source cues are read when a claim first asks for them.
   bool scan(std::string_view text, event_memory& mem, event_scan& sc) const;
 
   // The trigger (index into sc.triggers) that a value at tokens [first, last) dates: the nearest
@@ -161,6 +203,11 @@ class event_context {
   // nullopt when there is none, or when the value is the time of a statement ("the Kremlin said
   // at 3 a.m. that Putin had arrived"). Values must be asked about in sentence order.
   std::optional<std::size_t> attach(std::string_view text, event_scan& sc, std::size_t first, std::size_t last) const;
+
+  // The modality of trigger k ("was scheduled to arrive": scheduled), that of the trigger before
+  // it when both share an actor in one clause. Read for all the sentence's triggers on the first
+  // call after scan().
+  modality modality_of(std::string_view text, event_scan& sc, std::size_t k) const;
 
   // The place of the event of trigger k: the first known place after it, else the last before
   // it. For an event that is not at its origin (an arrival, not a departure), a place after an
@@ -221,6 +268,9 @@ class event_context {
                                           const token& noun);
   actor make_actor(std::string_view t, const std::vector<token>& toks, std::size_t first, std::size_t last) const;
   static actor make_actor(std::string_view t, std::size_t name_begin, text_span last, std::string_view last_lower);
+  // The key of an actor whose last name word's lower case is `last_lower` ("putin"): a view of it,
+  // or of `folded`, where a name that needs folding is put.
+  static std::string_view actor_key(std::string_view last_lower, std::string& folded);
   std::optional<actor> find_actor(std::string_view t, const std::vector<token>& toks, std::size_t trig,
                                   event_memory& mem, std::size_t prev_end, const std::optional<actor>& prev,
                                   bool& shared) const;
@@ -245,8 +295,14 @@ class event_context {
 // "Putin's" -> "Putin"; "leaders'" -> "leaders".
 std::string strip_possessive(std::string_view s);
 bool is_possessive(std::string_view lower);
-// Whether the text between two neighbouring tokens holds the punctuation mark `c`.
-bool boundary_between(std::string_view t, const token& before, const token& after, char c);
+// Whether the text between two neighbouring tokens holds the punctuation mark `c`. The gap is a
+// byte or two, most often one space: a loop over it costs less than a call to memchr.
+inline bool boundary_between(std::string_view t, const token& before, const token& after, char c) {
+  const std::size_t end = std::min<std::size_t>(after.begin, t.size());
+  for (std::size_t i = before.end; i < end; ++i)
+    if (t[i] == c) return true;
+  return false;
+}
 // Whether a comma or a semicolon stands between two neighbouring tokens: a clause break.
 inline bool clause_break(std::string_view t, const token& before, const token& after) {
   return boundary_between(t, before, after, ',') || boundary_between(t, before, after, ';');

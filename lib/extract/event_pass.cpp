@@ -20,14 +20,50 @@ const event_part* event_pass::part(claim_kind k) const noexcept {
   return nullptr;
 }
 
-void event_pass::extract_with(const document& doc, const document_tokens* shared, std::vector<claim>& out) const {
-  const std::string_view t = doc.normalized;
+// What the pass reads a document with, kept from sentence to sentence and from document to
+// document on a thread, so that a document allocates nothing for them once they have grown.
+struct event_pass_buffers {
   event_memory memory;
   event_scan sc;
   token_list buffer;  // the sentence's tokens, when none are shared
-  // Kept from sentence to sentence, so that a sentence allocates nothing once they have grown.
   std::vector<date_mention> found;
   std::vector<token> date_scratch;
+};
+
+namespace {
+
+// Buffers this large (a document with very many titles) are freed rather than kept for the
+// thread's lifetime.
+constexpr std::size_t max_kept_titles = 4096;
+
+// The thread's buffers, empty while a document of the thread holds them: a second pass at the
+// same time on the thread (an extractor inside another's callback) gets fresh ones.
+std::unique_ptr<event_pass_buffers>& kept_buffers() {
+  thread_local std::unique_ptr<event_pass_buffers> kept;
+  return kept;
+}
+
+}  // namespace
+
+void event_pass::extract_with(const document& doc, const document_tokens* shared, std::vector<claim>& out) const {
+  std::unique_ptr<event_pass_buffers> held = std::move(kept_buffers());
+  if (!held) held = std::make_unique<event_pass_buffers>();
+  read(doc, shared, *held, out);
+  // Emptied now, so that the texts the scan shares (subjects, attributions) are not kept alive
+  // until the thread's next document.
+  held->memory.reset();
+  held->sc.reset();
+  if (held->memory.title_mentions.capacity() <= max_kept_titles) kept_buffers() = std::move(held);
+}
+
+void event_pass::read(const document& doc, const document_tokens* shared, event_pass_buffers& b,
+                      std::vector<claim>& out) const {
+  const std::string_view t = doc.normalized;
+  event_memory& memory = b.memory;
+  event_scan& sc = b.sc;
+  token_list& buffer = b.buffer;
+  std::vector<date_mention>& found = b.found;
+  std::vector<token>& date_scratch = b.date_scratch;
   date_context ctx{doc.published.date, {}};
   // With the document's tokens shared, the titles of earlier sentences are read back when a
   // lookup needs them. Run alone, the pass would have to tokenize those sentences again, which
@@ -39,8 +75,10 @@ void event_pass::extract_with(const document& doc, const document_tokens* shared
     if (!events_.scan(t, memory, sc)) continue;
     // A sentence with no digit, hyphen, month, weekday or other date word holds no date (scan()
     // has ORed its tokens' bits): the reader is not called.
-    if (dates_.may_hold(sc.roles, sc.digits, sc.hyphens)) dates_.read(t, sc.toks(), ctx, found, date_scratch);
-    else found.clear();
+    if (dates_.may_hold(sc.roles, sc.digits, sc.hyphens))
+      dates_.read_tokenized(t, sc.toks(), ctx, sc.digits, found, date_scratch);
+    else
+      found.clear();
     const sentence_input in{doc, t, events_, sc, found};
     const std::size_t before = out.size();
     for (const auto& p : parts_) {

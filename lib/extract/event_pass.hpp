@@ -49,6 +49,8 @@ std::unique_ptr<event_part> make_duration_part(const rule_set& rules);
 // The first clock time in a short text ("2:07 PM EST", "after 2 am"), zone as written.
 std::optional<clock_time> parse_time_text(const event_part& time_part, std::string_view raw);
 
+struct event_pass_buffers;  // what the pass reads a document with (event_pass.cpp)
+
 // An extractor made of parts, run in one pass. kind() is the first part's.
 class event_pass final : public token_extractor {
  public:
@@ -60,6 +62,10 @@ class event_pass final : public token_extractor {
   const word_index* index() const noexcept override { return index_.get(); }
 
  private:
+  // extract_with()'s work, with the thread's buffers (event_pass.cpp).
+  void read(const document& doc, const document_tokens* shared, event_pass_buffers& buffers,
+            std::vector<claim>& out) const;
+
   std::shared_ptr<const word_index> index_;  // the rules' (kept: they may be indexed again)
   event_context events_;
   date_reader dates_;

@@ -103,7 +103,13 @@ class time_part final : public detail::event_part {
     const token* const tk = sc.toks().data();
     const std::size_t n = sc.toks().size();
     for (std::size_t i = 0; i < n; ++i) {
-      // Most words have no digit and start no vague phrase or hedge: one test each.
+      // Most words have no digit and start no vague phrase or hedge: four of them are passed
+      // over on one test, and a single one on one test.
+      if (i + 4 <= n && !((tk[i].roles | tk[i + 1].roles | tk[i + 2].roles | tk[i + 3].roles) & start_roles_) &&
+          !(tk[i].has_digit | tk[i + 1].has_digit | tk[i + 2].has_digit | tk[i + 3].has_digit)) {
+        i += 3;
+        continue;
+      }
       if (!tk[i].has_digit && !(tk[i].roles & start_roles_)) continue;
       if (!may_start_time(sc.toks(), i)) continue;
       std::optional<time_expr> te = find_time(t, sc.toks(), i);
@@ -328,7 +334,7 @@ class time_part final : public detail::event_part {
     c.occasion = detail::occasion_near(t, sc, *k, in.dates, doc.published.date);
     c.val = te.val;
     c.hdg = te.hdg;
-    c.mod = sc.modalities[*k];
+    c.mod = events_.modality_of(t, sc, *k);
     c.rule = rule_ids_[static_cast<std::size_t>(te.rule)];
     detail::event_context::fill_evidence(doc, sc, {sc.toks()[te.first].begin, te.end_offset}, c);
     c.ev.attribution = events_.attribution(t, sc, te.first, te.last, te.end_offset);

@@ -5,6 +5,7 @@
 #include "extract/date_parse.hpp"
 
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <crosscheck/rules.hpp>
@@ -41,7 +42,26 @@ const date_context fixed_context{day(2024, 6, 19), day(2024, 6, 18)};
 std::vector<date_mention> read(std::string_view sentence, const date_context& ctx = fixed_context,
                                const date_reader& reader = shipped_reader()) {
   const auto toks = crosscheck::detail::tokenize(sentence, 0, sentence.size());
-  return reader.read(sentence, toks, ctx);
+  auto got = reader.read(sentence, toks, ctx);
+  // The event pass's entry (tokens known to be in order, digits known) reads the same mentions,
+  // whether its digit flag lets the prefilter be skipped or not.
+  const bool digits = std::any_of(toks.begin(), toks.end(), [](const auto& t) { return t.has_digit; });
+  std::vector<date_mention> fast;
+  std::vector<crosscheck::detail::token> scratch;
+  for (const bool flag : {digits, true}) {
+    reader.read_tokenized(sentence, toks, ctx, flag, fast, scratch);
+    REQUIRE(fast.size() == got.size());
+    for (std::size_t k = 0; k < got.size(); ++k) {
+      CHECK(fast[k].first == got[k].first);
+      CHECK(fast[k].last == got[k].last);
+      CHECK(fast[k].begin == got[k].begin);
+      CHECK(fast[k].end == got[k].end);
+      CHECK(fast[k].value == got[k].value);
+      CHECK(fast[k].rule == got[k].rule);
+      CHECK(fast[k].weekday == got[k].weekday);
+    }
+  }
+  return got;
 }
 
 std::string show(const std::optional<date_value>& v) {
@@ -80,6 +100,10 @@ void check_case(const date_case& c, const date_context& ctx) {
     CHECK(m.first < m.last);
     CHECK(show(m.value) == show(e.value));
     CHECK(m.rule == e.rule);
+    // The date part makes one claim text per listed rule id: a rule missing from the list
+    // would cost a text per claim.
+    const auto ids = crosscheck::detail::date_rule_ids();
+    CHECK(std::find(ids.begin(), ids.end(), m.rule) != ids.end());
     CHECK(m.relative == e.relative);
     CHECK(m.weekday == e.weekday);
     CHECK(m.weekday_mismatch == e.mismatch);
