@@ -76,11 +76,16 @@ class article_part final : public detail::number_part {
     // replaces the one before: only the last is kept (at() reads the memory as it was before
     // the sentence, whichever it is asked about).
     if (!numbers) {
-      for (std::size_t k = n; k-- > 0;)
-        if (documents_.is_kind(toks[k])) {
-          if (auto d = documents_.at(in, k)) detail::document_words::remember(in, *d);
-          break;
-        }
+      remember_last(in);
+      return;
+    }
+    // A claim is made at a reference's part word or a size's hyphenated number, both next to a
+    // core: a sentence with neither (most sentences with a number) gives no claim, and of the
+    // documents it names only the last is remembered (each note replaces the one before), so only
+    // that one is read. The rest (every document named, the provisions) is read for the few that
+    // have one.
+    if (!may_refer(in)) {
+      if (kinds) remember_last(in);
       return;
     }
     bool provisions = false;  // a phrase of documents.provisions somewhere in the sentence
@@ -118,6 +123,29 @@ class article_part final : public detail::number_part {
   }
 
  private:
+  // Remembers the last document the sentence names, if any (at() reads the memory as it was
+  // before the sentence, whichever kind word it is asked about).
+  void remember_last(const detail::number_input& in) const {
+    const auto& toks = in.sc.toks();
+    for (std::size_t k = toks.size(); k-- > 0;)
+      if (documents_.is_kind(toks[k])) {
+        if (auto d = documents_.at(in, k)) detail::document_words::remember(in, *d);
+        return;
+      }
+  }
+
+  // Whether a token next to a core (the tokens sentence() looks at for claims) is a part word
+  // or has a hyphen (a size: "a 23-article treaty"): false when the sentence can give no claim.
+  bool may_refer(const detail::number_input& in) const {
+    const auto& toks = in.sc.toks();
+    const std::size_t n = toks.size();
+    std::size_t next = 0;  // the first token not looked at yet
+    for (const std::size_t c : in.cores)
+      for (std::size_t k = std::max(next, c > 0 ? c - 1 : 0); k <= c + 1 && k < n; next = ++k)
+        if (toks[k].has_hyphen || parts_.find(toks[k])) return true;
+    return false;
+  }
+
   struct ref {
     std::size_t first = 0, last = 0;  // tokens of the reference
     std::size_t part = 0;             // index into documents.parts

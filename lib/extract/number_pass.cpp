@@ -247,6 +247,10 @@ void number_pass::extract_with(const document& doc, const document_tokens* share
     sc.actors.clear();
     sc.modalities.clear();
     sc.places_read = false;
+    // The sentence's role bits, for the claims' attributions: scan_places_and_sources() passes
+    // over a sentence with no place or source cue on one test, as it does in the event pass (it
+    // tests each token's roles, which `roles` ORs exactly).
+    sc.roles = roles;
     std::string_view year;  // a year is a number: none when none was read
     if (!numbers.empty())
       for (const std::size_t k : cores)
