@@ -142,8 +142,18 @@ class article_part final : public detail::number_part {
     std::size_t next = 0;  // the first token not looked at yet
     for (const std::size_t c : in.cores)
       for (std::size_t k = std::max(next, c > 0 ? c - 1 : 0); k <= c + 1 && k < n; next = ++k)
-        if (toks[k].has_hyphen || parts_.find(toks[k])) return true;
+        if ((toks[k].has_hyphen && size_part(toks[k])) || parts_.find(toks[k])) return true;
     return false;
+  }
+
+  // The part a size names ("23-article": article), as size_claim() reads it; nullptr when the
+  // token is no size (most hyphenated numbers: "2024-06-19", "mid-2001").
+  // `value`: the size.
+  const std::size_t* size_part(const token& t, double* value = nullptr) const {
+    const auto n = detail::parse_word_number(t.lower, rules_.dates.numbers, nullptr, false);
+    if (!n.ok || n.rest.empty() || n.value < 1 || n.decimals) return nullptr;
+    if (value) *value = n.value;
+    return parts_.find(n.rest);
   }
 
   struct ref {
@@ -238,9 +248,8 @@ class article_part final : public detail::number_part {
                   std::vector<claim>& out) const {
     const auto& toks = in.sc.toks();
     if (!toks[k].has_hyphen) return false;
-    const auto n = detail::parse_word_number(toks[k].lower, rules_.dates.numbers, nullptr, false);
-    if (!n.ok || n.rest.empty() || n.value < 1 || n.decimals) return false;
-    const std::size_t* part = parts_.find(n.rest);
+    double size = 0;
+    const std::size_t* part = size_part(toks[k], &size);
     if (!part) return false;
     const document_ref* doc = nullptr;
     for (const auto& d : named)
@@ -250,7 +259,7 @@ class article_part final : public detail::number_part {
     c.kind = claim_kind::count;
     c.subject = doc->key;
     c.attribute = plurals_[*part];
-    c.val = count_value::exactly(static_cast<std::int64_t>(n.value));
+    c.val = count_value::exactly(static_cast<std::int64_t>(size));
     c.rule = size_rule_;
     detail::fill_number_evidence(in, k, k + 1, c);
     out.push_back(std::move(c));

@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cstddef>
 #include <cstring>
+#include <utility>
 
 #include "text/fold.hpp"
 
@@ -213,14 +214,34 @@ bool number_pass::notes_documents(const std::vector<token>& toks, std::uint64_t 
   return kind && start;
 }
 
+namespace {
+// The buffers a document's pass fills, kept by the thread for its next document: after the
+// first few documents, a document allocates none of them (they were about a third of the
+// pass's allocations, with the sentence scan's places and source cues). Taken out of the pool
+// while in use, so that a pass run inside another would get fresh ones.
+struct number_buffers {
+  event_scan sc;
+  std::vector<number_reading> numbers;  // the sentence's numbers
+  std::vector<std::size_t> cores;       // the tokens a number may be read at (may_hold)
+  std::vector<document_ref> named;      // number_input::named
+};
+number_buffers& pooled_buffers() {
+  thread_local number_buffers kept;
+  return kept;
+}
+}  // namespace
+
 void number_pass::extract_with(const document& doc, const document_tokens* shared, std::vector<claim>& out) const {
   const std::string_view t = doc.normalized;
   number_memory memory;
-  event_scan sc;
+  number_buffers buffers = std::exchange(pooled_buffers(), {});
+  event_scan& sc = buffers.sc;
+  sc.subjects.clear();  // the event pass's per-document texts: never made here, cleared all the same
+  sc.actor_texts.clear();
+  auto& numbers = buffers.numbers;
+  auto& cores = buffers.cores;
+  auto& named = buffers.named;
   token_list buffer;            // the sentence's tokens, when none are shared
-  std::vector<number_reading> numbers;  // the sentence's numbers; one buffer for the document
-  std::vector<std::size_t> cores;       // the tokens a number may be read at (may_hold)
-  std::vector<document_ref> named;      // number_input::named
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     memory.current = s;
     const auto& toks = tokens_of(doc, s, shared, buffer, index_.get());
@@ -261,6 +282,7 @@ void number_pass::extract_with(const document& doc, const document_tokens* share
     const number_input in{doc, t, events_, sc, numbers, cores, reader_, memory, year, roles, named};
     for (const auto& p : parts_) p->sentence(in, out);
   }
+  pooled_buffers() = std::move(buffers);  // its pointers into this document are set anew before any use
 }
 
 }  // namespace crosscheck::detail

@@ -95,7 +95,7 @@ inline int year_of(const token& t) { return t.has_digit && t.lower.size() == 4 ?
 // treaty of 1961", "UN Security Council resolution 2270", "the treaty" (the one named last).
 struct document_ref {
   std::string key;          // "treaty:1961", "treaty:2024" (the news: a `current` word or no year), "resolution:2270"
-  std::string kind;         // "treaty"
+  std::string_view kind;    // "treaty": the rules' id (or the memory's), never a copy made per document named
   std::size_t first = 0;    // tokens [first, last): the words naming it
   std::size_t last = 0;
   bool explicit_year = false;  // the year (or number) is written
