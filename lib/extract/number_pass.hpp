@@ -46,7 +46,9 @@ struct number_input {
   const document& doc;
   std::string_view text;  // doc.normalized
   const event_context& events;
-  event_scan& sc;  // the sentence's tokens (sc.toks()); attribution through events.attribution()
+  // The sentence's tokens (sc.toks()); attribution through events.attribution(). Its role bits
+  // are only those of the source cues: its places are never looked for.
+  event_scan& sc;
   const std::vector<number_reading>& numbers;
   // The tokens at which a number may be read (number_reader::may_hold), in order: every number's
   // (and so every year's) token is among them.
@@ -141,6 +143,7 @@ class number_pass final : public token_extractor {
   word_set year_after_;
   std::vector<std::unique_ptr<number_part>> parts_;
   bool notes_documents_ = false;  // an article part is among parts_
+  std::uint64_t source_roles_ = all_roles;  // of the words that start a source cue (attribution)
 };
 
 }  // namespace crosscheck::detail
