@@ -189,6 +189,10 @@ number_reader::number_reader(const rule_set& rules)
   for (const auto& [w, n] : rules.numbers.scales) scales_.set(w, n);
   bind_roles(rules.word_ids(), starters_, cores_, scales_, hedges_, vague_, vague_seconds_, vague_singles_);
   core_roles_ = cores_.role_mask() | vague_.start_roles();
+  for (const auto& v : rules.numbers.vague) {
+    const auto first = v.phrase.find_first_not_of(' ');
+    vague_digits_ = vague_digits_ || (first != std::string::npos && is_ascii_digit(v.phrase[first]));
+  }
 }
 
 bool number_reader::hyphenated_core(const token& t) const noexcept {
@@ -218,7 +222,10 @@ bool number_reader::read_into(const std::vector<token>& toks, std::size_t i, phr
   }
   if (j >= toks.size()) return false;
   r.number = j;
-  if (const auto v = vague_at(toks, j); v.length) {
+  const token& t = toks[j];
+  // A vague phrase starts with a word: no digits' token starts one (unless one of them does).
+  if (const auto v = t.has_digit && is_digit(t.lower.front()) && !vague_digits_ ? phrase_matcher::match{} : vague_at(toks, j);
+      v.length) {
     const auto& e = rules_.numbers.vague[static_cast<std::size_t>(v.payload)];
     r.vague = true;
     r.words = true;
@@ -229,8 +236,7 @@ bool number_reader::read_into(const std::vector<token>& toks, std::size_t i, phr
   }
   // A word that starts no number ("at the", "over the"): parse_word_number would find no
   // number in it either (its first part is no number word), only slower.
-  if (j != i && !may_start(toks[j])) return false;
-  const token& t = toks[j];
+  if (j != i && !may_start(t)) return false;
   if (!t.has_hyphen && !is_digit(t.lower.front())) {
     // A word with no hyphen is one part, as parse_word_number reads it: a cardinal (not "a" or
     // "an") or an ordinal, found by the token's hash instead of hashing the word again.

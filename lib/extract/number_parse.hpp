@@ -160,6 +160,7 @@ class number_reader {
   phrase_matcher hedges_, vague_;
   word_set vague_seconds_;     // the second words of the vague phrases
   word_set vague_singles_;     // the vague phrases of one word ("several")
+  bool vague_digits_ = false;  // a vague phrase starts with a digit
 };
 
 }  // namespace crosscheck::detail

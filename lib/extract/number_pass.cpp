@@ -248,7 +248,9 @@ void number_pass::extract_with(const document& doc, const document_tokens* share
   auto& cores = buffers.cores;
   auto& named = buffers.named;
   token_list buffer;            // the sentence's tokens, when none are shared
-  for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
+  const std::uint64_t core_roles = reader_.core_roles();
+  // The scan's triggers, actors and modalities stay empty: no number claim has an event.
+  for (std::size_t s = 0, sentences = doc.sentences.size(); s < sentences; ++s) {
     memory.current = s;
     const auto& toks = tokens_of(doc, s, shared, buffer, index_.get());
     // One look at each token: the sentence's role bits, ORed (the parts look for their words
@@ -258,7 +260,7 @@ void number_pass::extract_with(const document& doc, const document_tokens* share
     cores.clear();
     const token* const first = toks.data();
     const token* const end = first + toks.size();
-    for (const token* p = first; (p = next_candidate(p, end, reader_.core_roles(), roles)) != end; ++p)
+    for (const token* p = first; (p = next_candidate(p, end, core_roles, roles)) != end; ++p)
       if (reader_.may_hold(toks, static_cast<std::size_t>(p - first)))
         cores.push_back(static_cast<std::size_t>(p - first));
     // Every claim of the parts needs a number but for one thing: the article part notes the
@@ -270,9 +272,6 @@ void number_pass::extract_with(const document& doc, const document_tokens* share
       reader_.read_around(toks, cores, numbers);
     }
     sc.use(doc.sentences[s], toks);
-    sc.triggers.clear();
-    sc.actors.clear();
-    sc.modalities.clear();
     sc.places_read = false;
     // The sentence's role bits, for the claims' attributions: scan_places_and_sources() passes
     // over a sentence with no source cue on one test (it tests each token's roles, which `roles`
