@@ -252,6 +252,15 @@ bool number_reader::read_into(const std::vector<token>& toks, std::size_t i, phr
     r.word.ok = true;
     r.word.value = v;
     r.word.ordinal = ordinal;
+  } else if (!t.has_hyphen && t.lower.size() <= 15 &&
+             std::all_of(t.lower.begin(), t.lower.end(), [](char c) { return is_digit(c); })) {
+    // Digits alone ("2024", "19", "200"), most numbers: what parse_digits() reads of them, an
+    // exact whole number (fifteen digits or fewer), with nothing else to look at.
+    std::uint64_t v = 0;
+    for (const char c : t.lower) v = v * 10 + static_cast<std::uint64_t>(c - '0');
+    r.word.ok = true;
+    r.word.digits = true;
+    r.word.value = static_cast<double>(v);
   } else {
     r.word = parse_word_number(t.lower, words_, false);
     if (!r.word.ok) return false;

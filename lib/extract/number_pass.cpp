@@ -85,7 +85,7 @@ std::optional<document_ref> document_words::at(const number_input& in, std::size
       d.first = j - 1;
       break;
     }
-    if (current_.contains(t)) {
+    if (holds(current_, t)) {
       current = true;
       d.first = j - 1;
       continue;
@@ -94,7 +94,7 @@ std::optional<document_ref> document_words::at(const number_input& in, std::size
     // "1997 and. Agreements" or "in 2000, the agreement". The cheapest test first.
     bool spaced = true;
     for (std::size_t i = t.end; i < toks[j].begin; ++i) spaced = spaced && in.text[i] == ' ';
-    if (!spaced || function_words_.contains(t) || !only_letters_and_hyphens(t.lower)) break;
+    if (!spaced || holds(function_words_, t) || !only_letters_and_hyphens(t.lower)) break;
   }
   // After: "resolution 2270", "the treaty of 1961".
   if (k + 1 < toks.size()) {
@@ -282,7 +282,7 @@ void number_pass::extract_with(const document& doc, const document_tokens* share
     std::string_view year;  // a year is a number: none when none was read
     if (!numbers.empty())
       for (const std::size_t k : cores)
-        if (k > 0 && year_of(toks[k]) && year_after_.contains(toks[k - 1])) {
+        if (k > 0 && year_of(toks[k]) && holds(year_after_, toks[k - 1])) {
           year = toks[k].lower;
           break;
         }
