@@ -189,6 +189,7 @@ number_reader::number_reader(const rule_set& rules)
   for (const auto& [w, n] : rules.numbers.scales) scales_.set(w, n);
   bind_roles(rules.word_ids(), starters_, cores_, scales_, hedges_, vague_, vague_seconds_, vague_singles_);
   core_roles_ = cores_.role_mask() | vague_.start_roles();
+  hedge_roles_ = hedges_.start_roles();
   for (const auto& v : rules.numbers.vague) {
     const auto first = v.phrase.find_first_not_of(' ');
     vague_digits_ = vague_digits_ || (first != std::string::npos && is_ascii_digit(v.phrase[first]));
@@ -301,7 +302,9 @@ void number_reader::read_around(const std::vector<token>& toks, std::span<const 
     // "over" in "over the 3 days" ends before the number), and are passed over without a read.
     bool read_c = false;
     for (std::size_t j = std::max(i, c > hedge_words_ ? c - hedge_words_ : 0); j < c; ++j) {
-      if (!may_start(toks[j])) continue;
+      // Only a hedge reaches c: a word that starts none (its role bits say so, bound) is passed
+      // over on one test, where may_start() looked it up (a number word, "a": no hedge).
+      if (!(toks[j].roles & hedge_roles_) || !may_start(toks[j])) continue;
       const auto h = hedges_.longest_at(toks, j);
       if (j + h.length < c) continue;
       // Read in place, at the end of `out`: no copy of the reading, which a read that fails

@@ -164,6 +164,7 @@ class number_reader {
   word_set starters_;          // first words of hedges, vague phrases; number words
   word_set cores_;             // number words: cardinals but "a" and "an", ordinals
   std::uint64_t core_roles_ = all_roles;  // roles of cores_ and of the vague phrases' first words
+  std::uint64_t hedge_roles_ = all_roles;  // roles of the hedges' first words (all_roles: unbound)
   std::size_t hedge_words_ = 0;           // words in the longest hedge ("in excess of": 3)
   word_map<double> scales_;
   phrase_matcher hedges_, vague_;
