@@ -65,8 +65,7 @@ class agreement_part final : public detail::number_part {
         for (std::size_t y = 0; y < d->first; ++y)
           if (toks[y].lower == in.year && detail::year_of(toks[y])) {
             document_ref dated = *d;
-            dated.key = d->kind + ":";
-            dated.key += in.year;
+            dated.key.assign(d->kind).append(1, ':').append(in.year);
             dated.explicit_year = true;
             year_claim(in, dated, y, signed_, year_rule_, out);
             detail::document_words::remember(in, dated);
@@ -109,7 +108,7 @@ class agreement_part final : public detail::number_part {
     while (k < toks.size() && detail::year_of(toks[k])) {
       document_ref each = d;
       if (own) {
-        each.key = d.kind + ":" + std::string(toks[k].lower);
+        each.key.assign(d.kind).append(1, ':').append(toks[k].lower);
         each.explicit_year = true;
       }
       year_claim(in, each, k, attribute, own ? year_rule_ : status_rule_, out);

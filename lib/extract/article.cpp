@@ -76,11 +76,16 @@ class article_part final : public detail::number_part {
     // replaces the one before: only the last is kept (at() reads the memory as it was before
     // the sentence, whichever it is asked about).
     if (!numbers) {
-      for (std::size_t k = n; k-- > 0;)
-        if (documents_.is_kind(toks[k])) {
-          if (auto d = documents_.at(in, k)) detail::document_words::remember(in, *d);
-          break;
-        }
+      remember_last(in);
+      return;
+    }
+    // A claim is made at a reference's part word or a size's hyphenated number, both next to a
+    // core: a sentence with neither (most sentences with a number) gives no claim, and of the
+    // documents it names only the last is remembered (each note replaces the one before), so only
+    // that one is read. The rest (every document named, the provisions) is read for the few that
+    // have one.
+    if (!may_refer(in)) {
+      if (kinds) remember_last(in);
       return;
     }
     bool provisions = false;  // a phrase of documents.provisions somewhere in the sentence
@@ -118,6 +123,39 @@ class article_part final : public detail::number_part {
   }
 
  private:
+  // Remembers the last document the sentence names, if any (at() reads the memory as it was
+  // before the sentence, whichever kind word it is asked about).
+  void remember_last(const detail::number_input& in) const {
+    const auto& toks = in.sc.toks();
+    for (std::size_t k = toks.size(); k-- > 0;)
+      if (documents_.is_kind(toks[k])) {
+        if (auto d = documents_.at(in, k)) detail::document_words::remember(in, *d);
+        return;
+      }
+  }
+
+  // Whether a token next to a core (the tokens sentence() looks at for claims) is a part word
+  // or has a hyphen (a size: "a 23-article treaty"): false when the sentence can give no claim.
+  bool may_refer(const detail::number_input& in) const {
+    const auto& toks = in.sc.toks();
+    const std::size_t n = toks.size();
+    std::size_t next = 0;  // the first token not looked at yet
+    for (const std::size_t c : in.cores)
+      for (std::size_t k = std::max(next, c > 0 ? c - 1 : 0); k <= c + 1 && k < n; next = ++k)
+        if ((toks[k].has_hyphen && size_part(toks[k])) || parts_.find(toks[k])) return true;
+    return false;
+  }
+
+  // The part a size names ("23-article": article), as size_claim() reads it; nullptr when the
+  // token is no size (most hyphenated numbers: "2024-06-19", "mid-2001").
+  // `value`: the size.
+  const std::size_t* size_part(const token& t, double* value = nullptr) const {
+    const auto n = detail::parse_word_number(t.lower, rules_.dates.numbers, nullptr, false);
+    if (!n.ok || n.rest.empty() || n.value < 1 || n.decimals) return nullptr;
+    if (value) *value = n.value;
+    return parts_.find(n.rest);
+  }
+
   struct ref {
     std::size_t first = 0, last = 0;  // tokens of the reference
     std::size_t part = 0;             // index into documents.parts
@@ -210,9 +248,8 @@ class article_part final : public detail::number_part {
                   std::vector<claim>& out) const {
     const auto& toks = in.sc.toks();
     if (!toks[k].has_hyphen) return false;
-    const auto n = detail::parse_word_number(toks[k].lower, rules_.dates.numbers, nullptr, false);
-    if (!n.ok || n.rest.empty() || n.value < 1 || n.decimals) return false;
-    const std::size_t* part = parts_.find(n.rest);
+    double size = 0;
+    const std::size_t* part = size_part(toks[k], &size);
     if (!part) return false;
     const document_ref* doc = nullptr;
     for (const auto& d : named)
@@ -222,7 +259,7 @@ class article_part final : public detail::number_part {
     c.kind = claim_kind::count;
     c.subject = doc->key;
     c.attribute = plurals_[*part];
-    c.val = count_value::exactly(static_cast<std::int64_t>(n.value));
+    c.val = count_value::exactly(static_cast<std::int64_t>(size));
     c.rule = size_rule_;
     detail::fill_number_evidence(in, k, k + 1, c);
     out.push_back(std::move(c));

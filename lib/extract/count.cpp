@@ -127,7 +127,8 @@ class count_part final : public detail::number_part {
     const auto& toks = in.sc.toks();
     if (!r.vague) {
       if (!r.word.rest.empty() || !r.word.suffix.empty()) return false;  // "23-article", "nine-day", "8km"
-      if (r.value != std::floor(r.value) || r.value < 2 || r.value > 1e13) return false;
+      // In range first: a whole number in it is its cast to an integer (no call to floor()).
+      if (r.value < 2 || r.value > 1e13 || r.value != static_cast<double>(static_cast<std::int64_t>(r.value))) return false;
       if (r.number + 1 < toks.size() && detail::is_ascii_digit(toks[r.number + 1].lower.front())) return false;
     }
     if (r.first > 0) {

@@ -189,6 +189,11 @@ number_reader::number_reader(const rule_set& rules)
   for (const auto& [w, n] : rules.numbers.scales) scales_.set(w, n);
   bind_roles(rules.word_ids(), starters_, cores_, scales_, hedges_, vague_, vague_seconds_, vague_singles_);
   core_roles_ = cores_.role_mask() | vague_.start_roles();
+  hedge_roles_ = hedges_.start_roles();
+  for (const auto& v : rules.numbers.vague) {
+    const auto first = v.phrase.find_first_not_of(' ');
+    vague_digits_ = vague_digits_ || (first != std::string::npos && is_ascii_digit(v.phrase[first]));
+  }
 }
 
 bool number_reader::hyphenated_core(const token& t) const noexcept {
@@ -218,7 +223,10 @@ bool number_reader::read_into(const std::vector<token>& toks, std::size_t i, phr
   }
   if (j >= toks.size()) return false;
   r.number = j;
-  if (const auto v = vague_at(toks, j); v.length) {
+  const token& t = toks[j];
+  // A vague phrase starts with a word: no digits' token starts one (unless one of them does).
+  if (const auto v = t.has_digit && is_digit(t.lower.front()) && !vague_digits_ ? phrase_matcher::match{} : vague_at(toks, j);
+      v.length) {
     const auto& e = rules_.numbers.vague[static_cast<std::size_t>(v.payload)];
     r.vague = true;
     r.words = true;
@@ -229,8 +237,7 @@ bool number_reader::read_into(const std::vector<token>& toks, std::size_t i, phr
   }
   // A word that starts no number ("at the", "over the"): parse_word_number would find no
   // number in it either (its first part is no number word), only slower.
-  if (j != i && !may_start(toks[j])) return false;
-  const token& t = toks[j];
+  if (j != i && !may_start(t)) return false;
   if (!t.has_hyphen && !is_digit(t.lower.front())) {
     // A word with no hyphen is one part, as parse_word_number reads it: a cardinal (not "a" or
     // "an") or an ordinal, found by the token's hash instead of hashing the word again.
@@ -246,6 +253,15 @@ bool number_reader::read_into(const std::vector<token>& toks, std::size_t i, phr
     r.word.ok = true;
     r.word.value = v;
     r.word.ordinal = ordinal;
+  } else if (!t.has_hyphen && t.lower.size() <= 15 &&
+             std::all_of(t.lower.begin(), t.lower.end(), [](char c) { return is_digit(c); })) {
+    // Digits alone ("2024", "19", "200"), most numbers: what parse_digits() reads of them, an
+    // exact whole number (fifteen digits or fewer), with nothing else to look at.
+    std::uint64_t v = 0;
+    for (const char c : t.lower) v = v * 10 + static_cast<std::uint64_t>(c - '0');
+    r.word.ok = true;
+    r.word.digits = true;
+    r.word.value = static_cast<double>(v);
   } else {
     r.word = parse_word_number(t.lower, words_, false);
     if (!r.word.ok) return false;
@@ -286,7 +302,9 @@ void number_reader::read_around(const std::vector<token>& toks, std::span<const 
     // "over" in "over the 3 days" ends before the number), and are passed over without a read.
     bool read_c = false;
     for (std::size_t j = std::max(i, c > hedge_words_ ? c - hedge_words_ : 0); j < c; ++j) {
-      if (!may_start(toks[j])) continue;
+      // Only a hedge reaches c: a word that starts none (its role bits say so, bound) is passed
+      // over on one test, where may_start() looked it up (a number word, "a": no hedge).
+      if (!(toks[j].roles & hedge_roles_) || !may_start(toks[j])) continue;
       const auto h = hedges_.longest_at(toks, j);
       if (j + h.length < c) continue;
       // Read in place, at the end of `out`: no copy of the reading, which a read that fails

@@ -24,6 +24,15 @@
 
 namespace crosscheck::detail {
 
+// Whether t's word is in `s`. For a set bound to the index t was read with, t's role bits say so
+// exactly (word_index::bind: a role of the set's mask means a word of the set), so no probe of
+// the set's table is needed; a set left unbound, or a token read without an index (all_roles),
+// is looked up.
+inline bool holds(const word_set& s, const token& t) noexcept {
+  const std::uint64_t mask = s.role_mask();
+  return mask != all_roles && t.roles != all_roles ? (t.roles & mask) != 0 : s.contains(t);
+}
+
 // A number written in one token.
 struct word_number {
   bool ok = false;
@@ -86,7 +95,7 @@ class number_reader {
   // with the word index).
   bool may_start(const token& t) const noexcept {
     if (t.has_digit && is_digit(t.lower.front())) return true;
-    if (starters_.contains(t)) return true;
+    if (holds(starters_, t)) return true;
     return t.has_hyphen && hyphenated_starts(t);
   }
   // Whether a number (its hedge aside) may be read at toks[i]: digits first, a cardinal (not
@@ -98,7 +107,7 @@ class number_reader {
     const token& t = toks[i];
     if (!may_hold_quick(t)) return false;  // most words
     if (t.has_digit && is_digit(t.lower.front())) return true;
-    if (cores_.contains(t) || (t.has_hyphen && hyphenated_core(t))) return true;
+    if (holds(cores_, t) || (t.has_hyphen && hyphenated_core(t))) return true;
     return vague_at(toks, i).length != 0;
   }
   // False for a token at which may_hold() is false for sure: no digit, no hyphen, and none of
@@ -155,11 +164,13 @@ class number_reader {
   word_set starters_;          // first words of hedges, vague phrases; number words
   word_set cores_;             // number words: cardinals but "a" and "an", ordinals
   std::uint64_t core_roles_ = all_roles;  // roles of cores_ and of the vague phrases' first words
+  std::uint64_t hedge_roles_ = all_roles;  // roles of the hedges' first words (all_roles: unbound)
   std::size_t hedge_words_ = 0;           // words in the longest hedge ("in excess of": 3)
   word_map<double> scales_;
   phrase_matcher hedges_, vague_;
   word_set vague_seconds_;     // the second words of the vague phrases
   word_set vague_singles_;     // the vague phrases of one word ("several")
+  bool vague_digits_ = false;  // a vague phrase starts with a digit
 };
 
 }  // namespace crosscheck::detail

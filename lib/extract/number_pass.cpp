@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cstddef>
 #include <cstring>
+#include <utility>
 
 #include "text/fold.hpp"
 
@@ -84,17 +85,16 @@ std::optional<document_ref> document_words::at(const number_input& in, std::size
       d.first = j - 1;
       break;
     }
-    if (current_.contains(t)) {
+    if (holds(current_, t)) {
       current = true;
       d.first = j - 1;
       continue;
     }
     // Only plain words right before it, with nothing but a space between: "the 1961 treaty", not
-    // "1997 and. Agreements" or "in 2000, the agreement".
-    if (!only_letters_and_hyphens(t.lower) || function_words_.contains(t)) break;
+    // "1997 and. Agreements" or "in 2000, the agreement". The cheapest test first.
     bool spaced = true;
     for (std::size_t i = t.end; i < toks[j].begin; ++i) spaced = spaced && in.text[i] == ' ';
-    if (!spaced) break;
+    if (!spaced || holds(function_words_, t) || !only_letters_and_hyphens(t.lower)) break;
   }
   // After: "resolution 2270", "the treaty of 1961".
   if (k + 1 < toks.size()) {
@@ -153,6 +153,13 @@ number_pass::number_pass(const rule_set& rules, unsigned parts)
   notes_documents_ = parts & articles;
   year_after_.insert(rules.dates.year_after.begin(), rules.dates.year_after.end());
   bind_roles(index_.get(), year_after_);
+  // The role bits of the words that start a source cue, as event_context finds them (the same
+  // phrases bound to the same index): all_roles when they are not bound.
+  phrase_matcher prepositions, reporting;
+  for (const auto& p : rules.attribution.prepositions) prepositions.add(p, 0);
+  for (const auto& v : rules.attribution.reporting_verbs) reporting.add(v, 0);
+  bind_roles(index_.get(), prepositions, reporting);
+  source_roles_ = prepositions.start_roles() | reporting.start_roles();
 }
 
 claim_kind number_pass::kind() const noexcept {
@@ -213,15 +220,37 @@ bool number_pass::notes_documents(const std::vector<token>& toks, std::uint64_t 
   return kind && start;
 }
 
+namespace {
+// The buffers a document's pass fills, kept by the thread for its next document: after the
+// first few documents, a document allocates none of them (they were about a third of the
+// pass's allocations, with the sentence scan's places and source cues). Taken out of the pool
+// while in use, so that a pass run inside another would get fresh ones.
+struct number_buffers {
+  event_scan sc;
+  std::vector<number_reading> numbers;  // the sentence's numbers
+  std::vector<std::size_t> cores;       // the tokens a number may be read at (may_hold)
+  std::vector<document_ref> named;      // number_input::named
+};
+number_buffers& pooled_buffers() {
+  thread_local number_buffers kept;
+  return kept;
+}
+}  // namespace
+
 void number_pass::extract_with(const document& doc, const document_tokens* shared, std::vector<claim>& out) const {
   const std::string_view t = doc.normalized;
   number_memory memory;
-  event_scan sc;
+  number_buffers buffers = std::exchange(pooled_buffers(), {});
+  event_scan& sc = buffers.sc;
+  sc.subjects.clear();  // the event pass's per-document texts: never made here, cleared all the same
+  sc.actor_texts.clear();
+  auto& numbers = buffers.numbers;
+  auto& cores = buffers.cores;
+  auto& named = buffers.named;
   token_list buffer;            // the sentence's tokens, when none are shared
-  std::vector<number_reading> numbers;  // the sentence's numbers; one buffer for the document
-  std::vector<std::size_t> cores;       // the tokens a number may be read at (may_hold)
-  std::vector<document_ref> named;      // number_input::named
-  for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
+  const std::uint64_t core_roles = reader_.core_roles();
+  // The scan's triggers, actors and modalities stay empty: no number claim has an event.
+  for (std::size_t s = 0, sentences = doc.sentences.size(); s < sentences; ++s) {
     memory.current = s;
     const auto& toks = tokens_of(doc, s, shared, buffer, index_.get());
     // One look at each token: the sentence's role bits, ORed (the parts look for their words
@@ -231,7 +260,7 @@ void number_pass::extract_with(const document& doc, const document_tokens* share
     cores.clear();
     const token* const first = toks.data();
     const token* const end = first + toks.size();
-    for (const token* p = first; (p = next_candidate(p, end, reader_.core_roles(), roles)) != end; ++p)
+    for (const token* p = first; (p = next_candidate(p, end, core_roles, roles)) != end; ++p)
       if (reader_.may_hold(toks, static_cast<std::size_t>(p - first)))
         cores.push_back(static_cast<std::size_t>(p - first));
     // Every claim of the parts needs a number but for one thing: the article part notes the
@@ -243,20 +272,24 @@ void number_pass::extract_with(const document& doc, const document_tokens* share
       reader_.read_around(toks, cores, numbers);
     }
     sc.use(doc.sentences[s], toks);
-    sc.triggers.clear();
-    sc.actors.clear();
-    sc.modalities.clear();
     sc.places_read = false;
+    // The sentence's role bits, for the claims' attributions: scan_places_and_sources() passes
+    // over a sentence with no source cue on one test (it tests each token's roles, which `roles`
+    // ORs exactly). Only the source cues' bits are given: a number's claim reads the sentence's
+    // sources, never its places, so that the places are not looked for at all (about a thousand
+    // instructions a sentence with a claim, for places nothing reads).
+    sc.roles = roles & source_roles_;
     std::string_view year;  // a year is a number: none when none was read
     if (!numbers.empty())
       for (const std::size_t k : cores)
-        if (k > 0 && year_of(toks[k]) && year_after_.contains(toks[k - 1])) {
+        if (k > 0 && year_of(toks[k]) && holds(year_after_, toks[k - 1])) {
           year = toks[k].lower;
           break;
         }
     const number_input in{doc, t, events_, sc, numbers, cores, reader_, memory, year, roles, named};
     for (const auto& p : parts_) p->sentence(in, out);
   }
+  pooled_buffers() = std::move(buffers);  // its pointers into this document are set anew before any use
 }
 
 }  // namespace crosscheck::detail

@@ -46,7 +46,9 @@ struct number_input {
   const document& doc;
   std::string_view text;  // doc.normalized
   const event_context& events;
-  event_scan& sc;  // the sentence's tokens (sc.toks()); attribution through events.attribution()
+  // The sentence's tokens (sc.toks()); attribution through events.attribution(). Its role bits
+  // are only those of the source cues: its places are never looked for.
+  event_scan& sc;
   const std::vector<number_reading>& numbers;
   // The tokens at which a number may be read (number_reader::may_hold), in order: every number's
   // (and so every year's) token is among them.
@@ -95,7 +97,7 @@ inline int year_of(const token& t) { return t.has_digit && t.lower.size() == 4 ?
 // treaty of 1961", "UN Security Council resolution 2270", "the treaty" (the one named last).
 struct document_ref {
   std::string key;          // "treaty:1961", "treaty:2024" (the news: a `current` word or no year), "resolution:2270"
-  std::string kind;         // "treaty"
+  std::string_view kind;    // "treaty": the rules' id (or the memory's), never a copy made per document named
   std::size_t first = 0;    // tokens [first, last): the words naming it
   std::size_t last = 0;
   bool explicit_year = false;  // the year (or number) is written
@@ -141,6 +143,7 @@ class number_pass final : public token_extractor {
   word_set year_after_;
   std::vector<std::unique_ptr<number_part>> parts_;
   bool notes_documents_ = false;  // an article part is among parts_
+  std::uint64_t source_roles_ = all_roles;  // of the words that start a source cue (attribution)
 };
 
 }  // namespace crosscheck::detail

@@ -173,7 +173,7 @@ class quantity_part final : public detail::number_part {
   bool paired(const detail::number_input& in, std::size_t end, std::size_t next_first) const {
     const auto& toks = in.sc.toks();
     if (next_first < end || next_first > end + 1) return false;
-    if (next_first == end + 1) return pair_words_.contains(toks[end]);
+    if (next_first == end + 1) return detail::holds(pair_words_, toks[end]);
     const std::string_view between = in.text.substr(toks[end - 1].end, toks[next_first].begin - toks[end - 1].end);
     for (char c : between)
       if (pair_marks_.find(c) != std::string::npos) return true;
@@ -193,12 +193,12 @@ class quantity_part final : public detail::number_part {
     if (end + 1 < toks.size() && (toks[end].lower == "of" || (toks[end].lower == "in" && dim == "money")) &&
         spaced(in.text.substr(toks[end - 1].end, toks[end].begin - toks[end - 1].end))) {
       std::size_t k = end + 1;
-      while (k < toks.size() && stops_.contains(toks[k]) && k < end + 3) ++k;
+      while (k < toks.size() && detail::holds(stops_, toks[k]) && k < end + 3) ++k;
       std::size_t head = toks.size();
       for (std::size_t j = k; j < toks.size() && j < k + 2; ++j) {
         const std::string_view w = toks[j].lower;
         const bool verb_like = w.size() > 4 && (w.ends_with("ed") || w.ends_with("ing"));
-        if (stops_.contains(toks[j]) || in.reader.may_start(toks[j]) || (j > k && verb_like)) break;
+        if (detail::holds(stops_, toks[j]) || in.reader.may_start(toks[j]) || (j > k && verb_like)) break;
         head = j;
         if (j + 1 < toks.size() && toks[j + 1].begin != toks[j].end + 1) break;  // punctuation ends the phrase
       }
@@ -218,7 +218,7 @@ class quantity_part final : public detail::number_part {
     const std::string& dim = rules_.units.units[q.unit].measures;
     if (auto s = noun_after(in, q.end, dim)) return s;
     // "a range of 1,000 km": the noun before "of".
-    if (r.first >= 2 && toks[r.first - 1].lower == "of" && !stops_.contains(toks[r.first - 2]) &&
+    if (r.first >= 2 && toks[r.first - 1].lower == "of" && !detail::holds(stops_, toks[r.first - 2]) &&
         detail::is_ascii_alpha(toks[r.first - 2].lower.front()))
       return subject_found{detail::singular(toks[r.first - 2].lower), std::string(toks[r.first - 2].lower)};
     // "the temperature rose to 33 degrees", "a heat wave": a word naming the dimension.

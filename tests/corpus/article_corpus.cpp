@@ -258,3 +258,17 @@ TEST_CASE("agreement: a document named in a sentence with no number is remembere
   // Without the second mention, the first is too far back: "That treaty" is not the 1961 one.
   for (const auto& c : ended("Officials spoke at length about it.")) CHECK(c.subject != "treaty:1961");
 }
+
+// A sentence with a number but no reference still names documents for the next ones, and the
+// last one it names is the one remembered: "the treaty" after it is the 1961 treaty when that
+// was named last, and the 2000 agreement (a treaty too) when that was.
+TEST_CASE("article: the last document a sentence with a number names is remembered", "[corpus][article]") {
+  const auto subject_of = [](const std::string& first) {
+    const auto claims = crosscheck_test::extract(
+        claim_kind::article, first + " Article 4 of the treaty provides for mutual assistance.");
+    REQUIRE(claims.size() == 2u);
+    return std::string(claims[0].subject);
+  };
+  CHECK(subject_of("The 2000 agreement and the 1961 treaty were cited by 3 officials.") == "treaty:1961");
+  CHECK(subject_of("The 1961 treaty and the 2000 agreement were cited by 3 officials.") == "treaty:2000");
+}

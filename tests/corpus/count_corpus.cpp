@@ -239,3 +239,21 @@ TEST_CASE("count: claims share their occasion's text, whatever year it is", "[co
   CHECK(shared_year("2100").shares_with(shared_year("2100")));
   CHECK_FALSE(shared_year("2101").shares_with(shared_year("2101")));
 }
+
+// The number pass looks for a sentence's source cues only when a claim needs its attribution,
+// and never for its places (no number claim has one): a sentence that names places, and one
+// that names none, both give the count the source they cite.
+TEST_CASE("count: the attribution is found in sentences with and without places", "[corpus][count]") {
+  const std::vector<std::pair<std::string, std::string>> cited = {
+      {"About 200 people waited in Pyongyang for Putin, according to KCNA.", "KCNA"},
+      {"Nearly 200 journalists flew from Moscow to Pyongyang, Russian media reported.", "Russian media"},
+      {"About 200 people waited for hours, according to KCNA.", "KCNA"},
+      {"About 200 people waited in Pyongyang for Putin.", ""},
+  };
+  for (const auto& [sentence, source] : cited) {
+    INFO("sentence: " << sentence);
+    const auto claims = crosscheck_test::extract(claim_kind::count, sentence);
+    REQUIRE(claims.size() == 1u);
+    CHECK(std::string(claims[0].ev.attribution) == source);
+  }
+}

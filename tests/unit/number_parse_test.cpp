@@ -255,3 +255,53 @@ TEST_CASE("number_parse: read_around with hedges over a number word and a one-wo
     CHECK(around[2].value == 12);
   }
 }
+
+// The reader reads a token of digits alone without parse_digits(): its reading must be the one
+// parse_word_number() gives, up to the longest such token it takes (fifteen digits) and past it.
+TEST_CASE("number_parse: digits alone read as parse_word_number reads them", "[number_parse][numbers]") {
+  for (const std::string w : {"7", "19", "019", "2024", "260000", "123456789012345", "1234567890123456",
+                              "99999999999999999999"}) {
+    INFO("digits: " << w);
+    const auto r = read(w + " people");
+    const auto n = parse_word_number(w, cardinals(), &ordinals(), false);
+    REQUIRE(r.has_value() == n.ok);
+    if (!r) continue;
+    CHECK(r->value == n.value);
+    CHECK(r->word.value == n.value);
+    CHECK(r->word.digits == n.digits);
+    CHECK(r->word.decimals == n.decimals);
+    CHECK(r->word.grouped == n.grouped);
+    CHECK(r->word.suffix == n.suffix);
+    CHECK(r->word.rest == n.rest);
+    CHECK(r->words == false);
+    CHECK(r->last == 1u);
+  }
+}
+
+// holds() answers from a bound set's role bits what contains() answers from its table, for
+// tokens read with the index and for tokens read without one (which have every role bit).
+TEST_CASE("number_parse: a bound word set holds a token exactly when it contains it", "[number_parse][numbers]") {
+  const auto& rules = crosscheck_test::rules();
+  crosscheck::detail::word_set function_words, mixed;
+  function_words.insert(rules.english.function_words.begin(), rules.english.function_words.end());
+  mixed.insert(rules.english.function_words.begin(), rules.english.function_words.end());
+  mixed.insert("treaty-ish");  // a word of no list: the set stays unbound
+  crosscheck::detail::bind_roles(rules.word_ids(), function_words, mixed);
+  CHECK(function_words.role_mask() != crosscheck::detail::all_roles);
+  std::vector<std::string> texts = {"The leaders of the two countries met in the capital for talks on Wednesday."};
+  const auto folder = std::filesystem::path(CROSSCHECK_SAMPLES_DIR);
+  for (auto d : crosscheck::load_corpus({folder.string()}).documents) {
+    crosscheck::prepare(d, rules);
+    texts.push_back(d.normalized);
+  }
+  std::size_t held = 0;
+  for (const auto& text : texts)
+    for (const auto* index : {rules.word_ids(), static_cast<const crosscheck::detail::word_index*>(nullptr)})
+      for (const auto& t : crosscheck::detail::tokenize(text, 0, text.size(), index)) {
+        INFO("word: " << t.lower);
+        CHECK(crosscheck::detail::holds(function_words, t) == function_words.contains(t));
+        CHECK(crosscheck::detail::holds(mixed, t) == mixed.contains(t));
+        held += crosscheck::detail::holds(function_words, t);
+      }
+  CHECK(held > 100u);
+}
