@@ -128,10 +128,12 @@ __attribute__((target("avx2"))) void count_up_wide(std::uint32_t* d, std::uint32
 }
 #endif
 
-std::size_t plain_run_end(std::string_view t, std::size_t i) noexcept {
+// `wide`: detail::wide_scans(), read once per document.
+std::size_t plain_run_end(std::string_view t, std::size_t i, bool wide) noexcept {
 #ifdef CROSSCHECK_WIDE_SCANS
-  if (detail::wide_scans()) return end_of_plain_run_wide(t, i);
+  if (wide) return end_of_plain_run_wide(t, i);
 #endif
+  static_cast<void>(wide);
   return end_of_plain_run(t, i);
 }
 
@@ -144,7 +146,7 @@ std::size_t plain_run_end(std::string_view t, std::size_t i) noexcept {
 // twice and each replaced byte was a push_back.
 class offset_writer {
  public:
-  explicit offset_writer(std::vector<std::uint32_t>& map) noexcept : map_(map) {}
+  explicit offset_writer(std::vector<std::uint32_t>& map) noexcept : map_(map), wide_(detail::wide_scans()) {}
 
   // Appends from, from + 1, ..., to - 1: counted up sixteen offsets at a time with four vector
   // stores (GCC's and Clang's vector extension; the compiler's own loop did four a time).
@@ -153,7 +155,7 @@ class offset_writer {
     const std::uint32_t n = to - from;
     std::uint32_t* const d = room(n + 31);  // whole groups of 16 or 32; the extra ones are overwritten
 #ifdef CROSSCHECK_WIDE_SCANS
-    if (detail::wide_scans()) {
+    if (wide_) {
       count_up_wide(d, from, n);
       written_ += n;
       return;
@@ -183,6 +185,7 @@ class offset_writer {
   }
 
   std::vector<std::uint32_t>& map_;
+  const bool wide_;  // detail::wide_scans(), read once per document
   std::size_t written_ = 0;
 };
 
@@ -218,11 +221,12 @@ void normalize(document& doc) {
   // Room for the blocks the map grows by (offset_writer) past the one offset a text byte at most.
   map.reserve(t.size() - start + 1 + 256 + 32);
   offset_writer offsets(map);
+  const bool wide = detail::wide_scans();
   const char* const p = t.data();
   std::size_t i = start;
   while (i < t.size()) {
     // A run of bytes that stay as they are (most of a text): copied, its offsets counted up.
-    const std::size_t run_end = plain_run_end(t, i);
+    const std::size_t run_end = plain_run_end(t, i, wide);
     if (run_end > i) {
       out.append(p + i, run_end - i);
       offsets.run(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(run_end));
