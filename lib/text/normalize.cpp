@@ -160,6 +160,8 @@ class offset_writer {
       written_ += n;
       return;
     }
+#else
+    static_cast<void>(wide_);  // no wide version on this target
 #endif
     offsets4 a = offsets4{0, 1, 2, 3} + from, b = a + 4, c = a + 8, e = a + 12;
     for (std::uint32_t k = 0; k < n; k += 16, a += 16, b += 16, c += 16, e += 16) {
