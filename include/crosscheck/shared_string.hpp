@@ -20,6 +20,10 @@
 // (str() gives a std::string copy). Copies are safe to hand to other threads: the count is
 // atomic, and the characters are never written after construction. A block is followed by a
 // '\0', so c_str() is always valid.
+//
+// Many short texts made together (a document's claim ids, its claims' words) can be cut from one
+// allocation with a shared_string_pool (below): each is a shared_string like any other, and the
+// allocation is freed when the last of them goes.
 #pragma once
 
 #include <atomic>
@@ -37,6 +41,8 @@
 #include <fmt/core.h>
 
 namespace crosscheck {
+
+class shared_string_pool;
 
 class shared_string {
  public:
@@ -149,29 +155,34 @@ class shared_string {
   }
 
  private:
+  friend class shared_string_pool;
   struct block {
+    // Twice the number of shared_strings holding the block, plus one when the block was cut
+    // from a shared_string_pool's chunk (which is freed, not the block, when its last block goes).
     std::atomic<std::size_t> refs;
     std::size_t size;
   };
+  explicit shared_string(block* b) noexcept : p_(b) {}
   static const char* chars(const block* b) noexcept { return reinterpret_cast<const char*>(b + 1); }
   static block* make(std::string_view s) {
     if (s.empty()) return nullptr;
     void* mem = ::operator new(sizeof(block) + s.size() + 1);
-    block* b = ::new (mem) block{{1}, s.size()};
+    block* b = ::new (mem) block{{2}, s.size()};
     char* c = reinterpret_cast<char*>(b + 1);
     std::memcpy(c, s.data(), s.size());
     c[s.size()] = '\0';
     return b;
   }
   void retain() const noexcept {
-    if (p_) p_->refs.fetch_add(1, std::memory_order_relaxed);
+    if (p_) p_->refs.fetch_add(2, std::memory_order_relaxed);
   }
   static void release(block* b) noexcept {
-    if (b && b->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) {
-      b->~block();
-      ::operator delete(b);
+    if (b) {
+      const std::size_t before = b->refs.fetch_sub(2, std::memory_order_acq_rel);
+      if (before < 4) free_block(b, before);
     }
   }
+  static inline void free_block(block* b, std::size_t refs) noexcept;  // after shared_string_pool
   static std::string join(std::string_view a, std::string_view b) {
     std::string out;
     out.reserve(a.size() + b.size());
@@ -183,6 +194,109 @@ class shared_string {
 };
 
 inline void swap(shared_string& a, shared_string& b) noexcept { a.swap(b); }
+
+// Makes many short shared_strings with one allocation for many of them, where a shared_string
+// made from a view allocates a block of its own: a document's claim ids, its claims' words and
+// sentences, a few hundred texts of a few dozen bytes, cost one allocation and one free each.
+//
+//   crosscheck::shared_string_pool pool;
+//   claim.id = pool.make("reuters-0412#7");   // cut from the pool's current chunk
+//
+// The strings are ordinary shared_strings: they outlive the pool, copies share them, and they
+// may go to other threads. A chunk is freed when the pool has moved on from it (or is
+// destroyed) and the last string cut from it is gone, so a string kept alone keeps its whole
+// chunk alive: keep a pool to texts that live and die together (one document's claims).
+// Texts longer than a quarter of a chunk get a block of their own. One pool is used by one
+// thread at a time.
+class shared_string_pool {
+ public:
+  // chunk_bytes: the size of the first chunk; each next one doubles, up to 16 times that.
+  explicit shared_string_pool(std::size_t chunk_bytes = 1024) noexcept
+      : next_bytes_(chunk_bytes), last_bytes_(16 * chunk_bytes) {}
+  ~shared_string_pool() { close(); }
+  shared_string_pool(const shared_string_pool&) = delete;
+  shared_string_pool& operator=(const shared_string_pool&) = delete;
+
+  // The bytes a string of n characters takes in a chunk (for reserve()).
+  static constexpr std::size_t footprint(std::size_t n) noexcept {
+    return sizeof(chunk*) + sizeof(shared_string::block) + ((n + 1 + 7) & ~std::size_t{7});
+  }
+  // Makes room for `bytes` (a sum of footprint()s): the strings made next, up to that many bytes,
+  // share one allocation, of that size when the current chunk has less room.
+  void reserve(std::size_t bytes) {
+    if (static_cast<std::size_t>(end_ - cur_) < bytes) open(bytes, true);
+  }
+
+  shared_string make(std::string_view s) {
+    if (s.empty()) return shared_string();
+    const std::size_t need = footprint(s.size());
+    if (static_cast<std::size_t>(end_ - cur_) < need) {
+      if (need > next_bytes_ / 4) return shared_string(s);  // a long text: a block of its own
+      open(need);
+    }
+    char* at = cur_;
+    cur_ += need;
+    ++made_;
+    std::memcpy(at, &chunk_, sizeof chunk_);
+    auto* b = ::new (at + sizeof(chunk*)) shared_string::block{{3}, s.size()};
+    char* c = reinterpret_cast<char*>(b + 1);
+    std::memcpy(c, s.data(), s.size());
+    c[s.size()] = '\0';
+    return shared_string(b);
+  }
+
+ private:
+  friend class shared_string;
+  // The head of a chunk: how many of its strings are alive, plus `held` while the pool cuts
+  // strings from it (the pool counts those it makes without touching the atomic, and takes the
+  // difference off when it moves on).
+  struct alignas(8) chunk {
+    std::atomic<std::size_t> live;
+  };
+  static constexpr std::size_t held = std::size_t{1} << 62;
+
+  // A new chunk of next_bytes_ (or of `need` when it is more, or `exact`).
+  void open(std::size_t need, bool exact = false) {
+    close();
+    const std::size_t bytes = sizeof(chunk) + (exact || need > next_bytes_ ? need : next_bytes_);
+    if (!exact && next_bytes_ < last_bytes_) next_bytes_ *= 2;
+    void* mem = ::operator new(bytes);
+    chunk_ = ::new (mem) chunk{{held}};
+    cur_ = static_cast<char*>(mem) + sizeof(chunk);
+    end_ = static_cast<char*>(mem) + bytes;
+    made_ = 0;
+  }
+  void close() noexcept {
+    if (!chunk_) return;
+    const std::size_t unused = held - made_;
+    if (chunk_->live.fetch_sub(unused, std::memory_order_acq_rel) == unused) free_chunk(chunk_);
+    chunk_ = nullptr;
+    cur_ = end_ = nullptr;
+  }
+  static void free_chunk(chunk* c) noexcept {
+    c->~chunk();
+    ::operator delete(c);
+  }
+
+  chunk* chunk_ = nullptr;
+  char* cur_ = nullptr;
+  char* end_ = nullptr;
+  std::size_t made_ = 0;
+  std::size_t next_bytes_;  // the size of the next chunk
+  std::size_t last_bytes_;  // chunks grow up to this size
+};
+
+inline void shared_string::free_block(block* b, std::size_t refs) noexcept {
+  b->~block();
+  if ((refs & 1) == 0) {
+    ::operator delete(b);
+    return;
+  }
+  // Cut from a pool: the chunk's address is stored just before the block.
+  shared_string_pool::chunk* c;
+  std::memcpy(&c, reinterpret_cast<const char*>(b) - sizeof c, sizeof c);
+  if (c->live.fetch_sub(1, std::memory_order_acq_rel) == 1) shared_string_pool::free_chunk(c);
+}
 
 // nlohmann::json conversions, found by argument-dependent lookup (no nlohmann include here).
 template <class Json>

@@ -32,16 +32,23 @@ void extractor_set::extract(const document& doc, std::vector<claim>& out) const 
   }
   // "<document id>#<n>": the prefix written once, each number appended to it with to_chars
   // (fmt::format cost 2 % of the pipeline here, and a std::to_string per claim half of that).
-  std::string id;
-  id.reserve(doc.id.size() + 21);
-  id.append(doc.id).append(1, '#');
-  const std::size_t prefix = id.size();
-  for (std::size_t i = first; i < out.size(); ++i) {
+  // The ids are cut from one allocation sized for them all (shared_string_pool), where each
+  // was a block of its own: an allocation and a free per claim, two thirds of this loop.
+  if (const std::size_t made = out.size() - first; made > 0) {
+    std::string id;
+    id.reserve(doc.id.size() + 21);
+    id.append(doc.id).append(1, '#');
+    const std::size_t prefix = id.size();
     char digits[20];  // a size_t has at most 20 digits
-    const auto end = std::to_chars(digits, digits + sizeof digits, i - first + 1).ptr;
-    id.resize(prefix);
-    id.append(digits, static_cast<std::size_t>(end - digits));
-    out[i].id = id;
+    const auto longest = static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, made).ptr - digits);
+    shared_string_pool ids;
+    ids.reserve(made * shared_string_pool::footprint(prefix + longest));
+    for (std::size_t i = first; i < out.size(); ++i) {
+      const auto end = std::to_chars(digits, digits + sizeof digits, i - first + 1).ptr;
+      id.resize(prefix);
+      id.append(digits, static_cast<std::size_t>(end - digits));
+      out[i].id = ids.make(id);
+    }
   }
   detail::share_repeated_texts(out, first);  // one copy of the document id, the source, each sentence...
 }

@@ -36,7 +36,7 @@ const shared_string& evidence_texts::source() {
 const shared_string& evidence_texts::sentence(std::size_t index) {
   if (sentences_.empty()) sentences_.resize(doc_.sentences.size());
   shared_string& s = sentences_[index];
-  if (s.empty()) s = doc_.original(doc_.sentences[index].span);
+  if (s.empty()) s = pool_.make(doc_.original(doc_.sentences[index].span));
   return s;
 }
 
@@ -46,18 +46,23 @@ void fill_evidence(const document& doc, const sentence& sen, text_span words, ev
   ev.begin = orig.begin;
   ev.end = orig.end;
   const std::string_view text = doc.original(orig);
-  if (same_text && std::string_view(*same_text) == text) ev.text = *same_text;
-  else ev.text = text;
   ev.sentence_begin = sen.span.begin;
   ev.repeated = doc.paragraphs[sen.paragraph].repeat_of.has_value();
+  // evidence_texts::of() and its accessors, read here without a call each (they were a fifth
+  // of this function).
+  evidence_texts* const texts = current && &current->doc_ == &doc ? current : nullptr;
+  if (same_text && std::string_view(*same_text) == text) ev.text = *same_text;
+  else if (texts) ev.text = texts->pool_.make(text);
+  else ev.text = text;
   // std::less: `sen` need not point into doc.sentences (a sentence built by hand), and only
   // std::less orders pointers into different arrays.
   const sentence* const first = doc.sentences.data();
-  evidence_texts* const texts = evidence_texts::of(doc);
   if (texts && !std::less<>{}(&sen, first) && std::less<>{}(&sen, first + doc.sentences.size())) {
-    ev.document = texts->document_id();
-    ev.source = texts->source();
-    ev.sentence = texts->sentence(static_cast<std::size_t>(&sen - first));
+    ev.document = texts->id_.empty() ? texts->document_id() : texts->id_;
+    ev.source = texts->source_.empty() ? texts->source() : texts->source_;
+    const auto index = static_cast<std::size_t>(&sen - first);
+    if (texts->sentences_.empty() || texts->sentences_[index].empty()) ev.sentence = texts->sentence(index);
+    else ev.sentence = texts->sentences_[index];
   } else {
     ev.document = doc.id;
     ev.source = doc.source;

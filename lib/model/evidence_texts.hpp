@@ -16,6 +16,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string_view>
 #include <vector>
 
 #include "crosscheck/claim.hpp"
@@ -40,12 +41,17 @@ class evidence_texts {
   const shared_string& source();
   // The original text of doc.sentences[index].
   const shared_string& sentence(std::size_t index);
+  // A text of the document's claims (their words as written), cut with the sentences from a
+  // few shared allocations rather than one each (shared_string_pool).
+  shared_string text(std::string_view s) { return pool_.make(s); }
 
  private:
+  friend void fill_evidence(const document&, const crosscheck::sentence&, text_span, evidence&, const shared_string*);
   const document& doc_;
   evidence_texts* outer_;
   shared_string id_, source_;
   std::vector<shared_string> sentences_;  // by index into doc.sentences; empty until the first
+  shared_string_pool pool_;
 };
 
 // The evidence of a claim whose words are the normalized span `words` of sentence `sen` of `doc`:

@@ -14,6 +14,10 @@
 #include <emmintrin.h>
 #endif
 
+#if defined(__x86_64__) && defined(__GNUC__)
+#define CROSSCHECK_WIDE_SCANS 1  // normalize and segment have AVX2 scans, used when the CPU has it
+#endif
+
 namespace crosscheck::detail {
 
 using bytes16 = signed char __attribute__((vector_size(16)));
@@ -34,5 +38,11 @@ inline std::uint32_t lane_bits(bytes16 lanes) noexcept {
   return bits;
 #endif
 }
+
+// Whether normalize() and segment() use their 32-byte (AVX2) scans: set at start-up to whether
+// the CPU has AVX2 (the build targets plain x86-64, so they are chosen at run time). The tests
+// turn it off to check that the portable scans give the same results. Not to be changed while
+// another thread prepares a document.
+bool& wide_scans() noexcept;
 
 }  // namespace crosscheck::detail

@@ -10,6 +10,10 @@
 #include "crosscheck/text.hpp"
 #include "text/bytes.hpp"
 
+#ifdef CROSSCHECK_WIDE_SCANS
+#include <immintrin.h>
+#endif
+
 namespace crosscheck {
 namespace {
 
@@ -91,21 +95,74 @@ std::size_t end_of_plain_run(std::string_view t, std::size_t i) noexcept {
   return i;
 }
 
-// Appends the offsets from, from + 1, ..., to - 1 to `map`. The map grows a block at a time,
-// each block zeroed, then counted up sixteen offsets a time with four vector stores (GCC's and
-// Clang's vector extension; the compiler's own loop did four a time): a block is small enough
-// (1 KB) for the zeroing to stay in vector stores in the cache. Resizing the map to the whole
-// text at once zeroed it with one long string instruction (a third of the instructions of
-// preparing a document under callgrind); appending the offsets one by one tested the capacity
-// at each.
-void append_offsets(std::vector<std::uint32_t>& map, std::uint32_t from, std::uint32_t to) {
-  using offsets4 = std::uint32_t __attribute__((vector_size(16)));
-  constexpr std::uint32_t block = 256;  // a multiple of 16
-  while (from < to) {
-    const std::uint32_t n = std::min(to - from, block);
-    const std::size_t at = map.size();
-    map.resize(at + ((n + 15) & ~15u));  // whole groups of sixteen; cut to n below
-    std::uint32_t* const d = map.data() + at;
+#ifdef CROSSCHECK_WIDE_SCANS
+// end_of_plain_run() thirty-two bytes a compare (AVX2), where the portable loop does sixteen;
+// the last bytes, fewer than 32, are left to it.
+__attribute__((target("avx2"))) std::size_t end_of_plain_run_wide(std::string_view t, std::size_t i) noexcept {
+  const char* const p = t.data();
+  const __m256i zero = _mm256_setzero_si256(), cr = _mm256_set1_epi8('\r');
+  while (i + 32 <= t.size()) {
+    const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
+    // UTF-8 bytes (0x80 and up) are the negative ones.
+    const __m256i stops =
+        _mm256_or_si256(_mm256_or_si256(_mm256_cmpgt_epi8(zero, v), _mm256_cmpeq_epi8(v, zero)), _mm256_cmpeq_epi8(v, cr));
+    const auto bits = static_cast<std::uint32_t>(_mm256_movemask_epi8(stops));
+    if (bits != 0) return i + static_cast<std::size_t>(std::countr_zero(bits));
+    i += 32;
+  }
+  return end_of_plain_run(t, i);
+}
+
+// Writes from, from + 1, ..., from + n - 1 to d, in whole groups of 32 (eight offsets a store).
+__attribute__((target("avx2"))) void count_up_wide(std::uint32_t* d, std::uint32_t from, std::uint32_t n) noexcept {
+  __m256i a = _mm256_add_epi32(_mm256_set1_epi32(static_cast<int>(from)), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
+  const __m256i eight = _mm256_set1_epi32(8);
+  for (std::uint32_t k = 0; k < n; k += 32) {
+    const __m256i b = _mm256_add_epi32(a, eight), c = _mm256_add_epi32(b, eight), e = _mm256_add_epi32(c, eight);
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(d + k), a);
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(d + k + 8), b);
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(d + k + 16), c);
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(d + k + 24), e);
+    a = _mm256_add_epi32(e, eight);
+  }
+}
+#endif
+
+// `wide`: detail::wide_scans(), read once per document.
+std::size_t plain_run_end(std::string_view t, std::size_t i, bool wide) noexcept {
+#ifdef CROSSCHECK_WIDE_SCANS
+  if (wide) return end_of_plain_run_wide(t, i);
+#endif
+  static_cast<void>(wide);
+  return end_of_plain_run(t, i);
+}
+
+// Writes the offsets of normalized bytes into `map`. The map is grown ahead of the writes a
+// block of 256 entries at a time, each block zeroed (1 KB: the zeroing stays in vector stores in
+// the cache; resizing the map by more at once zeroes it with one long string instruction, which
+// callgrind counts a byte at a time: a third of the instructions of preparing a document when
+// the map was sized to the whole text), and cut to what was written at the end. A run's offsets
+// and a replaced character's are written through a pointer, where each run resized the map
+// twice and each replaced byte was a push_back.
+class offset_writer {
+ public:
+  explicit offset_writer(std::vector<std::uint32_t>& map) noexcept : map_(map), wide_(detail::wide_scans()) {}
+
+  // Appends from, from + 1, ..., to - 1: counted up sixteen offsets at a time with four vector
+  // stores (GCC's and Clang's vector extension; the compiler's own loop did four a time).
+  void run(std::uint32_t from, std::uint32_t to) {
+    using offsets4 = std::uint32_t __attribute__((vector_size(16)));
+    const std::uint32_t n = to - from;
+    std::uint32_t* const d = room(n + 31);  // whole groups of 16 or 32; the extra ones are overwritten
+#ifdef CROSSCHECK_WIDE_SCANS
+    if (wide_) {
+      count_up_wide(d, from, n);
+      written_ += n;
+      return;
+    }
+#else
+    static_cast<void>(wide_);  // no wide version on this target
+#endif
     offsets4 a = offsets4{0, 1, 2, 3} + from, b = a + 4, c = a + 8, e = a + 12;
     for (std::uint32_t k = 0; k < n; k += 16, a += 16, b += 16, c += 16, e += 16) {
       std::memcpy(d + k, &a, sizeof a);
@@ -113,12 +170,42 @@ void append_offsets(std::vector<std::uint32_t>& map, std::uint32_t from, std::ui
       std::memcpy(d + k + 8, &c, sizeof c);
       std::memcpy(d + k + 12, &e, sizeof e);
     }
-    map.resize(at + n);
-    from += n;
+    written_ += n;
   }
-}
+  void one(std::size_t orig) {
+    *room(1) = static_cast<std::uint32_t>(orig);
+    ++written_;
+  }
+  // Cuts the map to the offsets written.
+  void finish() { map_.resize(written_); }
+
+ private:
+  // A pointer to `more` entries from the first unwritten one on.
+  std::uint32_t* room(std::size_t more) {
+    while (written_ + more > map_.size()) map_.resize(map_.size() + 256);
+    return map_.data() + written_;
+  }
+
+  std::vector<std::uint32_t>& map_;
+  const bool wide_;  // detail::wide_scans(), read once per document
+  std::size_t written_ = 0;
+};
 
 }  // namespace
+
+namespace detail {
+bool& wide_scans() noexcept {
+#ifdef CROSSCHECK_WIDE_SCANS
+  static bool wide = [] {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx2") != 0;
+  }();
+#else
+  static bool wide = false;
+#endif
+  return wide;
+}
+}  // namespace detail
 
 void normalize(document& doc) {
   const std::string_view t = doc.text;
@@ -133,21 +220,24 @@ void normalize(document& doc) {
   out.clear();
   map.clear();
   out.reserve(t.size() - start);
-  map.reserve(t.size() - start + 1);
+  // Room for the blocks the map grows by (offset_writer) past the one offset a text byte at most.
+  map.reserve(t.size() - start + 1 + 256 + 32);
+  offset_writer offsets(map);
+  const bool wide = detail::wide_scans();
   const char* const p = t.data();
   std::size_t i = start;
   while (i < t.size()) {
     // A run of bytes that stay as they are (most of a text): copied, its offsets counted up.
-    const std::size_t run_end = end_of_plain_run(t, i);
+    const std::size_t run_end = plain_run_end(t, i, wide);
     if (run_end > i) {
       out.append(p + i, run_end - i);
-      append_offsets(map, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(run_end));
+      offsets.run(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(run_end));
       i = run_end;
       if (i == t.size()) break;
     }
     auto emit = [&](char c, std::size_t orig) {
       out.push_back(c);
-      map.push_back(static_cast<std::uint32_t>(orig));
+      offsets.one(orig);
     };
     const char c = t[i];
     if (c == '\r') {
@@ -173,7 +263,8 @@ void normalize(document& doc) {
     }
     i += d.len;
   }
-  map.push_back(static_cast<std::uint32_t>(t.size()));
+  offsets.one(t.size());
+  offsets.finish();
 }
 
 std::size_t document::to_original(std::size_t n) const {

@@ -13,6 +13,10 @@
 #include "text/fold.hpp"
 #include "text/spans.hpp"
 
+#ifdef CROSSCHECK_WIDE_SCANS
+#include <immintrin.h>
+#endif
+
 namespace crosscheck {
 namespace {
 
@@ -53,6 +57,68 @@ std::size_t next_terminal(std::string_view t, std::size_t j, std::size_t end) no
   }
   while (j < end && p[j] != '.' && p[j] != '!' && p[j] != '?') ++j;
   return j;
+}
+
+#ifdef CROSSCHECK_WIDE_SCANS
+// Which of the 32 bytes at `at` are '.', '!' or '?', as bits (AVX2).
+__attribute__((target("avx2"))) inline std::uint32_t terminal_bits_wide(const char* at) noexcept {
+  const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(at));
+  const __m256i hits = _mm256_or_si256(
+      _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('.')), _mm256_cmpeq_epi8(v, _mm256_set1_epi8('!'))),
+      _mm256_cmpeq_epi8(v, _mm256_set1_epi8('?')));
+  return static_cast<std::uint32_t>(_mm256_movemask_epi8(hits));
+}
+
+// next_terminal() thirty-two bytes a compare. The paragraph's last bytes are one more block, its
+// lanes past `end` masked off, when the text goes on that far; only the text's last bytes, fewer
+// than 32, are left to next_terminal().
+__attribute__((target("avx2"))) std::size_t next_terminal_wide(std::string_view t, std::size_t j,
+                                                               std::size_t end) noexcept {
+  const char* const p = t.data();
+  while (j + 32 <= end) {
+    if (const std::uint32_t bits = terminal_bits_wide(p + j); bits != 0)
+      return j + static_cast<std::size_t>(std::countr_zero(bits));
+    j += 32;
+  }
+  if (j >= end) return end;
+  if (j + 32 > t.size()) return next_terminal(t, j, end);
+  const std::uint32_t bits = terminal_bits_wide(p + j) & ((std::uint32_t{1} << (end - j)) - 1);
+  return bits != 0 ? j + static_cast<std::size_t>(std::countr_zero(bits)) : end;
+}
+#endif
+
+#ifdef CROSSCHECK_WIDE_SCANS
+// The first '\n' at or after i, or t.size(), thirty-two bytes a compare (AVX2): a line is 60 to
+// 100 bytes, over which memchr's call and set-up cost more than the search.
+__attribute__((target("avx2"))) std::size_t line_end_wide(std::string_view t, std::size_t i) noexcept {
+  const char* const p = t.data();
+  const __m256i newline = _mm256_set1_epi8('\n');
+  for (; i + 32 <= t.size(); i += 32) {
+    const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
+    if (const auto bits = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, newline))); bits != 0)
+      return i + static_cast<std::size_t>(std::countr_zero(bits));
+  }
+  while (i < t.size() && p[i] != '\n') ++i;
+  return i;
+}
+#endif
+
+// `wide`: detail::wide_scans(), read once per document.
+std::size_t terminal_at_or_after(std::string_view t, std::size_t j, std::size_t end, bool wide) noexcept {
+#ifdef CROSSCHECK_WIDE_SCANS
+  if (wide) return next_terminal_wide(t, j, end);
+#endif
+  static_cast<void>(wide);
+  return next_terminal(t, j, end);
+}
+
+std::size_t line_end(std::string_view t, std::size_t i, bool wide) noexcept {
+#ifdef CROSSCHECK_WIDE_SCANS
+  if (wide) return line_end_wide(t, i);
+#endif
+  static_cast<void>(wide);
+  const std::size_t e = t.find('\n', i);
+  return e == std::string_view::npos ? t.size() : e;
 }
 
 // A list of abbreviations with the (size, first letter) pairs of its entries as bits: a word
@@ -139,6 +205,7 @@ void segment(document& doc, const segmentation_vocabulary& vocab) {
   doc.sentences.clear();
   const std::string_view t = doc.normalized;
   splitter sp{t, word_list(vocab.never_final), word_list(vocab.maybe_final), word_list(vocab.continuations)};
+  const bool wide = detail::wide_scans();
 
   // 1. Paragraphs: one per line; a line starting in lower case continues the line before it.
   // Their spans are normalized ones until step 4 maps them to the original text.
@@ -149,8 +216,7 @@ void segment(document& doc, const segmentation_vocabulary& vocab) {
   std::size_t i = 0;
   bool previous_line_open = false;  // the line just before was non-empty
   while (i < t.size()) {
-    std::size_t e = t.find('\n', i);
-    if (e == std::string_view::npos) e = t.size();
+    const std::size_t e = line_end(t, i, wide);
     std::size_t b = i, f = e;
     while (b < f && is_space(t[b])) ++b;
     while (f > b && is_space(t[f - 1])) --f;
@@ -231,7 +297,7 @@ void segment(document& doc, const segmentation_vocabulary& vocab) {
     };
     std::size_t j = pb;
     while (j < pe) {
-      j = next_terminal(t, j, pe);
+      j = terminal_at_or_after(t, j, pe, wide);
       if (j == pe) break;
       std::size_t q = j;
       while (q < pe && (t[q] == '.' || t[q] == '!' || t[q] == '?')) ++q;

@@ -121,6 +121,79 @@ TEST_CASE("shared_string copies on several threads keep the block alive and corr
   CHECK(text == std::string(1000, 'x'));
 }
 
+// A pool cuts many strings from one allocation; each must still behave as a shared_string of its
+// own: read as its text, be shared by copies, outlive the pool, and keep its text while the
+// others around it in the same chunk are dropped.
+TEST_CASE("shared_string_pool: strings from one allocation behave as any other", "[shared_string]") {
+  std::vector<shared_string> kept;
+  std::vector<std::string> expected;
+  {
+    shared_string_pool pool(256);  // small chunks: the strings below fill several
+    CHECK(pool.make("").empty());
+    const shared_string a = pool.make("reuters-0412#1");
+    const shared_string b = pool.make("reuters-0412#2");
+    CHECK(a == "reuters-0412#1");
+    CHECK(std::string(a.c_str()) == "reuters-0412#1");  // '\0'-terminated
+    CHECK(a == shared_string("reuters-0412#1"));
+    CHECK_FALSE(a.shares_with(b));
+    // One after the other in the same chunk: the second starts right after the first's block.
+    CHECK(b.data() - a.data() == static_cast<std::ptrdiff_t>(shared_string_pool::footprint(a.size())));
+    const shared_string copy = a;
+    CHECK(copy.shares_with(a));
+    for (int k = 0; k < 200; ++k) {
+      // Short and long texts (a long one gets a block of its own), odd sizes for the padding.
+      std::string text(static_cast<std::size_t>(1 + (k * 7) % 40), static_cast<char>('a' + k % 26));
+      if (k % 50 == 0) text = std::string(500, 'L') + std::to_string(k);
+      expected.push_back(text);
+      kept.push_back(pool.make(text));
+    }
+    // Dropped in an order other than made: every other one now, while the pool still cuts.
+    for (std::size_t k = 0; k < kept.size(); k += 2) kept[k] = shared_string();
+    for (int k = 0; k < 20; ++k) CHECK(pool.make("more") == "more");
+  }
+  // The pool is gone; the strings it made are not.
+  for (std::size_t k = 1; k < kept.size(); k += 2) CHECK(kept[k] == expected[k]);
+  // Assignment from a pool string to another, and back to an ordinary one.
+  shared_string s = kept[1];
+  s = kept[3];
+  CHECK(s == expected[3]);
+  s = "plain";
+  CHECK(s == "plain");
+}
+
+TEST_CASE("shared_string_pool: reserve() puts the next strings in one allocation of that size", "[shared_string]") {
+  shared_string_pool pool(32);
+  const std::size_t each = shared_string_pool::footprint(std::string_view("doc#10").size());
+  pool.reserve(10 * each);
+  std::vector<shared_string> ids;
+  for (int k = 10; k < 20; ++k) ids.push_back(pool.make("doc#" + std::to_string(k)));
+  for (std::size_t k = 1; k < ids.size(); ++k) {
+    CHECK(ids[k].data() - ids[k - 1].data() == static_cast<std::ptrdiff_t>(each));
+    CHECK(ids[k] == "doc#" + std::to_string(10 + k));
+  }
+}
+
+TEST_CASE("shared_string_pool: copies dropped on several threads free the chunk once", "[shared_string]") {
+  std::vector<shared_string> made;
+  {
+    shared_string_pool pool;
+    for (int k = 0; k < 100; ++k) made.push_back(pool.make("claim text " + std::to_string(k)));
+  }
+  std::vector<std::thread> threads;
+  std::vector<std::size_t> right(4, 0);
+  for (std::size_t t = 0; t < right.size(); ++t)
+    threads.emplace_back([&, t] {
+      std::vector<shared_string> copies;
+      for (int round = 0; round < 100; ++round)
+        for (const auto& m : made) copies.push_back(m);
+      for (std::size_t k = 0; k < copies.size(); ++k)
+        right[t] += copies[k] == "claim text " + std::to_string(k % made.size());
+    });
+  for (auto& th : threads) th.join();
+  for (std::size_t n : right) CHECK(n == 100 * made.size());
+  for (std::size_t k = 0; k < made.size(); ++k) CHECK(made[k] == "claim text " + std::to_string(k));
+}
+
 TEST_CASE("the extractors and the JSON Lines reader share repeated texts", "[shared_string]") {
   const rule_set rules = rule_set::load(CROSSCHECK_DATA_DIR);
   document d;

@@ -4,6 +4,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,6 +15,7 @@
 #include "crosscheck/document.hpp"
 #include "crosscheck/rules.hpp"
 #include "crosscheck/text.hpp"
+#include "text/bytes.hpp"
 
 namespace Catch {
 template <>
@@ -26,6 +30,7 @@ namespace {
 
 using crosscheck::document;
 using crosscheck::text_span;
+using namespace std::string_literals;
 
 const crosscheck::rule_set& rules() {
   static const crosscheck::rule_set loaded = crosscheck::rule_set::load(CROSSCHECK_DATA_DIR);
@@ -761,5 +766,47 @@ TEST_CASE("text: sentences end at a period at any distance from the paragraph's 
     CHECK(d.sentences[1].paragraph == 0u);
     CHECK(d.sentences[2].paragraph == 1u);
     CHECK(d.original(d.sentences[1].span) == "Second one");
+  }
+}
+
+// normalize() and segment() scan with AVX2 when the CPU has it (text/bytes.hpp) and with 16-byte
+// vectors otherwise. Both must prepare a document alike: the texts of the two tests above (a
+// stop at every position around the 16- and 32-byte blocks, a period at every distance from a
+// paragraph's end) and the samples, prepared each way, give the same normalized text, offsets,
+// paragraphs and sentences. (On a CPU without AVX2 both runs take the portable scans.)
+TEST_CASE("text: the AVX2 and the portable scans prepare a document alike", "[text]") {
+  std::vector<std::string> texts;
+  for (const std::size_t before : {0u, 1u, 15u, 16u, 17u, 31u, 32u, 33u, 47u, 63u, 64u, 65u, 255u, 256u, 257u, 600u})
+    for (const std::size_t after : {0u, 1u, 14u, 16u, 30u, 31u, 32u, 33u, 256u, 513u})
+      texts.push_back(std::string(before, 'a') + "\xE2\x80\x99" + std::string(after, 'b') + "\r\nc\xC2\xAD" + "d. " +
+                      std::string(after, 'e') + "! F" + std::string(before % 40, 'g') + "? H\0i"s + "\n");
+  for (std::size_t pad = 0; pad < 70; ++pad)
+    texts.push_back("Word" + std::string(pad, 'x') + ". Second one\nThird line. Fourth one is here, long enough to read.\n");
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(CROSSCHECK_DATA_DIR) + "/samples")) {
+    std::ifstream in(entry.path(), std::ios::binary);
+    texts.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  bool& wide = crosscheck::detail::wide_scans();
+  const bool had = wide;
+  for (const std::string& text : texts) {
+    document a = make_doc(text), b = make_doc(text);
+    wide = had;
+    crosscheck::prepare(a, rules());
+    wide = false;
+    crosscheck::prepare(b, rules());
+    wide = had;
+    REQUIRE(a.normalized == b.normalized);
+    CHECK(a.norm_to_orig == b.norm_to_orig);
+    REQUIRE(a.paragraphs.size() == b.paragraphs.size());
+    for (std::size_t k = 0; k < a.paragraphs.size(); ++k) {
+      CHECK(a.paragraphs[k].span == b.paragraphs[k].span);
+      CHECK(a.paragraphs[k].repeat_of == b.paragraphs[k].repeat_of);
+    }
+    REQUIRE(a.sentences.size() == b.sentences.size());
+    for (std::size_t k = 0; k < a.sentences.size(); ++k) {
+      CHECK(a.sentences[k].span == b.sentences[k].span);
+      CHECK(a.sentences[k].normalized == b.sentences[k].normalized);
+      CHECK(a.sentences[k].paragraph == b.sentences[k].paragraph);
+    }
   }
 }
