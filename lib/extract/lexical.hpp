@@ -211,6 +211,20 @@ class word_set : public word_map<unsigned char> {  // not bool: vector<bool> has
 
 class word_index;
 
+// What the tokens of one stretch (a sentence) hold, together, found while tokenizing it: a pass
+// can pass over a sentence that holds nothing it reads on one test, instead of walking its tokens
+// ("no token of this sentence can start a title or an organisation": (roles & mask) == 0 for the
+// OR of the maps' role_mask()s). Tokens read without an index have roles all_roles: every test
+// then says "maybe".
+struct token_summary {
+  std::uint64_t roles = 0;       // the OR of the tokens' roles
+  std::uint64_t stem_roles = 0;  // the OR of their stem_roles
+  bool any_capitalized = false;  // some token is capitalized
+  bool any_digit = false;        // some token has_digit
+  bool any_hyphen = false;       // some token has_hyphen
+  bool any_joiner = false;       // some token holds ' - . : or , (every possessive does)
+};
+
 // The tokens of one stretch of text and the lower-cased copy of it that their `lower` views point
 // into. The vector-returning tokenize() gives one; a pass that tokenizes sentence after sentence
 // keeps one as its buffer (tokens_of() in token_pass.hpp), reusing its memory. Move-only: the
@@ -235,14 +249,17 @@ class token_list {
   const token& back() const noexcept { return tokens_.back(); }
   std::vector<token>::const_iterator begin() const noexcept { return tokens_.begin(); }
   std::vector<token>::const_iterator end() const noexcept { return tokens_.end(); }
+  // What the tokens hold, together (see token_summary).
+  const token_summary& summary() const noexcept { return summary_; }
 
  private:
   friend void tokenize(std::string_view text, std::size_t begin, std::size_t end, token_list& out,
                        const word_index* index);
   friend token_list tokenize(std::string_view text, std::size_t begin, std::size_t end, const word_index* index);
   std::vector<token> tokens_;
-  std::unique_ptr<char[]> lowered_;  // the lower-cased text; capacity_ bytes
+  std::unique_ptr<char[]> lowered_;  // the lower-cased text, and a byte for tokenize's end mark; capacity_ bytes
   std::size_t capacity_ = 0;
+  token_summary summary_;
 };
 
 // Tokens of text[begin, end); with an index, each token gets its word id and role bits (one
@@ -254,9 +271,12 @@ void tokenize(std::string_view text, std::size_t begin, std::size_t end, token_l
               const word_index* index = nullptr);
 // The same, lower-casing text[begin, end) into lowered[0, end - begin), which the tokens' `lower`
 // views point into and which must outlive them (document_tokens lowers a whole document so).
-// Throws std::length_error when end is 4 GiB or more (token offsets are 32-bit).
+// lowered[end - begin] must be writable too: tokenize marks the stretch's end there while it
+// reads, and puts the byte back (it may be the next sentence's, lowered already). With a
+// summary, what the tokens hold together is written to it. Throws std::length_error when end
+// is 4 GiB or more (token offsets are 32-bit).
 void tokenize(std::string_view text, std::size_t begin, std::size_t end, char* lowered, std::vector<token>& out,
-              const word_index* index = nullptr);
+              const word_index* index = nullptr, token_summary* summary = nullptr);
 
 // Matches multi-word phrases (lower case, words separated by single spaces) against token
 // sequences; each phrase carries an integer payload. The phrases are a trie of words (and a
