@@ -1,6 +1,8 @@
 #include "extract/lexical.hpp"
 
 #include <array>
+#include <bit>
+#include <cstddef>
 #include <limits>
 #include <stdexcept>
 
@@ -62,6 +64,15 @@ void lower_ascii(const char* src, std::size_t n, char* dst) noexcept {
   if (k < n) block(n - 16);  // rewrites a few bytes with the same values
 }
 
+// How many of the 16 bytes at p, from the first, are plain (byte_classes): lower-case ASCII
+// letters and bytes 0x80 and up, compared sixteen at a time.
+[[gnu::always_inline]] inline unsigned plain_run(const unsigned char* p) noexcept {
+  const bytes16 v = load16(reinterpret_cast<const char*>(p));
+  // Signed lanes: bytes 0x80 and up are the negative ones.
+  const bytes16 is_plain = ((v >= 'a') & (v <= 'z')) | (v < 0);
+  return static_cast<unsigned>(std::countr_one(lane_bits(is_plain)));
+}
+
 // Puts a 0 byte (class 0: no word byte, no joiner) at p for as long as it lives, and the byte
 // that was there back afterwards: tokenize's loops then stop at the stretch's end without testing
 // the offset at every byte. The byte put back may be another sentence's, lowered already.
@@ -105,28 +116,51 @@ void tokenize(std::string_view t, std::size_t begin, std::size_t end, char* lowe
       if (++i >= end) goto done;  // (the end mark is no word byte: a word stops at end)
     const std::size_t b = i;
     unsigned seen = 0;  // the classes of the word's bytes that are not plain, together
-    std::uint64_t h = word_hash({});  // word_hash of the lower case, inlined
-    for (;;) {
-      unsigned c = byte_classes[low[i]];
-      // Letters and UTF-8 bytes, most of a word's bytes: hashed, nothing else. The end mark
-      // (class 0) stops the loop at the stretch's end.
-      while (c & plain) {
-        h = (h ^ low[i]) * 1099511628211ull;
-        c = byte_classes[low[++i]];
+    std::uint64_t h;
+    // Most words are a run of plain bytes shorter than 16 that ends the word: found with one
+    // compare of the 16 bytes from the word's first (when they lie within the stretch and its end
+    // mark), and hashed from two 8-byte loads of the same bytes, the bytes past the word masked
+    // off (word_hash's chunks, little-endian).
+    bool done = false;
+    if (b + 16 <= end + 1) {
+      const unsigned run = plain_run(low + b);
+      i = b + run;
+      const unsigned c = byte_classes[low[i]];
+      // The word ends at i unless a digit, or a joiner with a word byte after it, follows (the
+      // end mark at `end` is class 0; a run of 16 is followed by a plain byte).
+      if (!(c & word_byte) && (!c || !(byte_classes[low[i + 1]] & word_byte))) {
+        using namespace lexical_detail;
+        const char* const w = reinterpret_cast<const char*>(low) + b;
+        const std::uint64_t first = load8_le(w);
+        if (run <= 8) {
+          h = hash_step(hash_seed ^ run, first & (~std::uint64_t{0} >> (64 - 8 * run)));
+        } else {
+          h = hash_step(hash_seed ^ run, first);
+          h = hash_step(h, load8_le(w + 8) & (~std::uint64_t{0} >> (128 - 8 * run)));
+        }
+        h = hash_finish(h);
+        done = true;
       }
-      if (c & word_byte) {  // a digit
+    }
+    if (!done) {
+      // The general loop, byte by byte: digits and joiners, words near the stretch's end.
+      i = b;
+      for (;;) {
+        unsigned c = byte_classes[low[i]];
+        while (c & plain) c = byte_classes[low[++i]];  // the end mark (class 0) stops it at the stretch's end
+        if (c & word_byte) {  // a digit
+          seen |= c;
+          ++i;
+          continue;
+        }
+        // A joiner stays inside the word when a word byte follows it (the end mark does not);
+        // ',' and ':' only between digits.
+        if (!c || !(byte_classes[low[i + 1]] & word_byte)) break;
+        if ((c & digit_joiner) && !(byte_classes[low[i - 1]] & byte_classes[low[i + 1]] & digit)) break;
         seen |= c;
-        h = (h ^ low[i]) * 1099511628211ull;
         ++i;
-        continue;
       }
-      // A joiner stays inside the word when a word byte follows it (the end mark does not);
-      // ',' and ':' only between digits.
-      if (!c || !(byte_classes[low[i + 1]] & word_byte)) break;
-      if ((c & digit_joiner) && !(byte_classes[low[i - 1]] & byte_classes[low[i + 1]] & digit)) break;
-      seen |= c;
-      h = (h ^ low[i]) * 1099511628211ull;
-      ++i;
+      h = word_hash(std::string_view(reinterpret_cast<const char*>(low) + b, i - b));
     }
     if (tok == room) {
       const std::size_t n = static_cast<std::size_t>(tok - out.data());
@@ -286,26 +320,30 @@ phrase_matcher::id_table phrase_matcher::edges_by_id(const trie& t, const word_i
   return table;
 }
 
-// The walk by word ids (see id_edge): from tokens[i] on, or (backward) from tokens[i - 1] back.
-phrase_matcher::match phrase_matcher::walk_by_id(const id_table& ids, const std::vector<token>& toks, std::size_t i,
-                                                 bool backward) {
+// The walk by word ids (see id_edge). Inlined into longest_from and longest_to, one copy per
+// direction (no test of the direction per step, no call: the walk is two or three probes, and the
+// call and the direction's selects cost as much again).
+template <bool Backward>
+[[gnu::always_inline]] inline phrase_matcher::match phrase_matcher::walk_by_id(const id_table& ids, const token* tok,
+                                                                               std::size_t count) noexcept {
   match best;
   std::uint32_t at = 0;
-  const std::size_t count = backward ? i : toks.size() - i;
   for (std::size_t walked = 0; walked < count; ++walked) {
-    const token& tok = backward ? toks[i - 1 - walked] : toks[i + walked];
-    if (!tok.id) break;  // see edge()
-    const id_edge* e = edge(ids, at, tok);
+    if (!tok->id) break;  // see edge()
+    const id_edge* e = edge(ids, at, *tok);
     if (!e) break;
     at = e->child;
     if (e->ends) best = {walked + 1, e->payload};
+    if constexpr (Backward) --tok;
+    else ++tok;
   }
   return best;
 }
 
 phrase_matcher::match phrase_matcher::longest_from(const std::vector<token>& toks, std::size_t i) const {
   // Tokens read with the index the matcher is bound to go by word id; the first token tells.
-  if (!forward_ids_.empty() && toks[i].roles != all_roles) return walk_by_id(forward_ids_, toks, i, false);
+  if (!forward_ids_.empty() && toks[i].roles != all_roles)
+    return walk_by_id<false>(forward_ids_, toks.data() + i, toks.size() - i);
   match best;
   std::uint32_t at = 0;
   for (std::size_t k = i; k < toks.size(); ++k) {
@@ -318,7 +356,8 @@ phrase_matcher::match phrase_matcher::longest_from(const std::vector<token>& tok
 }
 
 phrase_matcher::match phrase_matcher::longest_to(const std::vector<token>& toks, std::size_t i) const {
-  if (!backward_ids_.empty() && toks[i - 1].roles != all_roles) return walk_by_id(backward_ids_, toks, i, true);
+  if (!backward_ids_.empty() && toks[i - 1].roles != all_roles)
+    return walk_by_id<true>(backward_ids_, toks.data() + (i - 1), i);
   match best;
   std::uint32_t at = 0;
   for (std::size_t k = i; k > 0; --k) {

@@ -5,6 +5,8 @@
 // "10,000", "14.20"). Offsets are into the normalized document text.
 #pragma once
 
+#include <bit>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <memory>
@@ -59,16 +61,6 @@ inline std::string_view possessive_stem(std::string_view w) noexcept {
 }
 inline std::string_view token::stem() const noexcept { return possessive ? possessive_stem(lower) : lower; }
 
-// FNV-1a of a (lower-case) word.
-inline std::uint64_t word_hash(std::string_view w) noexcept {
-  std::uint64_t h = 1469598103934665603ull;
-  for (char c : w) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ull;
-  }
-  return h;
-}
-
 namespace lexical_detail {
 inline std::uint64_t load8(const char* p) noexcept {
   std::uint64_t v;
@@ -80,7 +72,41 @@ inline std::uint32_t load4(const char* p) noexcept {
   std::memcpy(&v, p, 4);
   return v;
 }
+// Eight bytes as a little-endian number: p[0] in the low byte, on every target.
+inline std::uint64_t load8_le(const char* p) noexcept {
+  const std::uint64_t v = load8(p);
+  if constexpr (std::endian::native == std::endian::little) return v;
+  else return __builtin_bswap64(v);
+}
+inline constexpr std::uint64_t hash_seed = 0x9E3779B97F4A7C15ull;
+inline constexpr std::uint64_t hash_multiplier = 0xFF51AFD7ED558CCDull;  // odd: a bijection
+// One chunk of up to eight bytes into the hash (a bijection of h for a given chunk).
+inline std::uint64_t hash_step(std::uint64_t h, std::uint64_t chunk) noexcept { return (h ^ chunk) * hash_multiplier; }
+// The last steps, so that the low bits (table slots) and the top bits (Bloom bits) both depend on
+// every byte; a bijection too.
+inline std::uint64_t hash_finish(std::uint64_t h) noexcept {
+  h ^= h >> 29;
+  h *= 0xBF58476D1CE4E5B9ull;
+  return h ^ (h >> 32);
+}
 }  // namespace lexical_detail
+
+// The hash of a (lower-case) word, eight bytes at a time: the word's length, then each 8-byte
+// chunk (little-endian; the last one, of 1 to 8 bytes, zero-padded) multiplied in, then mixed.
+// A word of up to 8 bytes, most of them, is one multiply where FNV-1a took one a byte.
+// tokenize() computes the same from 8-byte loads of the lower-cased copy. No output depends on
+// the values, only on equal words having equal hashes; two words of the same length that differ
+// in any byte never share one (every step is a bijection), and tables compare the words anyway.
+inline std::uint64_t word_hash(std::string_view w) noexcept {
+  using namespace lexical_detail;
+  const char* p = w.data();
+  std::size_t n = w.size();
+  std::uint64_t h = hash_seed ^ n;
+  for (; n > 8; p += 8, n -= 8) h = hash_step(h, load8_le(p));
+  std::uint64_t last = 0;  // the last 0 to 8 bytes, byte by byte: never a load past the word
+  for (std::size_t k = 0; k < n; ++k) last |= std::uint64_t{static_cast<unsigned char>(p[k])} << (8 * k);
+  return hash_finish(hash_step(h, last));
+}
 
 // a == b, inline: the words compared are short, and they are compared only when their hashes
 // agree, so that a call to memcmp costs more than this. Whole words of 4 or more bytes are
@@ -342,7 +368,9 @@ class phrase_matcher {
       if (ids[k].key == 0) return nullptr;
     }
   }
-  static match walk_by_id(const id_table& ids, const std::vector<token>& tokens, std::size_t i, bool backward);
+  // The walk by word ids from *first on, forward or (Backward) back, over `count` tokens at most.
+  template <bool Backward>
+  static match walk_by_id(const id_table& ids, const token* first, std::size_t count) noexcept;
   match longest_from(const std::vector<token>& tokens, std::size_t i) const;
   match longest_to(const std::vector<token>& tokens, std::size_t i) const;
   trie forward_ = trie(1), backward_ = trie(1);
