@@ -107,119 +107,124 @@ void tokenize(std::string_view t, std::size_t begin, std::size_t end, char* lowe
   std::uint64_t roles_seen = 0, stem_roles_seen = 0;
   unsigned classes_seen = 0;
   bool capital_seen = false;
-  // Tokens are written over out's, left from an earlier sentence; past them, one more at a time.
+  // Tokens are written over out's, left from an earlier sentence. When they run out, out grows
+  // by one, outside the loop below: with no call inside it, the compiler keeps the loop's offsets
+  // and pointers in registers (a call there, even one seldom made, had them on the stack). One at
+  // a time: each new token is constructed, so that growing by more costs stores for tokens that
+  // may never be read.
   token* tok = out.data();
   token* room = tok + out.size();
   std::size_t i = begin;
   for (;;) {
-    while (!(byte_classes[low[i]] & word_byte))
-      if (++i >= end) goto done;  // (the end mark is no word byte: a word stops at end)
-    const std::size_t b = i;
-    unsigned seen = 0;  // the classes of the word's bytes that are not plain, together
-    std::uint64_t h;
-    // Most words are a run of plain bytes shorter than 16 that ends the word: found with one
-    // compare of the 16 bytes from the word's first (when they lie within the stretch and its end
-    // mark), and hashed from two 8-byte loads of the same bytes, the bytes past the word masked
-    // off (word_hash's chunks, little-endian).
-    bool done = false;
-    if (b + 16 <= end + 1) {
-      const unsigned run = plain_run(low + b);
-      i = b + run;
-      const unsigned c = byte_classes[low[i]];
-      // The word ends at i unless a digit, or a joiner with a word byte after it, follows (the
-      // end mark at `end` is class 0; a run of 16 is followed by a plain byte).
-      if (!(c & word_byte) && (!c || !(byte_classes[low[i + 1]] & word_byte))) {
-        using namespace lexical_detail;
-        const char* const w = reinterpret_cast<const char*>(low) + b;
-        const std::uint64_t first = load8_le(w);
-        if (run <= 8) {
-          h = hash_step(hash_seed ^ run, first & (~std::uint64_t{0} >> (64 - 8 * run)));
-        } else {
-          h = hash_step(hash_seed ^ run, first);
-          h = hash_step(h, load8_le(w + 8) & (~std::uint64_t{0} >> (128 - 8 * run)));
-        }
-        h = hash_finish(h);
-        done = true;
-      }
-    }
-    if (!done) {
-      // The general loop, byte by byte: digits and joiners, words near the stretch's end.
-      i = b;
-      for (;;) {
-        unsigned c = byte_classes[low[i]];
-        while (c & plain) c = byte_classes[low[++i]];  // the end mark (class 0) stops it at the stretch's end
-        if (c & word_byte) {  // a digit
-          seen |= c;
-          ++i;
-          continue;
-        }
-        // A joiner stays inside the word when a word byte follows it (the end mark does not);
-        // ',' and ':' only between digits.
-        if (!c || !(byte_classes[low[i + 1]] & word_byte)) break;
-        if ((c & digit_joiner) && !(byte_classes[low[i - 1]] & byte_classes[low[i + 1]] & digit)) break;
-        seen |= c;
-        ++i;
-      }
-      h = word_hash(std::string_view(reinterpret_cast<const char*>(low) + b, i - b));
-    }
     if (tok == room) {
-      const std::size_t n = static_cast<std::size_t>(tok - out.data());
+      const auto n = static_cast<std::size_t>(tok - out.data());
       out.emplace_back();
       tok = out.data() + n;
       room = out.data() + out.size();
     }
-    tok->begin = static_cast<std::uint32_t>(b);
-    tok->end = static_cast<std::uint32_t>(i);
-    tok->lower = std::string_view(reinterpret_cast<const char*>(low) + b, i - b);
-    tok->hash = h;
-    tok->stem_hash = h;
-    tok->has_digit = seen & digit;
-    tok->has_hyphen = seen & hyphen;
-    classes_seen |= seen;
-    // Only a word with a joiner can end in "'s" and have a stem of its own to hash.
-    bool possessive = false;
-    if (seen & joiner) {
-      const std::string_view stem = possessive_stem(tok->lower);
-      if (stem.size() != tok->lower.size()) {
-        possessive = true;
-        tok->stem_hash = word_hash(stem);
+    for (; tok != room; ++tok) {
+      while (!(byte_classes[low[i]] & word_byte))
+        if (++i >= end) goto done;  // (the end mark is no word byte: a word stops at end)
+      const std::size_t b = i;
+      unsigned seen = 0;  // the classes of the word's bytes that are not plain, together
+      std::uint64_t h;
+      // Most words are a run of plain bytes shorter than 16 that ends the word: found with one
+      // compare of the 16 bytes from the word's first (when they lie within the stretch and its
+      // end mark), and hashed from two 8-byte loads of the same bytes, the bytes past the word
+      // masked off (word_hash's chunks, little-endian).
+      bool whole = false;
+      if (b + 16 <= end + 1) {
+        const unsigned run = plain_run(low + b);
+        i = b + run;
+        const unsigned c = byte_classes[low[i]];
+        // The word ends at i unless a digit, or a joiner with a word byte after it, follows (the
+        // end mark at `end` is class 0; a run of 16 is followed by a plain byte).
+        if (!(c & word_byte) && (!c || !(byte_classes[low[i + 1]] & word_byte))) {
+          using namespace lexical_detail;
+          const char* const w = reinterpret_cast<const char*>(low) + b;
+          const std::uint64_t first = load8_le(w);
+          if (run <= 8) {
+            h = hash_step(hash_seed ^ run, first & (~std::uint64_t{0} >> (64 - 8 * run)));
+          } else {
+            h = hash_step(hash_seed ^ run, first);
+            h = hash_step(h, load8_le(w + 8) & (~std::uint64_t{0} >> (128 - 8 * run)));
+          }
+          h = hash_finish(h);
+          whole = true;
+        }
       }
-    }
-    tok->possessive = possessive;
-    // The word's id and roles: one lookup (two for a possessive, whose stem has roles of its own).
-    if (index) {
-      const word_index::entry* e = index->find(tok->lower, h);
-      const std::uint32_t id = e ? e->id : 0;
-      const std::uint64_t roles = e ? e->roles : any_role;
-      tok->id = id;
-      tok->roles = roles;
-      roles_seen |= roles;
-      if (possessive) {
-        const word_index::entry* se = index->find(tok->stem(), tok->stem_hash);
-        tok->stem_id = se ? se->id : 0;
-        tok->stem_roles = se ? se->roles : any_role;
-        stem_roles_seen |= tok->stem_roles;
+      if (!whole) {
+        // The general loop, byte by byte: digits and joiners, words near the stretch's end.
+        i = b;
+        for (;;) {
+          unsigned c = byte_classes[low[i]];
+          while (c & plain) c = byte_classes[low[++i]];  // the end mark (class 0) stops it at the stretch's end
+          if (c & word_byte) {  // a digit
+            seen |= c;
+            ++i;
+            continue;
+          }
+          // A joiner stays inside the word when a word byte follows it (the end mark does not);
+          // ',' and ':' only between digits.
+          if (!c || !(byte_classes[low[i + 1]] & word_byte)) break;
+          if ((c & digit_joiner) && !(byte_classes[low[i - 1]] & byte_classes[low[i + 1]] & digit)) break;
+          seen |= c;
+          ++i;
+        }
+        h = word_hash(std::string_view(reinterpret_cast<const char*>(low) + b, i - b));
+      }
+      tok->begin = static_cast<std::uint32_t>(b);
+      tok->end = static_cast<std::uint32_t>(i);
+      tok->lower = std::string_view(reinterpret_cast<const char*>(low) + b, i - b);
+      tok->hash = h;
+      tok->stem_hash = h;
+      tok->has_digit = seen & digit;
+      tok->has_hyphen = seen & hyphen;
+      classes_seen |= seen;
+      // Only a word with a joiner can end in "'s" and have a stem of its own to hash.
+      bool possessive = false;
+      if (seen & joiner) {
+        const std::string_view stem = possessive_stem(tok->lower);
+        if (stem.size() != tok->lower.size()) {
+          possessive = true;
+          tok->stem_hash = word_hash(stem);
+        }
+      }
+      tok->possessive = possessive;
+      // The word's id and roles: one lookup (two for a possessive, whose stem has roles of its own).
+      if (index) {
+        const word_index::entry* e = index->find(tok->lower, h);
+        const std::uint32_t id = e ? e->id : 0;
+        const std::uint64_t roles = e ? e->roles : any_role;
+        tok->id = id;
+        tok->roles = roles;
+        roles_seen |= roles;
+        if (possessive) {
+          const word_index::entry* se = index->find(tok->stem(), tok->stem_hash);
+          tok->stem_id = se ? se->id : 0;
+          tok->stem_roles = se ? se->roles : any_role;
+          stem_roles_seen |= tok->stem_roles;
+        } else {
+          tok->stem_id = id;
+          tok->stem_roles = roles;
+          stem_roles_seen |= roles;
+        }
       } else {
-        tok->stem_id = id;
-        tok->stem_roles = roles;
-        stem_roles_seen |= roles;
+        tok->id = tok->stem_id = 0;
+        tok->roles = tok->stem_roles = all_roles;
+        roles_seen = stem_roles_seen = all_roles;
       }
-    } else {
-      tok->id = tok->stem_id = 0;
-      tok->roles = tok->stem_roles = all_roles;
-      roles_seen = stem_roles_seen = all_roles;
+      // ASCII upper case, or a Latin-1 capital such as "Ö" (U+00C0..U+00DE but the sign U+00D7).
+      // The byte after the lead is read from the copy, where the end mark reads as no capital.
+      const auto c0 = static_cast<unsigned char>(text[b]);
+      bool capital = static_cast<unsigned char>(c0 - 'A') < 26;
+      if (c0 == 0xC3) {
+        const unsigned c1 = low[b + 1];
+        capital = c1 >= 0x80 && c1 <= 0x9E && c1 != 0x97;
+      }
+      tok->capitalized = capital;
+      capital_seen |= capital;
     }
-    // ASCII upper case, or a Latin-1 capital such as "Ö" (U+00C0..U+00DE but the sign U+00D7).
-    // The byte after the lead is read from the copy, where the end mark reads as no capital.
-    const auto c0 = static_cast<unsigned char>(text[b]);
-    bool capital = static_cast<unsigned char>(c0 - 'A') < 26;
-    if (c0 == 0xC3) {
-      const unsigned c1 = low[b + 1];
-      capital = c1 >= 0x80 && c1 <= 0x9E && c1 != 0x97;
-    }
-    tok->capitalized = capital;
-    capital_seen |= capital;
-    ++tok;
   }
 done:
   out.resize(static_cast<std::size_t>(tok - out.data()));
