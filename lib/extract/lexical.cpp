@@ -128,6 +128,7 @@ void tokenize(std::string_view t, std::size_t begin, std::size_t end, char* lowe
       const std::size_t b = i;
       unsigned seen = 0;  // the classes of the word's bytes that are not plain, together
       std::uint64_t h;
+      std::uint64_t low8 = 0, high8 = 0;  // with `whole`: the word's bytes as word_hash's chunks
       // Most words are a run of plain bytes shorter than 16 that ends the word: found with one
       // compare of the 16 bytes from the word's first (when they lie within the stretch and its
       // end mark), and hashed from two 8-byte loads of the same bytes, the bytes past the word
@@ -144,10 +145,12 @@ void tokenize(std::string_view t, std::size_t begin, std::size_t end, char* lowe
           const char* const w = reinterpret_cast<const char*>(low) + b;
           const std::uint64_t first = load8_le(w);
           if (run <= 8) {
-            h = hash_step(hash_seed ^ run, first & (~std::uint64_t{0} >> (64 - 8 * run)));
+            low8 = first & (~std::uint64_t{0} >> (64 - 8 * run));
+            h = hash_step(hash_seed ^ run, low8);
           } else {
-            h = hash_step(hash_seed ^ run, first);
-            h = hash_step(h, load8_le(w + 8) & (~std::uint64_t{0} >> (128 - 8 * run)));
+            low8 = first;
+            high8 = load8_le(w + 8) & (~std::uint64_t{0} >> (128 - 8 * run));
+            h = hash_step(hash_step(hash_seed ^ run, low8), high8);
           }
           h = hash_finish(h);
           whole = true;
@@ -193,7 +196,8 @@ void tokenize(std::string_view t, std::size_t begin, std::size_t end, char* lowe
       tok->possessive = possessive;
       // The word's id and roles: one lookup (two for a possessive, whose stem has roles of its own).
       if (index) {
-        const word_index::entry* e = index->find(tok->lower, h);
+        const word_index::entry* e =
+            whole ? index->find_short(h, i - b, low8, high8) : index->find(tok->lower, h);
         const std::uint32_t id = e ? e->id : 0;
         const std::uint64_t roles = e ? e->roles : any_role;
         tok->id = id;
@@ -214,10 +218,11 @@ void tokenize(std::string_view t, std::size_t begin, std::size_t end, char* lowe
         tok->roles = tok->stem_roles = all_roles;
         roles_seen = stem_roles_seen = all_roles;
       }
-      // ASCII upper case, or a Latin-1 capital such as "Ö" (U+00C0..U+00DE but the sign U+00D7).
-      // The byte after the lead is read from the copy, where the end mark reads as no capital.
-      const auto c0 = static_cast<unsigned char>(text[b]);
-      bool capital = static_cast<unsigned char>(c0 - 'A') < 26;
+      // ASCII upper case (the one byte lowering changes), or a Latin-1 capital such as "Ö"
+      // (U+00C0..U+00DE but the sign U+00D7). The byte after the lead is read from the copy,
+      // where the end mark reads as no capital.
+      const auto c0 = low[b];
+      bool capital = static_cast<unsigned char>(text[b]) != c0;
       if (c0 == 0xC3) {
         const unsigned c1 = low[b + 1];
         capital = c1 >= 0x80 && c1 <= 0x9E && c1 != 0x97;
@@ -345,33 +350,38 @@ template <bool Backward>
   return best;
 }
 
+namespace {
+
+// The walk by words, for a matcher not bound to the tokens' index: each node's word_map. Out of
+// line, so that longest_from and longest_to, which mostly walk by id, save no registers for it.
+template <class Trie>
+[[gnu::noinline]] phrase_matcher::match walk_by_words(const Trie& t, const std::vector<token>& toks, std::size_t i,
+                                                      bool backward) {
+  phrase_matcher::match best;
+  std::uint32_t at = 0;
+  const std::size_t count = backward ? i : toks.size() - i;
+  for (std::size_t walked = 0; walked < count; ++walked) {
+    const std::uint32_t* n = t[at].next.find(backward ? toks[i - 1 - walked] : toks[i + walked]);
+    if (!n) break;
+    at = *n;
+    if (t[at].ends) best = {walked + 1, t[at].payload};
+  }
+  return best;
+}
+
+}  // namespace
+
 phrase_matcher::match phrase_matcher::longest_from(const std::vector<token>& toks, std::size_t i) const {
   // Tokens read with the index the matcher is bound to go by word id; the first token tells.
   if (!forward_ids_.empty() && toks[i].roles != all_roles)
     return walk_by_id<false>(forward_ids_, toks.data() + i, toks.size() - i);
-  match best;
-  std::uint32_t at = 0;
-  for (std::size_t k = i; k < toks.size(); ++k) {
-    const std::uint32_t* n = forward_[at].next.find(toks[k]);
-    if (!n) break;
-    at = *n;
-    if (forward_[at].ends) best = {k + 1 - i, forward_[at].payload};
-  }
-  return best;
+  return walk_by_words(forward_, toks, i, false);
 }
 
 phrase_matcher::match phrase_matcher::longest_to(const std::vector<token>& toks, std::size_t i) const {
   if (!backward_ids_.empty() && toks[i - 1].roles != all_roles)
     return walk_by_id<true>(backward_ids_, toks.data() + (i - 1), i);
-  match best;
-  std::uint32_t at = 0;
-  for (std::size_t k = i; k > 0; --k) {
-    const std::uint32_t* n = backward_[at].next.find(toks[k - 1]);
-    if (!n) break;
-    at = *n;
-    if (backward_[at].ends) best = {i - (k - 1), backward_[at].payload};
-  }
-  return best;
+  return walk_by_words(backward_, toks, i, true);
 }
 
 bool word_index::is_token_word(std::string_view w) {
@@ -679,7 +689,10 @@ std::shared_ptr<const word_index> word_index::build(const rule_set& rules) {
     std::size_t k = h & (n - 1);
     while (ix->hashes_[k]) k = (k + 1) & (n - 1);
     ix->hashes_[k] = h;
-    ix->slots_[k] = {e, static_cast<std::uint32_t>(ix->pool_.size()), static_cast<std::uint32_t>(w.size())};
+    slot& sl = ix->slots_[k];
+    sl = {e, static_cast<std::uint32_t>(ix->pool_.size()), static_cast<std::uint32_t>(w.size()), {0, 0}};
+    for (std::size_t b = 0; b < w.size() && b < 16; ++b)
+      sl.head[b / 8] |= std::uint64_t{static_cast<unsigned char>(w[b])} << (8 * (b % 8));
     ix->pool_ += w;
   });
   return ix;

@@ -413,6 +413,19 @@ class word_index {
         return &slots_[k].e;
     }
   }
+  // The same for a word of 1 to 16 bytes given as word_hash's chunks: its bytes as two
+  // little-endian numbers, zero past the word (tokenize has them in registers). The word is
+  // compared as those two numbers and its size, with no load of its bytes.
+  const entry* find_short(std::uint64_t hash, std::size_t size, std::uint64_t low8, std::uint64_t high8) const noexcept {
+    hash = hash ? hash : 1;
+    const std::size_t mask = hashes_.size() - 1;
+    for (std::size_t k = hash & mask;; k = (k + 1) & mask) {
+      const std::uint64_t h = hashes_[k];
+      if (h == 0) return nullptr;
+      if (h == hash && slots_[k].size == size && slots_[k].head[0] == low8 && slots_[k].head[1] == high8)
+        return &slots_[k].e;
+    }
+  }
   std::size_t size() const noexcept { return size_; }
   std::size_t role_count() const noexcept { return role_words_.size(); }
   // The mask of roles that covers exactly the words of `m` (see above), or all_roles.
@@ -450,6 +463,7 @@ class word_index {
   struct slot {
     entry e;
     std::uint32_t begin = 0, size = 0;  // the word, in pool_
+    std::uint64_t head[2] = {0, 0};     // its first 16 bytes as find_short's chunks
   };
   std::vector<std::uint64_t> hashes_ = std::vector<std::uint64_t>(2);  // a power of two; 0: free
   std::vector<slot> slots_ = std::vector<slot>(2);
