@@ -123,6 +123,8 @@ void tokenize(std::string_view t, std::size_t begin, std::size_t end, char* lowe
       room = out.data() + out.size();
     }
     for (; tok != room; ++tok) {
+      // i: the stretch's end, a byte known to be no word byte (where the last word stopped), or any.
+      if (i >= end) goto done;
       while (!(byte_classes[low[i]] & word_byte))
         if (++i >= end) goto done;  // (the end mark is no word byte: a word stops at end)
       const std::size_t b = i;
@@ -154,6 +156,8 @@ void tokenize(std::string_view t, std::size_t begin, std::size_t end, char* lowe
           }
           h = hash_finish(h);
           whole = true;
+          // Byte i, no word byte, is the gap's first: the next word is looked for after it.
+          ++i;
         }
       }
       if (!whole) {
@@ -176,9 +180,10 @@ void tokenize(std::string_view t, std::size_t begin, std::size_t end, char* lowe
         }
         h = word_hash(std::string_view(reinterpret_cast<const char*>(low) + b, i - b));
       }
+      const std::size_t e = whole ? i - 1 : i;  // the word's end
       tok->begin = static_cast<std::uint32_t>(b);
-      tok->end = static_cast<std::uint32_t>(i);
-      tok->lower = std::string_view(reinterpret_cast<const char*>(low) + b, i - b);
+      tok->end = static_cast<std::uint32_t>(e);
+      tok->lower = std::string_view(reinterpret_cast<const char*>(low) + b, e - b);
       tok->hash = h;
       tok->stem_hash = h;
       tok->has_digit = seen & digit;
@@ -196,10 +201,10 @@ void tokenize(std::string_view t, std::size_t begin, std::size_t end, char* lowe
       tok->possessive = possessive;
       // The word's id and roles: one lookup (two for a possessive, whose stem has roles of its own).
       if (index) {
-        const word_index::entry* e =
-            whole ? index->find_short(h, i - b, low8, high8) : index->find(tok->lower, h);
-        const std::uint32_t id = e ? e->id : 0;
-        const std::uint64_t roles = e ? e->roles : any_role;
+        const word_index::entry* entry =
+            whole ? index->find_short(h, e - b, low8, high8) : index->find(tok->lower, h);
+        const std::uint32_t id = entry ? entry->id : 0;
+        const std::uint64_t roles = entry ? entry->roles : any_role;
         tok->id = id;
         tok->roles = roles;
         roles_seen |= roles;

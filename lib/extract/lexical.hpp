@@ -82,13 +82,10 @@ inline constexpr std::uint64_t hash_seed = 0x9E3779B97F4A7C15ull;
 inline constexpr std::uint64_t hash_multiplier = 0xFF51AFD7ED558CCDull;  // odd: a bijection
 // One chunk of up to eight bytes into the hash (a bijection of h for a given chunk).
 inline std::uint64_t hash_step(std::uint64_t h, std::uint64_t chunk) noexcept { return (h ^ chunk) * hash_multiplier; }
-// The last steps, so that the low bits (table slots) and the top bits (Bloom bits) both depend on
-// every byte; a bijection too.
-inline std::uint64_t hash_finish(std::uint64_t h) noexcept {
-  h ^= h >> 29;
-  h *= 0xBF58476D1CE4E5B9ull;
-  return h ^ (h >> 32);
-}
+// The last step: a product's top bits depend on every bit of its factor, its low bits only on
+// the factor's low bits (a word's first byte or two), so the top half is folded into the low one
+// that table slots are taken from (the Bloom bits are the top ones). A bijection too.
+inline std::uint64_t hash_finish(std::uint64_t h) noexcept { return h ^ (h >> 32); }
 }  // namespace lexical_detail
 
 // The hash of a (lower-case) word, eight bytes at a time: the word's length, then each 8-byte
