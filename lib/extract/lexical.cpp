@@ -148,13 +148,13 @@ void tokenize(std::string_view t, std::size_t begin, std::size_t end, char* lowe
           const std::uint64_t first = load8_le(w);
           if (run <= 8) {
             low8 = first & (~std::uint64_t{0} >> (64 - 8 * run));
-            h = hash_step(hash_seed ^ run, low8);
+            h = hash_step(hash_seed, low8);
           } else {
             low8 = first;
             high8 = load8_le(w + 8) & (~std::uint64_t{0} >> (128 - 8 * run));
-            h = hash_step(hash_step(hash_seed ^ run, low8), high8);
+            h = hash_step(hash_step(hash_seed, low8), high8);
           }
-          h = hash_finish(h);
+          h = hash_finish(h) ^ run;
           whole = true;
           // Byte i, no word byte, is the gap's first: the next word is looked for after it.
           ++i;

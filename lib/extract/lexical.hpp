@@ -88,8 +88,10 @@ inline std::uint64_t hash_step(std::uint64_t h, std::uint64_t chunk) noexcept { 
 inline std::uint64_t hash_finish(std::uint64_t h) noexcept { return h ^ (h >> 32); }
 }  // namespace lexical_detail
 
-// The hash of a (lower-case) word, eight bytes at a time: the word's length, then each 8-byte
-// chunk (little-endian; the last one, of 1 to 8 bytes, zero-padded) multiplied in, then mixed.
+// The hash of a (lower-case) word, eight bytes at a time: each 8-byte chunk (little-endian; the
+// last one, of 0 to 8 bytes, zero-padded) multiplied in, the top half folded into the low one,
+// and the word's length xored in last (so that "" and "\0", whose chunks agree, part: the
+// steps before are a bijection, so words of one length differ before it).
 // A word of up to 8 bytes, most of them, is one multiply where FNV-1a took one a byte.
 // tokenize() computes the same from 8-byte loads of the lower-cased copy. No output depends on
 // the values, only on equal words having equal hashes; two words of the same length that differ
@@ -98,11 +100,11 @@ inline std::uint64_t word_hash(std::string_view w) noexcept {
   using namespace lexical_detail;
   const char* p = w.data();
   std::size_t n = w.size();
-  std::uint64_t h = hash_seed ^ n;
+  std::uint64_t h = hash_seed;
   for (; n > 8; p += 8, n -= 8) h = hash_step(h, load8_le(p));
   std::uint64_t last = 0;  // the last 0 to 8 bytes, byte by byte: never a load past the word
   for (std::size_t k = 0; k < n; ++k) last |= std::uint64_t{static_cast<unsigned char>(p[k])} << (8 * k);
-  return hash_finish(hash_step(h, last));
+  return hash_finish(hash_step(h, last)) ^ w.size();
 }
 
 // a == b, inline: the words compared are short, and they are compared only when their hashes

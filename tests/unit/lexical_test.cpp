@@ -599,7 +599,7 @@ TEST_CASE("token_summary: what a sentence's tokens hold together, for a pass to 
   crosscheck::document d;
   d.id = "t";
   d.text =
-      "Kim met Putin at 2:46 a.m. on Wednesday. The leaders' talks ran long. It rained. "
+      "Kim met Putin at 2:46 a.m. on Wednesday. Putin's talks ran long. It rained. "
       "A two-day summit of 10,000 people followed; nobody said so.";
   crosscheck::prepare(d, crosscheck_test::rules());
   REQUIRE(d.sentences.size() >= 4);
