@@ -1,41 +1,42 @@
 #include "extract/lexical.hpp"
 
 #include <array>
+#include <bit>
+#include <cstddef>
 #include <limits>
 #include <stdexcept>
 
 #include "crosscheck/rules.hpp"
+#include "text/bytes.hpp"
 #include "text/fold.hpp"
 
 namespace crosscheck::detail {
 
 namespace {
 
-// What a byte can be in a token, looked up once per byte.
+// What a byte of the lower-cased copy can be in a token, looked up once per byte.
 enum byte_class : unsigned char {
   word_byte = 1,     // a letter, a digit or a byte of a multi-byte UTF-8 sequence
   joiner = 2,        // ' - . inside a word: "Putin's", "Jong-un", "a.m", "14.20"
   digit_joiner = 4,  // : , between digits only: "2:46", "10,000"
   digit = 8,         // with word_byte: an ASCII digit
   hyphen = 16,       // with joiner: '-'
-  upper = 32,        // with word_byte: an ASCII capital
-  latin1_lead = 64,  // with word_byte: 0xC3, the first byte of U+00C0..U+00FF (capitals among them)
+  plain = 32,        // with word_byte: a (lower-cased) letter or a non-ASCII byte: hashed, and nothing else
 };
 
 constexpr std::array<unsigned char, 256> byte_classes = [] {
   std::array<unsigned char, 256> classes{};
   for (int b = 0; b < 256; ++b)
-    if (is_word_byte(static_cast<char>(b))) classes[static_cast<std::size_t>(b)] = word_byte;
-  for (char d = '0'; d <= '9'; ++d) classes[static_cast<std::size_t>(d)] |= digit;
-  for (char u = 'A'; u <= 'Z'; ++u) classes[static_cast<std::size_t>(u)] |= upper;
-  classes[0xC3] |= latin1_lead;
+    if (is_word_byte(static_cast<char>(b))) classes[static_cast<std::size_t>(b)] = word_byte | plain;
+  for (char d = '0'; d <= '9'; ++d) classes[static_cast<std::size_t>(d)] = word_byte | digit;
+  // Never met in the lower-cased copy, which the tokens are read from.
+  for (char u = 'A'; u <= 'Z'; ++u) classes[static_cast<std::size_t>(u)] = 0;
   classes['\''] = classes['.'] = joiner;
   classes['-'] = joiner | hyphen;
   classes[':'] = classes[','] = digit_joiner;
   return classes;
 }();
-
-unsigned char class_of(char c) noexcept { return byte_classes[static_cast<unsigned char>(c)]; }
+static_assert(byte_classes[0] == 0, "the byte after a stretch (tokenize's end mark) ends a word");
 
 // Token offsets are 32-bit, and a token's end + 1 must not wrap.
 void check_offsets(std::size_t end) {
@@ -43,121 +44,219 @@ void check_offsets(std::size_t end) {
     throw std::length_error("crosscheck: a text of 4 GiB or more cannot be tokenized (token offsets are 32-bit)");
 }
 
+// ASCII capitals to lower case, every other byte as it is: src[0, n) into dst[0, n). Sixteen
+// bytes at a time (a compare, a mask and an add per block), the last block overlapping the one
+// before instead of a byte loop for the rest: the compiler's own vectorized loop ended each
+// sentence with up to fifteen bytes one by one.
+void lower_ascii(const char* src, std::size_t n, char* dst) noexcept {
+  if (n < 16) {
+    for (std::size_t k = 0; k < n; ++k) dst[k] = ascii_lower(src[k]);
+    return;
+  }
+  auto block = [&](std::size_t k) {
+    bytes16 v = load16(src + k);
+    // Signed lanes: bytes 0x80 and up are negative, never between 'A' and 'Z'.
+    v += ((v >= 'A') & (v <= 'Z')) & ('a' - 'A');
+    std::memcpy(dst + k, &v, sizeof v);
+  };
+  std::size_t k = 0;
+  for (; k + 16 <= n; k += 16) block(k);
+  if (k < n) block(n - 16);  // rewrites a few bytes with the same values
+}
+
+// How many of the 16 bytes at p, from the first, are plain (byte_classes): lower-case ASCII
+// letters and bytes 0x80 and up, compared sixteen at a time.
+[[gnu::always_inline]] inline unsigned plain_run(const unsigned char* p) noexcept {
+  const bytes16 v = load16(reinterpret_cast<const char*>(p));
+  // Signed lanes: bytes 0x80 and up are the negative ones.
+  const bytes16 is_plain = ((v >= 'a') & (v <= 'z')) | (v < 0);
+  return static_cast<unsigned>(std::countr_one(lane_bits(is_plain)));
+}
+
+// Puts a 0 byte (class 0: no word byte, no joiner) at p for as long as it lives, and the byte
+// that was there back afterwards: tokenize's loops then stop at the stretch's end without testing
+// the offset at every byte. The byte put back may be another sentence's, lowered already.
+class end_mark {
+ public:
+  explicit end_mark(char* p) noexcept : p_(p), kept_(*p) { *p = '\0'; }
+  ~end_mark() { *p_ = kept_; }
+  end_mark(const end_mark&) = delete;
+  end_mark& operator=(const end_mark&) = delete;
+
+ private:
+  char* p_;
+  char kept_;
+};
+
 }  // namespace
 
 void tokenize(std::string_view t, std::size_t begin, std::size_t end, char* lowered, std::vector<token>& out,
-              const word_index* index) {
+              const word_index* index, token_summary* summary) {
   check_offsets(end);
   if (begin >= end) {
     out.clear();
+    if (summary) *summary = {};
     return;
   }
   const char* const text = t.data();  // a local pointer: the stores into tokens below cannot move it
-  // The whole stretch lower-cased in one loop, without a branch (the compiler vectorizes it); the
-  // tokens below point into it and hash it.
-  for (std::size_t k = begin; k < end; ++k) {
-    const auto c = static_cast<unsigned char>(text[k]);
-    lowered[k - begin] = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 'a' - 'A' : 0));
-  }
-  const char* const low = lowered - begin;  // low[k]: the lower case of text[k], for k in [begin, end)
-  std::size_t n = 0;  // tokens written; out[n..] are left from an earlier sentence, reused
-  std::size_t have = out.size();  // not out.size() per token: a load, a subtraction and a division
-  token* data = out.data();
+  // The whole stretch lower-cased first; the tokens point into the copy, and it is what is read
+  // and hashed below (a capital and its lower case are one word byte).
+  lower_ascii(text + begin, end - begin, lowered);
+  const end_mark mark(lowered + (end - begin));
+  const auto* const low = reinterpret_cast<const unsigned char*>(lowered) - begin;  // low[k]: text[k] lowered
+  std::uint64_t roles_seen = 0, stem_roles_seen = 0;
+  unsigned classes_seen = 0;
+  bool capital_seen = false;
+  // Tokens are written over out's, left from an earlier sentence. When they run out, out grows
+  // by one, outside the loop below: with no call inside it, the compiler keeps the loop's offsets
+  // and pointers in registers (a call there, even one seldom made, had them on the stack). One at
+  // a time: each new token is constructed, so that growing by more costs stores for tokens that
+  // may never be read.
+  token* tok = out.data();
+  token* room = tok + out.size();
   std::size_t i = begin;
-  while (i < end) {
-    const unsigned char first = class_of(text[i]);
-    if (!(first & word_byte)) {
-      ++i;
-      continue;
-    }
-    const std::size_t b = i;
-    unsigned char seen = 0;  // the classes of the word's bytes, together
-    std::uint64_t h = word_hash({});  // word_hash of the lower case, inlined
-    while (i < end) {
-      // Lower-case ASCII letters, most of a word's bytes, are hashed without the class table:
-      // their lower case is themselves, and they add nothing to `seen` that is ever read.
-      while (static_cast<unsigned char>(text[i] - 'a') < 26) {
-        h = (h ^ static_cast<unsigned char>(text[i])) * 1099511628211ull;
-        if (++i == end) break;
-      }
-      if (i == end) break;
-      const unsigned char c = class_of(text[i]);
-      if (c & word_byte) {
-        seen |= c;
-        h = (h ^ static_cast<unsigned char>(low[i])) * 1099511628211ull;
-        ++i;
-        continue;
-      }
-      // A joiner stays inside the word when a word byte follows it; ',' and ':' only between
-      // digits.
-      if (!c || i + 1 == end || !(class_of(text[i + 1]) & word_byte)) break;
-      if ((c & digit_joiner) && !(is_ascii_digit(text[i - 1]) && is_ascii_digit(text[i + 1]))) break;
-      seen |= c;
-      h = (h ^ static_cast<unsigned char>(low[i])) * 1099511628211ull;
-      ++i;
-    }
-    if (n == have) {  // out's tokens left from an earlier sentence are reused; past them, one more
+  for (;;) {
+    if (tok == room) {
+      const auto n = static_cast<std::size_t>(tok - out.data());
       out.emplace_back();
-      have = out.size();
-      data = out.data();
+      tok = out.data() + n;
+      room = out.data() + out.size();
     }
-    token& tok = data[n];
-    ++n;
-    tok.begin = static_cast<std::uint32_t>(b);
-    tok.end = static_cast<std::uint32_t>(i);
-    tok.lower = std::string_view(low + b, i - b);
-    tok.hash = h;
-    tok.has_digit = seen & digit;
-    tok.has_hyphen = seen & hyphen;
-    // Only a word with a joiner can end in "'s" and have a stem of its own to hash.
-    tok.stem_hash = h;
-    tok.possessive = false;
-    if (seen & joiner) {
-      const std::string_view stem = possessive_stem(tok.lower);
-      if (stem.size() != tok.lower.size()) {
-        tok.possessive = true;
-        tok.stem_hash = word_hash(stem);
+    for (; tok != room; ++tok) {
+      // i: the stretch's end, a byte known to be no word byte (where the last word stopped), or any.
+      if (i >= end) goto done;
+      while (!(byte_classes[low[i]] & word_byte))
+        if (++i >= end) goto done;  // (the end mark is no word byte: a word stops at end)
+      const std::size_t b = i;
+      unsigned seen = 0;  // the classes of the word's bytes that are not plain, together
+      std::uint64_t h;
+      std::uint64_t low8 = 0, high8 = 0;  // with `whole`: the word's bytes as word_hash's chunks
+      // Most words are a run of plain bytes shorter than 16 that ends the word: found with one
+      // compare of the 16 bytes from the word's first (when they lie within the stretch and its
+      // end mark), and hashed from two 8-byte loads of the same bytes, the bytes past the word
+      // masked off (word_hash's chunks, little-endian).
+      bool whole = false;
+      if (b + 16 <= end + 1) {
+        const unsigned run = plain_run(low + b);
+        i = b + run;
+        const unsigned c = byte_classes[low[i]];
+        // The word ends at i unless a digit, or a joiner with a word byte after it, follows (the
+        // end mark at `end` is class 0; a run of 16 is followed by a plain byte).
+        if (!(c & word_byte) && (!c || !(byte_classes[low[i + 1]] & word_byte))) {
+          using namespace lexical_detail;
+          const char* const w = reinterpret_cast<const char*>(low) + b;
+          const std::uint64_t first = load8_le(w);
+          if (run <= 8) {
+            low8 = first & (~std::uint64_t{0} >> (64 - 8 * run));
+            h = hash_step(hash_seed, low8);
+          } else {
+            low8 = first;
+            high8 = load8_le(w + 8) & (~std::uint64_t{0} >> (128 - 8 * run));
+            h = hash_step(hash_step(hash_seed, low8), high8);
+          }
+          h = hash_finish(h) ^ run;
+          whole = true;
+          // Byte i, no word byte, is the gap's first: the next word is looked for after it.
+          ++i;
+        }
       }
-    }
-    // The word's id and roles: one lookup (two for a possessive, whose stem has roles of its own).
-    if (index) {
-      const word_index::entry* e = index->find(tok.lower, h);
-      tok.id = e ? e->id : 0;
-      tok.roles = e ? e->roles : any_role;
-      if (tok.possessive) {
-        const word_index::entry* se = index->find(tok.stem(), tok.stem_hash);
-        tok.stem_id = se ? se->id : 0;
-        tok.stem_roles = se ? se->roles : any_role;
+      if (!whole) {
+        // The general loop, byte by byte: digits and joiners, words near the stretch's end.
+        i = b;
+        for (;;) {
+          unsigned c = byte_classes[low[i]];
+          while (c & plain) c = byte_classes[low[++i]];  // the end mark (class 0) stops it at the stretch's end
+          if (c & word_byte) {  // a digit
+            seen |= c;
+            ++i;
+            continue;
+          }
+          // A joiner stays inside the word when a word byte follows it (the end mark does not);
+          // ',' and ':' only between digits.
+          if (!c || !(byte_classes[low[i + 1]] & word_byte)) break;
+          if ((c & digit_joiner) && !(byte_classes[low[i - 1]] & byte_classes[low[i + 1]] & digit)) break;
+          seen |= c;
+          ++i;
+        }
+        h = word_hash(std::string_view(reinterpret_cast<const char*>(low) + b, i - b));
+      }
+      const std::size_t e = whole ? i - 1 : i;  // the word's end
+      tok->begin = static_cast<std::uint32_t>(b);
+      tok->end = static_cast<std::uint32_t>(e);
+      tok->lower = std::string_view(reinterpret_cast<const char*>(low) + b, e - b);
+      tok->hash = h;
+      tok->stem_hash = h;
+      tok->has_digit = seen & digit;
+      tok->has_hyphen = seen & hyphen;
+      classes_seen |= seen;
+      // Only a word with a joiner can end in "'s" and have a stem of its own to hash.
+      bool possessive = false;
+      if (seen & joiner) {
+        const std::string_view stem = possessive_stem(tok->lower);
+        if (stem.size() != tok->lower.size()) {
+          possessive = true;
+          tok->stem_hash = word_hash(stem);
+        }
+      }
+      tok->possessive = possessive;
+      // The word's id and roles: one lookup (two for a possessive, whose stem has roles of its own).
+      if (index) {
+        const word_index::entry* entry =
+            whole ? index->find_short(h, e - b, low8, high8) : index->find(tok->lower, h);
+        const std::uint32_t id = entry ? entry->id : 0;
+        const std::uint64_t roles = entry ? entry->roles : any_role;
+        tok->id = id;
+        tok->roles = roles;
+        roles_seen |= roles;
+        if (possessive) {
+          const word_index::entry* se = index->find(tok->stem(), tok->stem_hash);
+          tok->stem_id = se ? se->id : 0;
+          tok->stem_roles = se ? se->roles : any_role;
+          stem_roles_seen |= tok->stem_roles;
+        } else {
+          tok->stem_id = id;
+          tok->stem_roles = roles;
+          stem_roles_seen |= roles;
+        }
       } else {
-        tok.stem_id = tok.id;
-        tok.stem_roles = tok.roles;
+        tok->id = tok->stem_id = 0;
+        tok->roles = tok->stem_roles = all_roles;
+        roles_seen = stem_roles_seen = all_roles;
       }
-    } else {
-      tok.id = tok.stem_id = 0;
-      tok.roles = tok.stem_roles = all_roles;
-    }
-    // ASCII upper case, or a Latin-1 capital such as "Ö" (U+00C0..U+00DE but the sign U+00D7).
-    if (first & upper) {
-      tok.capitalized = true;
-    } else if (first & latin1_lead) {
-      const auto c1 = b + 1 < end ? static_cast<unsigned char>(text[b + 1]) : 0;
-      tok.capitalized = c1 >= 0x80 && c1 <= 0x9E && c1 != 0x97;
-    } else {
-      tok.capitalized = false;
+      // ASCII upper case (the one byte lowering changes), or a Latin-1 capital such as "Ö"
+      // (U+00C0..U+00DE but the sign U+00D7). The byte after the lead is read from the copy,
+      // where the end mark reads as no capital.
+      const auto c0 = low[b];
+      bool capital = static_cast<unsigned char>(text[b]) != c0;
+      if (c0 == 0xC3) {
+        const unsigned c1 = low[b + 1];
+        capital = c1 >= 0x80 && c1 <= 0x9E && c1 != 0x97;
+      }
+      tok->capitalized = capital;
+      capital_seen |= capital;
     }
   }
-  out.resize(n);
+done:
+  out.resize(static_cast<std::size_t>(tok - out.data()));
+  if (summary) {
+    summary->roles = roles_seen;
+    summary->stem_roles = stem_roles_seen;
+    summary->any_capitalized = capital_seen;
+    summary->any_digit = classes_seen & digit;
+    summary->any_hyphen = classes_seen & hyphen;
+    summary->any_joiner = classes_seen & (joiner | digit_joiner);
+  }
 }
 
 void tokenize(std::string_view t, std::size_t begin, std::size_t end, token_list& out, const word_index* index) {
   check_offsets(end);  // before the copy is sized
   const std::size_t size = end > begin ? end - begin : 0;
-  if (size > out.capacity_) {
+  if (size + 1 > out.capacity_) {  // one byte more for tokenize's end mark
     out.tokens_.clear();  // no view into the old copy outlives it
-    out.lowered_ = std::make_unique_for_overwrite<char[]>(size);
-    out.capacity_ = size;
+    out.lowered_ = std::make_unique_for_overwrite<char[]>(size + 1);
+    out.capacity_ = size + 1;
   }
-  tokenize(t, begin, end, out.lowered_.get(), out.tokens_, index);
+  tokenize(t, begin, end, out.lowered_.get(), out.tokens_, index, &out.summary_);
 }
 
 token_list tokenize(std::string_view t, std::size_t begin, std::size_t end, const word_index* index) {
@@ -236,48 +335,58 @@ phrase_matcher::id_table phrase_matcher::edges_by_id(const trie& t, const word_i
   return table;
 }
 
-// The walk by word ids (see id_edge): from tokens[i] on, or (backward) from tokens[i - 1] back.
-phrase_matcher::match phrase_matcher::walk_by_id(const id_table& ids, const std::vector<token>& toks, std::size_t i,
-                                                 bool backward) {
+// The walk by word ids (see id_edge). Inlined into longest_from and longest_to, one copy per
+// direction (no test of the direction per step, no call: the walk is two or three probes, and the
+// call and the direction's selects cost as much again).
+template <bool Backward>
+[[gnu::always_inline]] inline phrase_matcher::match phrase_matcher::walk_by_id(const id_table& ids, const token* tok,
+                                                                               std::size_t count) noexcept {
   match best;
   std::uint32_t at = 0;
-  const std::size_t count = backward ? i : toks.size() - i;
   for (std::size_t walked = 0; walked < count; ++walked) {
-    const token& tok = backward ? toks[i - 1 - walked] : toks[i + walked];
-    if (!tok.id) break;  // see edge()
-    const id_edge* e = edge(ids, at, tok);
+    if (!tok->id) break;  // see edge()
+    const id_edge* e = edge(ids, at, *tok);
     if (!e) break;
     at = e->child;
     if (e->ends) best = {walked + 1, e->payload};
+    if constexpr (Backward) --tok;
+    else ++tok;
   }
   return best;
 }
+
+namespace {
+
+// The walk by words, for a matcher not bound to the tokens' index: each node's word_map. Out of
+// line, so that longest_from and longest_to, which mostly walk by id, save no registers for it.
+template <class Trie>
+[[gnu::noinline]] phrase_matcher::match walk_by_words(const Trie& t, const std::vector<token>& toks, std::size_t i,
+                                                      bool backward) {
+  phrase_matcher::match best;
+  std::uint32_t at = 0;
+  const std::size_t count = backward ? i : toks.size() - i;
+  for (std::size_t walked = 0; walked < count; ++walked) {
+    const std::uint32_t* n = t[at].next.find(backward ? toks[i - 1 - walked] : toks[i + walked]);
+    if (!n) break;
+    at = *n;
+    if (t[at].ends) best = {walked + 1, t[at].payload};
+  }
+  return best;
+}
+
+}  // namespace
 
 phrase_matcher::match phrase_matcher::longest_from(const std::vector<token>& toks, std::size_t i) const {
   // Tokens read with the index the matcher is bound to go by word id; the first token tells.
-  if (!forward_ids_.empty() && toks[i].roles != all_roles) return walk_by_id(forward_ids_, toks, i, false);
-  match best;
-  std::uint32_t at = 0;
-  for (std::size_t k = i; k < toks.size(); ++k) {
-    const std::uint32_t* n = forward_[at].next.find(toks[k]);
-    if (!n) break;
-    at = *n;
-    if (forward_[at].ends) best = {k + 1 - i, forward_[at].payload};
-  }
-  return best;
+  if (!forward_ids_.empty() && toks[i].roles != all_roles)
+    return walk_by_id<false>(forward_ids_, toks.data() + i, toks.size() - i);
+  return walk_by_words(forward_, toks, i, false);
 }
 
 phrase_matcher::match phrase_matcher::longest_to(const std::vector<token>& toks, std::size_t i) const {
-  if (!backward_ids_.empty() && toks[i - 1].roles != all_roles) return walk_by_id(backward_ids_, toks, i, true);
-  match best;
-  std::uint32_t at = 0;
-  for (std::size_t k = i; k > 0; --k) {
-    const std::uint32_t* n = backward_[at].next.find(toks[k - 1]);
-    if (!n) break;
-    at = *n;
-    if (backward_[at].ends) best = {i - (k - 1), backward_[at].payload};
-  }
-  return best;
+  if (!backward_ids_.empty() && toks[i - 1].roles != all_roles)
+    return walk_by_id<true>(backward_ids_, toks.data() + (i - 1), i);
+  return walk_by_words(backward_, toks, i, true);
 }
 
 bool word_index::is_token_word(std::string_view w) {
@@ -585,7 +694,10 @@ std::shared_ptr<const word_index> word_index::build(const rule_set& rules) {
     std::size_t k = h & (n - 1);
     while (ix->hashes_[k]) k = (k + 1) & (n - 1);
     ix->hashes_[k] = h;
-    ix->slots_[k] = {e, static_cast<std::uint32_t>(ix->pool_.size()), static_cast<std::uint32_t>(w.size())};
+    slot& sl = ix->slots_[k];
+    sl = {e, static_cast<std::uint32_t>(ix->pool_.size()), static_cast<std::uint32_t>(w.size()), {0, 0}};
+    for (std::size_t b = 0; b < w.size() && b < 16; ++b)
+      sl.head[b / 8] |= std::uint64_t{static_cast<unsigned char>(w[b])} << (8 * (b % 8));
     ix->pool_ += w;
   });
   return ix;

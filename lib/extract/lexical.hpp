@@ -5,6 +5,8 @@
 // "10,000", "14.20"). Offsets are into the normalized document text.
 #pragma once
 
+#include <bit>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <memory>
@@ -59,16 +61,6 @@ inline std::string_view possessive_stem(std::string_view w) noexcept {
 }
 inline std::string_view token::stem() const noexcept { return possessive ? possessive_stem(lower) : lower; }
 
-// FNV-1a of a (lower-case) word.
-inline std::uint64_t word_hash(std::string_view w) noexcept {
-  std::uint64_t h = 1469598103934665603ull;
-  for (char c : w) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ull;
-  }
-  return h;
-}
-
 namespace lexical_detail {
 inline std::uint64_t load8(const char* p) noexcept {
   std::uint64_t v;
@@ -80,7 +72,40 @@ inline std::uint32_t load4(const char* p) noexcept {
   std::memcpy(&v, p, 4);
   return v;
 }
+// Eight bytes as a little-endian number: p[0] in the low byte, on every target.
+inline std::uint64_t load8_le(const char* p) noexcept {
+  const std::uint64_t v = load8(p);
+  if constexpr (std::endian::native == std::endian::little) return v;
+  else return __builtin_bswap64(v);
+}
+inline constexpr std::uint64_t hash_seed = 0x9E3779B97F4A7C15ull;
+inline constexpr std::uint64_t hash_multiplier = 0xFF51AFD7ED558CCDull;  // odd: a bijection
+// One chunk of up to eight bytes into the hash (a bijection of h for a given chunk).
+inline std::uint64_t hash_step(std::uint64_t h, std::uint64_t chunk) noexcept { return (h ^ chunk) * hash_multiplier; }
+// The last step: a product's top bits depend on every bit of its factor, its low bits only on
+// the factor's low bits (a word's first byte or two), so the top half is folded into the low one
+// that table slots are taken from (the Bloom bits are the top ones). A bijection too.
+inline std::uint64_t hash_finish(std::uint64_t h) noexcept { return h ^ (h >> 32); }
 }  // namespace lexical_detail
+
+// The hash of a (lower-case) word, eight bytes at a time: each 8-byte chunk (little-endian; the
+// last one, of 0 to 8 bytes, zero-padded) multiplied in, the top half folded into the low one,
+// and the word's length xored in last (so that "" and "\0", whose chunks agree, part: the
+// steps before are a bijection, so words of one length differ before it).
+// A word of up to 8 bytes, most of them, is one multiply where FNV-1a took one a byte.
+// tokenize() computes the same from 8-byte loads of the lower-cased copy. No output depends on
+// the values, only on equal words having equal hashes; two words of the same length that differ
+// in any byte never share one (every step is a bijection), and tables compare the words anyway.
+inline std::uint64_t word_hash(std::string_view w) noexcept {
+  using namespace lexical_detail;
+  const char* p = w.data();
+  std::size_t n = w.size();
+  std::uint64_t h = hash_seed;
+  for (; n > 8; p += 8, n -= 8) h = hash_step(h, load8_le(p));
+  std::uint64_t last = 0;  // the last 0 to 8 bytes, byte by byte: never a load past the word
+  for (std::size_t k = 0; k < n; ++k) last |= std::uint64_t{static_cast<unsigned char>(p[k])} << (8 * k);
+  return hash_finish(hash_step(h, last)) ^ w.size();
+}
 
 // a == b, inline: the words compared are short, and they are compared only when their hashes
 // agree, so that a call to memcmp costs more than this. Whole words of 4 or more bytes are
@@ -211,6 +236,20 @@ class word_set : public word_map<unsigned char> {  // not bool: vector<bool> has
 
 class word_index;
 
+// What the tokens of one stretch (a sentence) hold, together, found while tokenizing it: a pass
+// can pass over a sentence that holds nothing it reads on one test, instead of walking its tokens
+// ("no token of this sentence can start a title or an organisation": (roles & mask) == 0 for the
+// OR of the maps' role_mask()s). Tokens read without an index have roles all_roles: every test
+// then says "maybe".
+struct token_summary {
+  std::uint64_t roles = 0;       // the OR of the tokens' roles
+  std::uint64_t stem_roles = 0;  // the OR of their stem_roles
+  bool any_capitalized = false;  // some token is capitalized
+  bool any_digit = false;        // some token has_digit
+  bool any_hyphen = false;       // some token has_hyphen
+  bool any_joiner = false;       // some token holds ' - . : or , (every possessive does)
+};
+
 // The tokens of one stretch of text and the lower-cased copy of it that their `lower` views point
 // into. The vector-returning tokenize() gives one; a pass that tokenizes sentence after sentence
 // keeps one as its buffer (tokens_of() in token_pass.hpp), reusing its memory. Move-only: the
@@ -235,14 +274,17 @@ class token_list {
   const token& back() const noexcept { return tokens_.back(); }
   std::vector<token>::const_iterator begin() const noexcept { return tokens_.begin(); }
   std::vector<token>::const_iterator end() const noexcept { return tokens_.end(); }
+  // What the tokens hold, together (see token_summary).
+  const token_summary& summary() const noexcept { return summary_; }
 
  private:
   friend void tokenize(std::string_view text, std::size_t begin, std::size_t end, token_list& out,
                        const word_index* index);
   friend token_list tokenize(std::string_view text, std::size_t begin, std::size_t end, const word_index* index);
   std::vector<token> tokens_;
-  std::unique_ptr<char[]> lowered_;  // the lower-cased text; capacity_ bytes
+  std::unique_ptr<char[]> lowered_;  // the lower-cased text, and a byte for tokenize's end mark; capacity_ bytes
   std::size_t capacity_ = 0;
+  token_summary summary_;
 };
 
 // Tokens of text[begin, end); with an index, each token gets its word id and role bits (one
@@ -254,9 +296,12 @@ void tokenize(std::string_view text, std::size_t begin, std::size_t end, token_l
               const word_index* index = nullptr);
 // The same, lower-casing text[begin, end) into lowered[0, end - begin), which the tokens' `lower`
 // views point into and which must outlive them (document_tokens lowers a whole document so).
-// Throws std::length_error when end is 4 GiB or more (token offsets are 32-bit).
+// lowered[end - begin] must be writable too: tokenize marks the stretch's end there while it
+// reads, and puts the byte back (it may be the next sentence's, lowered already). With a
+// summary, what the tokens hold together is written to it. Throws std::length_error when end
+// is 4 GiB or more (token offsets are 32-bit).
 void tokenize(std::string_view text, std::size_t begin, std::size_t end, char* lowered, std::vector<token>& out,
-              const word_index* index = nullptr);
+              const word_index* index = nullptr, token_summary* summary = nullptr);
 
 // Matches multi-word phrases (lower case, words separated by single spaces) against token
 // sequences; each phrase carries an integer payload. The phrases are a trie of words (and a
@@ -322,7 +367,9 @@ class phrase_matcher {
       if (ids[k].key == 0) return nullptr;
     }
   }
-  static match walk_by_id(const id_table& ids, const std::vector<token>& tokens, std::size_t i, bool backward);
+  // The walk by word ids from *first on, forward or (Backward) back, over `count` tokens at most.
+  template <bool Backward>
+  static match walk_by_id(const id_table& ids, const token* first, std::size_t count) noexcept;
   match longest_from(const std::vector<token>& tokens, std::size_t i) const;
   match longest_to(const std::vector<token>& tokens, std::size_t i) const;
   trie forward_ = trie(1), backward_ = trie(1);
@@ -365,6 +412,19 @@ class word_index {
         return &slots_[k].e;
     }
   }
+  // The same for a word of 1 to 16 bytes given as word_hash's chunks: its bytes as two
+  // little-endian numbers, zero past the word (tokenize has them in registers). The word is
+  // compared as those two numbers and its size, with no load of its bytes.
+  const entry* find_short(std::uint64_t hash, std::size_t size, std::uint64_t low8, std::uint64_t high8) const noexcept {
+    hash = hash ? hash : 1;
+    const std::size_t mask = hashes_.size() - 1;
+    for (std::size_t k = hash & mask;; k = (k + 1) & mask) {
+      const std::uint64_t h = hashes_[k];
+      if (h == 0) return nullptr;
+      if (h == hash && slots_[k].size == size && slots_[k].head[0] == low8 && slots_[k].head[1] == high8)
+        return &slots_[k].e;
+    }
+  }
   std::size_t size() const noexcept { return size_; }
   std::size_t role_count() const noexcept { return role_words_.size(); }
   // The mask of roles that covers exactly the words of `m` (see above), or all_roles.
@@ -402,6 +462,7 @@ class word_index {
   struct slot {
     entry e;
     std::uint32_t begin = 0, size = 0;  // the word, in pool_
+    std::uint64_t head[2] = {0, 0};     // its first 16 bytes as find_short's chunks
   };
   std::vector<std::uint64_t> hashes_ = std::vector<std::uint64_t>(2);  // a power of two; 0: free
   std::vector<slot> slots_ = std::vector<slot>(2);

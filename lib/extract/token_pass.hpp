@@ -28,7 +28,8 @@ class document_tokens {
   document_tokens(const document& doc, const word_index* index)
       : buffers_(std::exchange(pool(), {})), count_(doc.sentences.size()), index_(index) {
     if (buffers_.sentences.size() < count_) buffers_.sentences.resize(count_);
-    const std::size_t size = doc.normalized.size();
+    if (buffers_.summaries.size() < count_) buffers_.summaries.resize(count_);
+    const std::size_t size = doc.normalized.size() + 1;  // and a byte for tokenize's end mark
     if (size > buffers_.capacity) {
       buffers_.lowered = std::make_unique_for_overwrite<char[]>(size);
       buffers_.capacity = size;
@@ -37,7 +38,8 @@ class document_tokens {
       const text_span span = doc.sentences[s].normalized;
       std::vector<token>& toks = buffers_.sentences[s];
       toks.reserve(span.size() / 5 + 1);  // about one token per five bytes: seldom a second allocation
-      tokenize(doc.normalized, span.begin, span.end, buffers_.lowered.get() + span.begin, toks, index);
+      tokenize(doc.normalized, span.begin, span.end, buffers_.lowered.get() + span.begin, toks, index,
+               &buffers_.summaries[s]);
       tokens_ += toks.size();
     }
   }
@@ -49,13 +51,17 @@ class document_tokens {
   document_tokens(const document_tokens&) = delete;
   document_tokens& operator=(const document_tokens&) = delete;
   const std::vector<token>& operator[](std::size_t sentence) const { return buffers_.sentences[sentence]; }
+  // What the sentence's tokens hold, together (token_summary in lexical.hpp): found while they
+  // were read, so that a pass can pass over a sentence on one test.
+  const token_summary& summary(std::size_t sentence) const { return buffers_.summaries[sentence]; }
   const word_index* index() const noexcept { return index_; }
 
  private:
   static constexpr std::size_t max_pooled_tokens = std::size_t{1} << 16;  // about 5 MB of tokens
   struct buffers {
     std::vector<std::vector<token>> sentences;
-    std::unique_ptr<char[]> lowered;  // the lower-cased text; capacity bytes
+    std::vector<token_summary> summaries;  // one per sentence
+    std::unique_ptr<char[]> lowered;  // the lower-cased text and an end mark's byte; capacity bytes
     std::size_t capacity = 0;
   };
   // Empty while a document_tokens of this thread holds the buffers: a second one at the same time

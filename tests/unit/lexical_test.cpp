@@ -569,3 +569,94 @@ TEST_CASE("phrase_matcher: bound to the index, matches by word id as by word", "
   CHECK(z.length == 3u);
   CHECK(z.payload == 999);
 }
+
+namespace {
+
+// The summary a pass may test instead of the tokens, worked out from the tokens themselves.
+crosscheck::detail::token_summary summary_of(const std::vector<crosscheck::detail::token>& toks) {
+  crosscheck::detail::token_summary s;
+  for (const auto& t : toks) {
+    s.roles |= t.roles;
+    s.stem_roles |= t.stem_roles;
+    s.any_capitalized = s.any_capitalized || t.capitalized;
+    s.any_digit = s.any_digit || t.has_digit;
+    s.any_hyphen = s.any_hyphen || t.has_hyphen;
+    s.any_joiner = s.any_joiner || t.lower.find_first_of("'-.:,") != std::string_view::npos;
+  }
+  return s;
+}
+
+bool same_summary(const crosscheck::detail::token_summary& a, const crosscheck::detail::token_summary& b) {
+  return a.roles == b.roles && a.stem_roles == b.stem_roles && a.any_capitalized == b.any_capitalized &&
+         a.any_digit == b.any_digit && a.any_hyphen == b.any_hyphen && a.any_joiner == b.any_joiner;
+}
+
+}  // namespace
+
+TEST_CASE("token_summary: what a sentence's tokens hold together, for a pass to skip it", "[lexical]") {
+  const crosscheck::detail::word_index* index = crosscheck_test::rules().word_ids();
+  REQUIRE(index);
+  crosscheck::document d;
+  d.id = "t";
+  d.text =
+      "Kim met Putin at 2:46 a.m. on Wednesday. Putin's talks ran long. It rained. "
+      "A two-day summit of 10,000 people followed; nobody said so.";
+  crosscheck::prepare(d, crosscheck_test::rules());
+  REQUIRE(d.sentences.size() >= 4);
+  const crosscheck::detail::document_tokens shared(d, index);
+  std::size_t with_digit = 0, with_possessive = 0, rain = d.sentences.size();
+  for (std::size_t s = 0; s < d.sentences.size(); ++s) {
+    INFO("sentence " << s);
+    const auto& toks = shared[s];
+    const auto& got = shared.summary(s);
+    CHECK(same_summary(got, summary_of(toks)));
+    with_digit += got.any_digit;
+    for (const auto& t : toks) {
+      with_possessive += t.possessive;
+      if (t.lower == "rained") rain = s;
+    }
+    // A pass run alone reads the sentence into a token_list: the same summary.
+    const crosscheck::detail::token_list alone = tokenize(d.normalized, d.sentences[s].normalized.begin,
+                                                          d.sentences[s].normalized.end, index);
+    CHECK(same_summary(alone.summary(), got));
+  }
+  // The text has sentences of each kind, so that both answers of the flags are seen.
+  CHECK(with_digit >= 1);
+  CHECK(with_digit < d.sentences.size());
+  CHECK(with_possessive >= 1);
+  CHECK(shared.summary(0).any_capitalized);
+  CHECK(shared.summary(0).any_joiner);
+  CHECK_FALSE(tokenize("it rained", 0, 9, index).summary().any_capitalized);
+  // A weekday's role: in the first sentence's roles; not all of its bits in "It rained." (a pass
+  // looking for weekdays may skip that sentence on its summary).
+  const auto* weekday = index->find("wednesday", crosscheck::detail::word_hash("wednesday"));
+  REQUIRE(weekday);
+  REQUIRE(rain < d.sentences.size());
+  CHECK((shared.summary(0).roles & weekday->roles) == weekday->roles);
+  CHECK((weekday->roles & ~shared.summary(rain).roles) != 0);
+  // Tokens read without an index may have any role.
+  const auto plain = tokenize(d.normalized, 0, d.normalized.size());
+  CHECK(plain.summary().roles == crosscheck::detail::all_roles);
+  CHECK(plain.summary().stem_roles == crosscheck::detail::all_roles);
+  // An empty stretch holds nothing.
+  const auto none = tokenize(d.normalized, 3, 3, index);
+  CHECK(same_summary(none.summary(), crosscheck::detail::token_summary{}));
+}
+
+TEST_CASE("tokenize: the end mark is put back and nothing outside the stretch is written", "[lexical]") {
+  // Sentence after sentence lowered into one copy, out of order: each tokenize writes its end mark
+  // over the next byte and must put it back.
+  const std::string text = "Alpha Beta. Gamma Delta. Epsilon Zeta.";
+  std::vector<char> lowered(text.size() + 1, '#');
+  std::vector<crosscheck::detail::token> toks;
+  tokenize(text, 12, 24, lowered.data() + 12, toks);
+  CHECK(lowered[24] == '#');
+  CHECK(lowered[11] == '#');
+  tokenize(text, 0, 12, lowered.data(), toks);
+  CHECK(std::string_view(lowered.data(), 24) == "alpha beta. gamma delta.");
+  REQUIRE(toks.size() == 2);
+  CHECK(toks[1].lower == "beta");
+  tokenize(text, 24, text.size(), lowered.data() + 24, toks);
+  CHECK(lowered[text.size()] == '#');
+  CHECK(std::string_view(lowered.data(), text.size()) == "alpha beta. gamma delta. epsilon zeta.");
+}
