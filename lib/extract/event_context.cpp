@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cstddef>
-#include <cstring>
 #include <iterator>
 #include <limits>
 
@@ -20,26 +19,6 @@ constexpr std::size_t max_apposition = 12;        // tokens in "Putin, <appositi
 constexpr std::size_t max_name_run = 6;           // capitalized words read as one name ("Russian President Vladimir Putin")
 constexpr std::size_t max_sources_tried = 16;     // reporting verbs tried for one claim's source
 constexpr std::size_t max_shared_texts = 32;      // subjects and actor texts a scan keeps for claims to share
-
-// A token's four flags (capitalized, has_digit, has_hyphen, possessive) are adjacent bytes:
-// several tokens' flags are ORed as 32-bit words, and the bytes read back from the result.
-static_assert(offsetof(token, has_digit) == offsetof(token, capitalized) + 1 &&
-              offsetof(token, has_hyphen) == offsetof(token, capitalized) + 2 &&
-              offsetof(token, possessive) == offsetof(token, capitalized) + 3);
-struct token_flag_bytes {
-  bool capitalized, has_digit, has_hyphen, possessive;
-};
-static_assert(sizeof(token_flag_bytes) == sizeof(std::uint32_t));
-std::uint32_t token_flags(const token& t) noexcept {
-  std::uint32_t v;
-  std::memcpy(&v, &t.capitalized, sizeof v);
-  return v;
-}
-token_flag_bytes flag_bytes(std::uint32_t v) noexcept {
-  token_flag_bytes b;
-  std::memcpy(&b, &v, sizeof b);
-  return b;
-}
 
 source_hit source_at(std::size_t tok, std::size_t len) {
   source_hit h;
@@ -115,32 +94,19 @@ bool event_context::scan(std::string_view t, event_memory& mem, event_scan& sc) 
   // With the document at hand, titles are noted when a lookup needs them (read_titles()).
   if (!mem.doc_) index_titles(sc.toks(), mem);
   sc.triggers.clear();
-  // Most sentences (two in three of data/samples) hold no word a trigger starts with. The first
-  // walk reads only the tokens' roles, four at a time, and stops at the first such word: a
-  // sentence with none costs about two instructions a token, and nothing else is read of it.
+  // What the sentence's tokens hold together (their roles and stem_roles ORed, whether any has a
+  // digit or a hyphen), found while they were tokenized: most sentences (two in three of
+  // data/samples) hold no word a trigger starts with, and cost this one test. A scan given tokens
+  // without their summary takes it that anything may be there.
+  static constexpr token_summary anything{all_roles, all_roles, true, true, true, true};
+  const token_summary& sum = sc.summary_ ? *sc.summary_ : anything;
   const std::uint64_t trigger_roles = triggers_.start_roles();
-  std::size_t first = 0;
-  for (; first + 4 <= n; first += 4)
-    if ((tk[first].roles | tk[first + 1].roles | tk[first + 2].roles | tk[first + 3].roles) & trigger_roles) break;
-  while (first < n && !(tk[first].roles & trigger_roles)) ++first;
-  if (first == n) return false;
-  // The sentence may name an event. What its tokens hold (their role bits, roles and
-  // stem_roles, and whether any has a digit or a hyphen), for the parts' own tests, is ORed in a
-  // walk with no branch; the token's four flags are adjacent bytes, read and ORed as one word.
-  std::uint64_t roles = 0;
-  std::uint32_t flags = 0;
-  std::size_t i = 0;
-  for (; i + 2 <= n; i += 2) {
-    roles |= tk[i].roles | tk[i].stem_roles | tk[i + 1].roles | tk[i + 1].stem_roles;
-    flags |= token_flags(tk[i]) | token_flags(tk[i + 1]);
-  }
-  if (i < n) {
-    roles |= tk[i].roles | tk[i].stem_roles;
-    flags |= token_flags(tk[i]);
-  }
-  // Then triggers, from the first word that may start one; four words that start none are
-  // passed over on one test.
-  for (i = first; i < n; ++i) {
+  if (!(sum.roles & trigger_roles)) return false;
+  sc.roles = sum.roles | sum.stem_roles;  // for the parts' own tests
+  sc.digits = sum.any_digit;
+  sc.hyphens = sum.any_hyphen;
+  // Then the triggers: four words that start none are passed over on one test.
+  for (std::size_t i = 0; i < n; ++i) {
     if (i + 4 <= n && !((tk[i].roles | tk[i + 1].roles | tk[i + 2].roles | tk[i + 3].roles) & trigger_roles)) {
       i += 3;
       continue;
@@ -151,10 +117,6 @@ bool event_context::scan(std::string_view t, event_memory& mem, event_scan& sc) 
       i += m.length - 1;
     }
   }
-  const token_flag_bytes fb = flag_bytes(flags);
-  sc.roles = roles;
-  sc.digits = fb.has_digit;
-  sc.hyphens = fb.has_hyphen;
   if (sc.triggers.empty()) return false;
   // Actors of each trigger, in order, so that "he" refers to the last one named. Whether a
   // trigger shares the actor of the one before it is noted for its modality (modality_of()): "is

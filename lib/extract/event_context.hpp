@@ -62,9 +62,13 @@ struct source_hit {
 // What scan() finds in one sentence.
 struct event_scan {
   // The sentence and its tokens (tokens_of() in token_pass.hpp), which must outlive the scan's use.
-  void use(const sentence& s, const std::vector<token>& toks) {
+  // `summary`: what the tokens hold together (sentence_tokens_of()); scan() reads the sentence's
+  // role bits and flags from it instead of from every token. Without one, it takes it that
+  // anything may be there.
+  void use(const sentence& s, const std::vector<token>& toks, const token_summary* summary = nullptr) {
     sen = &s;
     toks_ = &toks;
+    summary_ = summary;
   }
   const std::vector<token>& toks() const noexcept { return *toks_; }
 
@@ -73,6 +77,7 @@ struct event_scan {
   void reset() {
     sen = nullptr;
     toks_ = &no_tokens_;
+    summary_ = nullptr;
     roles = all_roles;
     digits = hyphens = true;
     triggers.clear();
@@ -135,6 +140,8 @@ struct event_scan {
 
  private:
   const std::vector<token>* toks_ = &no_tokens_;
+  const token_summary* summary_ = nullptr;
+  friend class event_context;  // scan() reads summary_
   static inline const std::vector<token> no_tokens_;
 };
 

@@ -252,17 +252,22 @@ void number_pass::extract_with(const document& doc, const document_tokens* share
   // The scan's triggers, actors and modalities stay empty: no number claim has an event.
   for (std::size_t s = 0, sentences = doc.sentences.size(); s < sentences; ++s) {
     memory.current = s;
-    const auto& toks = tokens_of(doc, s, shared, buffer, index_.get());
-    // One look at each token: the sentence's role bits, ORed (the parts look for their words
-    // only where these say they may be), and the tokens a number can be read at (one role test
-    // for most tokens).
-    std::uint64_t roles = 0;
+    const sentence_tokens st = sentence_tokens_of(doc, s, shared, buffer, index_.get());
+    const auto& toks = st.toks;
+    // The sentence's role bits, ORed (the parts look for their words only where these say they
+    // may be), from the tokens' summary; and the tokens a number can be read at (one role test
+    // for most tokens), looked for only when the summary says some token may be one: most
+    // sentences have no digit, no hyphen and no number word.
+    const std::uint64_t roles = st.summary.roles;
     cores.clear();
-    const token* const first = toks.data();
-    const token* const end = first + toks.size();
-    for (const token* p = first; (p = next_candidate(p, end, core_roles, roles)) != end; ++p)
-      if (reader_.may_hold(toks, static_cast<std::size_t>(p - first)))
-        cores.push_back(static_cast<std::size_t>(p - first));
+    if ((roles & core_roles) || st.summary.any_digit || st.summary.any_hyphen) {
+      const token* const first = toks.data();
+      const token* const end = first + toks.size();
+      std::uint64_t walked = 0;  // next_candidate's OR of the roles, which the summary has already
+      for (const token* p = first; (p = next_candidate(p, end, core_roles, walked)) != end; ++p)
+        if (reader_.may_hold(toks, static_cast<std::size_t>(p - first)))
+          cores.push_back(static_cast<std::size_t>(p - first));
+    }
     // Every claim of the parts needs a number but for one thing: the article part notes the
     // documents a sentence names for the next ones. With no number, most sentences are done.
     if (cores.empty()) {

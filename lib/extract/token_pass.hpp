@@ -86,6 +86,20 @@ inline const std::vector<token>& tokens_of(const document& doc, std::size_t s, c
   tokenize(doc.normalized, span.begin, span.end, buffer, index);
   return buffer;
 }
+// The same with what the tokens hold together (token_summary), found while they were read: a pass
+// passes over a sentence whose summary has none of the roles or flags it looks for, without
+// walking its tokens.
+struct sentence_tokens {
+  const std::vector<token>& toks;
+  const token_summary& summary;
+};
+inline sentence_tokens sentence_tokens_of(const document& doc, std::size_t s, const document_tokens* shared,
+                                          token_list& buffer, const word_index* index) {
+  if (shared && shared->index() == index) return {(*shared)[s], shared->summary(s)};
+  const text_span span = doc.sentences[s].normalized;
+  tokenize(doc.normalized, span.begin, span.end, buffer, index);
+  return {buffer, buffer.summary()};
+}
 
 // An extractor that reads a document's sentences token by token. Like every extractor
 // (extract.hpp), it is immutable once built: what one document needs (its tokens, its memory of
