@@ -1,9 +1,17 @@
 #include "crosscheck/claim.hpp"
 
 #include <array>
+#include <cstring>
 #include <utility>
 
 namespace crosscheck {
+
+void shared_string::free_pooled(block* b) noexcept {
+  // Cut from a pool: the chunk's address is stored just before the block.
+  shared_string_pool::chunk* c;
+  std::memcpy(&c, reinterpret_cast<const char*>(b) - sizeof c, sizeof c);
+  if (c->live.fetch_sub(1, std::memory_order_acq_rel) == 1) shared_string_pool::free_chunk(c);
+}
 namespace {
 
 template <class E, std::size_t N>
