@@ -96,10 +96,8 @@ bool event_context::scan(std::string_view t, event_memory& mem, event_scan& sc) 
   sc.triggers.clear();
   // What the sentence's tokens hold together (their roles and stem_roles ORed, whether any has a
   // digit or a hyphen), found while they were tokenized: most sentences (two in three of
-  // data/samples) hold no word a trigger starts with, and cost this one test. A scan given tokens
-  // without their summary takes it that anything may be there.
-  static constexpr token_summary anything{all_roles, all_roles, true, true, true, true};
-  const token_summary& sum = sc.summary_ ? *sc.summary_ : anything;
+  // data/samples) hold no word a trigger starts with, and cost this one test.
+  const token_summary& sum = *sc.summary_;
   const std::uint64_t trigger_roles = triggers_.start_roles();
   if (!(sum.roles & trigger_roles)) return false;
   sc.roles = sum.roles | sum.stem_roles;  // for the parts' own tests

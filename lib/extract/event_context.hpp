@@ -63,12 +63,11 @@ struct source_hit {
 struct event_scan {
   // The sentence and its tokens (tokens_of() in token_pass.hpp), which must outlive the scan's use.
   // `summary`: what the tokens hold together (sentence_tokens_of()); scan() reads the sentence's
-  // role bits and flags from it instead of from every token. Without one, it takes it that
-  // anything may be there.
-  void use(const sentence& s, const std::vector<token>& toks, const token_summary* summary = nullptr) {
+  // role bits and flags from it instead of from every token.
+  void use(const sentence& s, const std::vector<token>& toks, const token_summary& summary) {
     sen = &s;
     toks_ = &toks;
-    summary_ = summary;
+    summary_ = &summary;
   }
   const std::vector<token>& toks() const noexcept { return *toks_; }
 
@@ -77,7 +76,7 @@ struct event_scan {
   void reset() {
     sen = nullptr;
     toks_ = &no_tokens_;
-    summary_ = nullptr;
+    summary_ = &no_summary_;
     roles = all_roles;
     digits = hyphens = true;
     triggers.clear();
@@ -140,9 +139,10 @@ struct event_scan {
 
  private:
   const std::vector<token>* toks_ = &no_tokens_;
-  const token_summary* summary_ = nullptr;
+  const token_summary* summary_ = &no_summary_;
   friend class event_context;  // scan() reads summary_
   static inline const std::vector<token> no_tokens_;
+  static inline const token_summary no_summary_;
 };
 
 // A title written before a name ("Russian President Vladimir Putin"), as offsets into the

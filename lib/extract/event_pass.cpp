@@ -72,7 +72,7 @@ void event_pass::read(const document& doc, const document_tokens* shared, event_
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     memory.current = s;
     const sentence_tokens st = sentence_tokens_of(doc, s, shared, buffer, index_.get());
-    sc.use(doc.sentences[s], st.toks, &st.summary);
+    sc.use(doc.sentences[s], st.toks, st.summary);
     if (!events_.scan(t, memory, sc)) continue;
     // A sentence with no digit, hyphen, month, weekday or other date word holds no date (scan()
     // has ORed its tokens' bits): the reader is not called.

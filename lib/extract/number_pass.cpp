@@ -276,7 +276,7 @@ void number_pass::extract_with(const document& doc, const document_tokens* share
     } else {
       reader_.read_around(toks, cores, numbers);
     }
-    sc.use(doc.sentences[s], toks);
+    sc.use(doc.sentences[s], toks, st.summary);
     sc.places_read = false;
     // The sentence's role bits, for the claims' attributions: scan_places_and_sources() passes
     // over a sentence with no source cue on one test (it tests each token's roles, which `roles`

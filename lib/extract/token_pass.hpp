@@ -78,17 +78,9 @@ class document_tokens {
 
 // The tokens of sentence s of doc, with the ids and roles of `index` (the pass's: its word
 // maps are bound to it): those in `shared` when given and read with that index, else read into
-// `buffer` (valid until the next read into it).
-inline const std::vector<token>& tokens_of(const document& doc, std::size_t s, const document_tokens* shared,
-                                           token_list& buffer, const word_index* index) {
-  if (shared && shared->index() == index) return (*shared)[s];
-  const text_span span = doc.sentences[s].normalized;
-  tokenize(doc.normalized, span.begin, span.end, buffer, index);
-  return buffer;
-}
-// The same with what the tokens hold together (token_summary), found while they were read: a pass
-// passes over a sentence whose summary has none of the roles or flags it looks for, without
-// walking its tokens.
+// `buffer` (valid until the next read into it); and what they hold together (token_summary),
+// found while they were read: a pass passes over a sentence whose summary has none of the roles
+// or flags it looks for, without walking its tokens.
 struct sentence_tokens {
   const std::vector<token>& toks;
   const token_summary& summary;
@@ -99,6 +91,11 @@ inline sentence_tokens sentence_tokens_of(const document& doc, std::size_t s, co
   const text_span span = doc.sentences[s].normalized;
   tokenize(doc.normalized, span.begin, span.end, buffer, index);
   return {buffer, buffer.summary()};
+}
+// The tokens alone.
+inline const std::vector<token>& tokens_of(const document& doc, std::size_t s, const document_tokens* shared,
+                                           token_list& buffer, const word_index* index) {
+  return sentence_tokens_of(doc, s, shared, buffer, index).toks;
 }
 
 // An extractor that reads a document's sentences token by token. Like every extractor
