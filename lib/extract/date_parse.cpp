@@ -765,7 +765,7 @@ struct date_reader::scan {
              : e.unit == grain::day   ? "date.relative_day"
              : e.unit == grain::month ? "date.relative_month"
                                       : "date.relative_year";
-    f.value = moved(e.from_context ? ctx.in_context : ctx.published, e.unit, e.offset, false);
+    f.value = moved(e.from_context ? ctx.context_day() : ctx.published, e.unit, e.offset, false);
     return f;
   }
 

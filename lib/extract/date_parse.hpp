@@ -26,9 +26,23 @@
 
 namespace crosscheck::detail {
 
+// Where a date_context's date in context comes from when it is not known yet: the event pass
+// reads the dates of some sentences only when a later "that day" needs them (event_pass.cpp).
+class context_source {
+ public:
+  // The date in context, once the sentences it waited for are read.
+  virtual std::optional<date_value> settle() const = 0;
+
+ protected:
+  ~context_source() = default;
+};
+
 struct date_context {
   std::optional<date_value> published;   // the document's publication date (day grain), if known
   std::optional<date_value> in_context;  // the date the text is talking about, for "that day"
+  // When given, in_context may be out of date: it is asked for the date in context instead.
+  const context_source* source = nullptr;
+  std::optional<date_value> context_day() const { return source ? source->settle() : in_context; }
 };
 
 struct date_mention {

@@ -28,6 +28,11 @@ struct event_pass_buffers {
   token_list buffer;  // the sentence's tokens, when none are shared
   std::vector<date_mention> found;
   std::vector<token> date_scratch;
+  // The sentences whose dates were passed over (their triggers have no actor) since the last one
+  // that set the date in context, and the buffers their dates are read into when it is asked for.
+  std::vector<std::size_t> pending;
+  std::vector<date_mention> pending_found;
+  std::vector<token> pending_scratch;
 };
 
 namespace {
@@ -56,6 +61,18 @@ void event_pass::extract_with(const document& doc, const document_tokens* shared
   if (held->memory.title_mentions.capacity() <= max_kept_titles) kept_buffers() = std::move(held);
 }
 
+namespace {
+
+// Whether some trigger of the scanned sentence has an actor. With none, no part makes a claim
+// (attach() and every part's own trigger choice want an actor).
+bool any_actor(const event_scan& sc) {
+  for (const auto& a : sc.actors)
+    if (a) return true;
+  return false;
+}
+
+}  // namespace
+
 void event_pass::read(const document& doc, const document_tokens* shared, event_pass_buffers& b,
                       std::vector<claim>& out) const {
   const std::string_view t = doc.normalized;
@@ -68,7 +85,37 @@ void event_pass::read(const document& doc, const document_tokens* shared, event_
   // With the document's tokens shared, the titles of earlier sentences are read back when a
   // lookup needs them. Run alone, the pass would have to tokenize those sentences again, which
   // costs more than noting every sentence's titles as it is scanned.
-  if (shared && shared->index() == index_.get()) memory.read_titles_from(doc, shared, index_.get());
+  const bool tokens_kept = shared && shared->index() == index_.get();
+  if (tokens_kept) memory.read_titles_from(doc, shared, index_.get());
+  // A sentence whose triggers have no actor makes no claim: its dates count only as the date
+  // in context ("that day") of a later sentence, and most documents never ask for it. With the
+  // document's tokens kept, such a sentence's dates are read only when a later one does ask
+  // (settle(), through ctx.source); run alone, its tokens are gone by then, and they are read
+  // at once.
+  b.pending.clear();
+  struct pending_dates final : context_source {
+    const event_pass& pass;
+    const document& doc;
+    const document_tokens& tokens;
+    event_pass_buffers& b;
+    date_context& ctx;
+    pending_dates(const event_pass& p, const document& d, const document_tokens& k, event_pass_buffers& bf,
+                  date_context& c)
+        : pass(p), doc(d), tokens(k), b(bf), ctx(c) {}
+    std::optional<date_value> settle() const override {
+      for (const std::size_t s : b.pending) {
+        // In order, each with the date in context as it stood when it was passed over.
+        const date_context at_the_time{ctx.published, ctx.in_context};
+        pass.dates_.read_tokenized(doc.normalized, tokens[s], at_the_time, tokens.summary(s).any_digit,
+                                   b.pending_found, b.pending_scratch);
+        pass.note_context(tokens[s], b.pending_found, ctx);
+      }
+      b.pending.clear();
+      return ctx.in_context;
+    }
+  };
+  std::optional<pending_dates> waiting;
+  if (tokens_kept) ctx.source = &waiting.emplace(*this, doc, *shared, b, ctx);
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     memory.current = s;
     const sentence_tokens st = sentence_tokens_of(doc, s, shared, buffer, index_.get());
@@ -76,7 +123,18 @@ void event_pass::read(const document& doc, const document_tokens* shared, event_
     if (!events_.scan(t, memory, sc)) continue;
     // A sentence with no digit, hyphen, month, weekday or other date word holds no date (scan()
     // has ORed its tokens' bits): the reader is not called.
-    if (dates_.may_hold(sc.roles, sc.digits, sc.hyphens))
+    const bool may_hold = dates_.may_hold(sc.roles, sc.digits, sc.hyphens);
+    if (!any_actor(sc)) {
+      if (!may_hold) continue;
+      if (tokens_kept) {
+        b.pending.push_back(s);
+      } else {
+        dates_.read_tokenized(t, sc.toks(), ctx, sc.digits, found, date_scratch);
+        note_context(sc.toks(), found, ctx);
+      }
+      continue;
+    }
+    if (may_hold)
       dates_.read_tokenized(t, sc.toks(), ctx, sc.digits, found, date_scratch);
     else
       found.clear();
@@ -94,13 +152,23 @@ void event_pass::read(const document& doc, const document_tokens* shared, event_
         ctx.in_context = *d;
         dated = true;
       }
-    // With no date claim ("The summit opened on June 19."), the sentence's last resolved day
-    // stands in, unless it follows an offset word ("a week after the June 12 celebrations").
-    if (!dated)
-      for (const auto& m : found)
-        if (m.value && m.value->g == date_value::grain::day && !events_.after_offset(sc.toks(), m.first))
-          ctx.in_context = m.value;
+    // What the sentences passed over before it would have left is then replaced.
+    if (dated || note_context(sc.toks(), found, ctx)) b.pending.clear();
   }
+}
+
+// With no date claim ("The summit opened on June 19."), the sentence's last resolved day stands
+// in, unless it follows an offset word ("a week after the June 12 celebrations"). True when one
+// did.
+bool event_pass::note_context(const std::vector<token>& toks, const std::vector<date_mention>& found,
+                              date_context& ctx) const {
+  bool noted = false;
+  for (const auto& m : found)
+    if (m.value && m.value->g == date_value::grain::day && !events_.after_offset(toks, m.first)) {
+      ctx.in_context = m.value;
+      noted = true;
+    }
+  return noted;
 }
 
 }  // namespace crosscheck::detail
