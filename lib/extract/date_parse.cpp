@@ -728,6 +728,9 @@ struct date_reader::scan {
 
   // "24 years to the day", "two days ago".
   found counted(std::size_t i) const {
+    // The unit first: the next word's role bits turn most starts away on one test, before the
+    // number is parsed.
+    if (i + 1 >= n() || !r.units_.may_have(roles(i + 1))) return {};
     const int count = number_at(i);
     if (!count || !blank_after(i)) return {};
     const grain* u = find(r.units_, i + 1);

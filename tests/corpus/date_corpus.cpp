@@ -417,9 +417,48 @@ TEST_CASE("date: that day", "[corpus][date]") {
                {
                    // "The summit" has no actor: no claim, but its date is the one in context
                    "The summit opened on June 19. Putin signed the treaty [that day].",
+                   // Two such sentences: the later one's date is in context
+                   "The summit opened on June 18. The talks resumed on June 19. Putin signed the treaty [that day].",
+                   // One with no actor counts from the one before it ("the next day": June 19)
+                   "The summit opened on June 18. The talks ended the next day. Putin signed the treaty [that day].",
+               }),
+      examples(dated("signing:putin", day(2024, 6, 17), "2024"),
+               {
+                   // A sentence with no actor and no day after them leaves their date in context
+                   "The summit opened on June 17. The talks ended in June. Putin signed the treaty [that day].",
+               }),
+      examples(dated("signing:putin", day(2024, 6, 14), "2024"),
+               {
+                   // A sentence with an actor and no date leaves the one in context as it was
+                   "The summit opened on June 17. Putin left. The talks resumed on June 14. Putin signed the treaty [that day].",
                }),
   };
   check_corpus(claim_kind::date, corpus);
+}
+
+// The event pass reads the dates of a sentence with no actor only when a later "that day" asks
+// for them, when the document's tokens are kept (an extractor set); run alone, it reads them at
+// once. Both find the same date in context.
+TEST_CASE("date: that day, in an extractor set and run alone", "[corpus][date]") {
+  const auto alone = crosscheck::make_date_extractor(crosscheck_test::rules());
+  for (const std::string text : {
+           "The summit opened on June 18. The talks ended the next day. Putin signed the treaty that day.",
+           "The summit opened on June 17. The talks ended in June. Putin signed the treaty that day.",
+           "The summit opened on June 17. Putin arrived on June 18. Putin signed the treaty that day.",
+           "The summit opened on June 17. Putin left. The talks resumed on June 14. Putin signed the treaty that day.",
+       }) {
+    const crosscheck::document d = crosscheck_test::reference_document(text);
+    std::vector<crosscheck::claim> by_itself;
+    alone->extract(d, by_itself);
+    const auto in_set = crosscheck_test::extract(claim_kind::date, text);
+    INFO(text);
+    REQUIRE(by_itself.size() == in_set.size());
+    REQUIRE_FALSE(in_set.empty());
+    for (std::size_t k = 0; k < in_set.size(); ++k) {
+      CHECK(by_itself[k].subject == in_set[k].subject);
+      CHECK(crosscheck::to_string(by_itself[k].val) == crosscheck::to_string(in_set[k].val));
+    }
+  }
 }
 
 // One text, several claims.
