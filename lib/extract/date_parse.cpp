@@ -182,7 +182,20 @@ struct date_reader::found {
 // A date needs a digit, or a month, weekday, unit or relative word ("yesterday", "that day"):
 // a sentence with none is passed over before any work.
 bool date_reader::may_hold_date(const std::vector<token>& toks) const {
-  for (const auto& t : toks) {
+  // A word with no digit, no hyphen and none of the date words' bits (with a possessive cut off:
+  // contains_stem()'s first test) passes the tests below on none of them: four such words are
+  // passed over on one test.
+  const std::uint64_t mask = date_words_.role_mask();
+  const token* const tk = toks.data();
+  const std::size_t n = toks.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i + 4 <= n && !((tk[i].stem_roles | tk[i + 1].stem_roles | tk[i + 2].stem_roles | tk[i + 3].stem_roles) & mask) &&
+        !(tk[i].has_digit | tk[i].has_hyphen | tk[i + 1].has_digit | tk[i + 1].has_hyphen | tk[i + 2].has_digit |
+          tk[i + 2].has_hyphen | tk[i + 3].has_digit | tk[i + 3].has_hyphen)) {
+      i += 3;
+      continue;
+    }
+    const token& t = tk[i];
     if (t.has_digit) return true;
     if (date_words_.contains_stem(t)) return true;  // "Tuesday's"
     const std::string_view stem = t.stem();
@@ -342,8 +355,14 @@ struct date_reader::scan {
     // first word is passed over on one test (all_roles when a list is unbound: none is skipped).
     const std::uint64_t cue_roles = r.plan_words_.role_mask() | r.future_.start_roles();
     const bool futures = !r.future_.empty();
+    const token* const tk = toks.data();
     for (std::size_t k = 0, n = toks.size(); k < n && !(plan_ && (future_ != none || !futures)); ++k) {
-      if (!(toks[k].roles & cue_roles)) continue;
+      // Four words with none of the bits are passed over on one test.
+      if (k + 4 <= n && !((tk[k].roles | tk[k + 1].roles | tk[k + 2].roles | tk[k + 3].roles) & cue_roles)) {
+        k += 3;
+        continue;
+      }
+      if (!(tk[k].roles & cue_roles)) continue;
       plan_ = plan_ || r.plan_words_.contains(toks[k]);
       if (futures && future_ == none && r.future_.longest_at(toks, k).length) future_ = k;
     }

@@ -110,7 +110,7 @@ struct event_scan {
   // empty. shares_actor: whether the trigger's actor is the one of the trigger before it.
   std::vector<modality> modalities;
   bool modalities_read = false;
-  std::vector<bool> shares_actor;
+  std::vector<unsigned char> shares_actor;  // bytes, not vector<bool>: a push_back of a bit costs more
   std::vector<std::pair<std::size_t, std::size_t>> places;  // (token, index into rule_set::places)
   std::vector<bool> origins;                                // per place: after an origin cue ("from Yakutsk")
   std::vector<bool> destinations;                           // per place: after a destination cue ("for Hanoi")
