@@ -204,6 +204,9 @@ class event_context {
   // has an event trigger, also finds their actors and returns true. Modalities, places and
   // source cues are read when a claim first asks for them.
   bool scan(std::string_view text, event_memory& mem, event_scan& sc) const;
+  // Whether scan() may find a trigger in a sentence whose tokens' roles OR to `roles`
+  // (token_summary::roles): false, and it finds none.
+  bool may_hold_trigger(std::uint64_t roles) const noexcept { return roles & triggers_.start_roles(); }
 
   // The trigger (index into sc.triggers) that a value at tokens [first, last) dates: the nearest
   // one before it (within 24 tokens), else one shortly after it (within 8), if it has an actor.

@@ -562,3 +562,26 @@ TEST_CASE("date: tokens with role bits read the same dates, and may_hold never p
     roles |= t.roles | t.stem_roles;
   CHECK_FALSE(shipped_reader().may_hold(roles, false, false));
 }
+
+// A date context with a source asks it for the date in context, and only when a phrase needs
+// that date: the event pass reads the dates of sentences it passed over only then.
+TEST_CASE("date: a context's source is asked only for the date in context", "[date]") {
+  struct counting_source final : crosscheck::detail::context_source {
+    mutable int asked = 0;
+    std::optional<date_value> settle() const override {
+      ++asked;
+      return day(2024, 6, 10);
+    }
+  };
+  const counting_source source;
+  // in_context is stale here: the source's date wins.
+  const date_context ctx{day(2024, 6, 19), day(2024, 6, 18), &source};
+  const auto none = read("Putin arrived on Tuesday and left yesterday.", ctx);
+  CHECK(source.asked == 0);
+  REQUIRE(none.size() == 2);
+  const auto that = read("Putin signed the treaty the next day.", ctx);
+  CHECK(source.asked > 0);
+  REQUIRE(that.size() == 1);
+  CHECK(that[0].value == day(2024, 6, 11));
+  CHECK(that[0].rule == "date.context_day");
+}
