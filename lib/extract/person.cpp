@@ -241,6 +241,7 @@ class person_extractor final : public detail::token_extractor {
     // before it on the thread grew (the memory's index, the start lists, the mentions).
     reading r = std::exchange(kept_reading(), reading{});
     r.mem.text = t;
+    r.texts = detail::evidence_texts::of(doc);
     // With the document's tokens at hand, a sentence read only for its names is read when the
     // memory is first asked about a later sentence's name (settle()), and never when it is not;
     // run alone, the pass reads its tokens sentence by sentence and reads such a sentence at once.
@@ -419,6 +420,10 @@ class person_extractor final : public detail::token_extractor {
     std::vector<mention> found;  // the sentence's mentions
     std::string key;             // a subject being built: "person:" and the folded full name
     std::string folded;          // a name's key (folded), when it is not the full name
+    // The document's texts (alive through extract_with): the claims' words are cut from its
+    // pool, a few allocations per document instead of one per text.
+    detail::evidence_texts* texts = nullptr;
+    shared_string text(std::string_view s) const { return texts->text(s); }
     // Sentences whose names are still to be remembered (read_bare_names, run when the memory is
     // asked), and the tokens to read them from; none when shared is null.
     const detail::document_tokens* shared = nullptr;
@@ -437,6 +442,7 @@ class person_extractor final : public detail::token_extractor {
       start_count = cue_count = 0;
       found.clear();
       shared = nullptr;
+      texts = nullptr;
       pending.clear();
     }
   };
@@ -828,8 +834,8 @@ class person_extractor final : public detail::token_extractor {
         const std::string_view full = full_name(t, toks, mn.name, r);
         r.key.assign(subject_prefix);
         detail::append_folded_name(full, r.key);
-        subject = shared_string(r.key);
-        subject_text = shared_string(as_written);
+        subject = r.text(r.key);
+        subject_text = r.text(as_written);
         if (!again) {
           claim& c = out.emplace_back();
           c.kind = claim_kind::person_name;
@@ -843,7 +849,7 @@ class person_extractor final : public detail::token_extractor {
             detail::append_folded_name(as_written, r.folded);
             key = r.folded;
           }
-          c.val = person_name{subject_text, shared_string(key)};
+          c.val = person_name{subject_text, r.text(key)};
           c.rule = name_rule_;
           fill(doc, sen, toks, mn.name, c, &subject_text);
         }
@@ -855,14 +861,20 @@ class person_extractor final : public detail::token_extractor {
         c.subject_text = subject_text;
         c.attribute = role_attribute_;
         const auto role = static_cast<std::size_t>(mn.role);
-        c.val = role_value{mn.deputy ? deputy_ids_[role] : role_ids_[role], shared_string(t.substr(mn.title.begin, mn.title.size())),
-                           organisation(mn.organisation)};
+        c.val = role_value{mn.deputy ? deputy_ids_[role] : role_ids_[role], r.text(t.substr(mn.title.begin, mn.title.size())),
+                           organisation(mn.organisation, r)};
         c.rule = mn.appositive ? apposition_rule_ : title_rule_;
         fill(doc, sen, toks, mn.whole, c);
       }
       if (member) {
-        if (delegation.empty())
-          delegation = leader.empty() ? delegation_text_ : shared_string("delegation of " + std::string(leader));
+        if (delegation.empty()) {
+          if (leader.empty()) {
+            delegation = delegation_text_;
+          } else {
+            r.folded.assign("delegation of ").append(leader);
+            delegation = r.text(r.folded);
+          }
+        }
         claim& c = out.emplace_back();
         c.kind = claim_kind::person_role;
         c.subject = subject;
@@ -970,8 +982,8 @@ class person_extractor final : public detail::token_extractor {
     mem.remember(t.substr(toks[s.first].begin, toks[s.last - 1].end - toks[s.first].begin), toks[first], toks[last]);
   }
 
-  shared_string organisation(const org_ref& o) const {
-    return o.id >= 0 ? org_ids_[static_cast<std::size_t>(o.id)] : shared_string(o.words);
+  shared_string organisation(const org_ref& o, const reading& r) const {
+    return o.id >= 0 ? org_ids_[static_cast<std::size_t>(o.id)] : r.text(o.words);
   }
 
   // The evidence of the claim about tokens s (detail::fill_evidence). `words`: a text the
