@@ -28,6 +28,7 @@
 #include "crosscheck/extract.hpp"
 #include "crosscheck/shared_string.hpp"
 #include "extract/lexical.hpp"
+#include "extract/person_key.hpp"
 #include "extract/token_pass.hpp"
 #include "model/evidence_texts.hpp"
 #include "text/fold.hpp"
@@ -238,9 +239,10 @@ class person_extractor final : public detail::token_extractor {
     std::optional<detail::evidence_texts> own_texts;
     if (!detail::evidence_texts::of(doc)) own_texts.emplace(doc);
     // The buffers of the thread's last document, emptied: a document allocates nothing that one
-    // before it on the thread grew (the memory's index, the start lists, the mentions).
+    // before it on the thread grew (the memory's index, the mentions).
     reading r = std::exchange(kept_reading(), reading{});
     r.mem.text = t;
+    r.texts = detail::evidence_texts::of(doc);
     // With the document's tokens at hand, a sentence read only for its names is read when the
     // memory is first asked about a later sentence's name (settle()), and never when it is not;
     // run alone, the pass reads its tokens sentence by sentence and reads such a sentence at once.
@@ -256,7 +258,7 @@ class person_extractor final : public detail::token_extractor {
       // then the first two words), which ends at the first one: every claim needs one of them,
       // so a sentence with neither only has names to remember, which read_bare_names finds for
       // much less, when the memory is first asked (a sentence with no name word gives it none).
-      // The walk below reads a sentence where one may start again, all of it.
+      // read_sentence reads a sentence where one may start again, all of it.
       bool titled = false;
       {
         const std::uint64_t title_roles = title_roles_, cue_roles = cue_roles_;
@@ -275,49 +277,12 @@ class person_extractor final : public detail::token_extractor {
           }
         }
       }
-      if (!titled) {
-        // A title-case line with no closing period is a headline: capitals tell nothing there.
-        const std::string_view tail(t.data() + toks.back().end, sen.normalized.end - toks.back().end);
-        if (tail.find_first_of(".!?") == std::string_view::npos && title_case(toks)) continue;
-        if (r.shared) r.pending.push_back(static_cast<std::uint32_t>(s));
-        else read_bare_names(t, toks, r.mem);
-        continue;
-      }
-      // One walk over the tokens: whether one can be (part of) a name, and the tokens where
-      // something may start: a capitalized word, or the first word of a title, an organisation
-      // or a cue. Every mention needs a name, so a sentence with none holds no claim and nothing
-      // to remember; in the others, the reading below visits only those tokens (about one in
-      // four).
-      bool named = false;
-      // The two lists are written through pointers into buffers as long as the sentence: no
-      // capacity test per token.
-      if (r.starts.size() < toks.size()) {
-        r.starts.resize(toks.size());
-        r.cues.resize(toks.size());
-      }
-      std::uint32_t* starts = r.starts.data();
-      std::uint32_t* cues = r.cues.data();
-      const std::uint64_t mention_roles = mention_roles_, list_roles = list_roles_;
-      const std::uint64_t any_roles = mention_roles | list_roles;
-      for (const token* tok = first;; ++tok) {
-        tok = next_candidate(tok, end, any_roles);
-        if (tok == end) break;
-        const std::uint64_t roles = tok->roles;
-        const auto k = static_cast<std::uint32_t>(tok - first);
-        if (roles & list_roles) *cues++ = k;
-        if (tok->capitalized || (roles & mention_roles)) {
-          *starts++ = k;
-          if (!named) named = is_name_word(*tok);
-        }
-        if (!named && tok->has_hyphen) named = particle_prefixed(t, *tok);
-      }
-      r.start_count = static_cast<std::size_t>(starts - r.starts.data());
-      r.cue_count = static_cast<std::size_t>(cues - r.cues.data());
-      if (!named) continue;
       // A title-case line with no closing period is a headline: capitals tell nothing there.
-      const std::string_view tail = t.substr(toks.back().end, sen.normalized.end - toks.back().end);
+      const std::string_view tail(t.data() + toks.back().end, sen.normalized.end - toks.back().end);
       if (tail.find_first_of(".!?") == std::string_view::npos && title_case(toks)) continue;
-      read_sentence(doc, sen, t, toks, r, out);  // a title or a cue may start: the first look found one
+      if (titled) read_sentence(doc, sen, t, toks, r, out);
+      else if (r.shared) r.pending.push_back(static_cast<std::uint32_t>(s));
+      else read_bare_names(t, toks, r.mem);
     }
     r.reset();
     kept_reading() = std::move(r);
@@ -411,14 +376,13 @@ class person_extractor final : public detail::token_extractor {
   // that needs them: most sentences give none).
   struct reading {
     memory mem;
-    // The sentence's tokens where a mention may start, and those where a delegation or partial
-    // cue may: the first start_count and cue_count entries (the vectors are kept as long as the
-    // longest sentence read).
-    std::vector<std::uint32_t> starts, cues;
-    std::size_t start_count = 0, cue_count = 0;
     std::vector<mention> found;  // the sentence's mentions
     std::string key;             // a subject being built: "person:" and the folded full name
     std::string folded;          // a name's key (folded), when it is not the full name
+    // The document's texts (alive through extract_with): the claims' words are cut from its
+    // pool, a few allocations per document instead of one per text.
+    detail::evidence_texts* texts = nullptr;
+    shared_string text(std::string_view s) const { return texts->text(s); }
     // Sentences whose names are still to be remembered (read_bare_names, run when the memory is
     // asked), and the tokens to read them from; none when shared is null.
     const detail::document_tokens* shared = nullptr;
@@ -434,9 +398,9 @@ class person_extractor final : public detail::token_extractor {
       std::fill(mem.slots.begin(), mem.slots.end(), 0);
       mem.entries.clear();
       mem.text = {};
-      start_count = cue_count = 0;
       found.clear();
       shared = nullptr;
+      texts = nullptr;
       pending.clear();
     }
   };
@@ -447,13 +411,6 @@ class person_extractor final : public detail::token_extractor {
     return kept;
   }
 
-  // The first token from `tok` on with one of `roles`, or capitalized, or hyphenated; `end` when
-  // none. Most words are lower case, of no list and without a hyphen: this loop, tight and with
-  // nothing else to keep in registers, passes them over.
-  [[gnu::always_inline]] static const token* next_candidate(const token* tok, const token* end, std::uint64_t roles) {
-    while (tok != end && !(tok->roles & roles) && !(tok->capitalized | tok->has_hyphen)) ++tok;
-    return tok;
-  }
 
   // Every longer word capitalized, as in a title-case headline ("Foreign Minister Meets Vietnamese
   // Counterpart in Hanoi"), where verbs and nouns are capitalized too.
@@ -637,20 +594,30 @@ class person_extractor final : public detail::token_extractor {
     return r.mem;
   }
 
-  // r.starts, r.cues: the tokens where a mention or a cue may start (extract_with).
+  // A sentence where a title or a delegation cue may start (extract_with's first look). It is
+  // walked twice, for cues and for mentions, each walk testing only what it needs (a start list
+  // made by one walk cost more than the second): a sentence without a name word gives no mention
+  // and so nothing.
   void read_sentence(const document& doc, const sentence& sen, std::string_view t, const std::vector<token>& toks,
                      reading& r, std::vector<claim>& out) const {
     memory& mem = r.mem;
     std::vector<mention>& found = r.found;
-    const std::span<const std::uint32_t> starts(r.starts.data(), r.start_count);
+    const std::size_t n = toks.size();
     // A delegation list: from its cue to the end of the sentence.
-    std::size_t list_from = toks.size();
+    std::size_t list_from = n;
     bool partial = false;
     std::string_view leader;
-    for (std::size_t next = 0; const std::uint32_t i : std::span(r.cues.data(), r.cue_count)) {
-      if (i < next) continue;
-      next = i + 1;
-      if (list_from == toks.size()) {
+    // The roles a cue may start with: a delegation's or a partial one's, then, once the list is
+    // found, a partial one's only.
+    std::uint64_t wanted = list_roles_;
+    const token* const end = toks.data() + n;
+    for (const token* tok = toks.data();; ++tok) {
+      // Two tokens at a time: few words have these roles.
+      while (tok < end - 1 && !((tok[0].roles | tok[1].roles) & wanted)) tok += 2;
+      while (tok != end && !(tok->roles & wanted)) ++tok;
+      if (tok == end) break;
+      const auto i = static_cast<std::size_t>(tok - toks.data());
+      if (list_from == n) {
         if (auto m = starting_at(delegation_, cue_roles_, cue_openers_, toks, i); m.length) {
           list_from = i + m.length;
           leader = delegation_leader(t, toks, i, r);
@@ -660,7 +627,8 @@ class person_extractor final : public detail::token_extractor {
             leader = full_name(t, toks, who, r);
             list_from = who.last + 1;
           }
-          next = i + m.length;
+          tok += m.length - 1;
+          wanted = partial_roles_;
         }
       } else if (starting_at(partial_, partial_roles_, partial_openers_, toks, i).length) {
         partial = true;
@@ -670,17 +638,14 @@ class person_extractor final : public detail::token_extractor {
     found.clear();
     std::optional<std::size_t> last_app;  // the mention the last apposition went to, and where it ended
     std::size_t last_app_end = 0;
-    std::size_t i = 0;
-    std::size_t start = 0;  // the next of `starts` to visit
-    while (true) {
+    const std::uint64_t mention_roles = mention_roles_;
+    for (std::size_t i = 0;;) {
       // Neither a name word nor the start of a title or an organisation: nothing starts here.
-      while (start < starts.size() && starts[start] < i) ++start;
-      if (start == starts.size()) break;
-      i = starts[start];
+      while (i < n && !(toks[i].capitalized || (toks[i].roles & mention_roles))) ++i;
+      if (i == n) break;
       // "9:15 pm MSK", "2 PM": after a number, "pm" is the time of day, not a prime minister.
       if (i > 0 && toks[i - 1].has_digit && in(meridiem_, toks[i])) {
         ++i;
-        ++start;  // the next start is after i: no need to look for it
         continue;
       }
       if (auto m = title_at(toks, i); m.length) {
@@ -781,7 +746,6 @@ class person_extractor final : public detail::token_extractor {
         }
       }
       ++i;
-      ++start;
     }
 
     bool list_open = false;        // the list of names right after the cue goes on
@@ -827,9 +791,9 @@ class person_extractor final : public detail::token_extractor {
         const std::string_view as_written = written(t, toks, mn.name);
         const std::string_view full = full_name(t, toks, mn.name, r);
         r.key.assign(subject_prefix);
-        detail::append_folded_name(full, r.key);
-        subject = shared_string(r.key);
-        subject_text = shared_string(as_written);
+        detail::append_name_key(full, r.key);
+        subject = r.text(r.key);
+        subject_text = r.text(as_written);
         if (!again) {
           claim& c = out.emplace_back();
           c.kind = claim_kind::person_name;
@@ -840,10 +804,10 @@ class person_extractor final : public detail::token_extractor {
           std::string_view key = std::string_view(r.key).substr(subject_prefix.size());
           if (full != as_written) {
             r.folded.clear();
-            detail::append_folded_name(as_written, r.folded);
+            detail::append_name_key(as_written, r.folded);
             key = r.folded;
           }
-          c.val = person_name{subject_text, shared_string(key)};
+          c.val = person_name{subject_text, r.text(key)};
           c.rule = name_rule_;
           fill(doc, sen, toks, mn.name, c, &subject_text);
         }
@@ -855,14 +819,20 @@ class person_extractor final : public detail::token_extractor {
         c.subject_text = subject_text;
         c.attribute = role_attribute_;
         const auto role = static_cast<std::size_t>(mn.role);
-        c.val = role_value{mn.deputy ? deputy_ids_[role] : role_ids_[role], shared_string(t.substr(mn.title.begin, mn.title.size())),
-                           organisation(mn.organisation)};
+        c.val = role_value{mn.deputy ? deputy_ids_[role] : role_ids_[role], r.text(t.substr(mn.title.begin, mn.title.size())),
+                           organisation(mn.organisation, r)};
         c.rule = mn.appositive ? apposition_rule_ : title_rule_;
         fill(doc, sen, toks, mn.whole, c);
       }
       if (member) {
-        if (delegation.empty())
-          delegation = leader.empty() ? delegation_text_ : shared_string("delegation of " + std::string(leader));
+        if (delegation.empty()) {
+          if (leader.empty()) {
+            delegation = delegation_text_;
+          } else {
+            r.folded.assign("delegation of ").append(leader);
+            delegation = r.text(r.folded);
+          }
+        }
         claim& c = out.emplace_back();
         c.kind = claim_kind::person_role;
         c.subject = subject;
@@ -970,8 +940,8 @@ class person_extractor final : public detail::token_extractor {
     mem.remember(t.substr(toks[s.first].begin, toks[s.last - 1].end - toks[s.first].begin), toks[first], toks[last]);
   }
 
-  shared_string organisation(const org_ref& o) const {
-    return o.id >= 0 ? org_ids_[static_cast<std::size_t>(o.id)] : shared_string(o.words);
+  shared_string organisation(const org_ref& o, const reading& r) const {
+    return o.id >= 0 ? org_ids_[static_cast<std::size_t>(o.id)] : r.text(o.words);
   }
 
   // The evidence of the claim about tokens s (detail::fill_evidence). `words`: a text the
