@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <charconv>
+#include <cstring>
 #include <optional>
 #include <string>
 
@@ -35,19 +36,24 @@ void extractor_set::extract(const document& doc, std::vector<claim>& out) const 
   // The ids are cut from one allocation sized for them all (shared_string_pool), where each
   // was a block of its own: an allocation and a free per claim, two thirds of this loop.
   if (const std::size_t made = out.size() - first; made > 0) {
-    std::string id;
-    id.reserve(doc.id.size() + 21);
-    id.append(doc.id).append(1, '#');
-    const std::size_t prefix = id.size();
-    char digits[20];  // a size_t has at most 20 digits
-    const auto longest = static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, made).ptr - digits);
+    // The id is put together in a buffer on the stack (a std::string only for a document id
+    // over 200 bytes): a string reserved for it was an allocation per document.
+    char on_stack[224];
+    std::string on_heap;
+    char* id = on_stack;
+    if (doc.id.size() + 22 > sizeof on_stack) {
+      on_heap.resize(doc.id.size() + 22);
+      id = on_heap.data();
+    }
+    std::memcpy(id, doc.id.data(), doc.id.size());
+    id[doc.id.size()] = '#';
+    char* const digits = id + doc.id.size() + 1;  // a size_t has at most 20 digits
+    const std::size_t longest = static_cast<std::size_t>(std::to_chars(digits, digits + 20, made).ptr - id);
     shared_string_pool ids;
-    ids.reserve(made * shared_string_pool::footprint(prefix + longest));
+    ids.reserve(made * shared_string_pool::footprint(longest));
     for (std::size_t i = first; i < out.size(); ++i) {
-      const auto end = std::to_chars(digits, digits + sizeof digits, i - first + 1).ptr;
-      id.resize(prefix);
-      id.append(digits, static_cast<std::size_t>(end - digits));
-      out[i].id = ids.make(id);
+      const char* const end = std::to_chars(digits, digits + 20, i - first + 1).ptr;
+      out[i].id = ids.make(std::string_view(id, static_cast<std::size_t>(end - id)));
     }
   }
   detail::share_repeated_texts(out, first);  // one copy of the document id, the source, each sentence...

@@ -24,12 +24,13 @@ evidence_texts* evidence_texts::of(const document& doc) noexcept {
 }
 
 const shared_string& evidence_texts::document_id() {
-  if (id_.empty() && !doc_.id.empty()) id_ = doc_.id;
+  // Cut from the pool with the sentences (a block of its own was an allocation per document).
+  if (id_.empty() && !doc_.id.empty()) id_ = pool_.make(doc_.id);
   return id_;
 }
 
 const shared_string& evidence_texts::source() {
-  if (source_.empty() && !doc_.source.empty()) source_ = doc_.source;
+  if (source_.empty() && !doc_.source.empty()) source_ = pool_.make(doc_.source);
   return source_;
 }
 

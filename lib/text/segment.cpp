@@ -35,91 +35,88 @@ bool in_list(std::string_view w, const std::vector<std::string>& list) {
   return false;
 }
 
-// The first '.', '!' or '?' in t[j, end), or end: thirty-two bytes at a time through the words
-// between them (text/bytes.hpp), the first in a block found from the bits of its lanes. The last
-// bytes before `end` are read as one more block, its lanes past `end` masked off, when the text
-// goes on that far (every paragraph but the text's last): they went byte by byte.
-std::size_t next_terminal(std::string_view t, std::size_t j, std::size_t end) noexcept {
-  using detail::lane_bits;
-  using detail::load16;
-  const char* const p = t.data();
-  auto terminals = [](detail::bytes16 v) { return lane_bits((v == '.') | (v == '!') | (v == '?')); };
-  while (j + 32 <= end) {
-    const std::uint32_t bits = terminals(load16(p + j)) | terminals(load16(p + j + 16)) << 16;
-    if (bits != 0) return j + static_cast<std::size_t>(std::countr_zero(bits));
-    j += 32;
-  }
-  while (j < end && j + 16 <= t.size()) {
-    std::uint32_t bits = terminals(load16(p + j));
-    if (end - j < 16) bits &= (std::uint32_t{1} << (end - j)) - 1;
-    if (bits != 0) return j + static_cast<std::size_t>(std::countr_zero(bits));
-    j = std::min(j + 16, end);
-  }
-  while (j < end && p[j] != '.' && p[j] != '!' && p[j] != '?') ++j;
-  return j;
-}
-
+// Where the text's line ends and terminals ('.', '!', '?') are: a bit per byte, bit k of word w
+// for byte 64 w + k, made in one pass over the text. The paragraph loop and the sentence loop
+// then find the next of either with a count of trailing zeros, where each call searched the
+// text again from where it stood (a call per line and one per terminal cost more in set-up than
+// in the search: lines are 60 to 100 bytes, and a paragraph's terminals a few dozen apart).
+class text_marks {
+ public:
+  text_marks(std::string_view t, bool wide) {
+    const std::size_t words = t.size() / 64 + 1;
+    // Kept by the thread (a quarter of the longest text's size): no allocation once a document as
+    // long was read.
+    bits_.resize(2 * words);
+    newlines_ = bits_.data();
+    terminals_ = bits_.data() + words;
+    const std::size_t whole = t.size() / 64;
 #ifdef CROSSCHECK_WIDE_SCANS
-// Which of the 32 bytes at `at` are '.', '!' or '?', as bits (AVX2).
-__attribute__((target("avx2"))) inline std::uint32_t terminal_bits_wide(const char* at) noexcept {
-  const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(at));
-  const __m256i hits = _mm256_or_si256(
-      _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('.')), _mm256_cmpeq_epi8(v, _mm256_set1_epi8('!'))),
-      _mm256_cmpeq_epi8(v, _mm256_set1_epi8('?')));
-  return static_cast<std::uint32_t>(_mm256_movemask_epi8(hits));
-}
-
-// next_terminal() thirty-two bytes a compare. The paragraph's last bytes are one more block, its
-// lanes past `end` masked off, when the text goes on that far; only the text's last bytes, fewer
-// than 32, are left to next_terminal().
-__attribute__((target("avx2"))) std::size_t next_terminal_wide(std::string_view t, std::size_t j,
-                                                               std::size_t end) noexcept {
-  const char* const p = t.data();
-  while (j + 32 <= end) {
-    if (const std::uint32_t bits = terminal_bits_wide(p + j); bits != 0)
-      return j + static_cast<std::size_t>(std::countr_zero(bits));
-    j += 32;
+    if (wide) mark_wide(t.data(), whole, newlines_, terminals_);
+    else
+#endif
+      for (std::size_t w = 0; w < whole; ++w) mark(t.data() + 64 * w, newlines_[w], terminals_[w]);
+    static_cast<void>(wide);
+    // The last bytes, fewer than 64, through a block padded with zero bytes (which mark nothing).
+    alignas(16) char last[64] = {};
+    std::memcpy(last, t.data() + 64 * whole, t.size() - 64 * whole);
+    mark(last, newlines_[whole], terminals_[whole]);
   }
-  if (j >= end) return end;
-  if (j + 32 > t.size()) return next_terminal(t, j, end);
-  const std::uint32_t bits = terminal_bits_wide(p + j) & ((std::uint32_t{1} << (end - j)) - 1);
-  return bits != 0 ? j + static_cast<std::size_t>(std::countr_zero(bits)) : end;
-}
-#endif
 
-#ifdef CROSSCHECK_WIDE_SCANS
-// The first '\n' at or after i, or t.size(), thirty-two bytes a compare (AVX2): a line is 60 to
-// 100 bytes, over which memchr's call and set-up cost more than the search.
-__attribute__((target("avx2"))) std::size_t line_end_wide(std::string_view t, std::size_t i) noexcept {
-  const char* const p = t.data();
-  const __m256i newline = _mm256_set1_epi8('\n');
-  for (; i + 32 <= t.size(); i += 32) {
-    const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
-    if (const auto bits = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, newline))); bits != 0)
-      return i + static_cast<std::size_t>(std::countr_zero(bits));
+  // The first line end at or after i, or `limit` when there is none before it.
+  std::size_t next_newline(std::size_t i, std::size_t limit) const noexcept { return next(newlines_, i, limit); }
+  // The first terminal at or after i, or `limit` when there is none before it.
+  std::size_t next_terminal(std::size_t i, std::size_t limit) const noexcept { return next(terminals_, i, limit); }
+
+ private:
+  // Sixty-four bytes at p: sixteen at a time (text/bytes.hpp).
+  static void mark(const char* p, std::uint64_t& newlines, std::uint64_t& terminals) noexcept {
+    using detail::lane_bits;
+    std::uint64_t n = 0, m = 0;
+    for (int k = 0; k < 4; ++k) {
+      const detail::bytes16 v = detail::load16(p + 16 * k);
+      n |= std::uint64_t{lane_bits(v == '\n')} << (16 * k);
+      m |= std::uint64_t{lane_bits((v == '.') | (v == '!') | (v == '?'))} << (16 * k);
+    }
+    newlines = n;
+    terminals = m;
   }
-  while (i < t.size() && p[i] != '\n') ++i;
-  return i;
-}
-#endif
-
-// `wide`: detail::wide_scans(), read once per document.
-std::size_t terminal_at_or_after(std::string_view t, std::size_t j, std::size_t end, bool wide) noexcept {
 #ifdef CROSSCHECK_WIDE_SCANS
-  if (wide) return next_terminal_wide(t, j, end);
+  // mark() over `blocks` blocks of 64 bytes, thirty-two bytes a compare (AVX2).
+  __attribute__((target("avx2"))) static void mark_wide(const char* p, std::size_t blocks, std::uint64_t* newlines,
+                                                        std::uint64_t* terminals) noexcept {
+    const __m256i newline = _mm256_set1_epi8('\n'), dot = _mm256_set1_epi8('.'), bang = _mm256_set1_epi8('!'),
+                  question = _mm256_set1_epi8('?');
+    for (std::size_t w = 0; w < blocks; ++w, p += 64) {
+      const __m256i a = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+      const __m256i b = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 32));
+      const __m256i ends_a = _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(a, dot), _mm256_cmpeq_epi8(a, bang)),
+                                             _mm256_cmpeq_epi8(a, question));
+      const __m256i ends_b = _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(b, dot), _mm256_cmpeq_epi8(b, bang)),
+                                             _mm256_cmpeq_epi8(b, question));
+      newlines[w] = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(a, newline))) |
+                    std::uint64_t{static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(b, newline)))} << 32;
+      terminals[w] = static_cast<std::uint32_t>(_mm256_movemask_epi8(ends_a)) |
+                     std::uint64_t{static_cast<std::uint32_t>(_mm256_movemask_epi8(ends_b))} << 32;
+    }
+  }
 #endif
-  static_cast<void>(wide);
-  return next_terminal(t, j, end);
-}
+  std::size_t next(const std::uint64_t* bits, std::size_t i, std::size_t limit) const noexcept {
+    // i < limit <= the text's size: the words up to limit's are all in the map.
+    std::size_t w = i / 64;
+    const std::size_t last = (limit - 1) / 64;
+    std::uint64_t m = bits[w] & (~std::uint64_t{0} << (i % 64));
+    while (m == 0) {
+      if (++w > last) return limit;
+      m = bits[w];
+    }
+    return std::min(limit, 64 * w + static_cast<std::size_t>(std::countr_zero(m)));
+  }
 
-std::size_t line_end(std::string_view t, std::size_t i, bool wide) noexcept {
-#ifdef CROSSCHECK_WIDE_SCANS
-  if (wide) return line_end_wide(t, i);
-#endif
-  static_cast<void>(wide);
-  const std::size_t e = t.find('\n', i);
-  return e == std::string_view::npos ? t.size() : e;
-}
+  static thread_local std::vector<std::uint64_t> bits_;
+  std::uint64_t* newlines_;
+  std::uint64_t* terminals_;
+};
+thread_local std::vector<std::uint64_t> text_marks::bits_;
 
 // A list of abbreviations with the (size, first letter) pairs of its entries as bits: a word
 // whose pair is in no entry is ruled out by one bit test, where the list was compared entry by
@@ -205,7 +202,7 @@ void segment(document& doc, const segmentation_vocabulary& vocab) {
   doc.sentences.clear();
   const std::string_view t = doc.normalized;
   splitter sp{t, word_list(vocab.never_final), word_list(vocab.maybe_final), word_list(vocab.continuations)};
-  const bool wide = detail::wide_scans();
+  const text_marks marks(t, detail::wide_scans());
 
   // 1. Paragraphs: one per line; a line starting in lower case continues the line before it.
   // Their spans are normalized ones until step 4 maps them to the original text.
@@ -216,7 +213,7 @@ void segment(document& doc, const segmentation_vocabulary& vocab) {
   std::size_t i = 0;
   bool previous_line_open = false;  // the line just before was non-empty
   while (i < t.size()) {
-    const std::size_t e = line_end(t, i, wide);
+    const std::size_t e = marks.next_newline(i, t.size());
     std::size_t b = i, f = e;
     while (b < f && is_space(t[b])) ++b;
     while (f > b && is_space(t[f - 1])) --f;
@@ -242,7 +239,13 @@ void segment(document& doc, const segmentation_vocabulary& vocab) {
   static_assert(min_repeat >= 8);
   std::size_t slots = 16;
   while (slots < 2 * paras.size()) slots *= 2;
-  std::vector<std::size_t> first_with(slots, none);
+  // On the stack for up to 128 paragraphs (news pages have 20 to 80), where a vector made an
+  // allocation and a free per document.
+  constexpr std::size_t stack_slots = 256;
+  std::array<std::size_t, stack_slots> on_stack;
+  std::vector<std::size_t> on_heap;
+  std::size_t* const first_with = slots <= stack_slots ? on_stack.data() : (on_heap.resize(slots), on_heap.data());
+  std::fill_n(first_with, slots, none);
   for (std::size_t k = 0; k < paras.size(); ++k) {
     const std::string_view body = t.substr(paras[k].span.begin, paras[k].span.size());
     if (body.size() < min_repeat) continue;
@@ -297,7 +300,7 @@ void segment(document& doc, const segmentation_vocabulary& vocab) {
     };
     std::size_t j = pb;
     while (j < pe) {
-      j = terminal_at_or_after(t, j, pe, wide);
+      j = marks.next_terminal(j, pe);
       if (j == pe) break;
       std::size_t q = j;
       while (q < pe && (t[q] == '.' || t[q] == '!' || t[q] == '?')) ++q;

@@ -810,3 +810,29 @@ TEST_CASE("text: the AVX2 and the portable scans prepare a document alike", "[te
     }
   }
 }
+
+// normalize() writes a text's offsets one way under 1 MB (copied from a table of 0, 1, 2, ...)
+// and another way above it (counted up into blocks of the map): a text made of one piece repeated
+// past 1 MB normalizes, piece by piece, as the piece alone does, with the piece's offsets moved
+// by where each copy starts.
+TEST_CASE("text: a text over a megabyte maps its offsets as a short one does", "[text]") {
+  const std::string piece = "Plain words \xE2\x80\x9Cquoted\xE2\x80\x9D \xC2\xA0then\r\na dash \xE2\x80\x94 and "
+                            "caf\xC3\xA9\xC2\xAD, an ellipsis\xE2\x80\xA6 ok.\n" + std::string(70, 'x') + "\n";
+  document one = make_doc(piece);
+  crosscheck::normalize(one);
+  const std::size_t copies = (std::size_t{1} << 20) / piece.size() + 2;
+  std::string text;
+  for (std::size_t k = 0; k < copies; ++k) text += piece;
+  REQUIRE(text.size() > (std::size_t{1} << 20));
+  document many = make_doc(text);
+  crosscheck::normalize(many);
+  const std::size_t n = one.normalized.size();
+  REQUIRE(many.normalized.size() == copies * n);
+  REQUIRE(many.norm_to_orig.size() == copies * n + 1);
+  CHECK(many.norm_to_orig.back() == text.size());
+  for (const std::size_t k : {std::size_t{0}, std::size_t{1}, copies / 2, copies - 1}) {
+    CHECK(std::string_view(many.normalized).substr(k * n, n) == one.normalized);
+    for (std::size_t i = 0; i < n; ++i)
+      if (many.norm_to_orig[k * n + i] != one.norm_to_orig[i] + k * piece.size()) FAIL("offset " << i << " of copy " << k);
+  }
+}
