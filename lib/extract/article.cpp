@@ -129,7 +129,7 @@ class article_part final : public detail::number_part {
     const auto& toks = in.sc.toks();
     for (std::size_t k = toks.size(); k-- > 0;)
       if (documents_.is_kind(toks[k])) {
-        if (auto d = documents_.at(in, k)) detail::document_words::remember(in, *d);
+        documents_.remember_at(in, k);
         return;
       }
   }
@@ -215,6 +215,7 @@ class article_part final : public detail::number_part {
       }
     }
     if (best) return *best;
+    documents_.settle(in);
     const auto& mem = in.memory;
     if (!mem.document.empty() && mem.current - mem.sentence <= 3) {
       document_ref d;
