@@ -55,6 +55,7 @@ class article_part final : public detail::number_part {
   }
 
   claim_kind kind() const noexcept override { return claim_kind::article; }
+  bool reads_numberless() const noexcept override { return true; }
 
   void sentence(const detail::number_input& in, std::vector<claim>& out) const override {
     const auto& toks = in.sc.toks();

@@ -249,6 +249,8 @@ number_pass::number_pass(const rule_set& rules, unsigned parts)
   if (parts & counts) parts_.push_back(make_count_part(rules));
   if (parts & quantities) parts_.push_back(make_quantity_part(rules));
   notes_documents_ = parts & articles;
+  for (const auto& p : parts_)
+    if (p->reads_numberless()) numberless_parts_.push_back(p.get());
   year_after_.insert(rules.dates.year_after.begin(), rules.dates.year_after.end());
   bind_roles(index_.get(), year_after_);
   // The role bits of the words that start a source cue, as event_context finds them (the same
@@ -276,28 +278,20 @@ inline std::uint16_t digit_or_hyphen(const token& t) noexcept {
 }
 
 // The first token from p on that may hold a number at a glance (number_reader::may_hold_quick:
-// a role of `core_roles`, a digit or a hyphen), ORing the roles of the tokens up to it (it
-// included, and maybe a few after it) into `roles`. A loop of its own, with nothing but the walk
-// in it, so that every value it needs stays in a register; four tokens at a time, one test for
-// the four: about five instructions a token, where the loop that also listed the cores reloaded
-// its locals at each token (fifteen). Most tokens are passed here. A token ORed twice changes
-// nothing: the caller wants the OR of the whole sentence.
-inline const token* next_candidate(const token* p, const token* end, std::uint64_t core_roles,
-                                   std::uint64_t& roles) noexcept {
-  std::uint64_t acc = roles;
+// a role of `core_roles`, a digit or a hyphen). A loop of its own, with nothing but the walk in
+// it, so that every value it needs stays in a register; four tokens at a time, one test for the
+// four: about five instructions a token, where the loop that also listed the cores reloaded its
+// locals at each token (fifteen). Most tokens are passed here. The sentence's OR of roles is its
+// summary's: the walk does not OR them again.
+inline const token* next_candidate(const token* p, const token* end, std::uint64_t core_roles) noexcept {
   for (auto blocks = (end - p) / 4; blocks > 0; --blocks, p += 4) {
     const std::uint64_t r = p[0].roles | p[1].roles | p[2].roles | p[3].roles;
-    acc |= r;
     if ((r & core_roles) |
         (digit_or_hyphen(p[0]) | digit_or_hyphen(p[1]) | digit_or_hyphen(p[2]) | digit_or_hyphen(p[3])))
       break;  // one of these four: the loop below finds which
   }
-  for (; p != end; ++p) {
-    const std::uint64_t r = p->roles;
-    acc |= r;
-    if ((r & core_roles) | digit_or_hyphen(*p)) break;
-  }
-  roles = acc;
+  for (; p != end; ++p)
+    if ((p->roles & core_roles) | digit_or_hyphen(*p)) break;
   return p;
 }
 
@@ -364,8 +358,7 @@ void number_pass::extract_with(const document& doc, const document_tokens* share
     if ((roles & core_roles) || st.summary.any_digit || st.summary.any_hyphen) {
       const token* const first = toks.data();
       const token* const end = first + toks.size();
-      std::uint64_t walked = 0;  // next_candidate's OR of the roles, which the summary has already
-      for (const token* p = first; (p = next_candidate(p, end, core_roles, walked)) != end; ++p)
+      for (const token* p = first; (p = next_candidate(p, end, core_roles)) != end; ++p)
         if (reader_.may_hold(toks, static_cast<std::size_t>(p - first)))
           cores.push_back(static_cast<std::size_t>(p - first));
     }
@@ -393,7 +386,11 @@ void number_pass::extract_with(const document& doc, const document_tokens* share
           break;
         }
     const number_input in{doc, t, events_, sc, numbers, cores, reader_, memory, year, roles, named, tokens_stay};
-    for (const auto& p : parts_) p->sentence(in, out);
+    if (numbers.empty()) {
+      for (const number_part* p : numberless_parts_) p->sentence(in, out);
+    } else {
+      for (const auto& p : parts_) p->sentence(in, out);
+    }
   }
   pooled_buffers() = std::move(buffers);  // its pointers into this document are set anew before any use
 }

@@ -91,6 +91,9 @@ class number_part {
   virtual ~number_part() = default;
   virtual claim_kind kind() const noexcept = 0;
   virtual void sentence(const number_input& in, std::vector<claim>& out) const = 0;
+  // Whether sentence() reads a sentence in which no number was read (the article part notes the
+  // documents it names); the others are not called for one.
+  virtual bool reads_numberless() const noexcept { return false; }
 };
 
 std::unique_ptr<number_part> make_count_part(const rule_set& rules);
@@ -185,6 +188,7 @@ class number_pass final : public token_extractor {
   document_words documents_;
   word_set year_after_;
   std::vector<std::unique_ptr<number_part>> parts_;
+  std::vector<const number_part*> numberless_parts_;  // those of parts_ that reads_numberless()
   bool notes_documents_ = false;  // an article part is among parts_
   std::uint64_t source_roles_ = all_roles;  // of the words that start a source cue (attribution)
 };
