@@ -298,6 +298,11 @@ TEST_CASE("article: documents named for the next sentences are read when asked",
   // one in the news (the publication year), as when each was read at once.
   CHECK(subjects("Analysts recalled the 1961 treaty. Officials spoke about the resolution." + reference) ==
         "treaty:2024");
+  // The same after a treaty the memory already holds (its year was claimed: the agreement part
+  // remembered it at once): the resolution between still comes first.
+  CHECK(subjects("Analysts recalled the 1961 treaty. Officials spoke about the resolution. They spoke at length "
+                 "about the treaty." +
+                 reference) == "treaty:2024");
   // A treaty named with its year ends the chain: the treaty after it is that one.
   CHECK(subjects("Analysts recalled the 1961 treaty. Officials spoke about the 1996 pact. They praised the pact." +
                  reference) == "treaty:1996");
