@@ -297,13 +297,17 @@ inline const token* next_candidate(const token* p, const token* end, std::uint64
 
 }  // namespace
 
-bool number_pass::notes_documents(const std::vector<token>& toks, std::uint64_t roles) const noexcept {
+bool number_pass::notes_documents(const std::vector<token>& toks, const token_summary& summary) const noexcept {
   // The article part notes the documents of a sentence with no number for the next ones, as it
   // always has, only when some token may start a number (a hedge word, often: "at", "in").
   // With the lists bound to the index, the sentence's role bits say so for words (may_name() was
-  // true: a kind word is there); only a hyphenated start ("over-the-counter") needs the walk.
+  // true: a kind word is there); only a hyphenated start ("over-the-counter") needs the walk, and
+  // a sentence with no hyphen has none. (No token starts with a digit: it would be a core.)
   const std::uint64_t starts = reader_.start_roles();
-  if (documents_.names_exactly() && starts != all_roles && (roles & starts)) return true;
+  if (documents_.names_exactly() && starts != all_roles) {
+    if (summary.roles & starts) return true;
+    if (!summary.any_hyphen) return false;
+  }
   bool kind = false, start = false;
   for (std::size_t k = 0, n = toks.size(); k < n && !(kind && start); ++k) {
     kind = kind || documents_.is_kind(toks[k]);
@@ -365,7 +369,7 @@ void number_pass::extract_with(const document& doc, const document_tokens* share
     // Every claim of the parts needs a number but for one thing: the article part notes the
     // documents a sentence names for the next ones. With no number, most sentences are done.
     if (cores.empty()) {
-      if (!notes_documents_ || !documents_.may_name(roles) || !notes_documents(toks, roles)) continue;
+      if (!notes_documents_ || !documents_.may_name(roles) || !notes_documents(toks, st.summary)) continue;
       numbers.clear();
     } else {
       reader_.read_around(toks, cores, numbers);

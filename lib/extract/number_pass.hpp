@@ -180,7 +180,7 @@ class number_pass final : public token_extractor {
 
  private:
   // Whether the article part reads a sentence with no number: see extract_with.
-  bool notes_documents(const std::vector<token>& toks, std::uint64_t roles) const noexcept;
+  bool notes_documents(const std::vector<token>& toks, const token_summary& summary) const noexcept;
 
   std::shared_ptr<const word_index> index_;  // the rules' (kept: they may be indexed again)
   event_context events_;
