@@ -19,12 +19,18 @@ void fill_number_evidence(const number_input& in, std::size_t first, std::size_t
   c.ev.attribution = in.events.attribution(in.text, in.sc, first, last, words.end);
 }
 
-std::string singular(std::string_view w) {
+void append_singular(std::string& out, std::string_view w) {
   const auto ends = [&](std::string_view s) { return w.size() > s.size() + 1 && w.substr(w.size() - s.size()) == s; };
-  if (ends("ies")) return std::string(w.substr(0, w.size() - 3)) + "y";
-  if (ends("sses") || ends("xes") || ends("ches") || ends("shes")) return std::string(w.substr(0, w.size() - 2));
-  if (ends("s") && !ends("ss")) return std::string(w.substr(0, w.size() - 1));
-  return std::string(w);
+  if (ends("ies")) out.append(w.substr(0, w.size() - 3)).append(1, 'y');
+  else if (ends("sses") || ends("xes") || ends("ches") || ends("shes")) out.append(w.substr(0, w.size() - 2));
+  else if (ends("s") && !ends("ss")) out.append(w.substr(0, w.size() - 1));
+  else out.append(w);
+}
+
+std::string singular(std::string_view w) {
+  std::string out;
+  append_singular(out, w);
+  return out;
 }
 
 namespace {

@@ -109,6 +109,8 @@ void fill_number_evidence(const number_input& in, std::size_t first, std::size_t
 // A plural noun's singular: "containers" -> "container", "missiles" -> "missile", "countries"
 // -> "country"; irregular plurals ("people") are kept.
 std::string singular(std::string_view lower);
+// The same, appended to `out`.
+void append_singular(std::string& out, std::string_view lower);
 
 // A four-digit year in [1800, 2100] written alone ("1961"); 0 if the token is not one.
 // Asked of most tokens: the inline test turns away those with no digit or not four bytes long.
