@@ -140,7 +140,7 @@ class agreement_part final : public detail::number_part {
         if (toks[j].lower != "in" || !detail::year_of(toks[j + 1])) continue;
         // "signed in 2000": the agreement of that year; another status dates a known document.
         if (id == "signed") return years_list(in, d, j + 1, id, true, out);
-        if (!d.explicit_year && in.memory.document != d.key) return j + 1;
+        if (!d.explicit_year && (documents_.settle(in), in.memory.document != d.key)) return j + 1;
         return years_list(in, d, j + 1, id, false, out);
       }
       return k + m.length;

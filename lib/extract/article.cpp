@@ -55,6 +55,7 @@ class article_part final : public detail::number_part {
   }
 
   claim_kind kind() const noexcept override { return claim_kind::article; }
+  bool reads_numberless() const noexcept override { return true; }
 
   void sentence(const detail::number_input& in, std::vector<claim>& out) const override {
     const auto& toks = in.sc.toks();
@@ -129,7 +130,7 @@ class article_part final : public detail::number_part {
     const auto& toks = in.sc.toks();
     for (std::size_t k = toks.size(); k-- > 0;)
       if (documents_.is_kind(toks[k])) {
-        if (auto d = documents_.at(in, k)) detail::document_words::remember(in, *d);
+        documents_.remember_at(in, k);
         return;
       }
   }
@@ -215,6 +216,7 @@ class article_part final : public detail::number_part {
       }
     }
     if (best) return *best;
+    documents_.settle(in);
     const auto& mem = in.memory;
     if (!mem.document.empty() && mem.current - mem.sentence <= 3) {
       document_ref d;

@@ -172,13 +172,13 @@ class count_part final : public detail::number_part {
     claim c;
     c.kind = claim_kind::count;
     c.attribute = count_;
-    std::string subject;
-    for (std::size_t k = r.last; k < head; ++k) {
-      subject += detail::possessive_stem(toks[k].lower);
-      subject += ' ';
-    }
-    subject += singular_of(toks[head]);
-    c.subject = subject;
+    // Made in a buffer the thread keeps (no string allocated per claim), then shared.
+    thread_local std::string subject;
+    subject.clear();
+    for (std::size_t k = r.last; k < head; ++k) subject.append(detail::possessive_stem(toks[k].lower)).append(1, ' ');
+    if (irregular_.contains(toks[head])) subject.append(toks[head].lower);
+    else detail::append_singular(subject, toks[head].lower);
+    c.subject = std::string_view(subject);
     c.subject_text = in.text.substr(toks[r.last].begin, toks[head].end - toks[r.last].begin);
     c.val = bounds(r, c.hdg);
     c.rule = r.vague ? vague_rule_ : noun_rule_;

@@ -19,12 +19,18 @@ void fill_number_evidence(const number_input& in, std::size_t first, std::size_t
   c.ev.attribution = in.events.attribution(in.text, in.sc, first, last, words.end);
 }
 
-std::string singular(std::string_view w) {
+void append_singular(std::string& out, std::string_view w) {
   const auto ends = [&](std::string_view s) { return w.size() > s.size() + 1 && w.substr(w.size() - s.size()) == s; };
-  if (ends("ies")) return std::string(w.substr(0, w.size() - 3)) + "y";
-  if (ends("sses") || ends("xes") || ends("ches") || ends("shes")) return std::string(w.substr(0, w.size() - 2));
-  if (ends("s") && !ends("ss")) return std::string(w.substr(0, w.size() - 1));
-  return std::string(w);
+  if (ends("ies")) out.append(w.substr(0, w.size() - 3)).append(1, 'y');
+  else if (ends("sses") || ends("xes") || ends("ches") || ends("shes")) out.append(w.substr(0, w.size() - 2));
+  else if (ends("s") && !ends("ss")) out.append(w.substr(0, w.size() - 1));
+  else out.append(w);
+}
+
+std::string singular(std::string_view w) {
+  std::string out;
+  append_singular(out, w);
+  return out;
 }
 
 namespace {
@@ -67,78 +73,176 @@ document_words::document_words(const rule_set& rules) : rules_(rules) {
   bind_roles(rules.word_ids(), kinds_, current_, function_words_);
 }
 
-std::optional<document_ref> document_words::at(const number_input& in, std::size_t k) const {
-  const auto& toks = in.sc.toks();
+bool document_words::read(const std::vector<token>& toks, std::string_view text, std::size_t k, named_at& r) const {
   const std::size_t* kind = kinds_.find(toks[k]);
-  if (!kind) return std::nullopt;
-  document_ref d;
-  d.kind = rules_.documents.kinds[*kind].id;
-  d.first = k;
-  d.last = k + 1;
-  int year = 0;
-  bool current = false;
+  if (!kind) return false;
+  r.kind = *kind;
+  r.first = k;
+  r.last = k + 1;
+  const std::string_view kind_id = rules_.documents.kinds[*kind].id;
   // Modifiers before: "the 1961 treaty", "the new comprehensive strategic partnership treaty".
   for (std::size_t j = k; j > 0 && j + 5 > k; --j) {
     const token& t = toks[j - 1];
     if (const int y = year_of(t); y && t.end + 1 == toks[j].begin) {
-      year = y;
-      d.first = j - 1;
+      r.year = y;
+      r.first = j - 1;
       break;
     }
     if (holds(current_, t)) {
-      current = true;
-      d.first = j - 1;
+      r.current = true;
+      r.first = j - 1;
       continue;
     }
     // Only plain words right before it, with nothing but a space between: "the 1961 treaty", not
     // "1997 and. Agreements" or "in 2000, the agreement". The cheapest test first.
     bool spaced = true;
-    for (std::size_t i = t.end; i < toks[j].begin; ++i) spaced = spaced && in.text[i] == ' ';
+    for (std::size_t i = t.end; i < toks[j].begin; ++i) spaced = spaced && text[i] == ' ';
     if (!spaced || holds(function_words_, t) || !only_letters_and_hyphens(t.lower)) break;
   }
   // After: "resolution 2270", "the treaty of 1961".
   if (k + 1 < toks.size()) {
     const auto& next = toks[k + 1];
-    if (d.kind != "treaty" && !next.lower.empty() && is_ascii_digit(next.lower.front()) && next.lower.size() <= 6) {
+    if (kind_id != "treaty" && !next.lower.empty() && is_ascii_digit(next.lower.front()) && next.lower.size() <= 6) {
       bool digits = true;
       for (char c : next.lower) digits = digits && is_ascii_digit(c);
       if (digits) {
-        d.key.reserve(d.kind.size() + 1 + next.lower.size());
-        d.key.assign(d.kind).append(1, ':').append(next.lower);
-        d.last = k + 2;
-        d.explicit_year = true;
-        return d;
+        r.number = next.lower;
+        r.last = k + 2;
+        return true;
       }
     }
-    if (!year && next.lower == "of" && k + 2 < toks.size())
+    if (!r.year && next.lower == "of" && k + 2 < toks.size())
       if (const int y = year_of(toks[k + 2])) {
-        year = y;
-        d.last = k + 3;
+        r.year = y;
+        r.last = k + 3;
       }
   }
-  if (year) {
-    set_key(d.key, d.kind, year);
-    d.explicit_year = true;
-    return d;
-  }
+  return true;
+}
+
+bool document_words::from_memory(const number_input& in, const named_at& r) const {
   const auto& mem = in.memory;
-  if (!current && !mem.document.empty() && mem.document_kind == d.kind && in.memory.current - mem.sentence <= memory_sentences) {
-    d.key = mem.document;
-    return d;
-  }
-  if (in.doc.published.date) {
-    // The same key for every such word of the document: made once per kind.
-    auto& keys = in.memory.published_keys;
-    if (keys.size() <= *kind) keys.resize(*kind + 1);
-    if (keys[*kind].empty()) set_key(keys[*kind], d.kind, in.doc.published.date->year);
-    d.key = keys[*kind];
+  return !r.current && !mem.document.empty() && mem.document_kind == rules_.documents.kinds[r.kind].id &&
+         mem.current - mem.sentence <= memory_sentences;
+}
+
+const std::string& document_words::published_key(const number_input& in, std::size_t kind) const {
+  // The same key for every such word of the document: made once per kind.
+  auto& keys = in.memory.published_keys;
+  if (keys.size() <= kind) keys.resize(kind + 1);
+  if (keys[kind].empty()) set_key(keys[kind], rules_.documents.kinds[kind].id, in.doc.published.date->year);
+  return keys[kind];
+}
+
+std::optional<document_ref> document_words::at(const number_input& in, std::size_t k) const {
+  named_at r;
+  if (!read(in.sc.toks(), in.text, k, r)) return std::nullopt;
+  document_ref d;
+  d.kind = rules_.documents.kinds[r.kind].id;
+  d.first = r.first;
+  d.last = r.last;
+  if (!r.number.empty()) {
+    d.key.reserve(d.kind.size() + 1 + r.number.size());
+    d.key.assign(d.kind).append(1, ':').append(r.number);
+    d.explicit_year = true;
+  } else if (r.year) {
+    set_key(d.key, d.kind, r.year);
+    d.explicit_year = true;
+  } else if ((r.current || (settle(in), true)) && from_memory(in, r)) {  // the memory is read: settled first
+    d.key = in.memory.document;
+  } else if (in.doc.published.date) {
+    d.key = published_key(in, r.kind);
   } else {
     d.key = d.kind;
   }
   return d;
 }
 
+bool document_words::remember_at(const number_input& in, std::size_t k) const {
+  auto& mem = in.memory;
+  if (in.tokens_stay) {
+    const std::size_t* kind = kinds_.find(in.sc.toks()[k]);
+    if (!kind) return false;
+    if (mem.pendings > 0) {
+      const auto& last = mem.pending[mem.pendings - 1];
+      const auto& kinds = rules_.documents.kinds;
+      if ((last.kind != *kind && kinds[last.kind].id != kinds[*kind].id) || mem.current - last.sentence > memory_sentences) {
+        // Its key can only be its own: at() would not take the one before it (of another kind,
+        // or too far back), nor anything older. The ones kept are dropped, and the memory's
+        // fields too, so that settle() reads this one alone.
+        mem.pendings = 0;
+        mem.document.clear();
+      } else if (mem.pendings == mem.pending.size()) {
+        settle(in);
+      }
+    }
+    mem.pending[mem.pendings++] = {&in.sc.toks(), k, mem.current, *kind};
+    return true;
+  }
+  named_at r;
+  if (!read(in.sc.toks(), in.text, k, r)) return false;
+  const std::string_view kind = rules_.documents.kinds[r.kind].id;
+  // The key as at() makes it, written into the memory in place: at() would read a remembered
+  // key from the memory, and remember() would write it back.
+  if (!r.number.empty()) {
+    mem.document.assign(kind).append(1, ':').append(r.number);
+  } else if (r.year) {
+    set_key(mem.document, kind, r.year);
+  } else if (from_memory(in, r)) {
+    // the memory holds the key already
+  } else if (in.doc.published.date) {
+    mem.document = published_key(in, r.kind);
+  } else {
+    mem.document.assign(kind);
+  }
+  mem.document_kind = kind;
+  mem.sentence = mem.current;
+  return true;
+}
+
+void document_words::pending_key(const number_input& in, std::size_t i, std::string& key) const {
+  const auto& mem = in.memory;
+  const auto& p = mem.pending[i];
+  named_at r;
+  read(*p.toks, in.text, p.k, r);
+  const std::string_view kind = rules_.documents.kinds[p.kind].id;
+  if (!r.number.empty()) {
+    key.assign(kind).append(1, ':').append(r.number);
+    return;
+  }
+  if (r.year) {
+    set_key(key, kind, r.year);
+    return;
+  }
+  // As from_memory(), with the memory as it was when p's sentence was read: the pending document
+  // before p (of p's kind, at most memory_sentences back), or the memory's fields before the first.
+  if (!r.current) {
+    if (i > 0) {
+      pending_key(in, i - 1, key);
+      if (!key.empty()) return;
+    } else if (!mem.document.empty() && mem.document_kind == kind && p.sentence - mem.sentence <= memory_sentences) {
+      key = mem.document;
+      return;
+    }
+  }
+  if (in.doc.published.date) key = published_key(in, p.kind);
+  else key.assign(kind);
+}
+
+void document_words::settle(const number_input& in) const {
+  auto& mem = in.memory;
+  if (mem.pendings == 0) return;
+  std::string key;
+  pending_key(in, mem.pendings - 1, key);
+  const auto& last = mem.pending[mem.pendings - 1];
+  mem.document = std::move(key);
+  mem.document_kind = rules_.documents.kinds[last.kind].id;
+  mem.sentence = last.sentence;
+  mem.pendings = 0;
+}
+
 void document_words::remember(const number_input& in, const document_ref& d) {
+  in.memory.pendings = 0;  // replaced, read or not
   in.memory.document = d.key;
   in.memory.document_kind = d.kind;
   in.memory.sentence = in.memory.current;
@@ -151,6 +255,8 @@ number_pass::number_pass(const rule_set& rules, unsigned parts)
   if (parts & counts) parts_.push_back(make_count_part(rules));
   if (parts & quantities) parts_.push_back(make_quantity_part(rules));
   notes_documents_ = parts & articles;
+  for (const auto& p : parts_)
+    if (p->reads_numberless()) numberless_parts_.push_back(p.get());
   year_after_.insert(rules.dates.year_after.begin(), rules.dates.year_after.end());
   bind_roles(index_.get(), year_after_);
   // The role bits of the words that start a source cue, as event_context finds them (the same
@@ -178,40 +284,36 @@ inline std::uint16_t digit_or_hyphen(const token& t) noexcept {
 }
 
 // The first token from p on that may hold a number at a glance (number_reader::may_hold_quick:
-// a role of `core_roles`, a digit or a hyphen), ORing the roles of the tokens up to it (it
-// included, and maybe a few after it) into `roles`. A loop of its own, with nothing but the walk
-// in it, so that every value it needs stays in a register; four tokens at a time, one test for
-// the four: about five instructions a token, where the loop that also listed the cores reloaded
-// its locals at each token (fifteen). Most tokens are passed here. A token ORed twice changes
-// nothing: the caller wants the OR of the whole sentence.
-inline const token* next_candidate(const token* p, const token* end, std::uint64_t core_roles,
-                                   std::uint64_t& roles) noexcept {
-  std::uint64_t acc = roles;
+// a role of `core_roles`, a digit or a hyphen). A loop of its own, with nothing but the walk in
+// it, so that every value it needs stays in a register; four tokens at a time, one test for the
+// four: about five instructions a token, where the loop that also listed the cores reloaded its
+// locals at each token (fifteen). Most tokens are passed here. The sentence's OR of roles is its
+// summary's: the walk does not OR them again.
+inline const token* next_candidate(const token* p, const token* end, std::uint64_t core_roles) noexcept {
   for (auto blocks = (end - p) / 4; blocks > 0; --blocks, p += 4) {
     const std::uint64_t r = p[0].roles | p[1].roles | p[2].roles | p[3].roles;
-    acc |= r;
     if ((r & core_roles) |
         (digit_or_hyphen(p[0]) | digit_or_hyphen(p[1]) | digit_or_hyphen(p[2]) | digit_or_hyphen(p[3])))
       break;  // one of these four: the loop below finds which
   }
-  for (; p != end; ++p) {
-    const std::uint64_t r = p->roles;
-    acc |= r;
-    if ((r & core_roles) | digit_or_hyphen(*p)) break;
-  }
-  roles = acc;
+  for (; p != end; ++p)
+    if ((p->roles & core_roles) | digit_or_hyphen(*p)) break;
   return p;
 }
 
 }  // namespace
 
-bool number_pass::notes_documents(const std::vector<token>& toks, std::uint64_t roles) const noexcept {
+bool number_pass::notes_documents(const std::vector<token>& toks, const token_summary& summary) const noexcept {
   // The article part notes the documents of a sentence with no number for the next ones, as it
   // always has, only when some token may start a number (a hedge word, often: "at", "in").
   // With the lists bound to the index, the sentence's role bits say so for words (may_name() was
-  // true: a kind word is there); only a hyphenated start ("over-the-counter") needs the walk.
+  // true: a kind word is there); only a hyphenated start ("over-the-counter") needs the walk, and
+  // a sentence with no hyphen has none. (No token starts with a digit: it would be a core.)
   const std::uint64_t starts = reader_.start_roles();
-  if (documents_.names_exactly() && starts != all_roles && (roles & starts)) return true;
+  if (documents_.names_exactly() && starts != all_roles) {
+    if (summary.roles & starts) return true;
+    if (!summary.any_hyphen) return false;
+  }
   bool kind = false, start = false;
   for (std::size_t k = 0, n = toks.size(); k < n && !(kind && start); ++k) {
     kind = kind || documents_.is_kind(toks[k]);
@@ -249,6 +351,9 @@ void number_pass::extract_with(const document& doc, const document_tokens* share
   auto& named = buffers.named;
   token_list buffer;            // the sentence's tokens, when none are shared
   const std::uint64_t core_roles = reader_.core_roles();
+  // The shared tokens stay for the whole document (sentence_tokens_of() gives them); tokens read
+  // here go at the next sentence.
+  const bool tokens_stay = shared && shared->index() == index_.get();
   // The scan's triggers, actors and modalities stay empty: no number claim has an event.
   for (std::size_t s = 0, sentences = doc.sentences.size(); s < sentences; ++s) {
     memory.current = s;
@@ -263,15 +368,14 @@ void number_pass::extract_with(const document& doc, const document_tokens* share
     if ((roles & core_roles) || st.summary.any_digit || st.summary.any_hyphen) {
       const token* const first = toks.data();
       const token* const end = first + toks.size();
-      std::uint64_t walked = 0;  // next_candidate's OR of the roles, which the summary has already
-      for (const token* p = first; (p = next_candidate(p, end, core_roles, walked)) != end; ++p)
+      for (const token* p = first; (p = next_candidate(p, end, core_roles)) != end; ++p)
         if (reader_.may_hold(toks, static_cast<std::size_t>(p - first)))
           cores.push_back(static_cast<std::size_t>(p - first));
     }
     // Every claim of the parts needs a number but for one thing: the article part notes the
     // documents a sentence names for the next ones. With no number, most sentences are done.
     if (cores.empty()) {
-      if (!notes_documents_ || !documents_.may_name(roles) || !notes_documents(toks, roles)) continue;
+      if (!notes_documents_ || !documents_.may_name(roles) || !notes_documents(toks, st.summary)) continue;
       numbers.clear();
     } else {
       reader_.read_around(toks, cores, numbers);
@@ -291,8 +395,12 @@ void number_pass::extract_with(const document& doc, const document_tokens* share
           year = toks[k].lower;
           break;
         }
-    const number_input in{doc, t, events_, sc, numbers, cores, reader_, memory, year, roles, named};
-    for (const auto& p : parts_) p->sentence(in, out);
+    const number_input in{doc, t, events_, sc, numbers, cores, reader_, memory, year, roles, named, tokens_stay};
+    if (numbers.empty()) {
+      for (const number_part* p : numberless_parts_) p->sentence(in, out);
+    } else {
+      for (const auto& p : parts_) p->sentence(in, out);
+    }
   }
   pooled_buffers() = std::move(buffers);  // its pointers into this document are set anew before any use
 }

@@ -12,6 +12,7 @@
 // agreement.cpp), in the way of event_pass.hpp.
 #pragma once
 
+#include <array>
 #include <memory>
 #include <optional>
 #include <span>
@@ -30,11 +31,26 @@ namespace crosscheck::detail {
 // What carries from one sentence to the next: the document ("the 1961 treaty") the text spoke of
 // last, so that "That treaty was scrapped in 1996" and "article four of the treaty" know it.
 struct number_memory {
+  // Read them only after document_words::settle(): the documents remembered since may be pending.
   std::string document;       // "treaty:1961"; empty when none
   std::string document_kind;  // "treaty"
   std::string document_text;  // "the 1961 treaty"
   std::size_t sentence = 0;   // index of the sentence that named it
   std::size_t current = 0;    // index of the sentence being read
+  // Documents a sentence named only for the next ones (document_words::remember_at), kept as
+  // their kind words and not read yet: most are replaced before any sentence asks for them, and
+  // reading one (its modifiers, its key) cost more than the rest of such a sentence. Oldest first;
+  // each one after the first is of the kind of the one before it and named at most
+  // memory_sentences after it (the only case where its key may be the one before it), so that
+  // the newest is read first and the ones before only as far as its key needs them.
+  struct pending_document {
+    const std::vector<token>* toks = nullptr;  // its sentence's tokens (kept for the document)
+    std::size_t k = 0;                          // its kind word
+    std::size_t sentence = 0;
+    std::size_t kind = 0;  // index into documents.kinds
+  };
+  std::array<pending_document, 8> pending{};
+  std::size_t pendings = 0;
   // By kind (documents.kinds): "<kind>:<publication year>", the key of a document named with
   // no year and none remembered; made on first use.
   std::vector<std::string> published_keys;
@@ -65,6 +81,9 @@ struct number_input {
   // A buffer a part may fill and clear within one sentence() (the article part's documents
   // named): one for the document, so that a sentence allocates none.
   std::vector<document_ref>& named;
+  // Whether the sentence's tokens stay valid for the whole document (the document's shared
+  // tokens), so that a document named may be remembered by its kind word and read later.
+  bool tokens_stay = false;
 };
 
 class number_part {
@@ -72,6 +91,9 @@ class number_part {
   virtual ~number_part() = default;
   virtual claim_kind kind() const noexcept = 0;
   virtual void sentence(const number_input& in, std::vector<claim>& out) const = 0;
+  // Whether sentence() reads a sentence in which no number was read (the article part notes the
+  // documents it names); the others are not called for one.
+  virtual bool reads_numberless() const noexcept { return false; }
 };
 
 std::unique_ptr<number_part> make_count_part(const rule_set& rules);
@@ -87,6 +109,8 @@ void fill_number_evidence(const number_input& in, std::size_t first, std::size_t
 // A plural noun's singular: "containers" -> "container", "missiles" -> "missile", "countries"
 // -> "country"; irregular plurals ("people") are kept.
 std::string singular(std::string_view lower);
+// The same, appended to `out`.
+void append_singular(std::string& out, std::string_view lower);
 
 // A four-digit year in [1800, 2100] written alone ("1961"); 0 if the token is not one.
 // Asked of most tokens: the inline test turns away those with no digit or not four bytes long.
@@ -117,8 +141,32 @@ class document_words {
   bool names_exactly() const noexcept { return kinds_.role_mask() != all_roles; }
   // Remembers a document the sentence named, for "that treaty" in the next sentences.
   static void remember(const number_input& in, const document_ref& d);
+  // As at(in, k) and then remember() of what it names, for a sentence that only names documents
+  // for the next ones: with tokens that stay (number_input::tokens_stay), the kind word is kept
+  // and read only when the memory is asked for (settle()); else the key is written into the
+  // memory in place. False when toks[k] is no kind word.
+  bool remember_at(const number_input& in, std::size_t k) const;
+  // Reads the documents remembered by their kind words, so that the memory's fields hold the
+  // last one: every reader of number_memory calls it first (at() does).
+  void settle(const number_input& in) const;
 
  private:
+  // What at() reads around a kind word, before the key is made.
+  struct named_at {
+    std::size_t kind = 0;  // index into documents.kinds
+    std::size_t first = 0, last = 0;
+    int year = 0;             // written before ("the 1961 treaty") or after ("the treaty of 1961")
+    bool current = false;     // a `current` word before it ("the new treaty")
+    std::string_view number;  // digits after it ("resolution 2270"); empty when none
+  };
+  bool read(const std::vector<token>& toks, std::string_view text, std::size_t k, named_at& r) const;
+  // The key of in.memory.pending[i], reading the ones before it only when its key is theirs.
+  void pending_key(const number_input& in, std::size_t i, std::string& key) const;
+  // Whether a document named with no year is the one the memory holds.
+  bool from_memory(const number_input& in, const named_at& r) const;
+  // "<kind>:<publication year>", made once per document and kind.
+  const std::string& published_key(const number_input& in, std::size_t kind) const;
+
   const rule_set& rules_;
   word_map<std::size_t> kinds_;
   word_set current_, function_words_;
@@ -134,7 +182,7 @@ class number_pass final : public token_extractor {
 
  private:
   // Whether the article part reads a sentence with no number: see extract_with.
-  bool notes_documents(const std::vector<token>& toks, std::uint64_t roles) const noexcept;
+  bool notes_documents(const std::vector<token>& toks, const token_summary& summary) const noexcept;
 
   std::shared_ptr<const word_index> index_;  // the rules' (kept: they may be indexed again)
   event_context events_;
@@ -142,6 +190,7 @@ class number_pass final : public token_extractor {
   document_words documents_;
   word_set year_after_;
   std::vector<std::unique_ptr<number_part>> parts_;
+  std::vector<const number_part*> numberless_parts_;  // those of parts_ that reads_numberless()
   bool notes_documents_ = false;  // an article part is among parts_
   std::uint64_t source_roles_ = all_roles;  // of the words that start a source cue (attribution)
 };

@@ -272,3 +272,41 @@ TEST_CASE("article: the last document a sentence with a number names is remember
   CHECK(subject_of("The 2000 agreement and the 1961 treaty were cited by 3 officials.") == "treaty:1961");
   CHECK(subject_of("The 1961 treaty and the 2000 agreement were cited by 3 officials.") == "treaty:2000");
 }
+
+// A sentence that only names a document for the next ones keeps its kind word, and the document
+// is read when a later sentence asks which one "the treaty" is: then the newest is read, and the
+// ones before it only as far as its key needs them. The answer is the one of reading each at
+// once, as the number extractor alone does (its sentences' tokens do not stay for the document).
+TEST_CASE("article: documents named for the next sentences are read when asked", "[corpus][article]") {
+  const auto subjects = [](const std::string& text) {
+    std::vector<std::string> together, alone;
+    for (const auto& c : crosscheck_test::extract(claim_kind::article, text)) together.emplace_back(c.subject);
+    const auto numbers = crosscheck::make_number_extractor(crosscheck_test::rules());
+    std::vector<crosscheck::claim> claims;
+    numbers->extract(crosscheck_test::reference_document(text), claims);
+    for (const auto& c : claims)
+      if (c.kind == claim_kind::article) alone.emplace_back(c.subject);
+    CHECK(together == alone);
+    REQUIRE(together.size() == 2u);
+    return together[0];
+  };
+  const std::string reference = " Article 4 of the treaty provides for mutual assistance.";
+  // Three sentences with no number, each "the treaty" the one before it: the 1961 one.
+  CHECK(subjects("Analysts recalled the 1961 treaty. Officials spoke about the old treaty. They praised the pact." +
+                 reference) == "treaty:1961");
+  // A resolution named between: "the treaty" after it is not the one named before it, but the
+  // one in the news (the publication year), as when each was read at once.
+  CHECK(subjects("Analysts recalled the 1961 treaty. Officials spoke about the resolution." + reference) ==
+        "treaty:2024");
+  // The same after a treaty the memory already holds (its year was claimed: the agreement part
+  // remembered it at once): the resolution between still comes first.
+  CHECK(subjects("Analysts recalled the 1961 treaty. Officials spoke about the resolution. They spoke at length "
+                 "about the treaty." +
+                 reference) == "treaty:2024");
+  // A treaty named with its year ends the chain: the treaty after it is that one.
+  CHECK(subjects("Analysts recalled the 1961 treaty. Officials spoke about the 1996 pact. They praised the pact." +
+                 reference) == "treaty:1996");
+  // A "new" treaty is the one in the news, whatever was named before it.
+  CHECK(subjects("Analysts recalled the 1961 treaty. Officials spoke about the new treaty." + reference) ==
+        "treaty:2024");
+}
