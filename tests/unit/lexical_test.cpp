@@ -377,6 +377,15 @@ TEST_CASE("tokenize: a word's id and roles are the index's, whatever its length 
   CHECK(known >= 40);
 }
 
+TEST_CASE("word_index: a vocabulary of more words than a token's 16-bit id holds is refused with an error", "[lexical]") {
+  crosscheck::rule_set rules = crosscheck_test::rules();
+  for (int k = 0; k < 70000; ++k) rules.english.function_words.push_back("w" + std::to_string(k));
+  CHECK_THROWS_AS(rules.index_words(), std::length_error);
+  // Fewer is fine.
+  rules.english.function_words.resize(rules.english.function_words.size() - 10000);
+  CHECK_NOTHROW(rules.index_words());
+}
+
 TEST_CASE("word_index: a rule_set edited by hand is re-indexed on request", "[lexical]") {
   crosscheck::rule_set rules = crosscheck_test::rules();
   const auto* before = rules.word_ids();
