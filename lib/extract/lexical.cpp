@@ -1,5 +1,6 @@
 #include "extract/lexical.hpp"
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstddef>
@@ -104,21 +105,28 @@ void tokenize(std::string_view t, std::size_t begin, std::size_t end, char* lowe
   lower_ascii(text + begin, end - begin, lowered);
   const end_mark mark(lowered + (end - begin));
   const auto* const low = reinterpret_cast<const unsigned char*>(lowered) - begin;  // low[k]: text[k] lowered
-  std::uint64_t roles_seen = 0, stem_roles_seen = 0;
+  // The OR of the roles of the tokens without a possessive ending (whose stem_roles are their
+  // roles), and of the roles and stem_roles of those with one: the summary's two ORs are made
+  // from these at the end, one OR a token instead of two.
+  std::uint64_t roles_seen = 0, possessive_roles_seen = 0, possessive_stem_roles_seen = 0;
   unsigned classes_seen = 0;
   bool capital_seen = false;
   // Tokens are written over out's, left from an earlier sentence. When they run out, out grows
-  // by one, outside the loop below: with no call inside it, the compiler keeps the loop's offsets
-  // and pointers in registers (a call there, even one seldom made, had them on the stack). One at
-  // a time: each new token is constructed, so that growing by more costs stores for tokens that
-  // may never be read.
+  // outside the loop below: with no call inside it, the compiler keeps the loop's offsets and
+  // pointers in registers (a call there, even one seldom made, had them on the stack). A
+  // document's pooled vectors change size from document to document, so that this is met in
+  // steady state too. It grows by about as many tokens as the bytes left hold (a token and its
+  // gap are six bytes on average), 16 at most: growing one token at a time cost a capacity test
+  // and a call per token, and growing by a quarter of the bytes left constructed (stored) tokens
+  // never read.
   token* tok = out.data();
   token* room = tok + out.size();
   std::size_t i = begin;
   for (;;) {
     if (tok == room) {
+      if (i >= end) goto done;
       const auto n = static_cast<std::size_t>(tok - out.data());
-      out.emplace_back();
+      out.resize(n + std::min<std::size_t>(16, (end - i) / 6 + 1));
       tok = out.data() + n;
       room = out.data() + out.size();
     }
@@ -128,24 +136,33 @@ void tokenize(std::string_view t, std::size_t begin, std::size_t end, char* lowe
       while (!(byte_classes[low[i]] & word_byte))
         if (++i >= end) goto done;  // (the end mark is no word byte: a word stops at end)
       const std::size_t b = i;
-      unsigned seen = 0;  // the classes of the word's bytes that are not plain, together
-      std::uint64_t h;
-      std::uint64_t low8 = 0, high8 = 0;  // with `whole`: the word's bytes as word_hash's chunks
+      // ASCII upper case (the one byte lowering changes), or a Latin-1 capital such as "Ö"
+      // (U+00C0..U+00DE but the sign U+00D7). The byte after the lead is read from the copy,
+      // where the end mark reads as no capital.
+      const auto c0 = low[b];
+      bool capital = static_cast<unsigned char>(text[b]) != c0;
+      if (c0 == 0xC3) [[unlikely]] {
+        const unsigned c1 = low[b + 1];
+        capital = c1 >= 0x80 && c1 <= 0x9E && c1 != 0x97;
+      }
+      capital_seen |= capital;
       // Most words are a run of plain bytes shorter than 16 that ends the word: found with one
       // compare of the 16 bytes from the word's first (when they lie within the stretch and its
       // end mark), and hashed from two 8-byte loads of the same bytes, the bytes past the word
-      // masked off (word_hash's chunks, little-endian).
-      bool whole = false;
+      // masked off (word_hash's chunks, little-endian). Such a word has no digit, hyphen or
+      // possessive ending, so that its stem is itself: its token is written here, whole, with
+      // nothing left to test.
       if (b + 16 <= end + 1) {
         const unsigned run = plain_run(low + b);
-        i = b + run;
-        const unsigned c = byte_classes[low[i]];
-        // The word ends at i unless a digit, or a joiner with a word byte after it, follows (the
+        const std::size_t e = b + run;
+        const unsigned c = byte_classes[low[e]];
+        // The word ends at e unless a digit, or a joiner with a word byte after it, follows (the
         // end mark at `end` is class 0; a run of 16 is followed by a plain byte).
-        if (!(c & word_byte) && (!c || !(byte_classes[low[i + 1]] & word_byte))) {
+        if (!(c & word_byte) && (!c || !(byte_classes[low[e + 1]] & word_byte))) {
           using namespace lexical_detail;
           const char* const w = reinterpret_cast<const char*>(low) + b;
           const std::uint64_t first = load8_le(w);
+          std::uint64_t low8, high8 = 0, h;
           if (run <= 8) {
             low8 = first & (~std::uint64_t{0} >> (64 - 8 * run));
             h = hash_step(hash_seed, low8);
@@ -155,32 +172,51 @@ void tokenize(std::string_view t, std::size_t begin, std::size_t end, char* lowe
             h = hash_step(hash_step(hash_seed, low8), high8);
           }
           h = hash_finish(h) ^ run;
-          whole = true;
-          // Byte i, no word byte, is the gap's first: the next word is looked for after it.
-          ++i;
+          std::uint16_t id = 0;
+          std::uint64_t roles = all_roles;
+          if (index) {
+            const word_index::entry* entry = index->find_short(h, run, low8, high8);
+            id = entry ? static_cast<std::uint16_t>(entry->id) : std::uint16_t{0};
+            roles = entry ? entry->roles : any_role;
+          }
+          roles_seen |= roles;
+          tok->begin = static_cast<std::uint32_t>(b);
+          tok->end = static_cast<std::uint32_t>(e);
+          tok->lower = std::string_view(w, run);
+          tok->hash = h;
+          tok->stem_hash = h;
+          tok->roles = roles;
+          tok->stem_roles = roles;
+          tok->id = id;
+          tok->stem_id = id;
+          tok->capitalized = capital;
+          tok->has_digit = false;
+          tok->has_hyphen = false;
+          tok->possessive = false;
+          // Byte e, no word byte, is the gap's first: the next word is looked for after it.
+          i = e + 1;
+          continue;
         }
       }
-      if (!whole) {
-        // The general loop, byte by byte: digits and joiners, words near the stretch's end.
-        i = b;
-        for (;;) {
-          unsigned c = byte_classes[low[i]];
-          while (c & plain) c = byte_classes[low[++i]];  // the end mark (class 0) stops it at the stretch's end
-          if (c & word_byte) {  // a digit
-            seen |= c;
-            ++i;
-            continue;
-          }
-          // A joiner stays inside the word when a word byte follows it (the end mark does not);
-          // ',' and ':' only between digits.
-          if (!c || !(byte_classes[low[i + 1]] & word_byte)) break;
-          if ((c & digit_joiner) && !(byte_classes[low[i - 1]] & byte_classes[low[i + 1]] & digit)) break;
+      // The general loop, byte by byte: digits and joiners, words near the stretch's end.
+      unsigned seen = 0;  // the classes of the word's bytes that are not plain, together
+      for (;;) {
+        unsigned c = byte_classes[low[i]];
+        while (c & plain) c = byte_classes[low[++i]];  // the end mark (class 0) stops it at the stretch's end
+        if (c & word_byte) {  // a digit
           seen |= c;
           ++i;
+          continue;
         }
-        h = word_hash(std::string_view(reinterpret_cast<const char*>(low) + b, i - b));
+        // A joiner stays inside the word when a word byte follows it (the end mark does not);
+        // ',' and ':' only between digits.
+        if (!c || !(byte_classes[low[i + 1]] & word_byte)) break;
+        if ((c & digit_joiner) && !(byte_classes[low[i - 1]] & byte_classes[low[i + 1]] & digit)) break;
+        seen |= c;
+        ++i;
       }
-      const std::size_t e = whole ? i - 1 : i;  // the word's end
+      const std::size_t e = i;  // the word's end
+      const std::uint64_t h = word_hash(std::string_view(reinterpret_cast<const char*>(low) + b, e - b));
       tok->begin = static_cast<std::uint32_t>(b);
       tok->end = static_cast<std::uint32_t>(e);
       tok->lower = std::string_view(reinterpret_cast<const char*>(low) + b, e - b);
@@ -188,6 +224,7 @@ void tokenize(std::string_view t, std::size_t begin, std::size_t end, char* lowe
       tok->stem_hash = h;
       tok->has_digit = seen & digit;
       tok->has_hyphen = seen & hyphen;
+      tok->capitalized = capital;
       classes_seen |= seen;
       // Only a word with a joiner can end in "'s" and have a stem of its own to hash.
       bool possessive = false;
@@ -201,46 +238,34 @@ void tokenize(std::string_view t, std::size_t begin, std::size_t end, char* lowe
       tok->possessive = possessive;
       // The word's id and roles: one lookup (two for a possessive, whose stem has roles of its own).
       if (index) {
-        const word_index::entry* entry =
-            whole ? index->find_short(h, e - b, low8, high8) : index->find(tok->lower, h);
-        const std::uint32_t id = entry ? entry->id : 0;
+        const word_index::entry* entry = index->find(tok->lower, h);
+        const std::uint16_t id = entry ? static_cast<std::uint16_t>(entry->id) : std::uint16_t{0};
         const std::uint64_t roles = entry ? entry->roles : any_role;
         tok->id = id;
         tok->roles = roles;
-        roles_seen |= roles;
         if (possessive) {
           const word_index::entry* se = index->find(tok->stem(), tok->stem_hash);
-          tok->stem_id = se ? se->id : 0;
+          tok->stem_id = se ? static_cast<std::uint16_t>(se->id) : std::uint16_t{0};
           tok->stem_roles = se ? se->roles : any_role;
-          stem_roles_seen |= tok->stem_roles;
+          possessive_roles_seen |= roles;
+          possessive_stem_roles_seen |= tok->stem_roles;
         } else {
           tok->stem_id = id;
           tok->stem_roles = roles;
-          stem_roles_seen |= roles;
+          roles_seen |= roles;
         }
       } else {
         tok->id = tok->stem_id = 0;
         tok->roles = tok->stem_roles = all_roles;
-        roles_seen = stem_roles_seen = all_roles;
+        roles_seen = all_roles;
       }
-      // ASCII upper case (the one byte lowering changes), or a Latin-1 capital such as "Ö"
-      // (U+00C0..U+00DE but the sign U+00D7). The byte after the lead is read from the copy,
-      // where the end mark reads as no capital.
-      const auto c0 = low[b];
-      bool capital = static_cast<unsigned char>(text[b]) != c0;
-      if (c0 == 0xC3) {
-        const unsigned c1 = low[b + 1];
-        capital = c1 >= 0x80 && c1 <= 0x9E && c1 != 0x97;
-      }
-      tok->capitalized = capital;
-      capital_seen |= capital;
     }
   }
 done:
   out.resize(static_cast<std::size_t>(tok - out.data()));
   if (summary) {
-    summary->roles = roles_seen;
-    summary->stem_roles = stem_roles_seen;
+    summary->roles = roles_seen | possessive_roles_seen;
+    summary->stem_roles = roles_seen | possessive_stem_roles_seen;
     summary->any_capitalized = capital_seen;
     summary->any_digit = classes_seen & digit;
     summary->any_hyphen = classes_seen & hyphen;
@@ -683,6 +708,9 @@ std::shared_ptr<const word_index> word_index::build(const rule_set& rules) {
         entry& x = words[w];
         if (x.id == 0) x = {static_cast<std::uint32_t>(words.size()), any_role};
       }
+  if (words.size() > max_words)
+    throw std::length_error("crosscheck: the vocabulary has " + std::to_string(words.size()) +
+                            " distinct words; a word index holds at most 65535 (token ids are 16-bit)");
   std::size_t n = 2;
   while (n < 2 * words.size()) n *= 2;
   ix->hashes_.assign(n, 0);

@@ -215,6 +215,19 @@ TEST_CASE("document_tokens: reused buffers give the tokens of a fresh tokenize",
     CHECK(same_as_fresh(first, c));
     CHECK(same_as_fresh(second, b));
   }
+  // Then documents whose sentences have more tokens than the pooled vectors held (tokenize grows
+  // them a few tokens at a time, several times within a long sentence), and fewer again.
+  std::string many;
+  for (int k = 0; k < 40; ++k) many += k % 3 ? "word " : "Kim's 12 a.m. ";
+  const auto longer = doc("Short. " + many + "end. " + many + many + "end.");
+  const auto shorter = doc("One two. Three four five six. Seven.");
+  for (const auto* d : {&second, &longer, &shorter, &longer, &first, &longer}) {
+    const crosscheck::detail::document_tokens t(*d, index);
+    CHECK(same_as_fresh(*d, t));
+    std::size_t count = 0;
+    for (std::size_t s = 0; s < d->sentences.size(); ++s) count += t[s].size();
+    if (d == &longer) CHECK(count > 150);
+  }
 }
 
 namespace {
@@ -325,6 +338,52 @@ TEST_CASE("word_index: a bound map answers as the unbound one, or stays unbound"
   bound.insert("zorblax");
   CHECK(bound.role_mask() == all_roles);
   CHECK(bound.contains(toks.back()));
+}
+
+TEST_CASE("tokenize: a word's id and roles are the index's, whatever its length and the path that read it", "[lexical]") {
+  // Words of 1 to 20 bytes in the index, and their neighbours not in it (one byte more, one less,
+  // one changed): tokenize looks a short plain word up by its 16 bytes as two chunks
+  // (find_short), any other by its bytes (find); both must give the entry of the same word.
+  crosscheck::rule_set rules = crosscheck_test::rules();
+  std::string text;
+  const std::string letters = "qzxjkvwqzxjkvwqzxjkvwq";
+  for (std::size_t n = 1; n <= 20; ++n) {
+    const std::string w = letters.substr(0, n);
+    rules.english.function_words.push_back(w + "\xc3\xa9");  // a non-ASCII word too
+    rules.english.function_words.push_back(w);
+    std::string other = w;
+    other[n / 2] = 'a';
+    for (const std::string& t : {w, w + "\xc3\xa9", w + "b", w.substr(0, n - 1), other, w + "'s", w + "9"})
+      text += t + (n % 2 ? " " : ", ");
+  }
+  // And near the stretch's end, where the 16-byte compare does not reach.
+  text += letters.substr(0, 3);
+  rules.index_words();
+  const auto* index = rules.word_ids();
+  REQUIRE(index);
+  const auto toks = tokenize(text, 0, text.size(), index);
+  REQUIRE(toks.size() > 100);
+  std::size_t known = 0;
+  for (const auto& t : toks) {
+    INFO(t.lower);
+    const auto* e = index->find(t.lower, crosscheck::detail::word_hash(t.lower));
+    CHECK(t.id == (e ? e->id : 0u));
+    CHECK(t.roles == (e ? e->roles : crosscheck::detail::any_role));
+    known += e != nullptr;
+    const auto* s = index->find(t.stem(), crosscheck::detail::word_hash(t.stem()));
+    CHECK(t.stem_id == (s ? s->id : 0u));
+    CHECK(t.stem_roles == (s ? s->roles : crosscheck::detail::any_role));
+  }
+  CHECK(known >= 40);
+}
+
+TEST_CASE("word_index: a vocabulary of more words than a token's 16-bit id holds is refused with an error", "[lexical]") {
+  crosscheck::rule_set rules = crosscheck_test::rules();
+  for (int k = 0; k < 70000; ++k) rules.english.function_words.push_back("w" + std::to_string(k));
+  CHECK_THROWS_AS(rules.index_words(), std::length_error);
+  // Fewer is fine.
+  rules.english.function_words.resize(rules.english.function_words.size() - 10000);
+  CHECK_NOTHROW(rules.index_words());
 }
 
 TEST_CASE("word_index: a rule_set edited by hand is re-indexed on request", "[lexical]") {
