@@ -172,11 +172,11 @@ void tokenize(std::string_view t, std::size_t begin, std::size_t end, char* lowe
             h = hash_step(hash_step(hash_seed, low8), high8);
           }
           h = hash_finish(h) ^ run;
-          std::uint16_t id = 0;
+          std::uint32_t id = 0;
           std::uint64_t roles = all_roles;
           if (index) {
             const word_index::entry* entry = index->find_short(h, run, low8, high8);
-            id = entry ? static_cast<std::uint16_t>(entry->id) : std::uint16_t{0};
+            id = entry ? entry->id : 0u;
             roles = entry ? entry->roles : any_role;
           }
           roles_seen |= roles;
@@ -239,13 +239,13 @@ void tokenize(std::string_view t, std::size_t begin, std::size_t end, char* lowe
       // The word's id and roles: one lookup (two for a possessive, whose stem has roles of its own).
       if (index) {
         const word_index::entry* entry = index->find(tok->lower, h);
-        const std::uint16_t id = entry ? static_cast<std::uint16_t>(entry->id) : std::uint16_t{0};
+        const std::uint32_t id = entry ? entry->id : 0u;
         const std::uint64_t roles = entry ? entry->roles : any_role;
         tok->id = id;
         tok->roles = roles;
         if (possessive) {
           const word_index::entry* se = index->find(tok->stem(), tok->stem_hash);
-          tok->stem_id = se ? static_cast<std::uint16_t>(se->id) : std::uint16_t{0};
+          tok->stem_id = se ? se->id : 0u;
           tok->stem_roles = se ? se->roles : any_role;
           possessive_roles_seen |= roles;
           possessive_stem_roles_seen |= tok->stem_roles;
@@ -708,9 +708,6 @@ std::shared_ptr<const word_index> word_index::build(const rule_set& rules) {
         entry& x = words[w];
         if (x.id == 0) x = {static_cast<std::uint32_t>(words.size()), any_role};
       }
-  if (words.size() > max_words)
-    throw std::length_error("crosscheck: the vocabulary has " + std::to_string(words.size()) +
-                            " distinct words; a word index holds at most 65535 (token ids are 16-bit)");
   std::size_t n = 2;
   while (n < 2 * words.size()) n *= 2;
   ix->hashes_.assign(n, 0);
