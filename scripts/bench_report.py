@@ -77,6 +77,7 @@ def main(out, mode):
     p("| benchmark | CPU time | MB/s |")
     p("|---|---|---|")
     pipeline_mbs = None
+    fresh_mbs = None  # BM_pipeline_fresh: a fresh copy of each document per iteration (BM_pipeline keeps them)
     try:
         bench = json.loads(read(os.path.join(out, "bench.json"), "{}"))
     except json.JSONDecodeError:
@@ -90,6 +91,8 @@ def main(out, mode):
         # the one-thread pipeline ("BM_pipeline", or "BM_pipeline/threads:1" if it gets a thread count)
         if b["name"].startswith("BM_pipeline") and b.get("threads", 1) == 1 and pipeline_mbs is None:
             pipeline_mbs = mbs
+        if b["name"] == "BM_pipeline_fresh":
+            fresh_mbs = mbs
     p()
     par = read(os.path.join(out, "parallel.txt")).split()
     all_cores = one_core = None
@@ -216,9 +219,13 @@ def main(out, mode):
     p("### Targets (issue 8)")
     p()
     if pipeline_mbs is not None:
+        # Met only when the pipeline reaches it both with kept documents and with a fresh copy of
+        # each (the harness up to round 7), so that a harness change alone cannot meet it.
+        met = pipeline_mbs >= 100 and (fresh_mbs is None or fresh_mbs >= 100)
         p(f"- Whole extraction at least 100 MB/s per core: `BM_pipeline` {pipeline_mbs:.1f} MB/s"
+          + (f" (`BM_pipeline_fresh`, a fresh copy of each document: {fresh_mbs:.1f} MB/s)" if fresh_mbs is not None else "")
           + (f", the CLI {one_core:.1f} MB/s on one core and {all_cores:.1f} MB/s on all" if all_cores else "")
-          + (": **met**." if pipeline_mbs >= 100 else ": **not met**."))
+          + (": **met**." if met else ": **not met**."))
     if 100000 in e2e and e2e[100000][0]:
         w = e2e[100000][0]
         p(f"- 100k articles end to end in under a minute: {w:.1f} s" + (": **met**." if w < 60 else ": **not met**."))
