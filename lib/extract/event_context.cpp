@@ -290,7 +290,7 @@ shared_string event_context::subject(event_scan& sc, std::size_t k, std::optiona
   // lookup stays short.
   if (sc.subjects.size() >= max_shared_texts) sc.subjects.clear();
   sc.subjects.reserve(max_shared_texts);
-  sc.subjects.push_back({id, key, p, shared_string(std::string_view(buf, size))});
+  sc.subjects.push_back({id, key, p, sc.share(std::string_view(buf, size))});
   return sc.subjects.back().text;
 }
 
@@ -300,7 +300,7 @@ shared_string event_context::actor_text(event_scan& sc, std::size_t k) {
     if (words == text) return shared;
   if (sc.actor_texts.size() >= max_shared_texts) sc.actor_texts.clear();
   sc.actor_texts.reserve(max_shared_texts);
-  sc.actor_texts.emplace_back(text, shared_string(text));
+  sc.actor_texts.emplace_back(text, sc.share(text));
   return sc.actor_texts.back().second;
 }
 
@@ -704,7 +704,7 @@ shared_string event_context::attribution(std::string_view t, event_scan& sc, std
   std::string both(sc.reporters[reporter].text);
   both += ", citing ";
   both += sc.prepositions[cited].text;
-  sc.attributions.push_back({reporter, cited, shared_string(both)});
+  sc.attributions.push_back({reporter, cited, sc.share(both)});
   return sc.attributions.back().text;
 }
 

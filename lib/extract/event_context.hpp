@@ -31,6 +31,7 @@
 
 #include "crosscheck/claim.hpp"
 #include "crosscheck/document.hpp"
+#include "model/evidence_texts.hpp"
 #include "crosscheck/rules.hpp"
 #include "extract/lexical.hpp"
 #include "extract/token_pass.hpp"
@@ -95,6 +96,7 @@ struct event_scan {
     attributions.clear();
     subjects.clear();
     actor_texts.clear();
+    texts = nullptr;
   }
 
   const sentence* sen = nullptr;
@@ -136,6 +138,11 @@ struct event_scan {
   std::vector<attribution_text> attributions;
   std::vector<subject_text> subjects;
   std::vector<std::pair<std::string_view, shared_string>> actor_texts;  // actor::text and its copy
+  // The document's evidence_texts when one is alive (an extractor_set's): the texts above are then
+  // cut from its pool (shared_string_pool) instead of one allocation each. Set per document by
+  // the pass (evidence_texts::of), nullptr after reset().
+  evidence_texts* texts = nullptr;
+  shared_string share(std::string_view s) const { return texts ? texts->text(s) : shared_string(s); }
 
  private:
   const std::vector<token>* toks_ = &no_tokens_;

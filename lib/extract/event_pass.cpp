@@ -78,6 +78,7 @@ void event_pass::read(const document& doc, const document_tokens* shared, event_
   const std::string_view t = doc.normalized;
   event_memory& memory = b.memory;
   event_scan& sc = b.sc;
+  sc.texts = evidence_texts::of(doc);  // in an extractor_set: claims' texts from the document's pool
   token_list& buffer = b.buffer;
   std::vector<date_mention>& found = b.found;
   std::vector<token>& date_scratch = b.date_scratch;

@@ -346,6 +346,7 @@ void number_pass::extract_with(const document& doc, const document_tokens* share
   event_scan& sc = buffers.sc;
   sc.subjects.clear();  // the event pass's per-document texts: never made here, cleared all the same
   sc.actor_texts.clear();
+  sc.texts = evidence_texts::of(doc);  // in an extractor_set: attributions from the document's pool
   auto& numbers = buffers.numbers;
   auto& cores = buffers.cores;
   auto& named = buffers.named;
@@ -402,6 +403,7 @@ void number_pass::extract_with(const document& doc, const document_tokens* share
       for (const auto& p : parts_) p->sentence(in, out);
     }
   }
+  buffers.sc.texts = nullptr;
   pooled_buffers() = std::move(buffers);  // its pointers into this document are set anew before any use
 }
 
