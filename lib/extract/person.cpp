@@ -28,7 +28,6 @@
 #include "crosscheck/extract.hpp"
 #include "crosscheck/shared_string.hpp"
 #include "extract/lexical.hpp"
-#include "extract/person_key.hpp"
 #include "extract/token_pass.hpp"
 #include "model/evidence_texts.hpp"
 #include "text/fold.hpp"
@@ -791,7 +790,7 @@ class person_extractor final : public detail::token_extractor {
         const std::string_view as_written = written(t, toks, mn.name);
         const std::string_view full = full_name(t, toks, mn.name, r);
         r.key.assign(subject_prefix);
-        detail::append_name_key(full, r.key);
+        detail::append_folded_name(full, r.key);
         subject = r.text(r.key);
         subject_text = r.text(as_written);
         if (!again) {
@@ -804,7 +803,7 @@ class person_extractor final : public detail::token_extractor {
           std::string_view key = std::string_view(r.key).substr(subject_prefix.size());
           if (full != as_written) {
             r.folded.clear();
-            detail::append_name_key(as_written, r.folded);
+            detail::append_folded_name(as_written, r.folded);
             key = r.folded;
           }
           c.val = person_name{subject_text, r.text(key)};

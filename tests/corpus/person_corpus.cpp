@@ -37,7 +37,7 @@
 #include <vector>
 
 #include "support/corpus.hpp"
-#include "extract/person_key.hpp"
+#include "text/fold.hpp"
 
 using crosscheck::claim;
 using crosscheck::claim_kind;
@@ -622,8 +622,8 @@ TEST_CASE("person: a surname is resolved by the names given before it, not after
 }
 
 TEST_CASE("person: a name's key is the folded name, ASCII or not", "[person]") {
-  // append_name_key is a faster fold for ASCII names; it must give fold_name's bytes for every
-  // name, including those it hands over to the general fold.
+  // The person pass appends a name's key to its subject prefix (append_folded_name); it must give
+  // fold_name's bytes for every name, ASCII or not (fold_name_into reads ASCII bytes by a table).
   const std::string names[] = {
       "Yuri Ushakov", "Kim Jong-un", "Kim  Jong - un", "O'Neill", "John F. Kennedy", "al-Sisi, Abdel Fattah",
       "-Leading hyphen", "Trailing.", "tab\tand\nnewline", "ALL CAPS", "Jos\xc3\xa9 Mar\xc3\xad" "a",
@@ -631,10 +631,10 @@ TEST_CASE("person: a name's key is the folded name, ASCII or not", "[person]") {
       "Ng\xe1\xbb\xa5yen Ph\xc3\xba Tr\xe1\xbb\x8dng"};
   for (const std::string& name : names) {
     std::string key = "person:";
-    crosscheck::detail::append_name_key(name, key);
+    crosscheck::detail::append_folded_name(name, key);
     CHECK(key == "person:" + crosscheck::detail::fold_name(name));
   }
   std::string key;
-  crosscheck::detail::append_name_key("Kim Jong-un", key);
+  crosscheck::detail::append_folded_name("Kim Jong-un", key);
   CHECK(key == "kim jong un");  // the fold itself, not only agreement with it
 }
