@@ -91,6 +91,97 @@ class end_mark {
 
 }  // namespace
 
+namespace {
+
+// What tokenize() ORs over a stretch's tokens, for its summary.
+struct seen_in_stretch {
+  std::uint64_t roles = 0;                  // of tokens without a possessive ending (stem_roles == roles)
+  std::uint64_t possessive_roles = 0;       // of those with one
+  std::uint64_t possessive_stem_roles = 0;  // their stem_roles
+  unsigned classes = 0;                     // the byte classes of words read byte by byte
+};
+
+// A word that is not a plain run ending the word (it holds a digit or a joiner, or runs for more
+// than 16 bytes): read byte by byte from b, its token written whole. Returns where it ends. Out of
+// line, so that tokenize()'s loop over plain words keeps its values in registers.
+[[gnu::noinline]] std::size_t read_word(const unsigned char* low, std::size_t b, bool capital, token* tok,
+                                        const word_index* index, seen_in_stretch& seen_all) {
+  std::size_t i = b;
+  unsigned seen = 0;  // the classes of the word's bytes that are not plain, together
+  for (;;) {
+    unsigned c = byte_classes[low[i]];
+    while (c & plain) c = byte_classes[low[++i]];  // the end mark (class 0) stops it at the stretch's end
+    if (c & word_byte) {  // a digit
+      seen |= c;
+      ++i;
+      continue;
+    }
+    // A joiner stays inside the word when a word byte follows it (the end mark does not);
+    // ',' and ':' only between digits.
+    if (!c || !(byte_classes[low[i + 1]] & word_byte)) break;
+    if ((c & digit_joiner) && !(byte_classes[low[i - 1]] & byte_classes[low[i + 1]] & digit)) break;
+    seen |= c;
+    ++i;
+  }
+  const std::size_t e = i;  // the word's end
+  const std::string_view lower(reinterpret_cast<const char*>(low) + b, e - b);
+  const std::uint64_t h = word_hash(lower);
+  tok->begin = static_cast<std::uint32_t>(b);
+  tok->end = static_cast<std::uint32_t>(e);
+  tok->lower = lower;
+  tok->hash = h;
+  tok->stem_hash = h;
+  tok->has_digit = seen & digit;
+  tok->has_hyphen = seen & hyphen;
+  tok->capitalized = capital;
+  seen_all.classes |= seen;
+  // Only a word with a joiner can end in "'s" and have a stem of its own to hash.
+  bool possessive = false;
+  if (seen & joiner) {
+    const std::string_view stem = possessive_stem(lower);
+    if (stem.size() != lower.size()) {
+      possessive = true;
+      tok->stem_hash = word_hash(stem);
+    }
+  }
+  tok->possessive = possessive;
+  // The word's id and roles: one lookup (two for a possessive, whose stem has roles of its own).
+  if (index) {
+    const word_index::entry* entry = index->find(lower, h);
+    const std::uint32_t id = entry ? entry->id : 0u;
+    const std::uint64_t roles = entry ? entry->roles : any_role;
+    tok->id = id;
+    tok->roles = roles;
+    if (possessive) {
+      const word_index::entry* se = index->find(tok->stem(), tok->stem_hash);
+      tok->stem_id = se ? se->id : 0u;
+      tok->stem_roles = se ? se->roles : any_role;
+      seen_all.possessive_roles |= roles;
+      seen_all.possessive_stem_roles |= tok->stem_roles;
+    } else {
+      tok->stem_id = id;
+      tok->stem_roles = roles;
+      seen_all.roles |= roles;
+    }
+  } else {
+    tok->id = tok->stem_id = 0;
+    tok->roles = tok->stem_roles = all_roles;
+    seen_all.roles = all_roles;
+  }
+  return e;
+}
+
+// Makes room for more tokens in `out` after its first n (which are kept): about as many as the
+// bytes left hold (a token and its gap are six bytes on average), 16 at most. Out of line, for
+// the same reason as read_word; met in steady state too, since a document's pooled vectors
+// change size from document to document.
+[[gnu::noinline]] token* grow_tokens(std::vector<token>& out, std::size_t n, std::size_t bytes_left) {
+  out.resize(n + std::min<std::size_t>(16, bytes_left / 6 + 1));
+  return out.data() + n;
+}
+
+}  // namespace
+
 void tokenize(std::string_view t, std::size_t begin, std::size_t end, char* lowered, std::vector<token>& out,
               const word_index* index, token_summary* summary) {
   check_offsets(end);
@@ -99,187 +190,125 @@ void tokenize(std::string_view t, std::size_t begin, std::size_t end, char* lowe
     if (summary) *summary = {};
     return;
   }
-  const char* const text = t.data();  // a local pointer: the stores into tokens below cannot move it
   // The whole stretch lower-cased first; the tokens point into the copy, and it is what is read
   // and hashed below (a capital and its lower case are one word byte).
-  lower_ascii(text + begin, end - begin, lowered);
+  lower_ascii(t.data() + begin, end - begin, lowered);
   const end_mark mark(lowered + (end - begin));
   const auto* const low = reinterpret_cast<const unsigned char*>(lowered) - begin;  // low[k]: text[k] lowered
-  // The OR of the roles of the tokens without a possessive ending (whose stem_roles are their
-  // roles), and of the roles and stem_roles of those with one: the summary's two ORs are made
-  // from these at the end, one OR a token instead of two.
-  std::uint64_t roles_seen = 0, possessive_roles_seen = 0, possessive_stem_roles_seen = 0;
-  unsigned classes_seen = 0;
+  const auto* const text = reinterpret_cast<const unsigned char*>(t.data());
+  // The word index's table, held here: the loop probes it inline (find_short's loop) with its
+  // base and mask in registers, not recomputed from the vectors' sizes at each token.
+  const std::uint64_t* const hashes = index ? index->hashes_.data() : nullptr;
+  const word_index::slot* const slots = index ? index->slots_.data() : nullptr;
+  const std::size_t mask = index ? index->hashes_.size() - 1 : 0;
+  seen_in_stretch seen;
+  std::uint64_t roles_seen = 0;  // of the plain words: in a register, added to seen's at the end
   bool capital_seen = false;
-  // Tokens are written over out's, left from an earlier sentence. When they run out, out grows
-  // outside the loop below: with no call inside it, the compiler keeps the loop's offsets and
-  // pointers in registers (a call there, even one seldom made, had them on the stack). A
-  // document's pooled vectors change size from document to document, so that this is met in
-  // steady state too. It grows by about as many tokens as the bytes left hold (a token and its
-  // gap are six bytes on average), 16 at most: growing one token at a time cost a capacity test
-  // and a call per token, and growing by a quarter of the bytes left constructed (stored) tokens
-  // never read.
+  // Tokens are written over out's, left from an earlier sentence; when they run out, out grows
+  // (grow_tokens).
   token* tok = out.data();
   token* room = tok + out.size();
-  std::size_t i = begin;
-  for (;;) {
+  const unsigned char* p = low + begin;  // a byte known to be no word byte (where the last word stopped), or any
+  const unsigned char* const stop = low + end;
+  for (;; ++tok) {
+    while (!(byte_classes[*p] & word_byte))
+      if (++p >= stop) goto done;  // (the end mark is no word byte: a word stops at stop)
+    if (p >= stop) goto done;  // a word ended at stop: p is past the end mark
     if (tok == room) {
-      if (i >= end) goto done;
       const auto n = static_cast<std::size_t>(tok - out.data());
-      out.resize(n + std::min<std::size_t>(16, (end - i) / 6 + 1));
-      tok = out.data() + n;
+      tok = grow_tokens(out, n, static_cast<std::size_t>(stop - p));
       room = out.data() + out.size();
     }
-    for (; tok != room; ++tok) {
-      // i: the stretch's end, a byte known to be no word byte (where the last word stopped), or any.
-      if (i >= end) goto done;
-      while (!(byte_classes[low[i]] & word_byte))
-        if (++i >= end) goto done;  // (the end mark is no word byte: a word stops at end)
-      const std::size_t b = i;
-      // ASCII upper case (the one byte lowering changes), or a Latin-1 capital such as "Ö"
-      // (U+00C0..U+00DE but the sign U+00D7). The byte after the lead is read from the copy,
-      // where the end mark reads as no capital.
-      const auto c0 = low[b];
-      bool capital = static_cast<unsigned char>(text[b]) != c0;
-      if (c0 == 0xC3) [[unlikely]] {
-        const unsigned c1 = low[b + 1];
-        capital = c1 >= 0x80 && c1 <= 0x9E && c1 != 0x97;
-      }
-      capital_seen |= capital;
-      // Most words are a run of plain bytes shorter than 16 that ends the word: found with one
-      // compare of the 16 bytes from the word's first (when they lie within the stretch and its
-      // end mark), and hashed from two 8-byte loads of the same bytes, the bytes past the word
-      // masked off (word_hash's chunks, little-endian). Such a word has no digit, hyphen or
-      // possessive ending, so that its stem is itself: its token is written here, whole, with
-      // nothing left to test.
-      if (b + 16 <= end + 1) {
-        const unsigned run = plain_run(low + b);
-        const std::size_t e = b + run;
-        const unsigned c = byte_classes[low[e]];
-        // The word ends at e unless a digit, or a joiner with a word byte after it, follows (the
-        // end mark at `end` is class 0; a run of 16 is followed by a plain byte).
-        if (!(c & word_byte) && (!c || !(byte_classes[low[e + 1]] & word_byte))) {
-          using namespace lexical_detail;
-          const char* const w = reinterpret_cast<const char*>(low) + b;
-          const std::uint64_t first = load8_le(w);
-          std::uint64_t low8, high8 = 0, h;
-          if (run <= 8) {
-            low8 = first & (~std::uint64_t{0} >> (64 - 8 * run));
-            h = hash_step(hash_seed, low8);
-          } else {
-            low8 = first;
-            high8 = load8_le(w + 8) & (~std::uint64_t{0} >> (128 - 8 * run));
-            h = hash_step(hash_step(hash_seed, low8), high8);
-          }
-          h = hash_finish(h) ^ run;
-          std::uint32_t id = 0;
-          std::uint64_t roles = all_roles;
-          if (index) {
-            const word_index::entry* entry = index->find_short(h, run, low8, high8);
-            id = entry ? entry->id : 0u;
-            roles = entry ? entry->roles : any_role;
-          }
-          roles_seen |= roles;
-          tok->begin = static_cast<std::uint32_t>(b);
-          tok->end = static_cast<std::uint32_t>(e);
-          tok->lower = std::string_view(w, run);
-          tok->hash = h;
-          tok->stem_hash = h;
-          tok->roles = roles;
-          tok->stem_roles = roles;
-          tok->id = id;
-          tok->stem_id = id;
-          tok->capitalized = capital;
-          tok->has_digit = false;
-          tok->has_hyphen = false;
-          tok->possessive = false;
-          // Byte e, no word byte, is the gap's first: the next word is looked for after it.
-          i = e + 1;
-          continue;
+    // ASCII upper case (the one byte lowering changes), or a Latin-1 capital such as "Ö"
+    // (U+00C0..U+00DE but the sign U+00D7). The byte after the lead is read from the copy,
+    // where the end mark reads as no capital.
+    const unsigned char c0 = *p;
+    bool capital = text[p - low] != c0;
+    if (c0 == 0xC3) [[unlikely]] {
+      const unsigned c1 = p[1];
+      capital = c1 >= 0x80 && c1 <= 0x9E && c1 != 0x97;
+    }
+    capital_seen |= capital;
+    // Most words are a run of at most 16 plain bytes that ends the word: found with one compare
+    // of the 16 bytes from the word's first (the caller gives lowered_padding readable bytes past
+    // the stretch: no word is too near its end for it), and hashed from two 8-byte loads of the
+    // same bytes, the bytes past the word masked off (word_hash's chunks, little-endian). Such a
+    // word has no digit, hyphen or possessive ending, so that its stem is itself: its token is
+    // written here, whole.
+    const unsigned run = plain_run(p);
+    const unsigned char* const e = p + run;
+    const unsigned c = byte_classes[*e];
+    // The word goes on past e when a digit, or a joiner with a word byte after it, follows (the
+    // end mark at stop is class 0; a run of 16 may be followed by a plain byte, a word byte).
+    if (c && ((c & word_byte) || (byte_classes[e[1]] & word_byte))) [[unlikely]] {
+      p = low + read_word(low, static_cast<std::size_t>(p - low), capital, tok, index, seen);
+      continue;
+    }
+    using namespace lexical_detail;
+    const char* const w = reinterpret_cast<const char*>(p);
+    std::uint64_t low8 = load8_le(w), high8 = 0, h;
+    if (run <= 8) {
+      low8 &= ~std::uint64_t{0} >> (64 - 8 * run);
+      h = hash_step(hash_seed, low8);
+    } else {
+      high8 = load8_le(w + 8) & (~std::uint64_t{0} >> (128 - 8 * run));
+      h = hash_step(hash_step(hash_seed, low8), high8);
+    }
+    h = hash_finish(h) ^ run;
+    std::uint32_t id = 0;
+    std::uint64_t roles = all_roles;
+    if (hashes) {
+      // word_index::find_short, inline.
+      roles = any_role;
+      const std::uint64_t key = h ? h : 1;  // 0 marks a free slot
+      for (std::size_t k = key & mask;; k = (k + 1) & mask) {
+        const std::uint64_t kh = hashes[k];
+        if (kh == 0) break;
+        const word_index::slot& sl = slots[k];
+        if (kh == key && sl.size == run && sl.head[0] == low8 && sl.head[1] == high8) {
+          id = sl.e.id;
+          roles = sl.e.roles;
+          break;
         }
-      }
-      // The general loop, byte by byte: digits and joiners, words near the stretch's end.
-      unsigned seen = 0;  // the classes of the word's bytes that are not plain, together
-      for (;;) {
-        unsigned c = byte_classes[low[i]];
-        while (c & plain) c = byte_classes[low[++i]];  // the end mark (class 0) stops it at the stretch's end
-        if (c & word_byte) {  // a digit
-          seen |= c;
-          ++i;
-          continue;
-        }
-        // A joiner stays inside the word when a word byte follows it (the end mark does not);
-        // ',' and ':' only between digits.
-        if (!c || !(byte_classes[low[i + 1]] & word_byte)) break;
-        if ((c & digit_joiner) && !(byte_classes[low[i - 1]] & byte_classes[low[i + 1]] & digit)) break;
-        seen |= c;
-        ++i;
-      }
-      const std::size_t e = i;  // the word's end
-      const std::uint64_t h = word_hash(std::string_view(reinterpret_cast<const char*>(low) + b, e - b));
-      tok->begin = static_cast<std::uint32_t>(b);
-      tok->end = static_cast<std::uint32_t>(e);
-      tok->lower = std::string_view(reinterpret_cast<const char*>(low) + b, e - b);
-      tok->hash = h;
-      tok->stem_hash = h;
-      tok->has_digit = seen & digit;
-      tok->has_hyphen = seen & hyphen;
-      tok->capitalized = capital;
-      classes_seen |= seen;
-      // Only a word with a joiner can end in "'s" and have a stem of its own to hash.
-      bool possessive = false;
-      if (seen & joiner) {
-        const std::string_view stem = possessive_stem(tok->lower);
-        if (stem.size() != tok->lower.size()) {
-          possessive = true;
-          tok->stem_hash = word_hash(stem);
-        }
-      }
-      tok->possessive = possessive;
-      // The word's id and roles: one lookup (two for a possessive, whose stem has roles of its own).
-      if (index) {
-        const word_index::entry* entry = index->find(tok->lower, h);
-        const std::uint32_t id = entry ? entry->id : 0u;
-        const std::uint64_t roles = entry ? entry->roles : any_role;
-        tok->id = id;
-        tok->roles = roles;
-        if (possessive) {
-          const word_index::entry* se = index->find(tok->stem(), tok->stem_hash);
-          tok->stem_id = se ? se->id : 0u;
-          tok->stem_roles = se ? se->roles : any_role;
-          possessive_roles_seen |= roles;
-          possessive_stem_roles_seen |= tok->stem_roles;
-        } else {
-          tok->stem_id = id;
-          tok->stem_roles = roles;
-          roles_seen |= roles;
-        }
-      } else {
-        tok->id = tok->stem_id = 0;
-        tok->roles = tok->stem_roles = all_roles;
-        roles_seen = all_roles;
       }
     }
+    roles_seen |= roles;
+    tok->begin = static_cast<std::uint32_t>(p - low);
+    tok->end = static_cast<std::uint32_t>(e - low);
+    tok->lower = std::string_view(w, run);
+    tok->hash = h;
+    tok->stem_hash = h;
+    tok->roles = roles;
+    tok->stem_roles = roles;
+    tok->id = id;
+    tok->stem_id = id;
+    tok->capitalized = capital;
+    tok->has_digit = false;
+    tok->has_hyphen = false;
+    tok->possessive = false;
+    // Byte e, no word byte, is the gap's first: the next word is looked for after it.
+    p = e + 1;
   }
 done:
   out.resize(static_cast<std::size_t>(tok - out.data()));
   if (summary) {
-    summary->roles = roles_seen | possessive_roles_seen;
-    summary->stem_roles = roles_seen | possessive_stem_roles_seen;
+    seen.roles |= roles_seen;
+    summary->roles = seen.roles | seen.possessive_roles;
+    summary->stem_roles = seen.roles | seen.possessive_stem_roles;
     summary->any_capitalized = capital_seen;
-    summary->any_digit = classes_seen & digit;
-    summary->any_hyphen = classes_seen & hyphen;
-    summary->any_joiner = classes_seen & (joiner | digit_joiner);
+    summary->any_digit = seen.classes & digit;
+    summary->any_hyphen = seen.classes & hyphen;
+    summary->any_joiner = seen.classes & (joiner | digit_joiner);
   }
 }
 
 void tokenize(std::string_view t, std::size_t begin, std::size_t end, token_list& out, const word_index* index) {
   check_offsets(end);  // before the copy is sized
   const std::size_t size = end > begin ? end - begin : 0;
-  if (size + 1 > out.capacity_) {  // one byte more for tokenize's end mark
+  if (size + lowered_padding > out.capacity_) {  // room for tokenize's end mark and its reads past it
     out.tokens_.clear();  // no view into the old copy outlives it
-    out.lowered_ = std::make_unique_for_overwrite<char[]>(size + 1);
-    out.capacity_ = size + 1;
+    out.lowered_ = std::make_unique<char[]>(size + lowered_padding);  // zeroed: no read of an undefined byte
+    out.capacity_ = size + lowered_padding;
   }
   tokenize(t, begin, end, out.lowered_.get(), out.tokens_, index, &out.summary_);
 }

@@ -285,7 +285,7 @@ class token_list {
                        const word_index* index);
   friend token_list tokenize(std::string_view text, std::size_t begin, std::size_t end, const word_index* index);
   std::vector<token> tokens_;
-  std::unique_ptr<char[]> lowered_;  // the lower-cased text, and a byte for tokenize's end mark; capacity_ bytes
+  std::unique_ptr<char[]> lowered_;  // the lower-cased text and lowered_padding bytes (tokenize); capacity_ bytes
   std::size_t capacity_ = 0;
   token_summary summary_;
 };
@@ -300,9 +300,12 @@ void tokenize(std::string_view text, std::size_t begin, std::size_t end, token_l
 // The same, lower-casing text[begin, end) into lowered[0, end - begin), which the tokens' `lower`
 // views point into and which must outlive them (document_tokens lowers a whole document so).
 // lowered[end - begin] must be writable too: tokenize marks the stretch's end there while it
-// reads, and puts the byte back (it may be the next sentence's, lowered already). With a
+// reads, and puts the byte back (it may be the next sentence's, lowered already); and the
+// lowered_padding bytes from there must be readable: a word is read sixteen bytes at a time,
+// its bytes past the end mark masked off (any value they hold is read the same). With a
 // summary, what the tokens hold together is written to it. Throws std::length_error when end
 // is 4 GiB or more (token offsets are 32-bit).
+inline constexpr std::size_t lowered_padding = 16;
 void tokenize(std::string_view text, std::size_t begin, std::size_t end, char* lowered, std::vector<token>& out,
               const word_index* index = nullptr, token_summary* summary = nullptr);
 
@@ -462,6 +465,9 @@ class word_index {
   static bool is_token_word(std::string_view w);
 
  private:
+  // tokenize() probes the table inline (find_short's loop), its base and mask in registers.
+  friend void tokenize(std::string_view text, std::size_t begin, std::size_t end, char* lowered,
+                       std::vector<token>& out, const word_index* index, token_summary* summary);
   struct slot {
     entry e;
     std::uint32_t begin = 0, size = 0;  // the word, in pool_

@@ -29,9 +29,12 @@ class document_tokens {
       : buffers_(std::exchange(pool(), {})), count_(doc.sentences.size()), index_(index) {
     if (buffers_.sentences.size() < count_) buffers_.sentences.resize(count_);
     if (buffers_.summaries.size() < count_) buffers_.summaries.resize(count_);
-    const std::size_t size = doc.normalized.size() + 1;  // and a byte for tokenize's end mark
+    // And room for tokenize's end mark and its reads past a sentence's end (lowered_padding).
+    const std::size_t size = doc.normalized.size() + lowered_padding;
     if (size > buffers_.capacity) {
-      buffers_.lowered = std::make_unique_for_overwrite<char[]>(size);
+      // Zeroed: the bytes between sentences, never lowered, are read past a sentence's end (and
+      // masked off), never undefined.
+      buffers_.lowered = std::make_unique<char[]>(size);
       buffers_.capacity = size;
     }
     for (std::size_t s = 0; s < count_; ++s) {
@@ -61,7 +64,7 @@ class document_tokens {
   struct buffers {
     std::vector<std::vector<token>> sentences;
     std::vector<token_summary> summaries;  // one per sentence
-    std::unique_ptr<char[]> lowered;  // the lower-cased text and an end mark's byte; capacity bytes
+    std::unique_ptr<char[]> lowered;  // the lower-cased text and lowered_padding bytes; capacity bytes
     std::size_t capacity = 0;
   };
   // Empty while a document_tokens of this thread holds the buffers: a second one at the same time

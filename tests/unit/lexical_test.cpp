@@ -717,7 +717,7 @@ TEST_CASE("tokenize: the end mark is put back and nothing outside the stretch is
   // Sentence after sentence lowered into one copy, out of order: each tokenize writes its end mark
   // over the next byte and must put it back.
   const std::string text = "Alpha Beta. Gamma Delta. Epsilon Zeta.";
-  std::vector<char> lowered(text.size() + 1, '#');
+  std::vector<char> lowered(text.size() + crosscheck::detail::lowered_padding, '#');
   std::vector<crosscheck::detail::token> toks;
   tokenize(text, 12, 24, lowered.data() + 12, toks);
   CHECK(lowered[24] == '#');
@@ -729,4 +729,50 @@ TEST_CASE("tokenize: the end mark is put back and nothing outside the stretch is
   tokenize(text, 24, text.size(), lowered.data() + 24, toks);
   CHECK(lowered[text.size()] == '#');
   CHECK(std::string_view(lowered.data(), text.size()) == "alpha beta. gamma delta. epsilon zeta.");
+}
+
+TEST_CASE("tokenize: a word ends at the stretch's end, whatever the bytes after it in the copy", "[lexical]") {
+  // A word is read sixteen bytes at a time, past the stretch's end mark into the padding that
+  // the caller gives (lowered_padding), where document_tokens has the next sentence's bytes,
+  // lowered already or not. Whatever they are (letters that would continue the word, digits,
+  // joiners), the last word ends at the stretch's end, with the id, roles and hash of its own
+  // bytes: the same tokens as a fresh token_list's, whose padding is zeroed.
+  crosscheck::rule_set rules = crosscheck_test::rules();
+  for (const char* w : {"spokeswoman", "internationalization", "abcdefghijklmnop"})
+    rules.english.function_words.push_back(w);
+  rules.index_words();
+  const auto* index = rules.word_ids();
+  REQUIRE(index);
+  const std::string fillers[] = {std::string(16, 'x'), std::string(16, '7'), "'s-.:,xxxxxxxxxxx", std::string(16, '\0'),
+                                 "\xC3\x96\xC3\xA9zzzzzzzzzzzz"};
+  const std::string words[] = {"a", "Minister", "president", "spokeswoman", "PresidentX", "abcdefghijklmnop",
+                               "abcdefghijklmnopq", "internationalization", "2:46", "Putin's", "mid-May"};
+  for (const auto& w : words) {
+    const std::string text = "The " + w;
+    const auto fresh = tokenize(text, 0, text.size(), index);
+    for (const auto& filler : fillers) {
+      INFO("word '" << w << "', bytes after it '" << filler << "'");
+      std::vector<char> lowered(text.size() + crosscheck::detail::lowered_padding);
+      std::copy(filler.begin(), filler.begin() + crosscheck::detail::lowered_padding, lowered.begin() + text.size());
+      std::vector<crosscheck::detail::token> toks;
+      crosscheck::detail::token_summary summary;
+      tokenize(text, 0, text.size(), lowered.data(), toks, index, &summary);
+      REQUIRE(toks.size() == fresh.size());
+      REQUIRE(toks.size() == 2);
+      for (std::size_t k = 0; k < toks.size(); ++k) {
+        CHECK(toks[k].begin == fresh[k].begin);
+        CHECK(toks[k].end == fresh[k].end);
+        CHECK(toks[k].lower == fresh[k].lower);
+        CHECK(toks[k].hash == crosscheck::detail::word_hash(toks[k].lower));
+        CHECK(toks[k].id == fresh[k].id);
+        CHECK(toks[k].roles == fresh[k].roles);
+        CHECK(toks[k].stem_id == fresh[k].stem_id);
+        CHECK(toks[k].capitalized == fresh[k].capitalized);
+      }
+      CHECK(toks[1].end == text.size());
+      CHECK(summary.roles == fresh.summary().roles);
+      // The bytes after the stretch are the caller's, as they were.
+      CHECK(std::equal(filler.begin(), filler.begin() + crosscheck::detail::lowered_padding, lowered.begin() + text.size()));
+    }
+  }
 }
