@@ -24,6 +24,7 @@ namespace {
 
 using detail::document_ref;
 using detail::token;
+using detail::token_span;
 
 constexpr std::size_t max_status_reach = 10;  // from the document's word to "scrapped"
 constexpr std::size_t max_in_reach = 4;       // from "signed" to "in 2000" ("signed with Russia in 2000")
@@ -119,7 +120,7 @@ class agreement_part final : public detail::number_part {
   }
 
   // A "signed" status word within a few words before toks[first] ("signed a new cooperation").
-  bool signed_before(const std::vector<token>& toks, std::size_t first) const {
+  bool signed_before(token_span toks, std::size_t first) const {
     for (std::size_t k = first > max_in_reach ? first - max_in_reach : 0; k < first; ++k)
       if (const auto m = statuses_.longest_at(toks, k);
           m.length && rules_.documents.statuses[static_cast<std::size_t>(m.payload)].id == "signed")

@@ -36,6 +36,7 @@ namespace {
 
 using detail::document_ref;
 using detail::token;
+using detail::token_span;
 
 constexpr std::size_t max_document_reach = 8;  // from "of" to the document's kind word
 
@@ -228,7 +229,7 @@ class article_part final : public detail::number_part {
   }
 
   // The provision named nearest to the reference, if any.
-  std::optional<std::size_t> provision_near(const std::vector<token>& toks, const ref& r) const {
+  std::optional<std::size_t> provision_near(token_span toks, const ref& r) const {
     std::optional<std::size_t> best;
     const std::size_t n = toks.size();
     std::size_t best_distance = n + 1;

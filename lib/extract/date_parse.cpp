@@ -181,7 +181,7 @@ struct date_reader::found {
 
 // A date needs a digit, or a month, weekday, unit or relative word ("yesterday", "that day"):
 // a sentence with none is passed over before any work.
-bool date_reader::may_hold_date(const std::vector<token>& toks) const {
+bool date_reader::may_hold_date(token_span toks) const {
   // A word with no digit, no hyphen and none of the date words' bits (with a possessive cut off:
   // contains_stem()'s first test) passes the tests below on none of them: four such words are
   // passed over on one test.
@@ -320,7 +320,7 @@ date_reader::date_reader(const rule_set& rules) {
 struct date_reader::scan {
   const date_reader& r;
   std::string_view text;
-  const std::vector<token>& toks;
+  token_span toks;
   const date_context& ctx;
   // The words with a possessive "'s" cut off ("Tuesday's" -> "tuesday") are read from each
   // token's stem fields; a phrase lookup that reaches a possessive word reads a copy of the few
@@ -338,7 +338,7 @@ struct date_reader::scan {
 
   scan(const scan&) = delete;
   scan& operator=(const scan&) = delete;
-  scan(const date_reader& reader, std::string_view t, const std::vector<token>& tk, const date_context& c,
+  scan(const date_reader& reader, std::string_view t, token_span tk, const date_context& c,
        std::vector<token>& scratch)
       : r(reader), text(t), toks(tk), ctx(c), copy(scratch) {
     if (ctx.published && ctx.published->ok()) {
@@ -873,7 +873,7 @@ struct date_reader::scan {
   }
 };
 
-std::vector<date_mention> date_reader::read(std::string_view text, const std::vector<token>& toks,
+std::vector<date_mention> date_reader::read(std::string_view text, token_span toks,
                                             const date_context& ctx) const {
   std::vector<date_mention> out;
   std::vector<token> scratch;
@@ -881,7 +881,7 @@ std::vector<date_mention> date_reader::read(std::string_view text, const std::ve
   return out;
 }
 
-void date_reader::read(std::string_view text, const std::vector<token>& toks, const date_context& ctx,
+void date_reader::read(std::string_view text, token_span toks, const date_context& ctx,
                        std::vector<date_mention>& out, std::vector<token>& scratch) const {
   out.clear();
   if (toks.empty() || !may_hold_date(toks)) return;
@@ -897,7 +897,7 @@ void date_reader::read(std::string_view text, const std::vector<token>& toks, co
   read_ordered(text, toks, ctx, out, scratch);
 }
 
-void date_reader::read_tokenized(std::string_view text, const std::vector<token>& toks, const date_context& ctx,
+void date_reader::read_tokenized(std::string_view text, token_span toks, const date_context& ctx,
                                  bool digits, std::vector<date_mention>& out, std::vector<token>& scratch) const {
   out.clear();
   if (toks.empty() || (!digits && !may_hold_date(toks))) return;
@@ -906,7 +906,7 @@ void date_reader::read_tokenized(std::string_view text, const std::vector<token>
 }
 
 // read()'s work once the tokens are known to be in order, inside `text`; `out` is empty.
-void date_reader::read_ordered(std::string_view text, const std::vector<token>& toks, const date_context& ctx,
+void date_reader::read_ordered(std::string_view text, token_span toks, const date_context& ctx,
                                std::vector<date_mention>& out, std::vector<token>& scratch) const {
   scan s(*this, text, toks, ctx, scratch);
   std::size_t i = 0;

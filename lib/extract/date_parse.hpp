@@ -67,17 +67,17 @@ class date_reader {
   explicit date_reader(const rule_set& rules);  // builds its tables once; keeps no reference to rules
   // Every date expression in `toks` (from tokenize() over `text`), in order and non-overlapping;
   // at each token the longest form wins. Linear in the number of tokens; never throws on text.
-  std::vector<date_mention> read(std::string_view text, const std::vector<token>& toks,
+  std::vector<date_mention> read(std::string_view text, token_span toks,
                                  const date_context& ctx) const;
   // The same into `out` (its contents replaced); `scratch` holds a copy of the tokens when one
   // is needed. Reusing both across sentences, a sentence allocates nothing.
-  void read(std::string_view text, const std::vector<token>& toks, const date_context& ctx,
+  void read(std::string_view text, token_span toks, const date_context& ctx,
             std::vector<date_mention>& out, std::vector<token>& scratch) const;
   // The same for the tokens of one sentence as tokenize() made them (in text order, inside
   // `text`), which the caller has walked already: `digits` says whether any has a digit. The
   // prefilter and the order check, which read every token, are then skipped where they would
   // pass (a digit lets every sentence through the prefilter).
-  void read_tokenized(std::string_view text, const std::vector<token>& toks, const date_context& ctx, bool digits,
+  void read_tokenized(std::string_view text, token_span toks, const date_context& ctx, bool digits,
                       std::vector<date_mention>& out, std::vector<token>& scratch) const;
   // Whether a sentence whose tokens' role bits (roles and stem_roles) OR to `roles` may hold a
   // date; `digits`, `hyphens`: whether a token has one. False: read() finds nothing.
@@ -110,8 +110,8 @@ class date_reader {
 
   bool has(std::string_view word, cue c) const;
   bool has(const token& word, cue c) const;
-  bool may_hold_date(const std::vector<token>& toks) const;
-  void read_ordered(std::string_view text, const std::vector<token>& toks, const date_context& ctx,
+  bool may_hold_date(token_span toks) const;
+  void read_ordered(std::string_view text, token_span toks, const date_context& ctx,
                     std::vector<date_mention>& out, std::vector<token>& scratch) const;
 
   word_map<name_info> months_;    // lower-case names and abbreviations

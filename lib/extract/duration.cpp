@@ -48,6 +48,7 @@ namespace {
 
 using detail::phrase_matcher;
 using detail::token;
+using detail::token_span;
 
 enum class bound { exact, about, nearly, over, at_least, under };
 
@@ -173,7 +174,7 @@ class duration_part final : public detail::event_part {
     return dash == std::string_view::npos ? 0 : unit_of(w.substr(dash + 1));
   }
 
-  std::optional<length_expr> find_length(const std::vector<token>& toks, std::size_t i) const {
+  std::optional<length_expr> find_length(token_span toks, std::size_t i) const {
     length_expr le;
     le.first = i;
     std::size_t j = i;

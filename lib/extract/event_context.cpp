@@ -240,7 +240,7 @@ std::optional<std::size_t> event_context::attach(std::string_view t, event_scan&
 // "Before his arrival in North Korea, Putin published an article ... on Tuesday": a trigger in a
 // phrase that opens the sentence ("Before", "After", "Upon" ... up to the first comma) does not
 // reach a value after that comma.
-bool event_context::in_opening_phrase(std::string_view t, const std::vector<token>& toks, std::size_t trig,
+bool event_context::in_opening_phrase(std::string_view t, token_span toks, std::size_t trig,
                                       std::size_t value) const {
   if (toks.empty() || !openers_.contains(toks[0])) return false;
   for (std::size_t j = 1; j < toks.size() && j <= value; ++j)
@@ -315,7 +315,7 @@ void event_context::fill_evidence(const document& doc, const sentence& sen, text
 // recorded for the person named after them, so that a later "the Russian president" refers
 // to him and not to whoever was named last. They are noted here as offsets, and searched by
 // title_named().
-void event_context::index_titles(const std::vector<token>& toks, event_memory& mem) const {
+void event_context::index_titles(token_span toks, event_memory& mem) const {
   const token* const tk = toks.data();
   const std::size_t n = toks.size();
   auto note = [&](const token& modifier, const token& noun, std::size_t first, std::size_t last) {
@@ -348,7 +348,7 @@ void event_context::index_titles(const std::vector<token>& toks, event_memory& m
   }
 }
 
-void event_context::read_titles(const std::vector<token>& toks, event_memory& mem) const {
+void event_context::read_titles(token_span toks, event_memory& mem) const {
   if (!mem.doc_ || mem.titles_read_ > mem.current) return;  // noted as scanned, or read already
   if (mem.titles_read_ == 0) mem.title_mentions.reserve(64);  // a document's first lookup: a few dozen titles before it
   for (std::size_t s = mem.titles_read_; s < mem.current; ++s)
@@ -386,7 +386,7 @@ std::optional<actor> event_context::title_named(std::string_view t, const event_
   return std::nullopt;
 }
 
-actor event_context::make_actor(std::string_view t, const std::vector<token>& toks, std::size_t first,
+actor event_context::make_actor(std::string_view t, token_span toks, std::size_t first,
                               std::size_t last) const {
   return make_actor(t, toks[first].begin, {toks[last].begin, toks[last].end}, toks[last].lower);
 }
@@ -414,7 +414,7 @@ std::string_view event_context::actor_key(std::string_view last_lower, std::stri
 }
 
 
-std::optional<actor> event_context::find_actor(std::string_view t, const std::vector<token>& toks, std::size_t trig,
+std::optional<actor> event_context::find_actor(std::string_view t, token_span toks, std::size_t trig,
                                              event_memory& mem, std::size_t prev_end,
                                              const std::optional<actor>& prev, bool& shared) const {
   shared = false;
@@ -498,7 +498,7 @@ std::optional<actor> event_context::find_actor(std::string_view t, const std::ve
 
 // The first person named in toks[0, end), skipping places and a title before the name ("North
 // Korean leader Kim Jong-un" -> Kim Jong-un); nullopt when none.
-std::optional<actor> event_context::first_name_before(std::string_view t, const std::vector<token>& toks,
+std::optional<actor> event_context::first_name_before(std::string_view t, token_span toks,
                                                       std::size_t end, const event_memory* known_only) const {
   // Only a name whose key is known, when asked; never a people ("Several Russian news outlets").
   // The key is looked at before an actor is made: most names tried are turned away.
@@ -709,7 +709,7 @@ shared_string event_context::attribution(std::string_view t, event_scan& sc, std
 }
 
 
-std::optional<modality> event_context::modality_between(std::string_view t, const std::vector<token>& toks,
+std::optional<modality> event_context::modality_between(std::string_view t, token_span toks,
                                                         std::size_t from, std::size_t to) const {
   std::optional<modality> found;
   for (std::size_t k = from; k < to && k < toks.size(); ++k) {
@@ -728,7 +728,7 @@ std::optional<modality> event_context::modality_between(std::string_view t, cons
 
 // A modality cue in the few words before the trigger, after the trigger before it (which
 // ends at token `from_tok`): "was scheduled to arrive".
-modality event_context::find_modality(std::string_view t, const std::vector<token>& toks, std::size_t trig,
+modality event_context::find_modality(std::string_view t, token_span toks, std::size_t trig,
                                       std::size_t from_tok) const {
   const std::size_t from = std::max(trig >= 4 ? trig - 4 : 0, from_tok);
   for (std::size_t k = from; k < trig; ++k) {

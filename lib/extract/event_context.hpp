@@ -65,18 +65,18 @@ struct event_scan {
   // The sentence and its tokens (tokens_of() in token_pass.hpp), which must outlive the scan's use.
   // `summary`: what the tokens hold together (sentence_tokens_of()); scan() reads the sentence's
   // role bits and flags from it instead of from every token.
-  void use(const sentence& s, const std::vector<token>& toks, const token_summary& summary) {
+  void use(const sentence& s, token_span toks, const token_summary& summary) {
     sen = &s;
-    toks_ = &toks;
+    toks_ = toks;
     summary_ = &summary;
   }
-  const std::vector<token>& toks() const noexcept { return *toks_; }
+  token_span toks() const noexcept { return toks_; }
 
   // Empties the scan for another document, keeping what its vectors have grown to (a pass keeps
   // one scan per thread, so that a document allocates nothing for them once they have grown).
   void reset() {
     sen = nullptr;
-    toks_ = &no_tokens_;
+    toks_ = {};
     summary_ = &no_summary_;
     roles = all_roles;
     digits = hyphens = true;
@@ -145,10 +145,9 @@ struct event_scan {
   shared_string share(std::string_view s) const { return texts ? texts->text(s) : shared_string(s); }
 
  private:
-  const std::vector<token>* toks_ = &no_tokens_;
+  token_span toks_;
   const token_summary* summary_ = &no_summary_;
   friend class event_context;  // scan() reads summary_
-  static inline const std::vector<token> no_tokens_;
   static inline const token_summary no_summary_;
 };
 
@@ -241,7 +240,7 @@ class event_context {
 
   // A modality cue ("likely", "scheduled") in tokens [from, to), in the same clause as token
   // `to`: "Putin's visit is most likely to be cut short to a day".
-  std::optional<modality> modality_between(std::string_view text, const std::vector<token>& toks, std::size_t from,
+  std::optional<modality> modality_between(std::string_view text, token_span toks, std::size_t from,
                                            std::size_t to) const;
 
   // Who the text says a value at tokens [first, last) comes from: "X, citing Y", "X" or "Y";
@@ -256,15 +255,15 @@ class event_context {
   }
   bool is_function_word(const token& tok) const { return function_words_.contains_stem(tok); }
   // The length in tokens of an offset word ("after", "ahead of") at toks[k]; 0 if none.
-  std::size_t offset_at(const std::vector<token>& toks, std::size_t k) const { return offsets_.longest_at(toks, k).length; }
+  std::size_t offset_at(token_span toks, std::size_t k) const { return offsets_.longest_at(toks, k).length; }
   // An offset word within the three tokens before token `first`.
-  bool after_offset(const std::vector<token>& toks, std::size_t first) const {
+  bool after_offset(token_span toks, std::size_t first) const {
     for (std::size_t k = first >= 3 ? first - 3 : 0; k < first; ++k)
       if (offset_at(toks, k)) return true;
     return false;
   }
   // Whether a known place ends right before token `end` ("Pyongyang 02:46": a place, not a label).
-  bool ends_with_place(const std::vector<token>& toks, std::size_t end) const {
+  bool ends_with_place(token_span toks, std::size_t end) const {
     return places_.longest_ending_at(toks, end).length > 0;
   }
 
@@ -276,28 +275,28 @@ class event_context {
   static void fill_evidence(const document& doc, const sentence& sen, text_span words, claim& c);
 
  private:
-  void index_titles(const std::vector<token>& toks, event_memory& mem) const;
+  void index_titles(token_span toks, event_memory& mem) const;
   // Notes the titles of the sentences not read yet, up to the current one (whose tokens are
   // `toks`), so that a title lookup sees every title before it.
-  void read_titles(const std::vector<token>& toks, event_memory& mem) const;
+  void read_titles(token_span toks, event_memory& mem) const;
   // Whom the title "<modifier> <noun>" (possessives stripped, lower case) last named; nullopt when none.
   static std::optional<actor> title_named(std::string_view t, const event_memory& mem, const token& modifier,
                                           const token& noun);
-  actor make_actor(std::string_view t, const std::vector<token>& toks, std::size_t first, std::size_t last) const;
+  actor make_actor(std::string_view t, token_span toks, std::size_t first, std::size_t last) const;
   static actor make_actor(std::string_view t, std::size_t name_begin, text_span last, std::string_view last_lower);
   // The key of an actor whose last name word's lower case is `last_lower` ("putin"): a view of it,
   // or of `folded`, where a name that needs folding is put.
   static std::string_view actor_key(std::string_view last_lower, std::string& folded);
-  std::optional<actor> find_actor(std::string_view t, const std::vector<token>& toks, std::size_t trig,
+  std::optional<actor> find_actor(std::string_view t, token_span toks, std::size_t trig,
                                   event_memory& mem, std::size_t prev_end, const std::optional<actor>& prev,
                                   bool& shared) const;
   void scan_places_and_sources(event_scan& sc) const;
-  std::optional<actor> first_name_before(std::string_view t, const std::vector<token>& toks, std::size_t end,
+  std::optional<actor> first_name_before(std::string_view t, token_span toks, std::size_t end,
                                          const event_memory* known_only) const;
-  bool in_opening_phrase(std::string_view t, const std::vector<token>& toks, std::size_t trig, std::size_t value) const;
+  bool in_opening_phrase(std::string_view t, token_span toks, std::size_t trig, std::size_t value) const;
   static void read_preposition(std::string_view t, const event_scan& sc, source_hit& h);
   void read_reporter(std::string_view t, const event_scan& sc, source_hit& h) const;
-  modality find_modality(std::string_view t, const std::vector<token>& toks, std::size_t trig,
+  modality find_modality(std::string_view t, token_span toks, std::size_t trig,
                          std::size_t from_tok) const;
 
   const rule_set& rules_;

@@ -164,7 +164,7 @@ void event_pass::read(const document& doc, const document_tokens* shared, event_
 // With no date claim ("The summit opened on June 19."), the sentence's last resolved day stands
 // in, unless it follows an offset word ("a week after the June 12 celebrations"). True when one
 // did.
-bool event_pass::note_context(const std::vector<token>& toks, const std::vector<date_mention>& found,
+bool event_pass::note_context(token_span toks, const std::vector<date_mention>& found,
                               date_context& ctx) const {
   bool noted = false;
   for (const auto& m : found)

@@ -67,7 +67,7 @@ class event_pass final : public token_extractor {
             std::vector<claim>& out) const;
   // Makes the sentence's last resolved day (of `found`, read from `toks`) the date in context,
   // as a sentence with no date claim leaves it; true when there is one.
-  bool note_context(const std::vector<token>& toks, const std::vector<date_mention>& found, date_context& ctx) const;
+  bool note_context(token_span toks, const std::vector<date_mention>& found, date_context& ctx) const;
 
   std::shared_ptr<const word_index> index_;  // the rules' (kept: they may be indexed again)
   event_context events_;

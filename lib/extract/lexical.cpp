@@ -182,13 +182,12 @@ struct seen_in_stretch {
 
 }  // namespace
 
-void tokenize(std::string_view t, std::size_t begin, std::size_t end, char* lowered, std::vector<token>& out,
-              const word_index* index, token_summary* summary) {
+std::size_t tokenize_at(std::string_view t, std::size_t begin, std::size_t end, char* lowered, std::vector<token>& out,
+                        std::size_t from, const word_index* index, token_summary* summary) {
   check_offsets(end);
   if (begin >= end) {
-    out.clear();
     if (summary) *summary = {};
-    return;
+    return from;
   }
   // The whole stretch lower-cased first; the tokens point into the copy, and it is what is read
   // and hashed below (a capital and its lower case are one word byte).
@@ -204,10 +203,11 @@ void tokenize(std::string_view t, std::size_t begin, std::size_t end, char* lowe
   seen_in_stretch seen;
   std::uint64_t roles_seen = 0;  // of the plain words: in a register, added to seen's at the end
   bool capital_seen = false;
-  // Tokens are written over out's, left from an earlier sentence; when they run out, out grows
-  // (grow_tokens).
-  token* tok = out.data();
-  token* room = tok + out.size();
+  // Tokens are written over out's from `from` on, left from an earlier sentence or document; when
+  // they run out, out grows (grow_tokens).
+  if (from > out.size()) throw std::invalid_argument("crosscheck: tokenize_at: tokens start past the vector's end");
+  token* tok = out.data() + from;
+  token* room = out.data() + out.size();
   const unsigned char* p = low + begin;  // a byte known to be no word byte (where the last word stopped), or any
   const unsigned char* const stop = low + end;
   for (;; ++tok) {
@@ -290,7 +290,6 @@ void tokenize(std::string_view t, std::size_t begin, std::size_t end, char* lowe
     p = e + 1;
   }
 done:
-  out.resize(static_cast<std::size_t>(tok - out.data()));
   if (summary) {
     seen.roles |= roles_seen;
     summary->roles = seen.roles | seen.possessive_roles;
@@ -300,6 +299,12 @@ done:
     summary->any_hyphen = seen.classes & hyphen;
     summary->any_joiner = seen.classes & (joiner | digit_joiner);
   }
+  return static_cast<std::size_t>(tok - out.data());
+}
+
+void tokenize(std::string_view t, std::size_t begin, std::size_t end, char* lowered, std::vector<token>& out,
+              const word_index* index, token_summary* summary) {
+  out.resize(tokenize_at(t, begin, end, lowered, out, 0, index, summary));
 }
 
 void tokenize(std::string_view t, std::size_t begin, std::size_t end, token_list& out, const word_index* index) {
@@ -414,7 +419,7 @@ namespace {
 // The walk by words, for a matcher not bound to the tokens' index: each node's word_map. Out of
 // line, so that longest_from and longest_to, which mostly walk by id, save no registers for it.
 template <class Trie>
-[[gnu::noinline]] phrase_matcher::match walk_by_words(const Trie& t, const std::vector<token>& toks, std::size_t i,
+[[gnu::noinline]] phrase_matcher::match walk_by_words(const Trie& t, token_span toks, std::size_t i,
                                                       bool backward) {
   phrase_matcher::match best;
   std::uint32_t at = 0;
@@ -430,14 +435,14 @@ template <class Trie>
 
 }  // namespace
 
-phrase_matcher::match phrase_matcher::longest_from(const std::vector<token>& toks, std::size_t i) const {
+phrase_matcher::match phrase_matcher::longest_from(token_span toks, std::size_t i) const {
   // Tokens read with the index the matcher is bound to go by word id; the first token tells.
   if (!forward_ids_.empty() && toks[i].roles != all_roles)
     return walk_by_id<false>(forward_ids_, toks.data() + i, toks.size() - i);
   return walk_by_words(forward_, toks, i, false);
 }
 
-phrase_matcher::match phrase_matcher::longest_to(const std::vector<token>& toks, std::size_t i) const {
+phrase_matcher::match phrase_matcher::longest_to(token_span toks, std::size_t i) const {
   if (!backward_ids_.empty() && toks[i - 1].roles != all_roles)
     return walk_by_id<true>(backward_ids_, toks.data() + (i - 1), i);
   return walk_by_words(backward_, toks, i, true);

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <cstring>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,6 +56,12 @@ struct token {
   // The word without a possessive ending: "putin's" -> "putin", "leaders'" -> "leaders".
   std::string_view stem() const noexcept;
 };
+
+// A sentence's tokens, as the passes read them: a view of tokens kept by whoever read them (a
+// document's document_tokens, one vector for all its sentences; a token_list). Its size is
+// stored, where a std::vector<token>'s is its ends' difference divided by the token's 72 bytes
+// (a subtraction, a shift and a multiplication, in every loop over a sentence's tokens).
+using token_span = std::span<const token>;
 
 // A word without its possessive ending: "Putin's" -> "Putin", "leaders'" -> "leaders".
 inline std::string_view possessive_stem(std::string_view w) noexcept {
@@ -257,8 +264,8 @@ struct token_summary {
 // into. The vector-returning tokenize() gives one; a pass that tokenizes sentence after sentence
 // keeps one as its buffer (tokens_of() in token_pass.hpp), reusing its memory. Move-only: the
 // copy lives on the heap, so that a move keeps every view valid, and a copy would point into the
-// original. It reads as a const std::vector<token>& (what the passes take), but only while it is
-// alive: a temporary one does not convert, so that no vector of dangling views is made from it.
+// original. It reads as a token_span (what the passes take), but only while it is alive: a
+// temporary one does not convert, so that no span of dangling tokens is made from it.
 class token_list {
  public:
   token_list() = default;
@@ -267,16 +274,16 @@ class token_list {
   token_list(const token_list&) = delete;
   token_list& operator=(const token_list&) = delete;
 
-  const std::vector<token>& tokens() const& noexcept { return tokens_; }
-  operator const std::vector<token>&() const& noexcept { return tokens_; }
-  operator const std::vector<token>&() const&& = delete;
+  token_span tokens() const& noexcept { return tokens_; }
+  operator token_span() const& noexcept { return tokens_; }
+  operator token_span() const&& = delete;
   std::size_t size() const noexcept { return tokens_.size(); }
   bool empty() const noexcept { return tokens_.empty(); }
   const token& operator[](std::size_t k) const noexcept { return tokens_[k]; }
   const token& front() const noexcept { return tokens_.front(); }
   const token& back() const noexcept { return tokens_.back(); }
-  std::vector<token>::const_iterator begin() const noexcept { return tokens_.begin(); }
-  std::vector<token>::const_iterator end() const noexcept { return tokens_.end(); }
+  // No begin() and end(): a token_list is no range, so that std::span's range constructor does
+  // not take a temporary one (walk tokens() instead).
   // What the tokens hold, together (see token_summary).
   const token_summary& summary() const noexcept { return summary_; }
 
@@ -306,6 +313,13 @@ void tokenize(std::string_view text, std::size_t begin, std::size_t end, token_l
 // summary, what the tokens hold together is written to it. Throws std::length_error when end
 // is 4 GiB or more (token offsets are 32-bit).
 inline constexpr std::size_t lowered_padding = 16;
+// The same, writing the tokens over out[from, ...) and keeping out's first `from`: out grows when
+// they run out, and never shrinks (the tokens past the returned end are left from earlier
+// reads). Returns one past the last token written. A document's tokens are read so, sentence
+// after sentence, into one vector kept from document to document (document_tokens): after the
+// first few documents, no token is constructed before it is written.
+std::size_t tokenize_at(std::string_view text, std::size_t begin, std::size_t end, char* lowered, std::vector<token>& out,
+                        std::size_t from, const word_index* index = nullptr, token_summary* summary = nullptr);
 void tokenize(std::string_view text, std::size_t begin, std::size_t end, char* lowered, std::vector<token>& out,
               const word_index* index = nullptr, token_summary* summary = nullptr);
 
@@ -328,14 +342,14 @@ class phrase_matcher {
   };
   // Longest phrase starting at tokens[i]. Most tokens start no phrase: the inline test on the
   // token's precomputed hash turns them away before any call.
-  [[gnu::always_inline]] match longest_at(const std::vector<token>& tokens, std::size_t i) const {
+  [[gnu::always_inline]] match longest_at(token_span tokens, std::size_t i) const {
     if (i >= tokens.size() || !forward_.front().next.may_have(tokens[i].roles) ||
         !forward_.front().next.may_contain(tokens[i].hash))
       return {};
     return longest_from(tokens, i);
   }
   // Longest phrase ending at tokens[i - 1] (exclusive end i).
-  [[gnu::always_inline]] match longest_ending_at(const std::vector<token>& tokens, std::size_t i) const {
+  [[gnu::always_inline]] match longest_ending_at(token_span tokens, std::size_t i) const {
     if (i == 0 || i > tokens.size() || !backward_.front().next.may_have(tokens[i - 1].roles) ||
         !backward_.front().next.may_contain(tokens[i - 1].hash))
       return {};
@@ -376,8 +390,8 @@ class phrase_matcher {
   // The walk by word ids from *first on, forward or (Backward) back, over `count` tokens at most.
   template <bool Backward>
   static match walk_by_id(const id_table& ids, const token* first, std::size_t count) noexcept;
-  match longest_from(const std::vector<token>& tokens, std::size_t i) const;
-  match longest_to(const std::vector<token>& tokens, std::size_t i) const;
+  match longest_from(token_span tokens, std::size_t i) const;
+  match longest_to(token_span tokens, std::size_t i) const;
   trie forward_ = trie(1), backward_ = trie(1);
   id_table forward_ids_, backward_ids_;
   friend class word_index;  // binds the two roots and makes the id tables
@@ -466,8 +480,9 @@ class word_index {
 
  private:
   // tokenize() probes the table inline (find_short's loop), its base and mask in registers.
-  friend void tokenize(std::string_view text, std::size_t begin, std::size_t end, char* lowered,
-                       std::vector<token>& out, const word_index* index, token_summary* summary);
+  friend std::size_t tokenize_at(std::string_view text, std::size_t begin, std::size_t end, char* lowered,
+                                 std::vector<token>& out, std::size_t from, const word_index* index,
+                                 token_summary* summary);
   struct slot {
     entry e;
     std::uint32_t begin = 0, size = 0;  // the word, in pool_

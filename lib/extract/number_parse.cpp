@@ -207,13 +207,13 @@ bool number_reader::hyphenated_starts(const token& t) const noexcept {
   return dash != std::string::npos && starters_.contains(std::string_view(t.lower).substr(0, dash));
 }
 
-std::optional<number_reading> number_reader::read(const std::vector<token>& toks, std::size_t i) const {
+std::optional<number_reading> number_reader::read(token_span toks, std::size_t i) const {
   number_reading r;
   if (!read_into(toks, i, hedges_.longest_at(toks, i), r)) return std::nullopt;
   return r;
 }
 
-bool number_reader::read_into(const std::vector<token>& toks, std::size_t i, phrase_matcher::match h,
+bool number_reader::read_into(token_span toks, std::size_t i, phrase_matcher::match h,
                               number_reading& r) const {
   r.first = i;
   std::size_t j = i;
@@ -288,7 +288,7 @@ bool number_reader::read_into(const std::vector<token>& toks, std::size_t i, phr
   return true;
 }
 
-void number_reader::read_around(const std::vector<token>& toks, std::span<const std::size_t> cores,
+void number_reader::read_around(token_span toks, std::span<const std::size_t> cores,
                                 std::vector<number_reading>& out) const {
   // As read_all: reads are tried left to right from the hedge-length window before each core
   // on, and a read takes its tokens from the next tries.
@@ -325,13 +325,13 @@ void number_reader::read_around(const std::vector<token>& toks, std::span<const 
   }
 }
 
-std::vector<number_reading> number_reader::read_all(const std::vector<token>& toks, std::size_t from) const {
+std::vector<number_reading> number_reader::read_all(token_span toks, std::size_t from) const {
   std::vector<number_reading> out;
   read_all(toks, from, out);
   return out;
 }
 
-void number_reader::read_all(const std::vector<token>& toks, std::size_t from, std::vector<number_reading>& out) const {
+void number_reader::read_all(token_span toks, std::size_t from, std::vector<number_reading>& out) const {
   out.clear();
   // A read from token i succeeds only with its number at a token that may_hold(), at most
   // hedge_words_ tokens after i. So reads are tried only in the few tokens before each such

@@ -89,7 +89,7 @@ class number_reader {
  public:
   explicit number_reader(const rule_set& rules);  // rules must outlive it
   // A number starting at toks[i] (at its hedge, if any); nullopt when there is none.
-  std::optional<number_reading> read(const std::vector<token>& toks, std::size_t i) const;
+  std::optional<number_reading> read(token_span toks, std::size_t i) const;
   // Whether toks[i] could start a number: a digit, a number word, a hedge or a vague phrase.
   // Inline: a word with no digit and no hyphen costs one word_set lookup (one role-bit test
   // with the word index).
@@ -103,7 +103,7 @@ class number_reader {
   // of a vague phrase ("thousands of", "a dozen"). Every number read has such a token, so a
   // sentence with none has no number; hedges ("at", "in", "some", "over", "about" start them)
   // are in nearly every sentence and say nothing alone.
-  bool may_hold(const std::vector<token>& toks, std::size_t i) const noexcept {
+  bool may_hold(token_span toks, std::size_t i) const noexcept {
     const token& t = toks[i];
     if (!may_hold_quick(t)) return false;  // most words
     if (t.has_digit && is_digit(t.lower.front())) return true;
@@ -123,20 +123,20 @@ class number_reader {
   // when it is such a word.
   std::uint64_t start_roles() const noexcept { return starters_.role_mask(); }
   // The first token from `from` on at which may_hold(); toks.size() when none.
-  std::size_t next_core(const std::vector<token>& toks, std::size_t from) const noexcept {
+  std::size_t next_core(token_span toks, std::size_t from) const noexcept {
     const std::size_t n = toks.size();  // read once: the calls in may_hold() would have it read at each token
     while (from < n && !may_hold(toks, from)) ++from;
     return from;
   }
   // Every number of a sentence, left to right, none overlapping; none starts before token
   // `from` (a caller that knows no token before it may start one).
-  std::vector<number_reading> read_all(const std::vector<token>& toks, std::size_t from = 0) const;
+  std::vector<number_reading> read_all(token_span toks, std::size_t from = 0) const;
   // The same into `out` (cleared first), so that a pass reuses one buffer for every sentence.
-  void read_all(const std::vector<token>& toks, std::size_t from, std::vector<number_reading>& out) const;
+  void read_all(token_span toks, std::size_t from, std::vector<number_reading>& out) const;
   // The same, given `cores`: every token of the sentence at which may_hold(), in order (a pass
   // that has looked at each token already). No token is looked at again but in the few before
   // each of them, where a hedge may start.
-  void read_around(const std::vector<token>& toks, std::span<const std::size_t> cores,
+  void read_around(token_span toks, std::span<const std::size_t> cores,
                    std::vector<number_reading>& out) const;
   double about_fraction() const noexcept { return rules_.durations.about_fraction; }
   const rule_set& rules() const noexcept { return rules_; }
@@ -146,14 +146,14 @@ class number_reader {
   // The vague phrase at toks[i] ("a dozen", "thousands of", "several"). Its first words are
   // common ("a"), and a phrase of two words or more needs one of vague_seconds_ after it: a
   // role-bit test or two turn most of them away before the phrase walk.
-  phrase_matcher::match vague_at(const std::vector<token>& toks, std::size_t i) const {
+  phrase_matcher::match vague_at(token_span toks, std::size_t i) const {
     if (!vague_singles_.contains(toks[i]) && (i + 1 >= toks.size() || !vague_seconds_.contains(toks[i + 1])))
       return {};
     return vague_.longest_at(toks, i);
   }
   // read() from toks[i], whose hedge match (none: length 0) the caller has looked up already,
   // into `r` (a default one); false when there is no number there.
-  bool read_into(const std::vector<token>& toks, std::size_t i, phrase_matcher::match h, number_reading& r) const;
+  bool read_into(token_span toks, std::size_t i, phrase_matcher::match h, number_reading& r) const;
   // "twenty-four", "nine-day": the first part is a number word.
   bool hyphenated_starts(const token& t) const noexcept;
   // "twenty-four", "nine-day": the first part is a cardinal or an ordinal.

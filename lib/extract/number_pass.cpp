@@ -73,7 +73,7 @@ document_words::document_words(const rule_set& rules) : rules_(rules) {
   bind_roles(rules.word_ids(), kinds_, current_, function_words_);
 }
 
-bool document_words::read(const std::vector<token>& toks, std::string_view text, std::size_t k, named_at& r) const {
+bool document_words::read(token_span toks, std::string_view text, std::size_t k, named_at& r) const {
   const std::size_t* kind = kinds_.find(toks[k]);
   if (!kind) return false;
   r.kind = *kind;
@@ -176,7 +176,7 @@ bool document_words::remember_at(const number_input& in, std::size_t k) const {
         settle(in);
       }
     }
-    mem.pending[mem.pendings++] = {&in.sc.toks(), k, mem.current, *kind};
+    mem.pending[mem.pendings++] = {in.sc.toks(), k, mem.current, *kind};
     return true;
   }
   named_at r;
@@ -204,7 +204,7 @@ void document_words::pending_key(const number_input& in, std::size_t i, std::str
   const auto& mem = in.memory;
   const auto& p = mem.pending[i];
   named_at r;
-  read(*p.toks, in.text, p.k, r);
+  read(p.toks, in.text, p.k, r);
   const std::string_view kind = rules_.documents.kinds[p.kind].id;
   if (!r.number.empty()) {
     key.assign(kind).append(1, ':').append(r.number);
@@ -303,7 +303,7 @@ inline const token* next_candidate(const token* p, const token* end, std::uint64
 
 }  // namespace
 
-bool number_pass::notes_documents(const std::vector<token>& toks, const token_summary& summary) const noexcept {
+bool number_pass::notes_documents(token_span toks, const token_summary& summary) const noexcept {
   // The article part notes the documents of a sentence with no number for the next ones, as it
   // always has, only when some token may start a number (a hedge word, often: "at", "in").
   // With the lists bound to the index, the sentence's role bits say so for words (may_name() was

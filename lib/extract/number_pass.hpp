@@ -44,7 +44,7 @@ struct number_memory {
   // memory_sentences after it (the only case where its key may be the one before it), so that
   // the newest is read first and the ones before only as far as its key needs them.
   struct pending_document {
-    const std::vector<token>* toks = nullptr;  // its sentence's tokens (kept for the document)
+    token_span toks;  // its sentence's tokens (kept for the document)
     std::size_t k = 0;                          // its kind word
     std::size_t sentence = 0;
     std::size_t kind = 0;  // index into documents.kinds
@@ -159,7 +159,7 @@ class document_words {
     bool current = false;     // a `current` word before it ("the new treaty")
     std::string_view number;  // digits after it ("resolution 2270"); empty when none
   };
-  bool read(const std::vector<token>& toks, std::string_view text, std::size_t k, named_at& r) const;
+  bool read(token_span toks, std::string_view text, std::size_t k, named_at& r) const;
   // The key of in.memory.pending[i], reading the ones before it only when its key is theirs.
   void pending_key(const number_input& in, std::size_t i, std::string& key) const;
   // Whether a document named with no year is the one the memory holds.
@@ -182,7 +182,7 @@ class number_pass final : public token_extractor {
 
  private:
   // Whether the article part reads a sentence with no number: see extract_with.
-  bool notes_documents(const std::vector<token>& toks, const token_summary& summary) const noexcept;
+  bool notes_documents(token_span toks, const token_summary& summary) const noexcept;
 
   std::shared_ptr<const word_index> index_;  // the rules' (kept: they may be indexed again)
   event_context events_;

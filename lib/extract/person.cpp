@@ -37,6 +37,7 @@ namespace {
 
 using detail::phrase_matcher;
 using detail::token;
+using detail::token_span;
 using detail::word_set;
 
 constexpr std::size_t max_name_words = 5;
@@ -100,7 +101,7 @@ class opening_filter {
       table_[k] = key;
     }
   }
-  [[gnu::always_inline]] bool may_start(const std::vector<token>& toks, std::size_t i) const {
+  [[gnu::always_inline]] bool may_start(token_span toks, std::size_t i) const {
     return may_start(toks[i], i + 1 < toks.size() ? &toks[i + 1] : nullptr);
   }
   // The same for a token and the one after it (nullptr: it is the last).
@@ -134,7 +135,7 @@ class opening_filter {
 // words (`f`, built from the same phrases) allow one.
 // roles: m.start_roles(), kept by the caller.
 [[gnu::always_inline]] inline phrase_matcher::match starting_at(const phrase_matcher& m, std::uint64_t roles,
-                                                                const opening_filter& f, const std::vector<token>& toks,
+                                                                const opening_filter& f, token_span toks,
                                                                 std::size_t i) {
   if (i >= toks.size() || !(toks[i].roles & roles) || !f.may_start(toks, i)) return {};
   return m.longest_at(toks, i);
@@ -249,7 +250,7 @@ class person_extractor final : public detail::token_extractor {
     detail::token_list buffer;  // the sentence's tokens, when none are shared
     for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
       const sentence& sen = doc.sentences[s];
-      const std::vector<token>& toks = detail::tokens_of(doc, s, shared, buffer, index_.get());
+      token_span toks = detail::tokens_of(doc, s, shared, buffer, index_.get());
       if (toks.empty()) continue;
       const token* const first = toks.data();
       const token* const end = first + toks.size();
@@ -413,7 +414,7 @@ class person_extractor final : public detail::token_extractor {
 
   // Every longer word capitalized, as in a title-case headline ("Foreign Minister Meets Vietnamese
   // Counterpart in Hanoi"), where verbs and nouns are capitalized too.
-  static bool title_case(const std::vector<token>& toks) {
+  static bool title_case(token_span toks) {
     std::size_t words = 0, capitals = 0;
     for (const token& tok : toks) {
       if (tok.lower.size() < 4 || !detail::is_ascii_lower(tok.lower[0])) continue;
@@ -445,7 +446,7 @@ class person_extractor final : public detail::token_extractor {
     if (dash == std::string::npos || dash == 0 || dash + 1 >= tok.lower.size()) return false;
     return particles_.contains(std::string_view(tok.lower).substr(0, dash)) && detail::is_ascii_upper(t[tok.begin + dash + 1]);
   }
-  [[gnu::always_inline]] phrase_matcher::match title_at(const std::vector<token>& toks, std::size_t i) const {
+  [[gnu::always_inline]] phrase_matcher::match title_at(token_span toks, std::size_t i) const {
     return starting_at(titles_, title_roles_, title_openers_, toks, i);
   }
   bool is_former(const token& tok) const {
@@ -460,7 +461,7 @@ class person_extractor final : public detail::token_extractor {
   // punctuation but a period after an initial; empty when it is a place or an organisation.
   // After a title, a capitalized short word mid-sentence is a name even when it reads as a
   // function word ("Vice Premier He Lifeng", "General Secretary To Lam").
-  span name_at(std::string_view t, const std::vector<token>& toks, std::size_t i, bool after_title = false) const {
+  span name_at(std::string_view t, token_span toks, std::size_t i, bool after_title = false) const {
     span s{i, i};
     if (after_title && i > 0 && i + 1 < toks.size() && toks[i].capitalized && in(function_, toks[i]) &&
         !in(stop_, toks[i]) && is_name_word(toks[i + 1]) && single_space(t, toks[i], toks[i + 1])) {
@@ -495,7 +496,7 @@ class person_extractor final : public detail::token_extractor {
   // An organisation or country ending right before token `end`: a listed one ("Kremlin",
   // "Russian", "Russia's"), a possessive name ("Putin's"), or capitalized words ("Russian
   // Railways"). Returns its first token (== end when none) and its key.
-  std::size_t org_before(std::string_view t, const std::vector<token>& toks, std::size_t end, org_ref& key) const {
+  std::size_t org_before(std::string_view t, token_span toks, std::size_t end, org_ref& key) const {
     if (end == 0) return end;
     if (auto m = orgs_.longest_ending_at(toks, end); m.length) {
       key.id = m.payload;
@@ -517,7 +518,7 @@ class person_extractor final : public detail::token_extractor {
 
   // After a title ending in "of" or followed by "of [the]": the organisation's words and the name
   // closing them ("of the Roscosmos State Space Corporation Yuri Borisov"). Returns the name.
-  span name_after_org(std::string_view t, const std::vector<token>& toks, std::size_t k, org_ref& org) const {
+  span name_after_org(std::string_view t, token_span toks, std::size_t k, org_ref& org) const {
     const std::size_t from = k;
     span best{k, k};
     std::size_t stop = k;
@@ -560,7 +561,7 @@ class person_extractor final : public detail::token_extractor {
   // capitalized word (read_sentence's other starts, lower-case words, start no name), a name word
   // starts a name as read_sentence reads it, and only a name of two words or more is remembered,
   // so a name word followed by none that can go on a name is passed over.
-  void read_bare_names(std::string_view t, const std::vector<token>& toks, memory& mem) const {
+  void read_bare_names(std::string_view t, token_span toks, memory& mem) const {
     const std::size_t n = toks.size();
     std::size_t i = 0;
     while (true) {
@@ -597,7 +598,7 @@ class person_extractor final : public detail::token_extractor {
   // walked twice, for cues and for mentions, each walk testing only what it needs (a start list
   // made by one walk cost more than the second): a sentence without a name word gives no mention
   // and so nothing.
-  void read_sentence(const document& doc, const sentence& sen, std::string_view t, const std::vector<token>& toks,
+  void read_sentence(const document& doc, const sentence& sen, std::string_view t, token_span toks,
                      reading& r, std::vector<claim>& out) const {
     memory& mem = r.mem;
     std::vector<mention>& found = r.found;
@@ -846,7 +847,7 @@ class person_extractor final : public detail::token_extractor {
 
   // The words after "of" that name an organisation (up to a comma or the end): "of the Russian
   // Far Eastern region of Primorsky Krai".
-  span of_span(std::string_view t, const std::vector<token>& toks, std::size_t k, org_ref& org) const {
+  span of_span(std::string_view t, token_span toks, std::size_t k, org_ref& org) const {
     const std::size_t from = k;
     while (k < toks.size() && k - from < max_org_words && (k == from || !comma_between(t, toks[k - 1], toks[k]))) {
       if (k > from && toks[k].lower == "and" && k + 1 < toks.size() && titles_.longest_at(toks, k + 1).length) break;
@@ -869,7 +870,7 @@ class person_extractor final : public detail::token_extractor {
 
   // A title in apposition: "NAME, [the|a] [org] TITLE": the mention whose name ends right before
   // the comma before `title_first`.
-  std::optional<std::size_t> apposition_name(std::string_view t, const std::vector<token>& toks, std::size_t title_first,
+  std::optional<std::size_t> apposition_name(std::string_view t, token_span toks, std::size_t title_first,
                                              const std::vector<mention>& found, reading& r) const {
     std::size_t k = title_first;
     while (k > 0 && in(fillers_, toks[k - 1]) && !comma_between(t, toks[k - 1], toks[k])) --k;
@@ -891,7 +892,7 @@ class person_extractor final : public detail::token_extractor {
 
   // The person leading a delegation: the last name before the cue ("Putin was accompanied
   // by"), else an organisation ("The Russian delegation includes"); empty when neither.
-  std::string_view delegation_leader(std::string_view t, const std::vector<token>& toks, std::size_t cue,
+  std::string_view delegation_leader(std::string_view t, token_span toks, std::size_t cue,
                                      reading& r) const {
     for (std::size_t k = cue; k > 0; --k) {
       if (is_name_word(toks[k - 1])) {
@@ -910,14 +911,14 @@ class person_extractor final : public detail::token_extractor {
   }
 
   // The name's words as written (in the normalized text), without a possessive ending.
-  static std::string_view written(std::string_view t, const std::vector<token>& toks, span s) {
+  static std::string_view written(std::string_view t, token_span toks, span s) {
     const std::string_view w = t.substr(toks[s.first].begin, toks[s.last - 1].end - toks[s.first].begin);
     return has_possessive(toks[s.last - 1]) ? detail::possessive_stem(w) : w;
   }
 
   // The name's words as written, or for one word the full name given earlier in the document (a
   // view of the document's text).
-  std::string_view full_name(std::string_view t, const std::vector<token>& toks, span s, reading& r) const {
+  std::string_view full_name(std::string_view t, token_span toks, span s, reading& r) const {
     if (s.empty()) return {};
     if (s.last - s.first == 1)
       if (const std::string_view* full = settle(r).resolve(toks[s.first]); full && !full->empty()) return *full;
@@ -926,7 +927,7 @@ class person_extractor final : public detail::token_extractor {
 
   // Remembers a name of two words or more under its first and last words, particles ("bin")
   // left out; a name with fewer than two words but particles is not remembered.
-  void remember(std::string_view t, const std::vector<token>& toks, span s, memory& mem) const {
+  void remember(std::string_view t, token_span toks, span s, memory& mem) const {
     if (s.last - s.first < 2) return;
     std::size_t first = s.last, last = s.last, parts = 0;
     for (std::size_t k = s.first; k < s.last; ++k)
@@ -945,7 +946,7 @@ class person_extractor final : public detail::token_extractor {
 
   // The evidence of the claim about tokens s (detail::fill_evidence). `words`: a text the
   // evidence's words may equal (a name as written, as the file writes it), shared when they do.
-  static void fill(const document& doc, const sentence& sen, const std::vector<token>& toks, span s, claim& c,
+  static void fill(const document& doc, const sentence& sen, token_span toks, span s, claim& c,
                    const shared_string* words = nullptr) {
     detail::fill_evidence(doc, sen, text_span{toks[s.first].begin, toks[s.last - 1].end}, c.ev, words);
   }

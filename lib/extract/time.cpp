@@ -38,6 +38,7 @@ namespace {
 using detail::is_ascii_digit;
 using detail::phrase_matcher;
 using detail::token;
+using detail::token_span;
 
 enum hedge_kind { hedge_after = 0, hedge_before = 1, hedge_about = 2 };
 // The rule a time claim comes from: an index into time_part::rule_ids_.
@@ -129,7 +130,7 @@ class time_part final : public detail::event_part {
   // A time expression starting at toks[i]: a vague phrase ("in the early hours", "around noon"),
   // or an optional hedge followed by a clock time ("2:46 a.m.") or a one-minute vague phrase,
   // which is a clock time in words ("noon", "midnight"); then an optional zone.
-  std::optional<time_expr> find_time(std::string_view t, const std::vector<token>& toks, std::size_t i) const {
+  std::optional<time_expr> find_time(std::string_view t, token_span toks, std::size_t i) const {
     time_expr te;
     te.first = i;
     // A vague phrase is read whole first, so that "before dawn" and "around noon" are not
@@ -222,7 +223,7 @@ class time_part final : public detail::event_part {
   // Whether find_time() can find anything at toks[i]: every form starts with a vague phrase, a
   // hedge or a word with a digit. Most words start none: one flag test and two phrase lookups
   // (stopped by their Bloom bits) instead of a call.
-  bool may_start_time(const std::vector<token>& toks, std::size_t i) const {
+  bool may_start_time(token_span toks, std::size_t i) const {
     return toks[i].has_digit || vague_.longest_at(toks, i).length || hedges_.longest_at(toks, i).length;
   }
 
@@ -233,7 +234,7 @@ class time_part final : public detail::event_part {
   }
 
   // "2:46", "02:22", "2:46 a.m.", "2 am", "2am", "14.20" (with a zone). Fills te.val, te.last, te.end_offset.
-  bool parse_clock(std::string_view t, const std::vector<token>& toks, std::size_t j, time_expr& te) const {
+  bool parse_clock(std::string_view t, token_span toks, std::size_t j, time_expr& te) const {
     const std::string_view s = toks[j].lower;
     std::size_t k = 0;
     int h = 0;

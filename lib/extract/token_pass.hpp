@@ -17,11 +17,13 @@
 
 namespace crosscheck::detail {
 
-// The tokens of every sentence of a prepared document, one vector per document::sentences entry,
-// and the one lower-cased copy of the document's text that their `lower` views point into. About
-// fifteen times the document's size in memory (a 72-byte token for every five bytes or so). The
-// vectors and the copy go back to a per-thread pool when the document is done, and the next
-// document on the thread reuses them: after the first few documents, tokenizing allocates nothing.
+// The tokens of every sentence of a prepared document, one span per document::sentences entry
+// into one vector of tokens for the whole document, and the one lower-cased copy of the
+// document's text that their `lower` views point into. About fifteen times the document's size
+// in memory (a 72-byte token for every five bytes or so). The vectors and the copy go back to a
+// per-thread pool when the document is done, and the next document on the thread reuses them:
+// after the first few documents, tokenizing allocates nothing, and the token vector, never
+// shrunk, constructs no token before it is written (tokenize_at).
 class document_tokens {
  public:
   // index: the word ids and roles the tokens get (tokenize()); nullptr: none.
@@ -37,23 +39,29 @@ class document_tokens {
       buffers_.lowered = std::make_unique<char[]>(size);
       buffers_.capacity = size;
     }
+    // The sentences' tokens one after another; a sentence's span is made once all are read (the
+    // vector may move while it grows).
+    if (buffers_.firsts.size() < count_ + 1) buffers_.firsts.resize(count_ + 1);
+    std::size_t used = 0;
     for (std::size_t s = 0; s < count_; ++s) {
       const text_span span = doc.sentences[s].normalized;
-      std::vector<token>& toks = buffers_.sentences[s];
-      toks.reserve(span.size() / 5 + 1);  // about one token per five bytes: seldom a second allocation
-      tokenize(doc.normalized, span.begin, span.end, buffers_.lowered.get() + span.begin, toks, index,
-               &buffers_.summaries[s]);
-      tokens_ += toks.size();
+      buffers_.firsts[s] = used;
+      used = tokenize_at(doc.normalized, span.begin, span.end, buffers_.lowered.get() + span.begin, buffers_.tokens,
+                         used, index, &buffers_.summaries[s]);
     }
+    buffers_.firsts[count_] = used;
+    const token* const tokens = buffers_.tokens.data();
+    for (std::size_t s = 0; s < count_; ++s)
+      buffers_.sentences[s] = token_span(tokens + buffers_.firsts[s], buffers_.firsts[s + 1] - buffers_.firsts[s]);
   }
   ~document_tokens() {
     // A very long document's buffers are freed rather than kept for the thread's lifetime.
-    if (tokens_ <= max_pooled_tokens && buffers_.sentences.size() >= pool().sentences.size())
+    if (buffers_.tokens.size() <= max_pooled_tokens && buffers_.sentences.size() >= pool().sentences.size())
       pool() = std::move(buffers_);
   }
   document_tokens(const document_tokens&) = delete;
   document_tokens& operator=(const document_tokens&) = delete;
-  const std::vector<token>& operator[](std::size_t sentence) const { return buffers_.sentences[sentence]; }
+  token_span operator[](std::size_t sentence) const { return buffers_.sentences[sentence]; }
   // What the sentence's tokens hold, together (token_summary in lexical.hpp): found while they
   // were read, so that a pass can pass over a sentence on one test.
   const token_summary& summary(std::size_t sentence) const { return buffers_.summaries[sentence]; }
@@ -62,7 +70,9 @@ class document_tokens {
  private:
   static constexpr std::size_t max_pooled_tokens = std::size_t{1} << 16;  // about 5 MB of tokens
   struct buffers {
-    std::vector<std::vector<token>> sentences;
+    std::vector<token> tokens;             // every sentence's, one after another (and stale ones past them)
+    std::vector<token_span> sentences;     // one per sentence, into tokens
+    std::vector<std::size_t> firsts;       // per sentence, its first token's index; and one past the last's
     std::vector<token_summary> summaries;  // one per sentence
     std::unique_ptr<char[]> lowered;  // the lower-cased text and lowered_padding bytes; capacity bytes
     std::size_t capacity = 0;
@@ -75,7 +85,6 @@ class document_tokens {
   }
   buffers buffers_;
   std::size_t count_ = 0;
-  std::size_t tokens_ = 0;
   const word_index* index_ = nullptr;
 };
 
@@ -85,7 +94,7 @@ class document_tokens {
 // found while they were read: a pass passes over a sentence whose summary has none of the roles
 // or flags it looks for, without walking its tokens.
 struct sentence_tokens {
-  const std::vector<token>& toks;
+  token_span toks;
   const token_summary& summary;
 };
 inline sentence_tokens sentence_tokens_of(const document& doc, std::size_t s, const document_tokens* shared,
@@ -96,7 +105,7 @@ inline sentence_tokens sentence_tokens_of(const document& doc, std::size_t s, co
   return {buffer, buffer.summary()};
 }
 // The tokens alone.
-inline const std::vector<token>& tokens_of(const document& doc, std::size_t s, const document_tokens* shared,
+inline token_span tokens_of(const document& doc, std::size_t s, const document_tokens* shared,
                                            token_list& buffer, const word_index* index) {
   return sentence_tokens_of(doc, s, shared, buffer, index).toks;
 }

@@ -45,7 +45,7 @@ std::vector<date_mention> read(std::string_view sentence, const date_context& ct
   auto got = reader.read(sentence, toks, ctx);
   // The event pass's entry (tokens known to be in order, digits known) reads the same mentions,
   // whether its digit flag lets the prefilter be skipped or not.
-  const bool digits = std::any_of(toks.begin(), toks.end(), [](const auto& t) { return t.has_digit; });
+  const bool digits = std::any_of(toks.tokens().begin(), toks.tokens().end(), [](const auto& t) { return t.has_digit; });
   std::vector<date_mention> fast;
   std::vector<crosscheck::detail::token> scratch;
   for (const bool flag : {digits, true}) {
@@ -548,7 +548,7 @@ TEST_CASE("date: tokens with role bits read the same dates, and may_hold never p
     }
     std::uint64_t roles = 0;
     bool digits = false, hyphens = false;
-    for (const auto& t : indexed) {
+    for (const auto& t : indexed.tokens()) {
       roles |= t.roles | t.stem_roles;
       digits = digits || t.has_digit;
       hyphens = hyphens || t.has_hyphen;
@@ -558,7 +558,8 @@ TEST_CASE("date: tokens with role bits read the same dates, and may_hold never p
   // A sentence with no digit, hyphen or date word is passed over.
   const std::string none = "The leaders shook hands and smiled for the cameras.";
   std::uint64_t roles = 0;
-  for (const auto& t : crosscheck::detail::tokenize(none, 0, none.size(), rules.word_ids()))
+  const auto none_toks = crosscheck::detail::tokenize(none, 0, none.size(), rules.word_ids());
+  for (const auto& t : none_toks.tokens())
     roles |= t.roles | t.stem_roles;
   CHECK_FALSE(shipped_reader().may_hold(roles, false, false));
 }

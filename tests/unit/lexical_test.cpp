@@ -105,7 +105,7 @@ TEST_CASE("tokenize: lower views a lower-cased copy of the text, owned by the to
   auto text = std::make_unique<std::string>("The UN's Secretary-General met KIM at 2:46 a.m.");
   auto toks = tokenize(*text, 4, text->size());  // from "UN's" on
   REQUIRE(toks.size() == 7u);
-  for (const auto& t : toks) CHECK(t.lower.size() == t.end - t.begin);
+  for (const auto& t : toks.tokens()) CHECK(t.lower.size() == t.end - t.begin);
   CHECK(toks[0].begin == 4u);
   CHECK(toks[0].lower == "un's");
   CHECK(toks[0].stem() == "un");
@@ -239,7 +239,7 @@ bool same_answers(const Map& unbound, const Map& bound, std::string_view text,
                   const crosscheck::detail::word_index& index) {
   const auto toks = tokenize(text, 0, text.size(), &index);
   bool same = true;
-  for (const auto& t : toks)
+  for (const auto& t : toks.tokens())
     same = same && (unbound.find(t) == nullptr) == (bound.find(t) == nullptr) &&
            (unbound.find_stem(t) == nullptr) == (bound.find_stem(t) == nullptr);
   return same;
@@ -259,7 +259,7 @@ TEST_CASE("word_index: ids and role bits of the vocabulary's words", "[lexical]"
   const auto plain = tokenize(text, 0, text.size());
   REQUIRE(toks.size() == 9u);
   // Without an index a token may be anything; with one, a word of no list has only any_role.
-  for (const auto& t : plain) CHECK(t.roles == all_roles);
+  for (const auto& t : plain.tokens()) CHECK(t.roles == all_roles);
   CHECK(toks[8].lower == "zorblax");
   CHECK(toks[8].id == 0u);
   CHECK(toks[8].roles == any_role);
@@ -364,7 +364,7 @@ TEST_CASE("tokenize: a word's id and roles are the index's, whatever its length 
   const auto toks = tokenize(text, 0, text.size(), index);
   REQUIRE(toks.size() > 100);
   std::size_t known = 0;
-  for (const auto& t : toks) {
+  for (const auto& t : toks.tokens()) {
     INFO(t.lower);
     const auto* e = index->find(t.lower, crosscheck::detail::word_hash(t.lower));
     CHECK(t.id == (e ? e->id : 0u));
@@ -386,7 +386,7 @@ TEST_CASE("word_index: a vocabulary of more than 65,535 words keeps every word's
   const std::string text = "w3 w69999 w65539";
   const auto toks = crosscheck::detail::tokenize(text, 0, text.size(), &ix);
   REQUIRE(toks.size() == 3);
-  for (const auto& t : toks) {
+  for (const auto& t : toks.tokens()) {
     const auto* e = ix.find(t.lower, t.hash);
     REQUIRE(e != nullptr);
     CHECK(t.id == e->id);
@@ -643,7 +643,7 @@ TEST_CASE("phrase_matcher: bound to the index, matches by word id as by word", "
 namespace {
 
 // The summary a pass may test instead of the tokens, worked out from the tokens themselves.
-crosscheck::detail::token_summary summary_of(const std::vector<crosscheck::detail::token>& toks) {
+crosscheck::detail::token_summary summary_of(crosscheck::detail::token_span toks) {
   crosscheck::detail::token_summary s;
   for (const auto& t : toks) {
     s.roles |= t.roles;
