@@ -363,7 +363,8 @@ class duration_part final : public detail::event_part {
     // An arrival or a signing is an instant: it has no length ("arrived with food for two days").
     if (attribute == &length_ && rules_.events[static_cast<std::size_t>(sc.triggers[trig].event)].instant) return;
 
-    claim c;
+    // Built where it stays, with nothing left to fail: no move into `out`, no moved-from claim to destroy.
+    claim& c = out.emplace_back();
     c.kind = claim_kind::duration;
     c.subject = events_.subject(sc, trig, events_.place_of(sc, trig));
     c.subject_text = detail::event_context::actor_text(sc, trig);
@@ -386,7 +387,6 @@ class duration_part final : public detail::event_part {
     c.rule = *rule;
     detail::event_context::fill_evidence(doc, sc, {toks[le.first].begin, toks[le.last - 1].end}, c);
     c.ev.attribution = events_.attribution(t, sc, le.first, le.last, toks[le.last - 1].end);
-    out.push_back(std::move(c));
   }
 
   const rule_set& rules_;

@@ -504,12 +504,20 @@ std::optional<actor> event_context::first_name_before(std::string_view t, const 
   // The key is looked at before an actor is made: most names tried are turned away.
   std::string folded;
   auto accept = [&](std::size_t b, std::size_t e) -> std::optional<actor> {
-    const std::string_view key = actor_key(toks[e].lower, folded);
+    const token& last = toks[e];
+    const std::string_view key = actor_key(last.lower, folded);
     const auto known = [&] {
       return std::find(known_only->known.begin(), known_only->known.end(), key) != known_only->known.end();
     };
-    if (demonyms_.contains(key) || (known_only && !known())) return std::nullopt;
-    return make_actor(t, toks, b, e);
+    // A key that is the word's own stem (most are) is looked up by the token's stem hash and
+    // role bits, with no hash of the key to compute.
+    const bool own_stem = key.data() == last.lower.data() && key.size() == last.stem().size();
+    if ((own_stem ? demonyms_.contains_stem(last) : demonyms_.contains(key)) || (known_only && !known()))
+      return std::nullopt;
+    actor a;  // make_actor(t, toks, b, e), with the key found above
+    a.key = key;
+    a.text = possessive_stem(t.substr(toks[b].begin, last.end - toks[b].begin));
+    return a;
   };
   for (std::size_t i = 0; i < end; ++i) {
     if (!is_name_word(toks[i])) continue;
