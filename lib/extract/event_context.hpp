@@ -303,6 +303,10 @@ class event_context {
   const rule_set& rules_;
   phrase_matcher triggers_, places_, zones_, prepositions_, reporting_, modality_, origins_, destinations_, offsets_;
   word_set function_words_, pronouns_, determiners_, openers_, auxiliaries_, demonyms_, clause_openers_;
+  // The byte length of the longest word of the sets read_reporter() asks about whole texts.
+  struct {
+    std::size_t pronoun = 0, function_word = 0, opener = 0, auxiliary = 0;
+  } longest_;
   // The role bits of the words the place cues, zones and places start with, and those of the
   // source cues: scan_places_and_sources() passes over a token with none (all_roles when unbound).
   std::uint64_t place_roles_ = all_roles, source_roles_ = all_roles;
