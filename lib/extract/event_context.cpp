@@ -177,7 +177,7 @@ bool event_context::scan(std::string_view t, event_memory& mem, event_scan& sc) 
           while (b > from && j - b + 1 < max_name_run && is_name_word(sc.toks()[b - 1]) &&
                  sc.toks()[b - 1].end + 1 == sc.toks()[b].begin)
             --b;
-          sc.actors.back() = make_actor(t, sc.toks(), b, j);
+          sc.actors.back() = make_actor(t, sc.toks(), b, j, mem);
           shared = false;
           break;
         }
@@ -291,7 +291,7 @@ std::optional<std::size_t> event_context::place_of(event_scan& sc, std::size_t k
 shared_string event_context::subject(event_scan& sc, std::size_t k, std::optional<std::size_t> place,
                                      std::string_view event) const {
   const std::string_view id = event.empty() ? std::string_view(rules_.events[static_cast<std::size_t>(sc.triggers[k].event)].id) : event;
-  const std::string& key = sc.actors[k]->key;
+  const std::string_view key = sc.actors[k]->key;
   const std::size_t p = place ? *place : event_scan::no_place;
   for (const auto& s : sc.subjects)
     if (s.place == p && s.event == id && s.key == key) return s.text;
@@ -393,7 +393,7 @@ bool lower_stem_is(std::string_view w, std::string_view stem) {
 }
 }  // namespace
 
-std::optional<actor> event_context::title_named(std::string_view t, const event_memory& mem, const token& modifier,
+std::optional<actor> event_context::title_named(std::string_view t, event_memory& mem, const token& modifier,
                                                 const token& noun) {
   // The latest mention of the title names whom it refers to. Few lookups are made, over a few
   // hundred mentions at most: a backward walk comparing hashes costs less than keeping an index.
@@ -404,20 +404,21 @@ std::optional<actor> event_context::title_named(std::string_view t, const event_
     if (!lower_stem_is(t.substr(m.modifier.begin, m.modifier.size()), mod) ||
         !lower_stem_is(t.substr(m.noun.begin, m.noun.size()), nn))
       continue;
-    return make_actor(t, m.name_begin, m.last, lower(t.substr(m.last.begin, m.last.size())));
+    return make_actor(t, m.name_begin, m.last, lower(t.substr(m.last.begin, m.last.size())), mem);
   }
   return std::nullopt;
 }
 
 actor event_context::make_actor(std::string_view t, const std::vector<token>& toks, std::size_t first,
-                              std::size_t last) const {
-  return make_actor(t, toks[first].begin, {toks[last].begin, toks[last].end}, toks[last].lower);
+                                std::size_t last, event_memory& mem) {
+  return make_actor(t, toks[first].begin, {toks[last].begin, toks[last].end}, toks[last].lower, mem);
 }
 
-actor event_context::make_actor(std::string_view t, std::size_t name_begin, text_span last, std::string_view last_lower) {
+actor event_context::make_actor(std::string_view t, std::size_t name_begin, text_span last, std::string_view last_lower,
+                                event_memory& mem) {
   actor a;
   std::string folded;
-  a.key = actor_key(last_lower, folded);
+  a.key = mem.intern(actor_key(last_lower, folded));
   a.text = possessive_stem(t.substr(name_begin, last.end - name_begin));
   return a;
 }
@@ -458,7 +459,7 @@ std::optional<actor> event_context::find_actor(std::string_view t, const std::ve
   // participle after an opener has the sentence's subject for its actor.
   if (trig > 0 && openers_.contains(toks[trig - 1]) && toks[trig].lower.size() > 4 &&
       toks[trig].lower.compare(toks[trig].lower.size() - 3, 3, "ing") == 0)
-    if (auto subject = first_name_before(t, toks, trig - 1, nullptr)) return subject;
+    if (auto subject = first_name_before(t, toks, trig - 1, mem, false)) return subject;
   for (std::size_t steps = 0; k > 0 && steps < max_actor_distance; ++steps) {
     --k;
     if (k < prev_end) {
@@ -471,9 +472,9 @@ std::optional<actor> event_context::find_actor(std::string_view t, const std::ve
       // arrival": the sentence's subject, named before the pronoun, when the document has named
       // it as an actor before; else the last actor named; else, in the first sentence to name
       // anyone, its subject.
-      if (auto subject = first_name_before(t, toks, k, &mem)) return subject;
+      if (auto subject = first_name_before(t, toks, k, mem, true)) return subject;
       if (mem.last_actor) return mem.last_actor;
-      return first_name_before(t, toks, k, nullptr);  // the first sentence to name anyone
+      return first_name_before(t, toks, k, mem, false);  // the first sentence to name anyone
     }
     // A place is never the actor ("In Pyongyang, Putin's plane ...", "Putin flew to Pyongyang and landed").
     if (const auto p = places_.longest_ending_at(toks, k + 1); p.length && toks[k + 1 - p.length].capitalized) {
@@ -512,7 +513,7 @@ std::optional<actor> event_context::find_actor(std::string_view t, const std::ve
     }
     // "Russian", "Koreans": a people, not a person.
     if (demonyms_.contains_stem(tok)) return std::nullopt;
-    return make_actor(t, toks, b, k);
+    return make_actor(t, toks, b, k, mem);
   }
   shared = prev.has_value();
   return prev;
@@ -522,23 +523,21 @@ std::optional<actor> event_context::find_actor(std::string_view t, const std::ve
 // The first person named in toks[0, end), skipping places and a title before the name ("North
 // Korean leader Kim Jong-un" -> Kim Jong-un); nullopt when none.
 std::optional<actor> event_context::first_name_before(std::string_view t, const std::vector<token>& toks,
-                                                      std::size_t end, const event_memory* known_only) const {
+                                                      std::size_t end, event_memory& mem, bool known_only) const {
   // Only a name whose key is known, when asked; never a people ("Several Russian news outlets").
   // The key is looked at before an actor is made: most names tried are turned away.
   std::string folded;
   auto accept = [&](std::size_t b, std::size_t e) -> std::optional<actor> {
     const token& last = toks[e];
     const std::string_view key = actor_key(last.lower, folded);
-    const auto known = [&] {
-      return std::find(known_only->known.begin(), known_only->known.end(), key) != known_only->known.end();
-    };
+    const auto known = [&] { return std::find(mem.known.begin(), mem.known.end(), key) != mem.known.end(); };
     // A key that is the word's own stem (most are) is looked up by the token's stem hash and
     // role bits, with no hash of the key to compute.
     const bool own_stem = key.data() == last.lower.data() && key.size() == last.stem().size();
     if ((own_stem ? demonyms_.contains_stem(last) : demonyms_.contains(key)) || (known_only && !known()))
       return std::nullopt;
     actor a;  // make_actor(t, toks, b, e), with the key found above
-    a.key = key;
+    a.key = mem.intern(key);
     a.text = possessive_stem(t.substr(toks[b].begin, last.end - toks[b].begin));
     return a;
   };
