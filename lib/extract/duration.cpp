@@ -67,7 +67,7 @@ struct length_expr {
 
 class duration_part final : public detail::event_part {
  public:
-  explicit duration_part(const rule_set& rules) : rules_(rules) {
+  explicit duration_part(const rule_set& rules) : rules_(rules), numbers_(rules.dates.numbers, nullptr) {
     detail::shared_years();  // made now, so that no document pays for the table of year texts
     const auto& d = rules.durations;
     for (const auto& u : d.units)
@@ -153,7 +153,7 @@ class duration_part final : public detail::event_part {
  private:
   // A number written as digits ("24", "1.5") or words ("two", "twenty-four", "an"); 0 if none.
   double number_of(std::string_view w) const {
-    const auto n = detail::parse_word_number(w, rules_.dates.numbers);
+    const auto n = detail::parse_word_number(w, numbers_);
     return n.ok && n.suffix.empty() && n.rest.empty() && !n.ordinal ? n.value : 0;
   }
 
@@ -390,6 +390,9 @@ class duration_part final : public detail::event_part {
   }
 
   const rule_set& rules_;
+  // date.yaml's number words by hash: a length's number is parsed at every start tried, and the
+  // std::map the rules keep them in costs a string compare per tree level.
+  detail::number_words numbers_;
   detail::word_map<double> units_;  // "days" -> 86400
   phrase_matcher half_before_, half_after_, change_cues_;
   detail::word_set fillers_;

@@ -115,8 +115,10 @@ struct event_scan {
   bool modalities_read = false;
   std::vector<unsigned char> shares_actor;  // bytes, not vector<bool>: a push_back of a bit costs more
   std::vector<std::pair<std::size_t, std::size_t>> places;  // (token, index into rule_set::places)
-  std::vector<bool> origins;                                // per place: after an origin cue ("from Yakutsk")
-  std::vector<bool> destinations;                           // per place: after a destination cue ("for Hanoi")
+  // Per place, bytes (not vector<bool>, as shares_actor): after an origin cue ("from Yakutsk"),
+  // after a destination cue ("for Hanoi").
+  std::vector<unsigned char> origins;
+  std::vector<unsigned char> destinations;
   std::vector<source_hit> prepositions, reporters;
   std::size_t triggers_before = 0;  // attach(): triggers ending before the last value, counted on
   bool places_read = false;  // places and source cues are read when a claim first needs them
