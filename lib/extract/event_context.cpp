@@ -651,6 +651,7 @@ void event_context::read_reporter(std::string_view t, const event_scan& sc, sour
   // Verb first, right after a quote or a clause: "..., said the Kremlin." / "\"...,\" said Peskov."
   // The source is what follows the verb, to the next boundary.
   while (b > begin && !is_clause_boundary(t, b - 1)) --b;
+  const std::size_t clause_start = b;  // the walk below starts with the same clause
   if (trim_source(t.substr(b, e - b)).empty() && h.tok + h.len < sc.toks().size()) {
     const std::size_t from = sc.toks()[h.tok + h.len].begin, end = sc.sen->normalized.end;
     std::size_t to = from;
@@ -667,7 +668,7 @@ void event_context::read_reporter(std::string_view t, const event_scan& sc, sour
       return;
     }
   }
-  b = e;
+  b = clause_start;
   for (int clauses = 0; clauses < 3; ++clauses) {
     while (b > begin && !is_clause_boundary(t, b - 1)) --b;
     const auto clause = trim_source(t.substr(b, e - b));
