@@ -294,7 +294,9 @@ shared_string event_context::subject(event_scan& sc, std::size_t k, std::optiona
   const std::string_view key = sc.actors[k]->key;
   const std::size_t p = place ? *place : event_scan::no_place;
   for (const auto& s : sc.subjects)
-    if (s.place == p && s.event == id && s.key == key) return s.text;
+    // Keys are interned (event_memory::intern): one key, one address. Event ids are not (a
+    // part's `dated_as` and the rules' id of the same event are two strings): compared last.
+    if (s.place == p && s.key.data() == key.data() && s.event == id) return s.text;
   // The text is put together in a buffer on the stack (a subject is a few dozen bytes) and
   // copied once, into its shared block.
   const std::string_view at_place = place ? std::string_view(place_keys_[p]) : std::string_view();
@@ -347,7 +349,8 @@ void event_context::index_titles(const std::vector<token>& toks, event_memory& m
   };
   auto run_end = [&](std::size_t i) {
     std::size_t e = i + 1;
-    while (e < n && e - i < max_name_run && is_name_word(tk[e]) && tk[e - 1].end + 1 == tk[e].begin) ++e;
+    // Adjacency first: it turns away most next words without the name test's lookup.
+    while (e < n && e - i < max_name_run && tk[e - 1].end + 1 == tk[e].begin && is_name_word(tk[e])) ++e;
     return e;
   };
   std::size_t i = 0;
