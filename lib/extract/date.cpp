@@ -123,7 +123,8 @@ class date_part final : public detail::event_part {
     const date_value& v = *m.value;
     const bool current = detail::is_current(v, doc.published.date);
     if (rules_.events[event].spans_days && current && !after_start_cue(sc, m, sc.triggers[*k].tok)) return;
-    claim c;
+    // Built where it stays, with nothing left to fail: no move into `out`, no moved-from claim to destroy.
+    claim& c = out.emplace_back();
     c.kind = claim_kind::date;
     const auto place = events_.place_of(sc, *k);
     c.subject = events_.subject(sc, *k, place, dated_as_[event]);
@@ -139,7 +140,6 @@ class date_part final : public detail::event_part {
     c.rule = rule_text(m.rule);
     detail::event_context::fill_evidence(doc, sc, {m.begin, m.end}, c);
     c.ev.attribution = events_.attribution(t, sc, m.first, m.last, m.end);
-    out.push_back(std::move(c));
   }
 
   // The claim text of a rule id, made once (a copy only counts a reference); the ids are static

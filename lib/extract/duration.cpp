@@ -68,7 +68,7 @@ struct length_expr {
 
 class duration_part final : public detail::event_part {
  public:
-  explicit duration_part(const rule_set& rules) : rules_(rules) {
+  explicit duration_part(const rule_set& rules) : rules_(rules), numbers_(rules.dates.numbers, nullptr) {
     detail::shared_years();  // made now, so that no document pays for the table of year texts
     const auto& d = rules.durations;
     for (const auto& u : d.units)
@@ -154,7 +154,7 @@ class duration_part final : public detail::event_part {
  private:
   // A number written as digits ("24", "1.5") or words ("two", "twenty-four", "an"); 0 if none.
   double number_of(std::string_view w) const {
-    const auto n = detail::parse_word_number(w, rules_.dates.numbers);
+    const auto n = detail::parse_word_number(w, numbers_);
     return n.ok && n.suffix.empty() && n.rest.empty() && !n.ordinal ? n.value : 0;
   }
 
@@ -364,7 +364,8 @@ class duration_part final : public detail::event_part {
     // An arrival or a signing is an instant: it has no length ("arrived with food for two days").
     if (attribute == &length_ && rules_.events[static_cast<std::size_t>(sc.triggers[trig].event)].instant) return;
 
-    claim c;
+    // Built where it stays, with nothing left to fail: no move into `out`, no moved-from claim to destroy.
+    claim& c = out.emplace_back();
     c.kind = claim_kind::duration;
     c.subject = events_.subject(sc, trig, events_.place_of(sc, trig));
     c.subject_text = detail::event_context::actor_text(sc, trig);
@@ -387,10 +388,12 @@ class duration_part final : public detail::event_part {
     c.rule = *rule;
     detail::event_context::fill_evidence(doc, sc, {toks[le.first].begin, toks[le.last - 1].end}, c);
     c.ev.attribution = events_.attribution(t, sc, le.first, le.last, toks[le.last - 1].end);
-    out.push_back(std::move(c));
   }
 
   const rule_set& rules_;
+  // date.yaml's number words by hash: a length's number is parsed at every start tried, and the
+  // std::map the rules keep them in costs a string compare per tree level.
+  detail::number_words numbers_;
   detail::word_map<double> units_;  // "days" -> 86400
   phrase_matcher half_before_, half_after_, change_cues_;
   detail::word_set fillers_;

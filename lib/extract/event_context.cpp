@@ -2,6 +2,7 @@
 #include "extract/event_context.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <iterator>
 #include <limits>
@@ -30,18 +31,32 @@ source_hit source_at(std::size_t tok, std::size_t len) {
 // Whether the lower case of `s` is a word of `set`. A word of a few dozen bytes is lowered on
 // the stack: a source's clause is read word by word (openers, auxiliaries, pronouns), and a
 // std::string per word cost more than the lookups.
-bool contains_lower(const word_set& set, std::string_view s) {
+// `longest`: the byte length of the set's longest word. Most texts asked about are whole
+// sources ("the Kremlin's Telegram channel") asked whether they are one pronoun: longer than any
+// word of the set, they are turned away before they are lowered and hashed.
+bool contains_lower(const word_set& set, std::size_t longest, std::string_view s) {
   char buf[64];
-  if (s.size() > sizeof buf) return set.contains(lower(s));
+  if (s.size() > sizeof buf) return set.contains(lower(s));  // lower() may change a length: asked
+  if (s.size() > longest) return false;                      // ASCII lowering keeps it
   for (std::size_t k = 0; k < s.size(); ++k) buf[k] = ascii_lower(s[k]);
   return set.contains(std::string_view(buf, s.size()));
 }
 
+// The bytes that end a clause: 1 for , ; ( ) and ", 2 for ':' (which does unless it stands
+// between digits). A source's clause is read byte by byte, back and forth: one load per byte
+// instead of six compares.
+constexpr std::array<unsigned char, 256> clause_marks = [] {
+  std::array<unsigned char, 256> marks{};
+  for (const char c : {',', ';', '(', ')', '"'}) marks[static_cast<unsigned char>(c)] = 1;
+  marks[static_cast<unsigned char>(':')] = 2;
+  return marks;
+}();
+
 // A clause boundary at t[i]; the ':' of a clock time ("2:46") is not one.
 bool is_clause_boundary(std::string_view t, std::size_t i) {
-  const char c = t[i];
-  if (c == ':') return !(i > 0 && i + 1 < t.size() && is_ascii_digit(t[i - 1]) && is_ascii_digit(t[i + 1]));
-  return c == ',' || c == ';' || c == '(' || c == ')' || c == '"';
+  const unsigned char mark = clause_marks[static_cast<unsigned char>(t[i])];
+  if (mark != 2) return mark != 0;
+  return !(i > 0 && i + 1 < t.size() && is_ascii_digit(t[i - 1]) && is_ascii_digit(t[i + 1]));
 }
 // Trims spaces, commas, quotes and brackets around a source; empty when no letter is left.
 std::string_view trim_source(std::string_view s) {
@@ -90,6 +105,13 @@ event_context::event_context(const rule_set& rules) : rules_(rules) {
   auxiliaries_.insert(rules.english.auxiliaries.begin(), rules.english.auxiliaries.end());
   demonyms_.insert(rules.english.demonyms.begin(), rules.english.demonyms.end());
   clause_openers_.insert(rules.english.clause_openers.begin(), rules.english.clause_openers.end());
+  const auto longest = [](const std::vector<std::string>& words) {
+    std::size_t n = 0;
+    for (const auto& w : words) n = std::max(n, w.size());
+    return n;
+  };
+  longest_ = {longest(rules.english.pronouns), longest(rules.english.function_words), longest(rules.english.openers),
+              longest(rules.english.auxiliaries)};
   for (const auto& o : rules.event_dates.offsets) offsets_.add(o, 0);
   bind_roles(rules.word_ids(), triggers_, places_, zones_, prepositions_, reporting_, modality_, origins_, destinations_,
              offsets_, function_words_, pronouns_, determiners_, openers_, auxiliaries_, demonyms_, clause_openers_);
@@ -136,8 +158,9 @@ bool event_context::scan(std::string_view t, event_memory& mem, event_scan& sc) 
   for (std::size_t k = 0; k < sc.triggers.size(); ++k) {
     const std::size_t prev_end = k ? sc.triggers[k - 1].tok + sc.triggers[k - 1].len : 0;
     bool shared = false;
-    sc.actors.push_back(
-        find_actor(t, sc.toks(), sc.triggers[k].tok, mem, prev_end, k ? sc.actors[k - 1] : std::nullopt, shared));
+    static const std::optional<actor> no_actor;
+    sc.actors.push_back(find_actor(t, sc.toks(), sc.triggers[k].tok, mem, prev_end, k ? sc.actors[k - 1] : no_actor,
+                                   shared));
     // "The visit, Putin's first to Pyongyang", "The trip is Putin's first", "The 4-day visit to
     // Seoul is Kim's first": a possessive name shortly after a trigger with none before it (a
     // place between them is not counted in the distance).
@@ -154,7 +177,7 @@ bool event_context::scan(std::string_view t, event_memory& mem, event_scan& sc) 
           while (b > from && j - b + 1 < max_name_run && is_name_word(sc.toks()[b - 1]) &&
                  sc.toks()[b - 1].end + 1 == sc.toks()[b].begin)
             --b;
-          sc.actors.back() = make_actor(t, sc.toks(), b, j);
+          sc.actors.back() = make_actor(t, sc.toks(), b, j, mem);
           shared = false;
           break;
         }
@@ -268,10 +291,12 @@ std::optional<std::size_t> event_context::place_of(event_scan& sc, std::size_t k
 shared_string event_context::subject(event_scan& sc, std::size_t k, std::optional<std::size_t> place,
                                      std::string_view event) const {
   const std::string_view id = event.empty() ? std::string_view(rules_.events[static_cast<std::size_t>(sc.triggers[k].event)].id) : event;
-  const std::string& key = sc.actors[k]->key;
+  const std::string_view key = sc.actors[k]->key;
   const std::size_t p = place ? *place : event_scan::no_place;
   for (const auto& s : sc.subjects)
-    if (s.place == p && s.event == id && s.key == key) return s.text;
+    // Keys are interned (event_memory::intern): one key, one address. Event ids are not (a
+    // part's `dated_as` and the rules' id of the same event are two strings): compared last.
+    if (s.place == p && s.key.data() == key.data() && s.event == id) return s.text;
   // The text is put together in a buffer on the stack (a subject is a few dozen bytes) and
   // copied once, into its shared block.
   const std::string_view at_place = place ? std::string_view(place_keys_[p]) : std::string_view();
@@ -324,7 +349,8 @@ void event_context::index_titles(token_span toks, event_memory& mem) const {
   };
   auto run_end = [&](std::size_t i) {
     std::size_t e = i + 1;
-    while (e < n && e - i < max_name_run && is_name_word(tk[e]) && tk[e - 1].end + 1 == tk[e].begin) ++e;
+    // Adjacency first: it turns away most next words without the name test's lookup.
+    while (e < n && e - i < max_name_run && tk[e - 1].end + 1 == tk[e].begin && is_name_word(tk[e])) ++e;
     return e;
   };
   std::size_t i = 0;
@@ -370,7 +396,7 @@ bool lower_stem_is(std::string_view w, std::string_view stem) {
 }
 }  // namespace
 
-std::optional<actor> event_context::title_named(std::string_view t, const event_memory& mem, const token& modifier,
+std::optional<actor> event_context::title_named(std::string_view t, event_memory& mem, const token& modifier,
                                                 const token& noun) {
   // The latest mention of the title names whom it refers to. Few lookups are made, over a few
   // hundred mentions at most: a backward walk comparing hashes costs less than keeping an index.
@@ -381,20 +407,21 @@ std::optional<actor> event_context::title_named(std::string_view t, const event_
     if (!lower_stem_is(t.substr(m.modifier.begin, m.modifier.size()), mod) ||
         !lower_stem_is(t.substr(m.noun.begin, m.noun.size()), nn))
       continue;
-    return make_actor(t, m.name_begin, m.last, lower(t.substr(m.last.begin, m.last.size())));
+    return make_actor(t, m.name_begin, m.last, lower(t.substr(m.last.begin, m.last.size())), mem);
   }
   return std::nullopt;
 }
 
 actor event_context::make_actor(std::string_view t, token_span toks, std::size_t first,
-                              std::size_t last) const {
-  return make_actor(t, toks[first].begin, {toks[last].begin, toks[last].end}, toks[last].lower);
+                                std::size_t last, event_memory& mem) {
+  return make_actor(t, toks[first].begin, {toks[last].begin, toks[last].end}, toks[last].lower, mem);
 }
 
-actor event_context::make_actor(std::string_view t, std::size_t name_begin, text_span last, std::string_view last_lower) {
+actor event_context::make_actor(std::string_view t, std::size_t name_begin, text_span last, std::string_view last_lower,
+                                event_memory& mem) {
   actor a;
   std::string folded;
-  a.key = actor_key(last_lower, folded);
+  a.key = mem.intern(actor_key(last_lower, folded));
   a.text = possessive_stem(t.substr(name_begin, last.end - name_begin));
   return a;
 }
@@ -435,7 +462,7 @@ std::optional<actor> event_context::find_actor(std::string_view t, token_span to
   // participle after an opener has the sentence's subject for its actor.
   if (trig > 0 && openers_.contains(toks[trig - 1]) && toks[trig].lower.size() > 4 &&
       toks[trig].lower.compare(toks[trig].lower.size() - 3, 3, "ing") == 0)
-    if (auto subject = first_name_before(t, toks, trig - 1, nullptr)) return subject;
+    if (auto subject = first_name_before(t, toks, trig - 1, mem, false)) return subject;
   for (std::size_t steps = 0; k > 0 && steps < max_actor_distance; ++steps) {
     --k;
     if (k < prev_end) {
@@ -448,9 +475,9 @@ std::optional<actor> event_context::find_actor(std::string_view t, token_span to
       // arrival": the sentence's subject, named before the pronoun, when the document has named
       // it as an actor before; else the last actor named; else, in the first sentence to name
       // anyone, its subject.
-      if (auto subject = first_name_before(t, toks, k, &mem)) return subject;
+      if (auto subject = first_name_before(t, toks, k, mem, true)) return subject;
       if (mem.last_actor) return mem.last_actor;
-      return first_name_before(t, toks, k, nullptr);  // the first sentence to name anyone
+      return first_name_before(t, toks, k, mem, false);  // the first sentence to name anyone
     }
     // A place is never the actor ("In Pyongyang, Putin's plane ...", "Putin flew to Pyongyang and landed").
     if (const auto p = places_.longest_ending_at(toks, k + 1); p.length && toks[k + 1 - p.length].capitalized) {
@@ -489,7 +516,7 @@ std::optional<actor> event_context::find_actor(std::string_view t, token_span to
     }
     // "Russian", "Koreans": a people, not a person.
     if (demonyms_.contains_stem(tok)) return std::nullopt;
-    return make_actor(t, toks, b, k);
+    return make_actor(t, toks, b, k, mem);
   }
   shared = prev.has_value();
   return prev;
@@ -499,17 +526,23 @@ std::optional<actor> event_context::find_actor(std::string_view t, token_span to
 // The first person named in toks[0, end), skipping places and a title before the name ("North
 // Korean leader Kim Jong-un" -> Kim Jong-un); nullopt when none.
 std::optional<actor> event_context::first_name_before(std::string_view t, token_span toks,
-                                                      std::size_t end, const event_memory* known_only) const {
+                                                      std::size_t end, event_memory& mem, bool known_only) const {
   // Only a name whose key is known, when asked; never a people ("Several Russian news outlets").
   // The key is looked at before an actor is made: most names tried are turned away.
   std::string folded;
   auto accept = [&](std::size_t b, std::size_t e) -> std::optional<actor> {
-    const std::string_view key = actor_key(toks[e].lower, folded);
-    const auto known = [&] {
-      return std::find(known_only->known.begin(), known_only->known.end(), key) != known_only->known.end();
-    };
-    if (demonyms_.contains(key) || (known_only && !known())) return std::nullopt;
-    return make_actor(t, toks, b, e);
+    const token& last = toks[e];
+    const std::string_view key = actor_key(last.lower, folded);
+    const auto known = [&] { return std::find(mem.known.begin(), mem.known.end(), key) != mem.known.end(); };
+    // A key that is the word's own stem (most are) is looked up by the token's stem hash and
+    // role bits, with no hash of the key to compute.
+    const bool own_stem = key.data() == last.lower.data() && key.size() == last.stem().size();
+    if ((own_stem ? demonyms_.contains_stem(last) : demonyms_.contains(key)) || (known_only && !known()))
+      return std::nullopt;
+    actor a;  // make_actor(t, toks, b, e), with the key found above
+    a.key = mem.intern(key);
+    a.text = possessive_stem(t.substr(toks[b].begin, last.end - toks[b].begin));
+    return a;
   };
   for (std::size_t i = 0; i < end; ++i) {
     if (!is_name_word(toks[i])) continue;
@@ -551,7 +584,9 @@ void event_context::scan_places_and_sources(event_scan& sc) const {
   sc.attributions.clear();
   constexpr std::size_t never = std::numeric_limits<std::size_t>::max();
   std::size_t last_origin_cue = never, last_destination_cue = never;
-  if (sc.roles & place_roles_)
+  // The cues and zones matter only next to a place: a sentence with no word a place starts with
+  // is not walked.
+  if (sc.roles & places_.start_roles())
     for (std::size_t i = 0; i < n; ++i) {
       // Four words that start none of the phrases are passed over on one test.
       if (i + 4 <= n && !((tk[i].roles | tk[i + 1].roles | tk[i + 2].roles | tk[i + 3].roles) & place_roles_)) {
@@ -619,6 +654,7 @@ void event_context::read_reporter(std::string_view t, const event_scan& sc, sour
   // Verb first, right after a quote or a clause: "..., said the Kremlin." / "\"...,\" said Peskov."
   // The source is what follows the verb, to the next boundary.
   while (b > begin && !is_clause_boundary(t, b - 1)) --b;
+  const std::size_t clause_start = b;  // the walk below starts with the same clause
   if (trim_source(t.substr(b, e - b)).empty() && h.tok + h.len < sc.toks().size()) {
     const std::size_t from = sc.toks()[h.tok + h.len].begin, end = sc.sen->normalized.end;
     std::size_t to = from;
@@ -628,21 +664,21 @@ void event_context::read_reporter(std::string_view t, const event_scan& sc, sour
     // is a clause, not a source.
     const bool ends_sentence = to == end || t.substr(to).find_first_not_of(". \"'") >= end - to;
     const bool short_source = std::count(after.begin(), after.end(), ' ') < 6;
-    if (!after.empty() && ends_sentence && short_source && !contains_lower(pronouns_, after)) {
+    if (!after.empty() && ends_sentence && short_source && !contains_lower(pronouns_, longest_.pronoun, after)) {
       h.clause_begin = from;
       h.clause_end = to;
       h.text = after;
       return;
     }
   }
-  b = e;
+  b = clause_start;
   for (int clauses = 0; clauses < 3; ++clauses) {
     while (b > begin && !is_clause_boundary(t, b - 1)) --b;
     const auto clause = trim_source(t.substr(b, e - b));
     // A lone connective ("outlets, however, reported") is not the source; a lone noun
     // ("..., officials said") is.
     const bool connective = clause.find(' ') == std::string_view::npos && !clause.empty() &&
-                            contains_lower(function_words_, clause);
+                            contains_lower(function_words_, longest_.function_word, clause);
     if (!(clause.empty() || connective) || b == begin) break;
     --b;
   }
@@ -650,15 +686,15 @@ void event_context::read_reporter(std::string_view t, const event_scan& sc, sour
   // Drop a lone interjection between commas: "outlets, however," -> "outlets".
   if (const auto comma = s.find(','); comma != std::string_view::npos) s = trim_source(s.substr(0, comma));
   // "While the Kremlin had announced ..." -> "the Kremlin": no opener before it, no auxiliary after.
-  if (const auto space = s.find(' '); space != std::string_view::npos && contains_lower(openers_, s.substr(0, space)))
+  if (const auto space = s.find(' '); space != std::string_view::npos && contains_lower(openers_, longest_.opener, s.substr(0, space)))
     s = trim_source(s.substr(space + 1));
-  for (auto space = s.rfind(' '); space != std::string_view::npos && contains_lower(auxiliaries_, s.substr(space + 1));
+  for (auto space = s.rfind(' '); space != std::string_view::npos && contains_lower(auxiliaries_, longest_.auxiliary, s.substr(space + 1));
        space = s.rfind(' '))
     s = trim_source(s.substr(0, space));
   h.clause_begin = b;
   h.clause_end = e;
 
-  if (!contains_lower(pronouns_, s)) h.text = s;
+  if (!contains_lower(pronouns_, longest_.pronoun, s)) h.text = s;
 }
 
 // The attribution of a time: "X, citing Y", "X" or "Y"; empty when the sentence gives none.

@@ -23,6 +23,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -45,7 +46,7 @@ struct trigger_hit {
 };
 
 struct actor {
-  std::string key;        // "putin"
+  std::string_view key;   // "putin": one of the document's keys (event_memory::intern())
   std::string_view text;  // "Russian President Vladimir Putin", in the document's normalized text
 };
 
@@ -114,8 +115,10 @@ struct event_scan {
   bool modalities_read = false;
   std::vector<unsigned char> shares_actor;  // bytes, not vector<bool>: a push_back of a bit costs more
   std::vector<std::pair<std::size_t, std::size_t>> places;  // (token, index into rule_set::places)
-  std::vector<bool> origins;                                // per place: after an origin cue ("from Yakutsk")
-  std::vector<bool> destinations;                           // per place: after a destination cue ("for Hanoi")
+  // Per place, bytes (not vector<bool>, as shares_actor): after an origin cue ("from Yakutsk"),
+  // after a destination cue ("for Hanoi").
+  std::vector<unsigned char> origins;
+  std::vector<unsigned char> destinations;
   std::vector<source_hit> prepositions, reporters;
   std::size_t triggers_before = 0;  // attach(): triggers ending before the last value, counted on
   bool places_read = false;  // places and source cues are read when a claim first needs them
@@ -130,7 +133,7 @@ struct event_scan {
   };
   struct subject_text {
     std::string_view event;  // the event id: rules' or a part's, alive as long as they are
-    std::string key;         // the actor's
+    std::string_view key;    // the actor's (event_memory::intern(): alive for the document)
     std::size_t place = 0;   // index into rule_set::places; no_place when none
     shared_string text;
   };
@@ -166,7 +169,16 @@ struct event_memory {
   std::optional<actor> last_actor;                  // for "he", "the president's plane"
   // Titles found so far, in text order; a lookup searches them from the latest back.
   std::vector<title_mention> title_mentions;
-  std::vector<std::string> known;                   // keys of the actors named so far ("putin"), each once
+  std::vector<std::string_view> known;              // keys of the actors named so far ("putin"), each once
+
+  // The document's actor keys, each once: an actor's key is a view of one of them, so that an
+  // actor (the last one named, one per trigger, a subject's) is copied without its key. A
+  // document names a few actors; the walk to find one is shorter than a copy of a string.
+  std::string_view intern(std::string_view key) {
+    for (const std::string& k : keys_)
+      if (k == key) return k;
+    return keys_.emplace_back(key);  // a deque: the strings already given out do not move
+  }
 
   // Few sentences look a title up (5 in the 203 of data/samples), so titles are noted only when
   // one does: the sentences before it that were not read yet, then its own. For that, the
@@ -186,6 +198,7 @@ struct event_memory {
     last_actor.reset();
     title_mentions.clear();
     known.clear();
+    keys_.clear();
     current = 0;
     doc_ = nullptr;
     shared_ = nullptr;
@@ -199,6 +212,7 @@ struct event_memory {
   const document_tokens* shared_ = nullptr;
   const word_index* index_ = nullptr;
   std::size_t titles_read_ = 0;  // sentences [0, titles_read_) have their titles in title_mentions
+  std::deque<std::string> keys_;  // intern()'s
   token_list earlier_;           // an earlier sentence's tokens, when none are shared
 };
 
@@ -280,10 +294,12 @@ class event_context {
   // `toks`), so that a title lookup sees every title before it.
   void read_titles(token_span toks, event_memory& mem) const;
   // Whom the title "<modifier> <noun>" (possessives stripped, lower case) last named; nullopt when none.
-  static std::optional<actor> title_named(std::string_view t, const event_memory& mem, const token& modifier,
+  static std::optional<actor> title_named(std::string_view t, event_memory& mem, const token& modifier,
                                           const token& noun);
-  actor make_actor(std::string_view t, token_span toks, std::size_t first, std::size_t last) const;
-  static actor make_actor(std::string_view t, std::size_t name_begin, text_span last, std::string_view last_lower);
+  static actor make_actor(std::string_view t, token_span toks, std::size_t first, std::size_t last,
+                          event_memory& mem);
+  static actor make_actor(std::string_view t, std::size_t name_begin, text_span last, std::string_view last_lower,
+                          event_memory& mem);
   // The key of an actor whose last name word's lower case is `last_lower` ("putin"): a view of it,
   // or of `folded`, where a name that needs folding is put.
   static std::string_view actor_key(std::string_view last_lower, std::string& folded);
@@ -291,8 +307,9 @@ class event_context {
                                   event_memory& mem, std::size_t prev_end, const std::optional<actor>& prev,
                                   bool& shared) const;
   void scan_places_and_sources(event_scan& sc) const;
+  // known_only: only a name whose key mem.known holds.
   std::optional<actor> first_name_before(std::string_view t, token_span toks, std::size_t end,
-                                         const event_memory* known_only) const;
+                                         event_memory& mem, bool known_only) const;
   bool in_opening_phrase(std::string_view t, token_span toks, std::size_t trig, std::size_t value) const;
   static void read_preposition(std::string_view t, const event_scan& sc, source_hit& h);
   void read_reporter(std::string_view t, const event_scan& sc, source_hit& h) const;
@@ -302,6 +319,10 @@ class event_context {
   const rule_set& rules_;
   phrase_matcher triggers_, places_, zones_, prepositions_, reporting_, modality_, origins_, destinations_, offsets_;
   word_set function_words_, pronouns_, determiners_, openers_, auxiliaries_, demonyms_, clause_openers_;
+  // The byte length of the longest word of the sets read_reporter() asks about whole texts.
+  struct {
+    std::size_t pronoun = 0, function_word = 0, opener = 0, auxiliary = 0;
+  } longest_;
   // The role bits of the words the place cues, zones and places start with, and those of the
   // source cues: scan_places_and_sources() passes over a token with none (all_roles when unbound).
   std::uint64_t place_roles_ = all_roles, source_roles_ = all_roles;

@@ -19,7 +19,6 @@
 // Cost: linear in the sentence's tokens, plus the evidence each claim copies.
 #include <array>
 #include <optional>
-#include <unordered_set>
 #include <vector>
 
 #include "crosscheck/extract.hpp"
@@ -64,6 +63,32 @@ std::string without_dots(std::string_view s) {
     if (c != '.' && c != ' ') out += c;
   return out;
 }
+
+// A meridiem as written after a clock time ("a.m.", "PM", "am"), without its dots and spaces,
+// kept on the stack: parse_clock() reads one for every number it tries, and a std::string and
+// a hash-set lookup each time cost more than the rest of the parse. A longer text keeps only
+// its view, and is looked up the slow way.
+struct meridiem_text {
+  static constexpr std::size_t capacity = 16;
+  std::string_view written;
+  char buf[capacity];
+  std::size_t size = 0;
+  bool too_long = false;
+  explicit meridiem_text(std::string_view s) : written(s) {
+    for (char c : s)
+      if (c != '.' && c != ' ') {
+        if (size == capacity) {
+          too_long = true;
+          return;
+        }
+        buf[size++] = c;
+      }
+  }
+  bool empty() const noexcept { return size == 0; }
+  bool in(const detail::word_set& set) const {
+    return too_long ? set.contains(without_dots(written)) : set.contains(std::string_view(buf, size));
+  }
+};
 
 class time_part final : public detail::event_part {
  public:
@@ -248,14 +273,14 @@ class time_part final : public detail::event_part {
       m = (s[k + 1] - '0') * 10 + (s[k + 2] - '0');
       k += 3;
     }
-    std::string suffix = without_dots(s.substr(k));  // "2:46am", "2:46a.m."
+    meridiem_text suffix(s.substr(k));  // "2:46am", "2:46a.m."
     std::size_t last = j + 1;
     std::size_t end_offset = toks[j].end;
     if (s.find('.', k) != std::string::npos && end_offset < t.size() && t[end_offset] == '.')
       ++end_offset;  // the closing period of "2:46a.m."
     if (suffix.empty() && j + 1 < toks.size()) {
-      const std::string next = without_dots(toks[j + 1].lower);
-      if (am_.count(next) || pm_.count(next)) {
+      const meridiem_text next(toks[j + 1].lower);
+      if (next.in(am_) || next.in(pm_)) {
         suffix = next;
         last = j + 2;
         end_offset = toks[j + 1].end;
@@ -263,7 +288,7 @@ class time_part final : public detail::event_part {
           ++end_offset;  // the closing period of "a.m."
       }
     }
-    const bool am = am_.count(suffix) > 0, pm = pm_.count(suffix) > 0;
+    const bool am = suffix.in(am_), pm = suffix.in(pm_);
     if (!suffix.empty() && !am && !pm) return false;  // "2nd", "14km"
     te.dotted = false;
     te.bare = false;
@@ -327,7 +352,8 @@ class time_part final : public detail::event_part {
         te.val.zone_name = publication_zone_;
       }
     }
-    claim c;
+    // Built where it stays, with nothing left to fail: no move into `out`, no moved-from claim to destroy.
+    claim& c = out.emplace_back();
     c.kind = claim_kind::time_of_day;
     c.subject = events_.subject(sc, *k, place);
     c.subject_text = detail::event_context::actor_text(sc, *k);
@@ -339,14 +365,13 @@ class time_part final : public detail::event_part {
     c.rule = rule_ids_[static_cast<std::size_t>(te.rule)];
     detail::event_context::fill_evidence(doc, sc, {sc.toks()[te.first].begin, te.end_offset}, c);
     c.ev.attribution = events_.attribution(t, sc, te.first, te.last, te.end_offset);
-    out.push_back(std::move(c));
   }
 
   const rule_set& rules_;
   const detail::event_context& events_;
   phrase_matcher zones_, vague_, hedges_, stamps_;
   std::uint64_t start_roles_ = detail::all_roles;  // the first words of vague phrases and hedges
-  std::unordered_set<std::string> am_, pm_;
+  detail::word_set am_, pm_;  // meridiems without dots: "am", "pm"
   // The texts every claim of a kind shares, made once: a copy only counts a reference.
   std::vector<shared_string> zone_names_, place_names_;  // by zone and place index
   shared_string publication_zone_{"publication zone"}, attribute_{"time"};

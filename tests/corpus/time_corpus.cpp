@@ -463,6 +463,34 @@ TEST_CASE("time: a title looked up after several sentences, alone and in an extr
   CHECK(times(in_set) == expected);
 }
 
+// An actor's key is kept once per document and the actors copied per trigger only point at it,
+// whether it is the word as written ("putin") or a folded one ("Kim Jong-un" -> "un"). Run alone,
+// the pass reads each sentence into one buffer, overwritten by the next: a key made in the first
+// sentence must still name its actor when "he" refers back to it four sentences later, and two
+// actors' keys must not be mixed up, alone or in an extractor set.
+TEST_CASE("time: actors' keys outlive their sentences, alone and in an extractor set", "[corpus][time]") {
+  const auto doc = crosscheck_test::reference_document(
+      "Kim Jong-un arrived in Pyongyang at 1:10 a.m. Russian President Vladimir Putin landed in Pyongyang at "
+      "2:46 a.m. Lavrov stayed in Moscow. Kim Jong-un's convoy left Pyongyang at 4 a.m. Officials waited. He "
+      "arrived in Seoul at 9 a.m. Putin left Pyongyang at 10 p.m.");
+  const auto times = [](const std::vector<crosscheck::claim>& all) {
+    std::vector<std::string> subjects;
+    for (const auto& c : all)
+      if (c.kind == claim_kind::time_of_day) subjects.push_back(std::string(c.subject) + " " + std::string(c.subject_text));
+    return subjects;
+  };
+  std::vector<crosscheck::claim> alone, in_set;
+  crosscheck::make_time_extractor(crosscheck_test::rules())->extract(doc, alone);
+  crosscheck::default_extractors(crosscheck_test::rules()).extract(doc, in_set);
+  // "He" is the last actor named, Kim Jong-un: the subject's text stays the words of the sentence
+  // that named him.
+  const std::vector<std::string> expected = {
+      "arrival:un@pyongyang Kim Jong-un", "arrival:putin@pyongyang Russian President Vladimir Putin",
+      "departure:un@pyongyang Kim Jong-un", "arrival:un@seoul Kim Jong-un", "departure:putin@pyongyang Putin"};
+  CHECK(times(alone) == expected);
+  CHECK(times(in_set) == expected);
+}
+
 // No time_of_day claim: times that date something else, and numbers that only look like times.
 TEST_CASE("time: a past date in another clause does not make the time a past occasion", "[corpus][time]") {
   const auto claims = crosscheck_test::extract(
