@@ -81,6 +81,12 @@ echo "load_bench=$(load)" >>"$out/machine.txt"
 run "$bin/bench/crosscheck_bench" --benchmark_filter='BM_(prepare|tokenize|read_dates|extract|pipeline)' \
   --benchmark_min_time="$min_time" --benchmark_format=json --benchmark_out="$out/bench.json" \
   --benchmark_out_format=json >/dev/null
+# The two one-core pipeline figures the target is read from, five times each: the machine's speed
+# changes by a third from minute to minute, and one run can land in a slow or a fast one.
+echo "load_pipeline_reps=$(load)" >>"$out/machine.txt"
+run "$bin/bench/crosscheck_bench" --benchmark_filter='BM_pipeline(_fresh)?$' --benchmark_repetitions=5 \
+  --benchmark_min_time="$min_time" --benchmark_format=json --benchmark_out="$out/pipeline_reps.json" \
+  --benchmark_out_format=json >/dev/null
 
 echo "== the synthetic corpora"
 for n in $gen_sizes; do
