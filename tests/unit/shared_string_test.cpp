@@ -242,7 +242,7 @@ TEST_CASE("shared_string_pool::on_this_thread: texts made on the thread are cut 
       long_text = std::string(5000, 'L');
       const shared_string g = std::string_view("after the long one");
       CHECK(adjacent(f, g));
-      for (const auto* s : {&a, &b, &c, &d, &e, &f, &g}) kept.push_back(*s);
+      kept.insert(kept.end(), {a, b, c, d, e, f, g});
       before = a;
     }
     // The scope is over: a text made from a view takes nothing from the pool any more.
