@@ -3,7 +3,8 @@
 // A claim's texts repeat across claims: the document id, the outlet, the attribute, the rule,
 // the sentence of every claim found in it. shared_string holds one pointer (8 bytes) to a
 // reference-counted block {count, size, characters}; copying it shares the block, so ten
-// claims from one sentence hold the sentence once. The empty string holds no block.
+// claims from one sentence hold the sentence once. The empty string holds no block. (The
+// block holds the address of its count: texts cut from one pool share one count, below.)
 //
 //   crosscheck::shared_string doc = "reuters-0412";   // one block
 //   claim a, b;
@@ -23,7 +24,8 @@
 //
 // Many short texts made together (a document's claim ids, its claims' words) can be cut from one
 // allocation with a shared_string_pool (below): each is a shared_string like any other, and the
-// allocation is freed when the last of them goes.
+// allocation is freed when the last of them goes. While a pool is in use on a thread
+// (shared_string_pool::on_this_thread), the texts made from views on that thread are cut from it.
 #pragma once
 
 #include <atomic>
@@ -53,9 +55,9 @@ class shared_string {
   static constexpr size_type npos = std::string_view::npos;
 
   shared_string() noexcept = default;
-  shared_string(std::string_view s) : p_(make(s)) {}  // NOLINT: implicit, like std::string
-  shared_string(const std::string& s) : p_(make(s)) {}
-  shared_string(const char* s) : p_(s ? make(std::string_view(s)) : nullptr) {}
+  shared_string(std::string_view s) : p_(s.empty() ? nullptr : make(s)) {}  // NOLINT: implicit, like std::string
+  shared_string(const std::string& s) : p_(s.empty() ? nullptr : make(s)) {}
+  shared_string(const char* s) : p_(s && *s ? make(std::string_view(s)) : nullptr) {}
   shared_string(std::nullptr_t) = delete;
   shared_string(const shared_string& o) noexcept : p_(o.p_) { retain(); }
   shared_string(shared_string&& o) noexcept : p_(std::exchange(o.p_, nullptr)) {}
@@ -156,37 +158,43 @@ class shared_string {
 
  private:
   friend class shared_string_pool;
+  // A text: where its count is, its size, then the characters and a '\0'. The count is the
+  // first word of the allocation the text lives in: a block of its own (make_own) or a pool's
+  // chunk, whose texts all share the chunk's one count. Copying adds one to it, dropping takes
+  // one off, and the allocation is freed when it reaches zero: the same one atomic operation for
+  // both kinds, no test of which kind, and no second count to drop when a pooled text goes.
+  using count_type = std::atomic<std::size_t>;
   struct block {
-    // Twice the number of shared_strings holding the block, plus one when the block was cut
-    // from a shared_string_pool's chunk (which is freed, not the block, when its last block goes).
-    std::atomic<std::size_t> refs;
+    count_type* count;
     std::size_t size;
   };
   explicit shared_string(block* b) noexcept : p_(b) {}
   static const char* chars(const block* b) noexcept { return reinterpret_cast<const char*>(b + 1); }
-  static block* make(std::string_view s) {
-    if (s.empty()) return nullptr;
-    void* mem = ::operator new(sizeof(block) + s.size() + 1);
-    block* b = ::new (mem) block{{2}, s.size()};
+  // A non-empty text: cut from the pool in use on this thread, else a block of its own
+  // (lib/model/claim.cpp, where the thread's pool is kept).
+  static block* make(std::string_view s);
+  static block* make_own(std::string_view s) {
+    void* mem = ::operator new(sizeof(count_type) + sizeof(block) + s.size() + 1);
+    auto* count = ::new (mem) count_type{1};
+    auto* b = ::new (static_cast<char*>(mem) + sizeof(count_type)) block{count, s.size()};
     char* c = reinterpret_cast<char*>(b + 1);
     std::memcpy(c, s.data(), s.size());
     c[s.size()] = '\0';
     return b;
   }
   void retain() const noexcept {
-    if (p_) p_->refs.fetch_add(2, std::memory_order_relaxed);
+    if (p_) p_->count->fetch_add(1, std::memory_order_relaxed);
   }
   static void release(block* b) noexcept {
     if (b) {
-      const std::size_t before = b->refs.fetch_sub(2, std::memory_order_acq_rel);
-      if (before < 4) free_block(b, before);
+      count_type* const count = b->count;
+      if (count->fetch_sub(1, std::memory_order_acq_rel) == 1) free_allocation(count);
     }
   }
-  static inline void free_block(block* b, std::size_t refs) noexcept;  // after shared_string_pool
-  // A block cut from a pool: its chunk's count, and the chunk when it was the last. Out of line
-  // (lib/model/claim.cpp): inlined where a block's allocation by make() is in view, g++ 12 at -O2
-  // warns (-Warray-bounds) about its read before the block, on a path the block's count rules out.
-  static void free_pooled(block* b) noexcept;
+  // The block or chunk that `count` heads, when its last text is gone. Out of line
+  // (lib/model/claim.cpp): the destructor of every string inlines release(), and this runs once
+  // an allocation.
+  static void free_allocation(count_type* count) noexcept;
   static std::string join(std::string_view a, std::string_view b) {
     std::string out;
     out.reserve(a.size() + b.size());
@@ -223,7 +231,7 @@ class shared_string_pool {
 
   // The bytes a string of n characters takes in a chunk (for reserve()).
   static constexpr std::size_t footprint(std::size_t n) noexcept {
-    return sizeof(chunk*) + sizeof(shared_string::block) + ((n + 1 + 7) & ~std::size_t{7});
+    return sizeof(shared_string::block) + ((n + 1 + 7) & ~std::size_t{7});
   }
   // Makes room for `bytes` (a sum of footprint()s): the strings made next, up to that many bytes,
   // share one allocation, of that size when the current chunk has less room.
@@ -231,33 +239,51 @@ class shared_string_pool {
     if (static_cast<std::size_t>(end_ - cur_) < bytes) open(bytes, true);
   }
 
-  shared_string make(std::string_view s) {
-    if (s.empty()) return shared_string();
+  shared_string make(std::string_view s) { return shared_string(s.empty() ? nullptr : cut(s)); }
+
+  // While alive, the shared_strings made from text on this thread (the constructors from a view,
+  // a std::string or a char*, and their assignments) are cut from `pool`, as by pool.make(): a
+  // document's claims, made by many producers, then share a few allocations without each
+  // producer knowing the pool. Nests: the pool in use before comes back when it ends. Keep it to
+  // a scope whose strings live and die together (one document's claims): a string kept alone
+  // keeps its chunk alive.
+  class on_this_thread {
+   public:
+    explicit on_this_thread(shared_string_pool& pool) noexcept;
+    ~on_this_thread();
+    on_this_thread(const on_this_thread&) = delete;
+    on_this_thread& operator=(const on_this_thread&) = delete;
+
+   private:
+    shared_string_pool* outer_;
+  };
+
+ private:
+  friend class shared_string;
+  // The head of a chunk: the count its texts share (shared_string::block::count points here),
+  // plus `held` while the pool cuts strings from it (the pool counts those it makes without
+  // touching the atomic, and takes the difference off when it moves on).
+  struct alignas(8) chunk {
+    shared_string::count_type live;
+  };
+  static_assert(offsetof(chunk, live) == 0, "a text's count is the first word of its allocation");
+  static constexpr std::size_t held = std::size_t{1} << 62;
+
+  shared_string::block* cut(std::string_view s) {
     const std::size_t need = footprint(s.size());
     if (static_cast<std::size_t>(end_ - cur_) < need) {
-      if (need > next_bytes_ / 4) return shared_string(s);  // a long text: a block of its own
+      if (need > next_bytes_ / 4) return shared_string::make_own(s);  // a long text: a block of its own
       open(need);
     }
     char* at = cur_;
     cur_ += need;
     ++made_;
-    std::memcpy(at, &chunk_, sizeof chunk_);
-    auto* b = ::new (at + sizeof(chunk*)) shared_string::block{{3}, s.size()};
+    auto* b = ::new (at) shared_string::block{&chunk_->live, s.size()};
     char* c = reinterpret_cast<char*>(b + 1);
     std::memcpy(c, s.data(), s.size());
     c[s.size()] = '\0';
-    return shared_string(b);
+    return b;
   }
-
- private:
-  friend class shared_string;
-  // The head of a chunk: how many of its strings are alive, plus `held` while the pool cuts
-  // strings from it (the pool counts those it makes without touching the atomic, and takes the
-  // difference off when it moves on).
-  struct alignas(8) chunk {
-    std::atomic<std::size_t> live;
-  };
-  static constexpr std::size_t held = std::size_t{1} << 62;
 
   // A new chunk of next_bytes_ (or of `need` when it is more, or `exact`).
   void open(std::size_t need, bool exact = false) {
@@ -273,13 +299,10 @@ class shared_string_pool {
   void close() noexcept {
     if (!chunk_) return;
     const std::size_t unused = held - made_;
-    if (chunk_->live.fetch_sub(unused, std::memory_order_acq_rel) == unused) free_chunk(chunk_);
+    if (chunk_->live.fetch_sub(unused, std::memory_order_acq_rel) == unused)
+      shared_string::free_allocation(&chunk_->live);
     chunk_ = nullptr;
     cur_ = end_ = nullptr;
-  }
-  static void free_chunk(chunk* c) noexcept {
-    c->~chunk();
-    ::operator delete(c);
   }
 
   chunk* chunk_ = nullptr;
@@ -289,15 +312,6 @@ class shared_string_pool {
   std::size_t next_bytes_;  // the size of the next chunk
   std::size_t last_bytes_;  // chunks grow up to this size
 };
-
-inline void shared_string::free_block(block* b, std::size_t refs) noexcept {
-  b->~block();
-  if ((refs & 1) == 0) {
-    ::operator delete(b);
-    return;
-  }
-  free_pooled(b);
-}
 
 // nlohmann::json conversions, found by argument-dependent lookup (no nlohmann include here).
 template <class Json>

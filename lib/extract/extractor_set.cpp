@@ -7,7 +7,6 @@
 #include "crosscheck/extract.hpp"
 #include "extract/token_pass.hpp"
 #include "model/evidence_texts.hpp"
-#include "model/share_texts.hpp"
 
 namespace crosscheck {
 
@@ -56,7 +55,11 @@ void extractor_set::extract(const document& doc, std::vector<claim>& out) const 
       out[i].id = ids.make(std::string_view(id, static_cast<std::size_t>(end - id)));
     }
   }
-  detail::share_repeated_texts(out, first);  // one copy of the document id, the source, each sentence...
+  // The claims' equal texts are not looked for and shared afterwards (share_repeated_texts did,
+  // until round 9): the document id, the outlet and each sentence come from the evidence_texts
+  // once, a pass's attributes, rules and other fixed texts are copies of its own, and every other
+  // text is cut from the document's pool, where a duplicate dropped freed no memory. It found 24
+  // duplicates in the samples' 154 claims, for 15 K instructions a pass.
 }
 
 extractor_set default_extractors(const rule_set& rules) {

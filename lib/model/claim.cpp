@@ -6,12 +6,30 @@
 
 namespace crosscheck {
 
-void shared_string::free_pooled(block* b) noexcept {
-  // Cut from a pool: the chunk's address is stored just before the block.
-  shared_string_pool::chunk* c;
-  std::memcpy(&c, reinterpret_cast<const char*>(b) - sizeof c, sizeof c);
-  if (c->live.fetch_sub(1, std::memory_order_acq_rel) == 1) shared_string_pool::free_chunk(c);
+namespace {
+
+// The pool in use on this thread (shared_string_pool::on_this_thread), or none.
+thread_local shared_string_pool* pool_in_use = nullptr;
+
+}  // namespace
+
+shared_string::block* shared_string::make(std::string_view s) {
+  if (shared_string_pool* const pool = pool_in_use) return pool->cut(s);
+  return make_own(s);
 }
+
+void shared_string::free_allocation(count_type* count) noexcept {
+  // The count is the first word of the allocation (a block of its own, or a pool's chunk).
+  count->~count_type();
+  ::operator delete(static_cast<void*>(count));
+}
+
+shared_string_pool::on_this_thread::on_this_thread(shared_string_pool& pool) noexcept : outer_(pool_in_use) {
+  pool_in_use = &pool;
+}
+
+shared_string_pool::on_this_thread::~on_this_thread() { pool_in_use = outer_; }
+
 namespace {
 
 template <class E, std::size_t N>

@@ -52,6 +52,11 @@ class evidence_texts {
   shared_string id_, source_;
   std::vector<shared_string> sentences_;  // by index into doc.sentences; empty until the first
   shared_string_pool pool_;
+  // Every text made on this thread while the document is read (a pass's subject, a name, a
+  // unit...) is cut from pool_ too, not only those made through text(): a block of its own was
+  // an allocation and a free for each of ~200 texts a pass over the samples. Declared after
+  // pool_, so that it ends first.
+  shared_string_pool::on_this_thread in_use_{pool_};
 };
 
 // The evidence of a claim whose words are the normalized span `words` of sentence `sen` of `doc`:

@@ -194,6 +194,99 @@ TEST_CASE("shared_string_pool: copies dropped on several threads free the chunk 
   for (std::size_t k = 0; k < made.size(); ++k) CHECK(made[k] == "claim text " + std::to_string(k));
 }
 
+// While a pool is in use on a thread, every text that thread makes from a view is cut from it:
+// two made one after the other lie one footprint apart in the same chunk. Other threads, and the
+// same thread after the scope, make blocks of their own; scopes nest.
+TEST_CASE("shared_string_pool::on_this_thread: texts made on the thread are cut from the pool", "[shared_string]") {
+  const auto adjacent = [](const shared_string& a, const shared_string& b) {
+    return b.data() - a.data() == static_cast<std::ptrdiff_t>(shared_string_pool::footprint(a.size()));
+  };
+  std::vector<shared_string> kept;
+  shared_string before, after, long_text;
+  {
+    shared_string_pool pool;
+    const shared_string p1 = pool.make("made by the pool");
+    {
+      shared_string_pool::on_this_thread in_use(pool);
+      // Every way of making a text from characters: a view, a std::string, a char*, an assignment.
+      const shared_string a = std::string_view("arrival:putin");
+      const shared_string b = std::string("Putin's private plane");
+      const shared_string c = "2024";
+      shared_string d;
+      d = std::string_view("time.event_clock");
+      CHECK(adjacent(p1, a));
+      CHECK(adjacent(a, b));
+      CHECK(adjacent(b, c));
+      CHECK(adjacent(c, d));
+      CHECK(a == "arrival:putin");
+      CHECK(b == "Putin's private plane");
+      CHECK(std::string(c.c_str()) == "2024");
+      CHECK(shared_string("").empty());  // the empty text takes nothing from the pool
+      // Another thread making texts meanwhile takes nothing from this thread's pool.
+      std::thread([&kept] {
+        for (int k = 0; k < 50; ++k) kept.push_back(shared_string("other thread " + std::to_string(k)));
+      }).join();
+      const shared_string e = std::string_view("next");
+      CHECK(adjacent(d, e));
+      {
+        shared_string_pool inner;
+        shared_string_pool::on_this_thread inner_in_use(inner);
+        const shared_string i1 = std::string_view("inner one");
+        const shared_string i2 = std::string_view("inner two");
+        CHECK(adjacent(i1, i2));
+        kept.push_back(i1);
+      }
+      const shared_string f = std::string_view("outer again");
+      CHECK(adjacent(e, f));  // the outer pool is back
+      // A text longer than the chunk's quarter gets a block of its own, and outlives the pool.
+      long_text = std::string(5000, 'L');
+      const shared_string g = std::string_view("after the long one");
+      CHECK(adjacent(f, g));
+      kept.insert(kept.end(), {a, b, c, d, e, f, g});
+      before = a;
+    }
+    // The scope is over: a text made from a view takes nothing from the pool any more.
+    const shared_string p2 = pool.make("x");
+    after = std::string_view("no pool in use");
+    const shared_string p3 = pool.make("y");
+    CHECK(adjacent(p2, p3));
+  }
+  // The pool and its scope are gone; the texts are not.
+  CHECK(before == "arrival:putin");
+  CHECK(after == "no pool in use");
+  CHECK(long_text == std::string(5000, 'L'));
+  for (int k = 0; k < 50; ++k) CHECK(kept[static_cast<std::size_t>(k)] == "other thread " + std::to_string(k));
+  CHECK(kept[50] == "inner one");
+  CHECK(kept.back() == "after the long one");
+}
+
+// Texts cut from a pool in use go to other threads, which copy and drop them while the first
+// thread goes on cutting from the same pool: the chunks' shared counts must free each chunk
+// once, after its last text (run under ASan and TSan: -DCROSSCHECK_SANITIZE=ON, -fsanitize=thread).
+TEST_CASE("shared_string_pool::on_this_thread: texts handed to other threads while the pool cuts", "[shared_string]") {
+  std::vector<std::thread> threads;
+  std::vector<std::size_t> right(4, 0);
+  {
+    shared_string_pool pool(64);  // small chunks: many of them, each shared by several threads
+    shared_string_pool::on_this_thread in_use(pool);
+    for (std::size_t t = 0; t < right.size(); ++t) {
+      std::vector<shared_string> batch;
+      for (int k = 0; k < 100; ++k) batch.push_back(shared_string("claim " + std::to_string(k)));
+      threads.emplace_back([batch = std::move(batch), &right, t]() mutable {
+        std::vector<shared_string> copies;
+        for (int round = 0; round < 20; ++round)
+          for (const auto& b : batch) copies.push_back(b);
+        batch.clear();  // the thread's copies are now the only holders of its texts
+        for (std::size_t k = 0; k < copies.size(); ++k)
+          right[t] += copies[k] == "claim " + std::to_string(k % 100);
+      });
+    }
+    for (int k = 0; k < 1000; ++k) CHECK(shared_string("more " + std::to_string(k)).size() > 5);
+  }
+  for (auto& th : threads) th.join();
+  for (std::size_t n : right) CHECK(n == 2000);
+}
+
 TEST_CASE("the extractors and the JSON Lines reader share repeated texts", "[shared_string]") {
   const rule_set rules = rule_set::load(CROSSCHECK_DATA_DIR);
   document d;
