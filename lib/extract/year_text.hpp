@@ -1,8 +1,8 @@
 // Internal: the text of a year ("2024") as a shared_string that claims share.
 //
 // A claim's occasion is a year's text: the publication year for most claims, the year a
-// sentence or a date names for the others. Made per claim, each would be a fresh block
-// (share_repeated_texts then frees it again); the years a number can be (1800-2100, as
+// sentence or a date names for the others. Made per claim, each would be a fresh block (or a
+// cut of the document's pool) for a text most claims repeat; the years a number can be (1800-2100, as
 // year_of_digits reads them) are made once for the process instead, and a claim copies one
 // (a reference count, no allocation). Any other text gets a block of its own, as before.
 //

@@ -1,8 +1,8 @@
 // Internal: the texts every claim of a document repeats in its evidence, made once per document.
 //
 // Each claim's evidence holds the document id, the outlet and the sentence around its words
-// (crosscheck/claim.hpp). Made per claim, they cost four allocations a claim, three of which
-// share_repeated_texts() then freed again as duplicates: a third of the pipeline's allocations.
+// (crosscheck/claim.hpp). Made per claim, they cost four allocations a claim, three of them
+// duplicates of the claim before's: a third of the pipeline's allocations, when they were so.
 // An evidence_texts, alive while an extractor_set reads one document, makes each of them once and
 // hands out copies (a reference count each); fill_evidence() finds it without a new parameter
 // through every pass.
