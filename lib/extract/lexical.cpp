@@ -195,11 +195,8 @@ std::size_t tokenize_at(std::string_view t, std::size_t begin, std::size_t end, 
   const end_mark mark(lowered + (end - begin));
   const auto* const low = reinterpret_cast<const unsigned char*>(lowered) - begin;  // low[k]: text[k] lowered
   const auto* const text = reinterpret_cast<const unsigned char*>(t.data());
-  // The word index's table, held here: the loop probes it inline (find_short's loop) with its
-  // base and mask in registers, not recomputed from the vectors' sizes at each token.
-  const std::uint64_t* const hashes = index ? index->hashes_.data() : nullptr;
-  const word_index::slot* const slots = index ? index->slots_.data() : nullptr;
-  const std::size_t mask = index ? index->hashes_.size() - 1 : 0;
+  // The word index's table for plain words, taken once for the stretch (short_table).
+  const word_index::short_table table = index ? index->short_words() : word_index::short_table();
   seen_in_stretch seen;
   std::uint64_t roles_seen = 0;  // of the plain words: in a register, added to seen's at the end
   bool capital_seen = false;
@@ -257,20 +254,10 @@ std::size_t tokenize_at(std::string_view t, std::size_t begin, std::size_t end, 
     h = hash_finish(h) ^ run;
     std::uint32_t id = 0;
     std::uint64_t roles = all_roles;
-    if (hashes) {
-      // word_index::find_short, inline.
-      roles = any_role;
-      const std::uint64_t key = h ? h : 1;  // 0 marks a free slot
-      for (std::size_t k = key & mask;; k = (k + 1) & mask) {
-        const std::uint64_t kh = hashes[k];
-        if (kh == 0) break;
-        const word_index::slot& sl = slots[k];
-        if (kh == key && sl.size == run && sl.head[0] == low8 && sl.head[1] == high8) {
-          id = sl.e.id;
-          roles = sl.e.roles;
-          break;
-        }
-      }
+    if (index) {
+      const word_index::entry* entry = table.find(h, run, low8, high8);
+      id = entry ? entry->id : 0u;
+      roles = entry ? entry->roles : any_role;
     }
     roles_seen |= roles;
     tok->begin = static_cast<std::uint32_t>(p - low);

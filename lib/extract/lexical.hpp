@@ -418,6 +418,15 @@ class word_index {
   };
   static std::shared_ptr<const word_index> build(const rule_set& rules);
 
+ private:
+  struct slot {
+    entry e;
+    std::uint32_t begin = 0, size = 0;  // the word, in pool_
+    std::uint64_t head[2] = {0, 0};     // its first 16 bytes as short_table's chunks
+  };
+
+ public:
+
   // Asked once per token: a flat open-addressed table of hashes (16 KB for the shipped
   // vocabulary), the entries and words apart, read only when a hash matches. No Bloom bits: with
   // a thousand words they would be mostly set.
@@ -432,19 +441,34 @@ class word_index {
         return &slots_[k].e;
     }
   }
-  // The same for a word of 1 to 16 bytes given as word_hash's chunks: its bytes as two
-  // little-endian numbers, zero past the word (tokenize has them in registers). The word is
-  // compared as those two numbers and its size, with no load of its bytes.
-  const entry* find_short(std::uint64_t hash, std::size_t size, std::uint64_t low8, std::uint64_t high8) const noexcept {
-    hash = hash ? hash : 1;
-    const std::size_t mask = hashes_.size() - 1;
-    for (std::size_t k = hash & mask;; k = (k + 1) & mask) {
-      const std::uint64_t h = hashes_[k];
-      if (h == 0) return nullptr;
-      if (h == hash && slots_[k].size == size && slots_[k].head[0] == low8 && slots_[k].head[1] == high8)
-        return &slots_[k].e;
+  // The table, to look up words of 1 to 16 bytes given as word_hash's chunks: their bytes as two
+  // little-endian numbers, zero past the word (tokenize has them in registers), compared as those
+  // two numbers and the size, with no load of the word's bytes. Taken once by a caller that looks
+  // up many words (tokenize, per sentence), so that the table's base pointers and mask stay in
+  // registers rather than being read from the vectors again at each word.
+  class short_table {
+   public:
+    short_table() noexcept = default;  // a table of no word: find() gives nullptr
+    const entry* find(std::uint64_t hash, std::size_t size, std::uint64_t low8, std::uint64_t high8) const noexcept {
+      hash = hash ? hash : 1;  // 0 marks a free slot
+      for (std::size_t k = hash & mask_;; k = (k + 1) & mask_) {
+        const std::uint64_t h = hashes_[k];
+        if (h == 0) return nullptr;
+        const slot& sl = slots_[k];
+        if (h == hash && sl.size == size && sl.head[0] == low8 && sl.head[1] == high8) return &sl.e;
+      }
     }
-  }
+
+   private:
+    friend class word_index;
+    short_table(const std::uint64_t* hashes, const slot* slots, std::size_t mask) noexcept
+        : hashes_(hashes), slots_(slots), mask_(mask) {}
+    static constexpr std::uint64_t no_words_[1] = {0};
+    const std::uint64_t* hashes_ = no_words_;
+    const slot* slots_ = nullptr;
+    std::size_t mask_ = 0;
+  };
+  short_table short_words() const noexcept { return {hashes_.data(), slots_.data(), hashes_.size() - 1}; }
   std::size_t size() const noexcept { return size_; }
   std::size_t role_count() const noexcept { return role_words_.size(); }
   // The mask of roles that covers exactly the words of `m` (see above), or all_roles.
@@ -479,15 +503,6 @@ class word_index {
   static bool is_token_word(std::string_view w);
 
  private:
-  // tokenize() probes the table inline (find_short's loop), its base and mask in registers.
-  friend std::size_t tokenize_at(std::string_view text, std::size_t begin, std::size_t end, char* lowered,
-                                 std::vector<token>& out, std::size_t from, const word_index* index,
-                                 token_summary* summary);
-  struct slot {
-    entry e;
-    std::uint32_t begin = 0, size = 0;  // the word, in pool_
-    std::uint64_t head[2] = {0, 0};     // its first 16 bytes as find_short's chunks
-  };
   std::vector<std::uint64_t> hashes_ = std::vector<std::uint64_t>(2);  // a power of two; 0: free
   std::vector<slot> slots_ = std::vector<slot>(2);
   std::string pool_;  // the words, one after another

@@ -343,7 +343,7 @@ TEST_CASE("word_index: a bound map answers as the unbound one, or stays unbound"
 TEST_CASE("tokenize: a word's id and roles are the index's, whatever its length and the path that read it", "[lexical]") {
   // Words of 1 to 20 bytes in the index, and their neighbours not in it (one byte more, one less,
   // one changed): tokenize looks a short plain word up by its 16 bytes as two chunks
-  // (find_short), any other by its bytes (find); both must give the entry of the same word.
+  // (word_index::short_table), any other by its bytes (find); both must give the entry of the same word.
   crosscheck::rule_set rules = crosscheck_test::rules();
   std::string text;
   const std::string letters = "qzxjkvwqzxjkvwqzxjkvwq";
