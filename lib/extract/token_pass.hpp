@@ -106,7 +106,7 @@ inline sentence_tokens sentence_tokens_of(const document& doc, std::size_t s, co
 }
 // The tokens alone.
 inline token_span tokens_of(const document& doc, std::size_t s, const document_tokens* shared,
-                                           token_list& buffer, const word_index* index) {
+                            token_list& buffer, const word_index* index) {
   return sentence_tokens_of(doc, s, shared, buffer, index).toks;
 }
 
