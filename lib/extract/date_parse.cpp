@@ -381,7 +381,7 @@ struct date_reader::scan {
   }
   // Token k's word without a possessive "'s", its hash and its role bits.
   bool cut(std::size_t k) const { return toks[k].possessive && possessive_s(toks[k].lower); }
-  std::uint64_t hash(std::size_t k) const { return cut(k) ? toks[k].stem_hash : toks[k].hash; }
+  std::uint64_t hash(std::size_t k) const { return cut(k) ? toks[k].stem_hash() : toks[k].hash; }
   std::uint64_t roles(std::size_t k) const { return cut(k) ? toks[k].stem_roles : toks[k].roles; }
   template <class M>
   auto find(const M& m, std::size_t k) const -> decltype(m.find(std::string_view(), 0)) {
@@ -405,8 +405,8 @@ struct date_reader::scan {
     copy.assign(toks.begin() + static_cast<std::ptrdiff_t>(k), toks.begin() + static_cast<std::ptrdiff_t>(end));
     for (auto& w : copy)
       if (w.possessive && possessive_s(w.lower)) {
+        w.hash = w.stem_hash();  // phrase lookups go by the hash and the roles
         w.lower = std::string_view(w.lower).substr(0, w.lower.size() - 2);
-        w.hash = w.stem_hash;  // phrase lookups go by the hash and the roles
         w.id = w.stem_id;
         w.roles = w.stem_roles;
       }

@@ -344,8 +344,8 @@ void event_context::index_titles(token_span toks, event_memory& mem) const {
   const token* const tk = toks.data();
   const std::size_t n = toks.size();
   auto note = [&](const token& modifier, const token& noun, std::size_t first, std::size_t last) {
-    mem.title_mentions.push_back({{modifier.begin, modifier.end}, {noun.begin, noun.end}, modifier.stem_hash,
-                                  noun.stem_hash, tk[first].begin, {tk[last].begin, tk[last].end}});
+    mem.title_mentions.push_back({{modifier.begin, modifier.end}, {noun.begin, noun.end}, modifier.stem_hash(),
+                                  noun.stem_hash(), tk[first].begin, {tk[last].begin, tk[last].end}});
   };
   auto run_end = [&](std::size_t i) {
     std::size_t e = i + 1;
@@ -403,7 +403,7 @@ std::optional<actor> event_context::title_named(std::string_view t, event_memory
   const std::string_view mod = modifier.stem(), nn = noun.stem();
   for (std::size_t k = mem.title_mentions.size(); k > 0; --k) {
     const title_mention& m = mem.title_mentions[k - 1];
-    if (m.modifier_hash != modifier.stem_hash || m.noun_hash != noun.stem_hash) continue;
+    if (m.modifier_hash != modifier.stem_hash() || m.noun_hash != noun.stem_hash()) continue;
     if (!lower_stem_is(t.substr(m.modifier.begin, m.modifier.size()), mod) ||
         !lower_stem_is(t.substr(m.noun.begin, m.noun.size()), nn))
       continue;

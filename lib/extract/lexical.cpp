@@ -130,18 +130,18 @@ struct seen_in_stretch {
   tok->end = static_cast<std::uint32_t>(e);
   tok->lower = lower;
   tok->hash = h;
-  tok->stem_hash = h;
   tok->has_digit = seen & digit;
   tok->has_hyphen = seen & hyphen;
   tok->capitalized = capital;
   seen_all.classes |= seen;
   // Only a word with a joiner can end in "'s" and have a stem of its own to hash.
   bool possessive = false;
+  std::uint64_t stem_hash = h;
   if (seen & joiner) {
     const std::string_view stem = possessive_stem(lower);
     if (stem.size() != lower.size()) {
       possessive = true;
-      tok->stem_hash = word_hash(stem);
+      stem_hash = word_hash(stem);
     }
   }
   tok->possessive = possessive;
@@ -153,7 +153,7 @@ struct seen_in_stretch {
     tok->id = id;
     tok->roles = roles;
     if (possessive) {
-      const word_index::entry* se = index->find(tok->stem(), tok->stem_hash);
+      const word_index::entry* se = index->find(tok->stem(), stem_hash);
       tok->stem_id = se ? se->id : 0u;
       tok->stem_roles = se ? se->roles : any_role;
       seen_all.possessive_roles |= roles;
@@ -264,7 +264,6 @@ std::size_t tokenize_at(std::string_view t, std::size_t begin, std::size_t end, 
     tok->end = static_cast<std::uint32_t>(e - low);
     tok->lower = std::string_view(w, run);
     tok->hash = h;
-    tok->stem_hash = h;
     tok->roles = roles;
     tok->stem_roles = roles;
     tok->id = id;

@@ -26,7 +26,10 @@ namespace crosscheck::detail {
 inline constexpr std::uint64_t any_role = std::uint64_t{1} << 63;
 inline constexpr std::uint64_t all_roles = ~std::uint64_t{0};
 
-struct token {
+// 64 bytes, one cache line, and aligned to it (a vector of tokens is allocated so): a token is
+// one line, where every 72-byte token lay across two, and a document's tokens, written by
+// tokenize and walked by every pass, are an eighth fewer lines.
+struct alignas(64) token {
   // Offsets into the normalized text, in 32 bits (a smaller token: more of a sentence's tokens in
   // a cache line): tokenize() refuses a text of 4 GiB or more, which the corpus reader never loads.
   std::uint32_t begin = 0;
@@ -35,19 +38,17 @@ struct token {
   // it (document_tokens, token_list) and alive as long as they are. Lowering keeps every byte in
   // place, so that lower.size() == end - begin.
   std::string_view lower;
-  std::uint64_t hash = 0;       // word_hash(lower), computed once: every phrase lookup reuses it
-  std::uint64_t stem_hash = 0;  // word_hash(stem()): without a possessive "'s" or "'"
+  std::uint64_t hash = 0;  // word_hash(lower), computed once: every phrase lookup reuses it
   // The word's role bits in the word_index it was read with (tokenize's `index`): any_role for a
   // word of no vocabulary list; all_roles (may be anything) when the token was read without an
   // index. stem_roles: those of stem().
   std::uint64_t roles = all_roles;
   std::uint64_t stem_roles = all_roles;
   // The word's id in that index; 0 for none. 32 bits: a newsroom's gazetteer (places.yaml) may
-  // hold far more than 65,535 distinct words, and 16-bit ids, which made the token 64 bytes and
-  // its indexing a shift, would have refused it (about 12 K instructions of 1.8 M a pass).
+  // hold far more than 65,535 distinct words, and 16-bit ids would refuse it.
   std::uint32_t id = 0;
   std::uint32_t stem_id = 0;
-  // Whole bytes, not one-bit fields: they fill what would be padding (the token is 72 bytes
+  // Whole bytes, not one-bit fields: they fill what would be padding (the token is 64 bytes
   // either way), and a one-bit field costs a read-modify-write at each store.
   bool capitalized = false;
   bool has_digit = false;   // an ASCII digit somewhere in the word: "19", "mid-2001", "2:46"
@@ -55,12 +56,16 @@ struct token {
   bool possessive = false;  // a possessive ending: stem() is shorter than lower (set by tokenize)
   // The word without a possessive ending: "putin's" -> "putin", "leaders'" -> "leaders".
   std::string_view stem() const noexcept;
+  // word_hash(stem()): hash but for a possessive, whose stem is hashed when asked (one token in a
+  // hundred or so; a stored stem hash made every token 72 bytes).
+  std::uint64_t stem_hash() const noexcept;
 };
+static_assert(sizeof(token) == 64);
 
 // A sentence's tokens, as the passes read them: a view of tokens kept by whoever read them (a
 // document's document_tokens, one vector for all its sentences; a token_list). Its size is
-// stored, where a std::vector<token>'s is its ends' difference divided by the token's 72 bytes
-// (a subtraction, a shift and a multiplication, in every loop over a sentence's tokens).
+// stored, where a std::vector<token>'s is its ends' difference divided by the token's size
+// (a subtraction and a shift, in every loop over a sentence's tokens).
 using token_span = std::span<const token>;
 
 // A word without its possessive ending: "Putin's" -> "Putin", "leaders'" -> "leaders".
@@ -116,6 +121,7 @@ inline std::uint64_t word_hash(std::string_view w) noexcept {
   for (std::size_t k = 0; k < n; ++k) last |= std::uint64_t{static_cast<unsigned char>(p[k])} << (8 * k);
   return hash_finish(hash_step(h, last)) ^ w.size();
 }
+inline std::uint64_t token::stem_hash() const noexcept { return possessive ? word_hash(stem()) : hash; }
 
 // a == b, inline: the words compared are short, and they are compared only when their hashes
 // agree, so that a call to memcmp costs more than this. Whole words of 4 or more bytes are
@@ -168,7 +174,7 @@ class word_map {
   // on one bit test; an unbound map (mask all_roles) tests the Bloom bits.
   const T* find(const token& t) const noexcept { return (t.roles & role_mask_) ? find(t.lower, t.hash) : nullptr; }
   const T* find_stem(const token& t) const noexcept {
-    return (t.stem_roles & role_mask_) ? find(t.stem(), t.stem_hash) : nullptr;
+    return (t.stem_roles & role_mask_) ? find(t.stem(), t.stem_hash()) : nullptr;
   }
   // Whether a token with these role bits may be one of the map's words.
   bool may_have(std::uint64_t roles) const noexcept { return roles & role_mask_; }

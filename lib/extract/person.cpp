@@ -335,7 +335,7 @@ class person_extractor final : public detail::token_extractor {
 
     bool is_part(const entry& e, const token& word) const {
       const std::size_t n = word.stem().size();
-      if (e.hash != word.stem_hash || e.part_size != n) return false;
+      if (e.hash != word.stem_hash() || e.part_size != n) return false;
       for (std::size_t k = 0; k < n; ++k)
         if (detail::ascii_lower(text[e.part_begin + k]) != detail::ascii_lower(text[word.begin + k])) return false;
       return true;
@@ -343,15 +343,15 @@ class person_extractor final : public detail::token_extractor {
     // Remembers `full` under the stems of its first and last parts (the same token or word: once).
     void remember(std::string_view full, const token& first, const token& last) {
       for (const token* p : {&first, &last}) {
-        const bool known = any_under(p->stem_hash, [&](const entry& e) { return e.full == full && is_part(e, *p); });
-        if (!known) add({p->stem_hash, p->begin, p->stem().size(), full});
+        const bool known = any_under(p->stem_hash(), [&](const entry& e) { return e.full == full && is_part(e, *p); });
+        if (!known) add({p->stem_hash(), p->begin, p->stem().size(), full});
       }
     }
     // The one full name the stem of `word` stands for, if there is exactly one; nullptr when none.
     const std::string_view* resolve(const token& word) const {
       const std::string_view* found = nullptr;
       bool two = false;
-      any_under(word.stem_hash, [&](const entry& e) {
+      any_under(word.stem_hash(), [&](const entry& e) {
         if (!is_part(e, word)) return false;
         if (found && *found != e.full) return two = true;
         found = &e.full;

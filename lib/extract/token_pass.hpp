@@ -19,8 +19,8 @@ namespace crosscheck::detail {
 
 // The tokens of every sentence of a prepared document, one span per document::sentences entry
 // into one vector of tokens for the whole document, and the one lower-cased copy of the
-// document's text that their `lower` views point into. About fifteen times the document's size
-// in memory (a 72-byte token for every five bytes or so). The vectors and the copy go back to a
+// document's text that their `lower` views point into. About thirteen times the document's size
+// in memory (a 64-byte token for every five bytes or so). The vectors and the copy go back to a
 // per-thread pool when the document is done, and the next document on the thread reuses them:
 // after the first few documents, tokenizing allocates nothing, and the token vector, never
 // shrunk, constructs no token before it is written (tokenize_at).
