@@ -730,15 +730,14 @@ std::shared_ptr<const word_index> word_index::build(const rule_set& rules) {
       }
   std::size_t n = 2;
   while (n < 2 * words.size()) n *= 2;
-  ix->hashes_.assign(n, 0);
+  ix->tags_.assign(n, 0);
   ix->slots_.assign(n, slot{});
   ix->size_ = words.size();
   words.for_each([&](const std::string& w, const entry& e) {
-    std::uint64_t h = word_hash(w);
-    h = h ? h : 1;
+    const std::uint64_t h = word_hash(w);
     std::size_t k = h & (n - 1);
-    while (ix->hashes_[k]) k = (k + 1) & (n - 1);
-    ix->hashes_[k] = h;
+    while (ix->tags_[k]) k = (k + 1) & (n - 1);
+    ix->tags_[k] = tag_of(h);
     slot& sl = ix->slots_[k];
     sl = {e, static_cast<std::uint32_t>(ix->pool_.size()), static_cast<std::uint32_t>(w.size()), {0, 0}};
     for (std::size_t b = 0; b < w.size() && b < 16; ++b)

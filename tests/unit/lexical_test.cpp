@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <memory>
 #include <random>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -395,6 +396,72 @@ TEST_CASE("word_index: a vocabulary of more than 65,535 words keeps every word's
   CHECK(toks[1].id > 65535u);
   CHECK(toks[1].id != toks[2].id);
   CHECK(toks[0].id != toks[2].id);
+}
+
+TEST_CASE("word_index: words whose 16-bit tags agree are told apart by their bytes", "[lexical]") {
+  // The table keeps 16 bits of each word's hash (its tag), and a word is looked up from the slot
+  // its hash's low bits give. Words not in the index are searched for that start at the same slot
+  // as a word of the index, with the same tag and size: only the words' bytes tell them apart.
+  // Letters only ("w" and k in base 26), so that they are read as plain words, with one compare
+  // (word_index::short_table), as most words are; a word with a digit is looked up by find().
+  auto word = [](char first, int k) {
+    std::string w(1, first);
+    do {
+      w += static_cast<char>('a' + k % 26);
+      k /= 26;
+    } while (k > 0);
+    return w;
+  };
+  crosscheck::rule_set rules = crosscheck_test::rules();
+  std::string in_index;
+  for (int k = 0; k < 70000; ++k) {
+    rules.english.function_words.push_back(word('w', k));
+    in_index += word('w', k) + " ";
+  }
+  rules.index_words();
+  const auto& ix = *rules.word_ids();
+  using crosscheck::detail::word_hash;
+  using crosscheck::detail::word_index;
+  // The table has a power of two slots, at least twice the words: 2^18 here, so that words
+  // whose hashes agree in their low 18 bits start at the same slot.
+  REQUIRE(ix.size() < (std::size_t{1} << 17));
+  auto key = [](const std::string& w) {
+    const std::uint64_t h = word_hash(w);
+    return (h & 0x3FFFF) | std::uint64_t{word_index::tag_of(h)} << 18 | std::uint64_t{w.size()} << 34;
+  };
+  std::set<std::uint64_t> keys;
+  for (int k = 0; k < 70000; ++k) keys.insert(key(word('w', k)));
+  std::string twins;
+  int found = 0;
+  for (int j = 0; j < 4000000 && found < 4; ++j) {
+    const std::string w = word('v', j);
+    if (keys.count(key(w))) {
+      twins += w + " ";
+      ++found;
+    }
+  }
+  REQUIRE(found > 0);
+  const auto unknown = crosscheck::detail::tokenize(twins, 0, twins.size(), &ix);
+  REQUIRE(unknown.size() == static_cast<std::size_t>(found));
+  for (const auto& t : unknown.tokens()) {
+    INFO(t.lower);
+    CHECK(t.id == 0);
+    CHECK(t.roles == crosscheck::detail::any_role);
+    CHECK(ix.find(t.lower, t.hash) == nullptr);
+  }
+
+  // And every word of the index has its own id.
+  const auto known = crosscheck::detail::tokenize(in_index, 0, in_index.size(), &ix);
+  REQUIRE(known.size() == 70000);
+  std::set<std::uint32_t> ids;
+  bool all_found = true;
+  for (const auto& t : known.tokens()) {
+    const auto* e = ix.find(t.lower, t.hash);
+    all_found = all_found && e != nullptr && e->id == t.id && t.id != 0;
+    ids.insert(t.id);
+  }
+  CHECK(all_found);
+  CHECK(ids.size() == 70000);
 }
 
 TEST_CASE("word_index: a rule_set edited by hand is re-indexed on request", "[lexical]") {
