@@ -401,9 +401,11 @@ std::optional<actor> event_context::title_named(std::string_view t, event_memory
   // The latest mention of the title names whom it refers to. Few lookups are made, over a few
   // hundred mentions at most: a backward walk comparing hashes costs less than keeping an index.
   const std::string_view mod = modifier.stem(), nn = noun.stem();
+  // Once, not at each mention: a possessive's stem hash is computed when asked.
+  const std::uint64_t mod_hash = modifier.stem_hash(), noun_hash = noun.stem_hash();
   for (std::size_t k = mem.title_mentions.size(); k > 0; --k) {
     const title_mention& m = mem.title_mentions[k - 1];
-    if (m.modifier_hash != modifier.stem_hash() || m.noun_hash != noun.stem_hash()) continue;
+    if (m.modifier_hash != mod_hash || m.noun_hash != noun_hash) continue;
     if (!lower_stem_is(t.substr(m.modifier.begin, m.modifier.size()), mod) ||
         !lower_stem_is(t.substr(m.noun.begin, m.noun.size()), nn))
       continue;

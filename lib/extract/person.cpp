@@ -343,8 +343,9 @@ class person_extractor final : public detail::token_extractor {
     // Remembers `full` under the stems of its first and last parts (the same token or word: once).
     void remember(std::string_view full, const token& first, const token& last) {
       for (const token* p : {&first, &last}) {
-        const bool known = any_under(p->stem_hash(), [&](const entry& e) { return e.full == full && is_part(e, *p); });
-        if (!known) add({p->stem_hash(), p->begin, p->stem().size(), full});
+        const std::uint64_t hash = p->stem_hash();
+        const bool known = any_under(hash, [&](const entry& e) { return e.full == full && is_part(e, *p); });
+        if (!known) add({hash, p->begin, p->stem().size(), full});
       }
     }
     // The one full name the stem of `word` stands for, if there is exactly one; nullptr when none.
