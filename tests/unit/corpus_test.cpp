@@ -1,5 +1,7 @@
 // Unit tests for crosscheck/corpus.hpp: reading folders and files, manifest.yaml and front
 // matter metadata, publication times, and every kind of bad input (thrown or reported).
+#include <sys/stat.h>
+
 #include <catch2/catch.hpp>
 
 #include <cstddef>
@@ -687,6 +689,52 @@ TEST_CASE("corpus: a file given twice is read once, with a warning", "[corpus]")
   CHECK(ids(c) == std::vector<std::string>{"a.txt"});
   REQUIRE(c.diagnostics.size() == 2u);
   for (const auto& d : c.diagnostics) CHECK(contains(d.message, "given more than once"));
+}
+
+TEST_CASE("corpus: a file reached by a link or a hard link as well as by its name is read once", "[corpus]") {
+  // Files are told apart by what they are on disk (device and inode), not by the paths given.
+  temp_dir dir;
+  dir.write_file("a.txt", "Lee arrived in Seoul at 9:10 a.m.\n");
+  dir.write_file("c.txt", "Kim left Pyongyang at 6 p.m.\n");
+  fs::create_symlink(dir.path() / "a.txt", dir.path() / "b.txt");
+  fs::create_hard_link(dir.path() / "c.txt", dir.path() / "d.txt");
+  const corpus c = crosscheck::load_corpus({dir.path()});
+  CHECK(ids(c) == std::vector<std::string>{"a.txt", "c.txt"});
+  REQUIRE(c.diagnostics.size() == 2u);
+  CHECK(contains(c.diagnostics[0].where.file, "b.txt"));
+  CHECK(contains(c.diagnostics[1].where.file, "d.txt"));
+  for (const auto& d : c.diagnostics) CHECK(contains(d.message, "given more than once"));
+}
+
+TEST_CASE("corpus: a FIFO given by name is skipped with a warning, without waiting for a writer", "[corpus]") {
+  temp_dir dir;
+  const auto a = dir.write_file("a.txt", "Lee arrived in Seoul at 9:10 a.m.\n");
+  const fs::path fifo = dir.path() / "pipe.txt";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  const corpus c = crosscheck::load_corpus({fifo, a});  // would block forever if the FIFO were opened to wait
+  CHECK(ids(c) == std::vector<std::string>{"a.txt"});
+  REQUIRE(c.diagnostics.size() == 1u);
+  CHECK(contains(c.diagnostics[0].where.file, "pipe.txt"));
+  CHECK(contains(c.diagnostics[0].message, "not a regular file"));
+}
+
+TEST_CASE("corpus: files a manifest adds from a sub-folder take their place in path order", "[corpus]") {
+  // Paths sort component by component: "a/x.txt" (component "a") comes before "a-b.txt", though
+  // '-' sorts before '/' as a character.
+  temp_dir dir;
+  dir.write_file("a-b.txt", "Lee arrived in Seoul at 9:10 a.m.\n");
+  dir.write_file("c.txt", "Kim left Pyongyang at 6 p.m.\n");
+  dir.write_file("a/x.txt", "Park landed in Tokyo at 7:15 a.m.\n");
+  dir.write_file("manifest.yaml",
+                 "documents:\n  - file: c.txt\n    source: C\n  - file: a/x.txt\n    source: X\n"
+                 "  - file: a-b.txt\n    source: AB\n");
+  const corpus c = crosscheck::load_corpus({dir.path()});
+  CHECK(ids(c) == std::vector<std::string>{"a/x.txt", "a-b.txt", "c.txt"});
+  REQUIRE(c.documents.size() == 3u);
+  CHECK(c.documents[0].source == "X");
+  CHECK(c.documents[1].source == "AB");
+  CHECK(c.documents[2].source == "C");
+  CHECK(c.diagnostics.empty());
 }
 
 TEST_CASE("corpus: a link to nothing is reported, and the rest is read", "[corpus]") {
