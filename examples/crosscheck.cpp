@@ -181,6 +181,9 @@ std::size_t warnings(const std::vector<crosscheck::diagnostic>& diags) {
   }));
 }
 
+// Standard output is fully buffered when it is not a terminal (see main); std::cerr is tied to
+// std::cout, which is flushed before each diagnostic, so a stream that takes both keeps the
+// order of the run (a test holds it).
 void print_diagnostics(const std::vector<crosscheck::diagnostic>& diags) {
   for (const auto& d : diags) std::cerr << "crosscheck: " << to_string(d) << '\n';
 }
@@ -450,6 +453,12 @@ std::string explain(const crosscheck::reconciliation& r, const std::vector<cross
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Into a file or a pipe, standard output goes out in blocks of 1 MiB rather than the C
+  // library's 4 KB: `crosscheck claims` writes about eight times its input as JSON Lines, and a
+  // write call each 4 KB cost 10 % of its time on 10,000 short articles.
+  // (glibc ignores the size when it is not given the buffer, hence the static one.)
+  static char stdout_buffer[std::size_t{1} << 20];
+  if (!isatty(STDOUT_FILENO)) std::setvbuf(stdout, stdout_buffer, _IOFBF, sizeof stdout_buffer);
   CLI::App app{"crosscheck: find where news sources disagree, with the evidence quoted.\n"
                "Exit codes: 0 no conflict, 1 conflicts found, 2 usage or input error."};
   app.set_version_flag("--version", std::string(crosscheck::version_string));

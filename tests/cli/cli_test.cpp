@@ -319,6 +319,27 @@ TEST_CASE("cli: a skipped file is reported, and --strict makes it an error", "[c
   CHECK(strict.exit_code == 2);
 }
 
+TEST_CASE("cli: claims into one stream with the warnings: every claim line first, then the warnings", "[cli]") {
+  // Standard output is written in large blocks when it is not a terminal; it is flushed before
+  // the warnings, so a file that takes both (2>&1) keeps the order of the run.
+  const crosscheck_test::temp_dir dir;
+  dir.write_file("a.txt", "Lee arrived in Seoul at 9:10 a.m., the ministry said.\n");
+  dir.write_file("b.txt", std::string("binary\0data", 11));
+  dir.write_file("c.txt", "Kim left Pyongyang at 6 p.m. on Tuesday, state media said.\n");
+  const auto both = dir.path() / "both.log";
+  const std::string cmd = "'" + std::string(CROSSCHECK_CLI) + "' claims '" + dir.path().string() + "' >'" + both.string() +
+                          "' 2>&1 </dev/null";
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  std::istringstream lines(slurp(both));
+  std::vector<std::string> kinds;  // "claim" or "warning", line by line
+  for (std::string line; std::getline(lines, line);)
+    kinds.push_back(!line.empty() && line[0] == '{' ? "claim" : contains(line, "warning") ? "warning" : line);
+  REQUIRE(kinds.size() >= 3u);
+  CHECK(std::count(kinds.begin(), kinds.end(), "warning") == 1);
+  CHECK(std::count(kinds.begin(), kinds.end(), "claim") == static_cast<std::ptrdiff_t>(kinds.size()) - 1);
+  CHECK(kinds.back() == "warning");
+}
+
 TEST_CASE("cli: --config adds vocabulary", "[cli]") {
   const crosscheck_test::temp_dir dir;
   dir.write_file("a.txt", "Lee reached Busan at 9:10 a.m.\n");
