@@ -64,7 +64,9 @@ def main(out, mode):
     p()
     p(f"Written by `bash scripts/bench.sh{' --quick' if mode == 'quick' else ''}` on {m.get('date', '?')} at commit "
       f"`{m.get('commit', '?')}`; the run took {int(m.get('elapsed', '0')) // 60} min {int(m.get('elapsed', '0')) % 60} s. "
-      f"Machine: {m.get('cpu', '?')}, {m.get('cores', '?')} cores, {m.get('ram', '?')} RAM, {m.get('compiler', '?')}. "
+      f"Machine: {m.get('cpu', '?')}"
+      + (f" ({m['cpu_id']}, {m.get('cpu_mhz', '?')} MHz, AVX-512 {m.get('cpu_avx512', '?')})" if 'cpu_id' in m else "")
+      + f", {m.get('cores', '?')} cores, {m.get('ram', '?')} RAM, {m.get('compiler', '?')}. "
       f"Load average (1, 5, 15 min) at the start: {m.get('load_start', '?')}, at the end: {m.get('load_end', '?')}; "
       "the machine is shared, so figures under load are low. Do not edit this section by hand: rerun the script.")
     p()
