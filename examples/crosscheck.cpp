@@ -21,6 +21,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
@@ -29,7 +30,9 @@
 #include <functional>
 #include <iostream>
 #include <mutex>
+#include <optional>
 #include <thread>
+#include <utility>
 
 namespace fs = std::filesystem;
 
@@ -240,47 +243,86 @@ void leave_to_exit(run_data&& data, crosscheck::reconciliation&& result) {
 #endif
 }
 
-// Prepares and extracts a batch of documents on `jobs` threads; claims[i] are documents[i]'s.
-void extract_batch(std::vector<crosscheck::document>& docs, std::vector<std::vector<crosscheck::claim>>& claims,
-                   const std::vector<bool>& wanted, const crosscheck::rule_set& rules,
-                   const crosscheck::extractor_set& extractors, unsigned jobs) {
-  claims.assign(docs.size(), {});
-  auto work = [&](std::size_t i) {
-    if (!wanted[i]) return;
-    crosscheck::prepare(docs[i], rules);
-    extractors.extract(docs[i], claims[i]);
-  };
-  if (jobs <= 1 || docs.size() <= 1) {
-    for (std::size_t i = 0; i < docs.size(); ++i) work(i);
-    return;
+// Threads kept for the whole run. start() hands them work(0) .. work(n - 1) and returns at once;
+// wait() returns when all n are done, rethrowing the first exception one of them threw. Until
+// 2026-12 the CLI started new threads for each batch of 16 documents and read nothing while
+// they ran, so that --jobs 2 took longer than --jobs 1 on 10,000 short articles.
+class worker_pool {
+ public:
+  explicit worker_pool(unsigned threads) {
+    for (unsigned t = 0; t < threads; ++t) threads_.emplace_back([this] { loop(); });
   }
-  std::atomic<std::size_t> next{0};
-  std::exception_ptr failure;
-  std::mutex failure_mutex;
-  std::vector<std::thread> threads;
-  for (unsigned t = 0; t < std::min<std::size_t>(jobs, docs.size()); ++t)
-    threads.emplace_back([&] {
-      for (std::size_t i; (i = next.fetch_add(1)) < docs.size();) {
-        try {
-          work(i);
-        } catch (...) {
-          const std::lock_guard<std::mutex> lock(failure_mutex);
-          if (!failure) failure = std::current_exception();
-        }
+  ~worker_pool() {
+    {
+      const std::lock_guard<std::mutex> lock(mutex_);
+      stop_ = true;
+    }
+    wake_.notify_all();
+    for (auto& t : threads_) t.join();
+  }
+  worker_pool(const worker_pool&) = delete;
+  worker_pool& operator=(const worker_pool&) = delete;
+
+  void start(std::size_t n, std::function<void(std::size_t)> work) {
+    {
+      const std::lock_guard<std::mutex> lock(mutex_);
+      work_ = std::move(work);
+      n_ = n;
+      next_ = 0;
+      left_ = n;
+    }
+    wake_.notify_all();
+  }
+  void wait() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    done_.wait(lock, [&] { return left_ == 0; });
+    if (failure_) std::rethrow_exception(std::exchange(failure_, nullptr));
+  }
+
+ private:
+  void loop() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    for (;;) {
+      wake_.wait(lock, [&] { return stop_ || next_ < n_; });
+      if (stop_) return;
+      const std::size_t i = next_++;
+      lock.unlock();
+      std::exception_ptr failed;
+      try {
+        work_(i);  // start() replaces work_ only once every item of the last start() is done
+      } catch (...) {
+        failed = std::current_exception();
       }
-    });
-  for (auto& t : threads) t.join();
-  if (failure) std::rethrow_exception(failure);
-}
+      lock.lock();
+      if (failed && !failure_) failure_ = failed;
+      if (--left_ == 0) done_.notify_all();
+    }
+  }
+
+  std::mutex mutex_;
+  std::condition_variable wake_, done_;
+  std::function<void(std::size_t)> work_;
+  std::size_t n_ = 0, next_ = 0, left_ = 0;
+  std::exception_ptr failure_;
+  bool stop_ = false;
+  std::vector<std::thread> threads_;
+};
 
 // Reads the documents one batch at a time, extracts their claims and drops their text. Claims
 // go to `sink` when one is given (claims: printed and forgotten, and the documents are not
 // kept either), else into data.claims.
+// `render`, when given, runs right after each document's extraction, on the worker threads with
+// --jobs: it turns the document's claims into the text `sink` then gets (on this thread, in
+// document order), so that formatting runs in parallel too.
 // Documents whose id fails `want` are read (their metadata is kept) but not extracted. Returns
 // false when nothing could be read (after printing why).
+// With --jobs N, N threads extract one batch while this thread reads the next batch and hands the
+// last one's claims on.
+using claims_sink = std::function<void(std::vector<crosscheck::claim>&, std::string& rendered)>;
+using claims_render = std::function<void(std::vector<crosscheck::claim>&, std::string& out)>;
 bool extract_all(const std::vector<std::string>& paths, const common_options& o, const crosscheck::rule_set& rules,
-                 run_data& data, const std::function<bool(const std::string&)>& want = {},
-                 const std::function<void(std::vector<crosscheck::claim>&)>& sink = {}) {
+                 run_data& data, const std::function<bool(const std::string&)>& want = {}, const claims_sink& sink = {},
+                 const claims_render& render = {}) {
   crosscheck::load_options lo;
   lo.max_file_bytes = o.max_file_bytes;
   if (!o.reference_date.empty()) lo.reference_date = parse_reference_date(o.reference_date);
@@ -290,29 +332,66 @@ bool extract_all(const std::vector<std::string>& paths, const common_options& o,
   crosscheck::corpus_reader reader(ps, lo);
   progress_meter meter(!o.no_progress && (o.progress || isatty(STDERR_FILENO)));
   const auto extractors = crosscheck::default_extractors(rules);
-  const std::size_t batch_size = jobs == 1 ? 1 : std::size_t{8} * jobs;
-  std::vector<crosscheck::document> batch;
-  std::vector<std::vector<crosscheck::claim>> found;
-  std::vector<bool> wanted;
-  for (bool more = true; more;) {
-    batch.clear();
-    wanted.clear();
-    for (crosscheck::document d; batch.size() < batch_size && (more = reader.next(d));) {
-      wanted.push_back(!want || want(d.id));
-      batch.push_back(std::move(d));
+  const std::size_t batch_size = jobs == 1 ? 1 : std::size_t{16} * jobs;
+  struct batch {
+    std::vector<crosscheck::document> docs;
+    std::vector<std::vector<crosscheck::claim>> claims;
+    std::vector<std::string> rendered;
+    std::vector<char> wanted;
+  };
+  batch buffers[2];  // declared before the pool: it outlives no work on them
+  auto fill = [&](batch& b) {  // false once the reader has no more
+    b.docs.clear();
+    b.wanted.clear();
+    bool more = true;
+    for (crosscheck::document d; b.docs.size() < batch_size && (more = reader.next(d));) {
+      b.wanted.push_back(!want || want(d.id));
+      b.docs.push_back(std::move(d));
     }
-    extract_batch(batch, found, wanted, rules, extractors, jobs);
-    data.documents_read += batch.size();
-    for (std::size_t i = 0; i < batch.size(); ++i) {
+    b.claims.resize(b.docs.size());
+    b.rendered.resize(b.docs.size());
+    for (auto& c : b.claims) c.clear();
+    for (auto& r : b.rendered) r.clear();  // a document not wanted renders nothing
+    return more;
+  };
+  auto work = [&](batch& b, std::size_t i) {
+    if (!b.wanted[i]) return;
+    crosscheck::prepare(b.docs[i], rules);
+    extractors.extract(b.docs[i], b.claims[i]);
+    if (render) render(b.claims[i], b.rendered[i]);
+  };
+  std::optional<worker_pool> pool;
+  if (jobs > 1) pool.emplace(jobs);
+  auto start = [&](batch& b) {
+    if (pool) pool->start(b.docs.size(), [&work, &b](std::size_t i) { work(b, i); });
+    else
+      for (std::size_t i = 0; i < b.docs.size(); ++i) work(b, i);
+  };
+  auto hand_on = [&](batch& b) {
+    data.documents_read += b.docs.size();
+    for (std::size_t i = 0; i < b.docs.size(); ++i) {
       if (sink) {
-        sink(found[i]);
+        sink(b.claims[i], b.rendered[i]);
         continue;
       }
-      crosscheck::strip_text(batch[i]);
-      data.documents.push_back(std::move(batch[i]));
-      std::move(found[i].begin(), found[i].end(), std::back_inserter(data.claims));
+      crosscheck::strip_text(b.docs[i]);
+      data.documents.push_back(std::move(b.docs[i]));
+      std::move(b.claims[i].begin(), b.claims[i].end(), std::back_inserter(data.claims));
     }
     meter.update(reader);
+  };
+  std::size_t now = 0;
+  bool more = fill(buffers[now]);
+  start(buffers[now]);
+  while (!buffers[now].docs.empty()) {
+    batch& next = buffers[now ^ 1];
+    if (more) more = fill(next);  // while the workers extract `now`
+    else next.docs.clear();
+    if (pool) pool->wait();
+    if (!next.docs.empty()) start(next);
+    hand_on(buffers[now]);  // while the workers extract `next`
+    buffers[now].docs.clear();
+    now ^= 1;
   }
   meter.update(reader, true);
   data.diagnostics = reader.diagnostics();
@@ -544,8 +623,8 @@ int main(int argc, char** argv) {
           matched_document = matched_document || doc == document;
           return doc == document;
         };
-      std::string lines;  // one batch's JSON Lines, written at once and reused
-      auto print = [&](std::vector<crosscheck::claim>& found) {
+      // A document's JSON Lines, formatted where it was extracted (on a worker with --jobs).
+      auto to_lines = [&](std::vector<crosscheck::claim>& found, std::string& lines) {
         lines.clear();
         for (const auto& c : found) {
           if (!kind.empty() && c.kind != k) continue;
@@ -553,10 +632,12 @@ int main(int argc, char** argv) {
           if (!subject.empty() && c.subject.compare(0, subject.size(), subject) != 0) continue;
           crosscheck::append_json_line(lines, c);
         }
-        std::cout.write(lines.data(), static_cast<std::streamsize>(lines.size()));
         found.clear();
       };
-      if (!extract_all(paths, common, rules, data, want, print)) return exit_error;
+      auto print = [&](std::vector<crosscheck::claim>&, std::string& lines) {
+        std::cout.write(lines.data(), static_cast<std::streamsize>(lines.size()));
+      };
+      if (!extract_all(paths, common, rules, data, want, print, to_lines)) return exit_error;
       if (!matched_document) {
         std::cerr << "crosscheck: error: --document " << document
                   << ": no document has this id (ids are file names; list them with crosscheck report --format json "

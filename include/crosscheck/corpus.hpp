@@ -15,7 +15,10 @@
 //    not valid YAML or not of the expected shape, a published date that does not parse;
 //  - adds a warning diagnostic and skips the file: an empty file, a binary file (NUL bytes),
 //    invalid UTF-8 (with the byte offset), a file over max_file_bytes, broken front matter, a
-//    manifest entry naming a file that is not there.
+//    manifest entry naming a file that is not there, something that is not a regular file (a
+//    folder, a FIFO: never waited on), a link to nothing;
+//  - adds a warning and reads once: a file met again, under the same path or another (a link, a
+//    hard link); files are told apart by device and inode.
 #pragma once
 
 #include <cstddef>

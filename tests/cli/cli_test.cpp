@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 #include <crosscheck/crosscheck.hpp>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -602,6 +603,41 @@ TEST_CASE("cli: --jobs 2 prints exactly what --jobs 1 prints", "[cli]") {
     CHECK(one.exit_code == two.exit_code);
     CHECK(one.out == two.out);
     CHECK(cli("claims -j 2 " + corpus).out == cli("claims " + corpus).out);
+  }
+}
+
+TEST_CASE("cli: --jobs N prints what --jobs 1 prints over many batches, with skipped and filtered files", "[cli]") {
+  // With --jobs N the documents go by batches of 16 N: the reader fills one batch while the
+  // workers extract the one before. 150 documents make several batches for every N below; empty
+  // files (skipped, with a warning) and a --document filter fall in the middle of them.
+  const crosscheck_test::temp_dir dir;
+  const char* cities[] = {"Seoul", "Tokyo", "Hanoi", "Manila", "Jakarta"};
+  const char* names[] = {"Lee", "Kim", "Park", "Choi", "Jung", "Kang"};
+  for (int i = 0; i < 150; ++i) {
+    const std::string file = fmt::format("a{:03}.txt", i);
+    if (i % 37 == 5) {
+      dir.write_file(file, "");
+      continue;
+    }
+    dir.write_file(file, fmt::format("{} arrived in {} at {}:{:02} a.m. on Tuesday, officials said. The visit will last {} days, "
+                                     "and {} delegates came with {}.\n",
+                                     names[i % 6], cities[i % 5], 1 + i % 11, (i * 7) % 60, 2 + i % 4, 10 + i, names[(i + 1) % 6]));
+  }
+  const std::string folder = "'" + dir.path().string() + "'";
+  const auto one = cli("claims --jobs 1 " + folder);
+  REQUIRE(one.exit_code == 0);
+  REQUIRE(std::count(one.out.begin(), one.out.end(), '\n') > 146);  // more than one claim per document read
+  CHECK(contains(one.err, "empty file"));
+  for (const char* jobs : {"2", "3", "0"}) {
+    INFO("--jobs " << jobs);
+    const auto n = cli(std::string("claims --jobs ") + jobs + " " + folder);
+    CHECK(n.exit_code == one.exit_code);
+    CHECK(n.out == one.out);
+    CHECK(n.err == one.err);
+    CHECK(cli(std::string("claims --document a101.txt --jobs ") + jobs + " " + folder).out ==
+          cli("claims --document a101.txt --jobs 1 " + folder).out);
+    CHECK(cli(std::string("report --format json --jobs ") + jobs + " " + folder).out ==
+          cli("report --format json --jobs 1 " + folder).out);
   }
 }
 
