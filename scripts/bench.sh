@@ -87,12 +87,16 @@ echo "load_bench=$(load)" >>"$out/machine.txt"
 run "$bin/bench/crosscheck_bench" --benchmark_filter='BM_(prepare|tokenize|read_dates|extract|pipeline)' \
   --benchmark_min_time="$min_time" --benchmark_format=json --benchmark_out="$out/bench.json" \
   --benchmark_out_format=json >/dev/null
-# The two one-core pipeline figures the target is read from, five times each: the machine's speed
-# changes by a third from minute to minute, and one run can land in a slow or a fast one.
-echo "load_pipeline_reps=$(load)" >>"$out/machine.txt"
-run "$bin/bench/crosscheck_bench" --benchmark_filter='BM_pipeline(_fresh)?$' --benchmark_repetitions=5 \
-  --benchmark_min_time="$min_time" --benchmark_format=json --benchmark_out="$out/pipeline_reps.json" \
-  --benchmark_out_format=json >/dev/null
+# The two one-core pipeline figures the target is read from, five times each, on each core in
+# turn (taskset): the machine's speed changes by a third from minute to minute, one run can land
+# in a slow or a fast one, and its cores differ (on 2026-12-02 core 0 ran 100 to 130 MB/s while
+# core 1 ran 170 to 180, the same binary). The target is read on the slowest core.
+for c in $(seq 0 $(($(nproc) - 1))); do
+  echo "load_pipeline_cpu$c=$(load)" >>"$out/machine.txt"
+  run taskset -c "$c" "$bin/bench/crosscheck_bench" --benchmark_filter='BM_pipeline(_fresh)?$' --benchmark_repetitions=5 \
+    --benchmark_min_time="$min_time" --benchmark_format=json --benchmark_out="$out/pipeline_reps_cpu$c.json" \
+    --benchmark_out_format=json >/dev/null
+done
 
 echo "== the synthetic corpora"
 for n in $gen_sizes; do
