@@ -93,8 +93,8 @@ location position_at(const std::string& file, detail::yaml_position p) { return 
 
 // One file, opened for reading: its descriptor and what fstat says of it; closed when it goes.
 // A corpus of 10,000 files used to cost 14 system calls a file (exists, is_regular_file,
-// file_size, weakly_canonical's readlinks, an ifstream and its own file_size); this costs five
-// (open, fstat, two reads, close). O_NONBLOCK keeps open() from waiting on a FIFO, which is
+// file_size, weakly_canonical's readlinks, an ifstream and its own file_size); this costs four
+// (open, fstat, one read, close). O_NONBLOCK keeps open() from waiting on a FIFO, which is
 // then skipped as not a regular file; it changes nothing for a regular file.
 class open_file {
  public:
