@@ -318,11 +318,11 @@ class worker_pool {
 // false when nothing could be read (after printing why).
 // With --jobs N, N threads extract one batch while this thread reads the next batch and hands the
 // last one's claims on.
-using claims_sink = std::function<void(std::vector<crosscheck::claim>&, std::string& rendered)>;
-using claims_render = std::function<void(std::vector<crosscheck::claim>&, std::string& out)>;
+// A document's claims and their rendered text: what render() fills and sink() gets.
+using claims_step = std::function<void(std::vector<crosscheck::claim>&, std::string& text)>;
 bool extract_all(const std::vector<std::string>& paths, const common_options& o, const crosscheck::rule_set& rules,
-                 run_data& data, const std::function<bool(const std::string&)>& want = {}, const claims_sink& sink = {},
-                 const claims_render& render = {}) {
+                 run_data& data, const std::function<bool(const std::string&)>& want = {}, const claims_step& sink = {},
+                 const claims_step& render = {}) {
   crosscheck::load_options lo;
   lo.max_file_bytes = o.max_file_bytes;
   if (!o.reference_date.empty()) lo.reference_date = parse_reference_date(o.reference_date);
@@ -390,7 +390,6 @@ bool extract_all(const std::vector<std::string>& paths, const common_options& o,
     if (pool) pool->wait();
     if (!next.docs.empty()) start(next);
     hand_on(buffers[now]);  // while the workers extract `next`
-    buffers[now].docs.clear();
     now ^= 1;
   }
   meter.update(reader, true);

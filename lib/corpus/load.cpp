@@ -464,8 +464,8 @@ struct corpus_reader::impl {
     return it->second ? &*it->second : nullptr;
   }
 
-  void push(const fs::path& file, const fs::path& folder, const manifest* m, std::uintmax_t bytes) {
-    items.push_back({file, file.lexically_relative(folder).generic_string(), m, bytes});
+  void push(fs::path file, std::string relative, const manifest* m, std::uintmax_t bytes) {
+    items.push_back({std::move(file), std::move(relative), m, bytes});
     total += bytes;
   }
 
@@ -503,9 +503,10 @@ struct corpus_reader::impl {
         if (m) {
           const std::size_t in_folder = files.size();
           for (const auto& [name, md] : m->entries) {
-            const auto found = std::lower_bound(files.begin(), files.begin() + static_cast<std::ptrdiff_t>(in_folder), name,
+            const auto folder_end = files.begin() + static_cast<std::ptrdiff_t>(in_folder);
+            const auto found = std::lower_bound(files.begin(), folder_end, name,
                                                 [](const listed& x, const std::string& n) { return x.name < n; });
-            if (found != files.begin() + static_cast<std::ptrdiff_t>(in_folder) && found->name == name) continue;
+            if (found != folder_end && found->name == name) continue;
             fs::path f = p / name;  // not a file of the folder itself: asked of the file system
             const fs::file_status fst = fs::status(f, ec);
             if (!fs::exists(fst)) {
@@ -523,14 +524,11 @@ struct corpus_reader::impl {
                         files.end());
           }
         }
-        for (auto& f : files) {
-          items.push_back({std::move(f.path), std::move(f.name), m, f.bytes});
-          total += f.bytes;
-        }
+        for (auto& f : files) push(std::move(f.path), std::move(f.name), m, f.bytes);
       } else {
         const fs::path folder = p.has_parent_path() ? p.parent_path() : fs::path(".");
         const auto size = fs::is_regular_file(st) ? fs::file_size(p, ec) : 0;
-        push(p, folder, manifest_for(folder), ec ? 0 : size);
+        push(p, p.lexically_relative(folder).generic_string(), manifest_for(folder), ec ? 0 : size);
       }
     }
   }
