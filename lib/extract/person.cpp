@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -240,7 +241,9 @@ class person_extractor final : public detail::token_extractor {
     if (!detail::evidence_texts::of(doc)) own_texts.emplace(doc);
     // The buffers of the thread's last document, emptied: a document allocates nothing that one
     // before it on the thread grew (the memory's index, the mentions).
-    reading r = std::exchange(kept_reading(), reading{});
+    std::unique_ptr<reading> held = std::move(kept_reading());
+    if (!held) held = std::make_unique<reading>();
+    reading& r = *held;
     r.mem.text = t;
     r.texts = detail::evidence_texts::of(doc);
     // With the document's tokens at hand, a sentence read only for its names is read when the
@@ -285,7 +288,7 @@ class person_extractor final : public detail::token_extractor {
       else read_bare_names(t, toks, r.mem);
     }
     r.reset();
-    kept_reading() = std::move(r);
+    kept_reading() = std::move(held);
   }
 
  private:
@@ -406,9 +409,10 @@ class person_extractor final : public detail::token_extractor {
     }
   };
   // Kept from one document to the next by each thread; a document being read holds them and
-  // leaves an empty reading in their place (another one at the same time gets fresh buffers).
-  static reading& kept_reading() {
-    thread_local reading kept;
+  // leaves none in their place (another one at the same time gets fresh buffers). By pointer:
+  // taken and put back by value, its buffers were moved four times a document.
+  static std::unique_ptr<reading>& kept_reading() {
+    thread_local std::unique_ptr<reading> kept;
     return kept;
   }
 
