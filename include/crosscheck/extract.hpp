@@ -31,16 +31,26 @@ class extractor {
   virtual void extract(const document& doc, std::vector<claim>& out) const = 0;
 };
 
+namespace detail {
+class token_extractor;
+}
+
 class extractor_set {
  public:
-  void add(std::unique_ptr<extractor> e) { extractors_.push_back(std::move(e)); }
+  void add(std::unique_ptr<extractor> e);
   // Runs every extractor in the order they were added; claims get ids "<document>#<n>" in the
   // order the extractors produce them.
   void extract(const document& doc, std::vector<claim>& out) const;
   std::size_t size() const noexcept { return extractors_.size(); }
 
  private:
-  std::vector<std::unique_ptr<extractor>> extractors_;
+  struct member {
+    std::unique_ptr<extractor> e;
+    // The same extractor when it reads the document's shared tokens (a pass of the library's),
+    // found once when added, not with a dynamic_cast per document.
+    const detail::token_extractor* pass = nullptr;
+  };
+  std::vector<member> extractors_;
 };
 
 // The extractors crosscheck ships, built over `rules` (which must outlive them).

@@ -10,6 +10,11 @@
 
 namespace crosscheck {
 
+void extractor_set::add(std::unique_ptr<extractor> e) {
+  const auto* pass = dynamic_cast<const detail::token_extractor*>(e.get());
+  extractors_.push_back({std::move(e), pass});
+}
+
 void extractor_set::extract(const document& doc, std::vector<claim>& out) const {
   const std::size_t first = out.size();
   // Room for a claim a sentence (the samples have somewhat fewer claims than sentences), so
@@ -22,12 +27,12 @@ void extractor_set::extract(const document& doc, std::vector<claim>& out) const 
   detail::evidence_texts texts(doc);
   // The passes that read sentences token by token share one tokenization of the document.
   std::optional<detail::document_tokens> tokens;
-  for (const auto& e : extractors_) {
-    if (const auto* pass = dynamic_cast<const detail::token_extractor*>(e.get())) {
+  for (const member& m : extractors_) {
+    if (const detail::token_extractor* pass = m.pass) {
       if (!tokens) tokens.emplace(doc, pass->index());  // a pass with another index reads its own
       pass->extract_with(doc, &*tokens, out);
     } else {
-      e->extract(doc, out);
+      m.e->extract(doc, out);
     }
   }
   // "<document id>#<n>": the prefix written once, each number appended to it with to_chars
