@@ -474,6 +474,23 @@ TEST_CASE("text: a.m. followed by a weekday does not end a sentence", "[text]") 
   CHECK(s[0] == "He arrived at 2:46 a.m. Wednesday and left.");
 }
 
+TEST_CASE("text: abbreviations hold from a document's first to its last period", "[text]") {
+  // The abbreviation lists are searched entry by entry for a document's first few periods and
+  // by bits made from them after that (segment.cpp, word_list): the same answers either way.
+  const auto s = sentences_of(
+      "Mr. Lee met Dr. Choi at 9 a.m. Seoul time. Mr. Park met Gen. Kim at 10 a.m. Monday. "
+      "Mr. Cho left at 11 a.m. The talks went on. Dr. Han came at 12 p.m. Moscow time. "
+      "Gen. Ryu left at 1 p.m. Nobody followed.");
+  REQUIRE(s.size() == 7u);
+  CHECK(s[0] == "Mr. Lee met Dr. Choi at 9 a.m. Seoul time.");
+  CHECK(s[1] == "Mr. Park met Gen. Kim at 10 a.m. Monday.");
+  CHECK(s[2] == "Mr. Cho left at 11 a.m.");  // "The" is no continuation: the sentence ends
+  CHECK(s[3] == "The talks went on.");
+  CHECK(s[4] == "Dr. Han came at 12 p.m. Moscow time.");
+  CHECK(s[5] == "Gen. Ryu left at 1 p.m.");
+  CHECK(s[6] == "Nobody followed.");
+}
+
 TEST_CASE("text: U.S. inside a sentence does not end it", "[text]") {
   const auto s = sentences_of("The U.S. Army said so. Then it left.");
   REQUIRE(s.size() == 2u);
