@@ -22,6 +22,14 @@
 // atomic, and the characters are never written after construction. A block is followed by a
 // '\0', so c_str() is always valid.
 //
+// A thread pays for the copies it drops later, several at once: it keeps a small table of the
+// counts it owes drops to (64 of them) and takes them off a count in one atomic operation when
+// another count needs the table's slot, when shared_string::settle_drops() is called, or when the
+// thread ends. Dropping a claim's eleven texts was eleven locked instructions, a tenth of the
+// extraction's time (docs/BENCHMARKS.md, round 13). The count never reads less than the copies
+// alive, so that nothing is freed early; what the thread owes may keep up to 64 allocations
+// alive a while longer (texts of 4 KB or more are paid at once).
+//
 // Many short texts made together (a document's claim ids, its claims' words) can be cut from one
 // allocation with a shared_string_pool (below): each is a shared_string like any other, and the
 // allocation is freed when the last of them goes. While a pool is in use on a thread
@@ -31,6 +39,7 @@
 #include <atomic>
 #include <compare>
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <functional>
 #include <iosfwd>
@@ -118,6 +127,11 @@ class shared_string {
   // True when both hold the same block (or are both empty): equal without comparing characters.
   bool shares_with(const shared_string& o) const noexcept { return p_ == o.p_; }
 
+  // Pays the drops this thread still owes (above) now: an allocation whose last copy this
+  // thread dropped is freed here. A thread ends by doing it; call it before a thread idles for
+  // long with texts dropped, or to read a process's memory without the owed drops in it.
+  static void settle_drops() noexcept;
+
   friend bool operator==(const shared_string& a, const shared_string& b) noexcept {
     return a.p_ == b.p_ || a.view() == b.view();
   }
@@ -161,8 +175,9 @@ class shared_string {
   // A text: where its count is, its size, then the characters and a '\0'. The count is the
   // first word of the allocation the text lives in: a block of its own (make_own) or a pool's
   // chunk, whose texts all share the chunk's one count. Copying adds one to it, dropping takes
-  // one off, and the allocation is freed when it reaches zero: the same one atomic operation for
-  // both kinds, no test of which kind, and no second count to drop when a pooled text goes.
+  // one off (later: release()), and the allocation is freed when it reaches zero: the same
+  // operations for both kinds, no test of which kind, and no second count to drop when a pooled
+  // text goes.
   using count_type = std::atomic<std::size_t>;
   struct block {
     count_type* count;
@@ -185,11 +200,13 @@ class shared_string {
   void retain() const noexcept {
     if (p_) p_->count->fetch_add(1, std::memory_order_relaxed);
   }
-  static void release(block* b) noexcept {
-    if (b) {
-      count_type* const count = b->count;
-      if (count->fetch_sub(1, std::memory_order_acq_rel) == 1) free_allocation(count);
-    }
+  // Drops one copy: owed to the count in this thread's table (detail::owed_drops, below) when
+  // the count has the slot already; else drop() pays now or takes the slot.
+  static void release(block* b) noexcept;
+  static void drop(block* b, std::size_t slot) noexcept;
+  // Takes n copies off the count, and frees its allocation when they were the last.
+  static void pay(count_type* count, std::size_t n) noexcept {
+    if (count->fetch_sub(n, std::memory_order_acq_rel) == n) free_allocation(count);
   }
   // The block or chunk that `count` heads, when its last text is gone. Out of line
   // (lib/model/claim.cpp): the destructor of every string inlines release(), and this runs once
@@ -206,6 +223,37 @@ class shared_string {
 };
 
 inline void swap(shared_string& a, shared_string& b) noexcept { a.swap(b); }
+
+namespace detail {
+// The drops a thread owes (shared_string, top of this file): slot k holds a count and how many
+// copies of it the thread dropped and has not yet taken off; n == 0 for a free slot. Plain data,
+// initialized as constants: each use is one thread-local address, with no initialization test.
+// lib/model/claim.cpp pays it all when the thread ends (and marks it `closed`: drops are paid at
+// once after that).
+struct owed_drops {
+  static constexpr std::size_t slots = 64;
+  static constexpr std::size_t deferred_size_limit = 4096;  // a text of this size or more is paid at once
+  std::atomic<std::size_t>* count[slots];
+  std::size_t n[slots];
+  bool armed;   // the thread's end will pay it
+  bool closed;  // the thread's end has paid it
+  static std::size_t slot_of(const void* count) noexcept {
+    return static_cast<std::size_t>((reinterpret_cast<std::uintptr_t>(count) * 0x9E3779B97F4A7C15ull) >> 58);
+  }
+};
+extern constinit thread_local owed_drops drops_owed;
+}  // namespace detail
+
+inline void shared_string::release(block* b) noexcept {
+  if (!b) return;
+  detail::owed_drops& d = detail::drops_owed;
+  const std::size_t k = detail::owed_drops::slot_of(b->count);
+  if (d.count[k] == b->count && d.n[k] && b->size < detail::owed_drops::deferred_size_limit) {
+    ++d.n[k];
+    return;
+  }
+  drop(b, k);
+}
 
 // Makes many short shared_strings with one allocation for many of them, where a shared_string
 // made from a view allocates a block of its own: a document's claim ids, its claims' words and

@@ -18,6 +18,52 @@ shared_string::block* shared_string::make(std::string_view s) {
   return make_own(s);
 }
 
+namespace detail {
+constinit thread_local owed_drops drops_owed{};
+}  // namespace detail
+
+namespace {
+
+// Pays what the thread owes when it ends (a thread_local with a destructor, made at the thread's
+// first owed drop), then has the drops after it paid at once: the destructors of thread_locals
+// made before it, and of statics, still drop texts.
+struct owed_drops_payer {
+  bool made = false;
+  ~owed_drops_payer() {
+    shared_string::settle_drops();
+    detail::drops_owed.closed = true;
+  }
+};
+thread_local owed_drops_payer payer;
+
+}  // namespace
+
+void shared_string::drop(block* b, std::size_t k) noexcept {
+  detail::owed_drops& d = detail::drops_owed;
+  count_type* const count = b->count;
+  if (d.closed || b->size >= detail::owed_drops::deferred_size_limit) [[unlikely]] {
+    pay(count, 1);
+    return;
+  }
+  if (!d.armed) [[unlikely]] {
+    d.armed = true;
+    payer.made = true;  // makes it: its destructor runs when the thread ends
+  }
+  if (d.count[k] == count) {  // (n == 0: the slot was settled)
+    ++d.n[k];
+    return;
+  }
+  if (d.n[k]) pay(d.count[k], d.n[k]);
+  d.count[k] = count;
+  d.n[k] = 1;
+}
+
+void shared_string::settle_drops() noexcept {
+  detail::owed_drops& d = detail::drops_owed;
+  for (std::size_t k = 0; k < detail::owed_drops::slots; ++k)
+    if (const std::size_t n = std::exchange(d.n[k], 0)) pay(d.count[k], n);
+}
+
 void shared_string::free_allocation(count_type* count) noexcept {
   // The count is the first word of the allocation (a block of its own, or a pool's chunk).
   count->~count_type();
