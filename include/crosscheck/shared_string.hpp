@@ -25,7 +25,7 @@
 // A thread pays for the copies it drops later, several at once: it keeps a small table of the
 // counts it owes drops to (64 of them) and takes them off a count in one atomic operation when
 // another count needs the table's slot, when shared_string::settle_drops() is called, or when the
-// thread ends. Dropping a claim's eleven texts was eleven locked instructions, a tenth of the
+// thread ends. Dropping a claim's eleven texts was eleven locked instructions, about 8 % of the
 // extraction's time (docs/BENCHMARKS.md, round 13). The count never reads less than the copies
 // alive, so that nothing is freed early; what the thread owes may keep up to 64 allocations
 // alive a while longer (texts of 4 KB or more are paid at once).
@@ -248,7 +248,10 @@ inline void shared_string::release(block* b) noexcept {
   if (!b) return;
   detail::owed_drops& d = detail::drops_owed;
   const std::size_t k = detail::owed_drops::slot_of(b->count);
-  if (d.count[k] == b->count && d.n[k] && b->size < detail::owed_drops::deferred_size_limit) {
+  // No size test here: a block of its own of deferred_size_limit or more never holds a slot
+  // (drop() pays it at once), and a large text in a pool chunk whose count holds one is owed like
+  // its neighbours, whose owed drops keep the chunk alive until the slot is paid anyway.
+  if (d.count[k] == b->count && d.n[k]) {
     ++d.n[k];
     return;
   }
