@@ -274,6 +274,9 @@ def main(out, mode):
           + (f" (`BM_pipeline_fresh`, a fresh copy of each document: {fresh_mbs:.1f} MB/s)" if fresh_mbs is not None else "")
           + (f", the CLI {one_core:.1f} MB/s on one core and {all_cores:.1f} MB/s on all" if all_cores else "")
           + (": **met**." if met else ": **not met**."))
+        p("  These are the verdict of this run's minutes: on a shared host a core's speed changes from minute to"
+          " minute. `python3 scripts/core_samples.py` samples each core over twenty minutes or more and gives"
+          " the distribution (lowest, 5th and 10th percentiles, median); see \"Extraction, round 14\".")
     if 100000 in e2e and e2e[100000][0]:
         w = e2e[100000][0]
         p(f"- 100k articles end to end in under a minute: {w:.1f} s" + (": **met**." if w < 60 else ": **not met**."))
