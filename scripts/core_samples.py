@@ -87,25 +87,40 @@ def main():
     if not os.access(bench, os.X_OK):
         sys.exit(f"core_samples: {bench}: no such program (build it: bash scripts/bench.sh, or cmake "
                  f"-DCROSSCHECK_BUILD_BENCH=ON in {args.bin})")
+    if args.raw:  # found unwritable now, not after the rounds
+        try:
+            open(args.raw, "w").close()
+        except OSError as e:
+            sys.exit(f"core_samples: cannot write {args.raw}: {e.strerror}")
     cores = sorted(os.sched_getaffinity(0))
     rows = []  # (time, core, benchmark, MB/s)
+    failed = False
     print(f"core_samples: {args.rounds} rounds, one every {args.interval:g} s, cores {cores}, {bench}", flush=True)
-    for r in range(args.rounds):
-        start = time.monotonic()
-        stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%H:%M:%S")
-        line = [stamp]
-        for c in cores:
-            readings = read_round(bench, c, args.min_time)
-            line.append(f"core {c} " + " ".join(f"{n}={v:.1f}" for n, v in sorted(readings.items())))
-            rows.extend((stamp, c, n, v) for n, v in sorted(readings.items()))
-        print(" | ".join(line), flush=True)
-        if r + 1 < args.rounds:
-            time.sleep(max(0.0, args.interval - (time.monotonic() - start)))
+    try:
+        for r in range(args.rounds):
+            start = time.monotonic()
+            stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%H:%M:%S")
+            line = [stamp]
+            for c in cores:
+                readings = read_round(bench, c, args.min_time)
+                line.append(f"core {c} " + " ".join(f"{n}={v:.1f}" for n, v in sorted(readings.items())))
+                rows.extend((stamp, c, n, v) for n, v in sorted(readings.items()))
+            print(" | ".join(line), flush=True)
+            if r + 1 < args.rounds:
+                time.sleep(max(0.0, args.interval - (time.monotonic() - start)))
+    except KeyboardInterrupt:  # stopped early: what was read is still summarized and kept
+        print(f"core_samples: interrupted after {len(rows)} readings", file=sys.stderr)
+        if not rows:
+            sys.exit(130)
     if args.raw:
-        with open(args.raw, "w", newline="") as f:
-            w = csv.writer(f)
-            w.writerow(["utc", "core", "benchmark", "mb_per_s"])
-            w.writerows((t, c, n, f"{v:.2f}") for t, c, n, v in rows)
+        try:
+            with open(args.raw, "w", newline="") as f:
+                w = csv.writer(f)
+                w.writerow(["utc", "core", "benchmark", "mb_per_s"])
+                w.writerows((t, c, n, f"{v:.2f}") for t, c, n, v in rows)
+        except OSError as e:
+            print(f"core_samples: cannot write {args.raw}: {e.strerror}; the readings are only printed", file=sys.stderr)
+            failed = True
     print()
     print(f"| benchmark | core | readings | lowest | p5 | p10 | median | highest | below {args.target:g} |")
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
@@ -114,6 +129,8 @@ def main():
             print(summary_row(f"`{name}` | {c}", [v for _, cc, n, v in rows if n == name and cc == c], args.target))
         print(summary_row(f"`{name}` | all", [v for _, _, n, v in rows if n == name], args.target))
     print(summary_row("every reading | all", [v for *_, v in rows], args.target))
+    if failed:
+        sys.exit(1)
 
 
 if __name__ == "__main__":
